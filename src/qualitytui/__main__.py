@@ -1,0 +1,3 @@
+from qualitytui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,193 @@
+"""The command line: parse, call the core, print. ``qualitytui`` alone opens the TUI."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Any, Sequence
+
+from qualitytui import __version__
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+class CliError(Exception):
+    def __init__(self, message: str, code: int = EXIT_ERROR):
+        super().__init__(message)
+        self.code = code
+
+
+def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    g = parser.add_argument_group("global options")
+    g.add_argument("--corpus", metavar="DIR", default=default, help="your own folder of .txt/.md articles (searched recursively); default: the five built-in articles")
+    g.add_argument("--data-dir", metavar="DIR", default=default, help="where bookmarks and reading state live (env QUALITYTUI_DATA_DIR)")
+    g.add_argument("--cache-dir", metavar="DIR", default=default, help="where the corpus store is kept (env QUALITYTUI_CACHE_DIR)")
+    g.add_argument("--json", action="store_true", default=argparse.SUPPRESS if suppress else False, help="print exactly one JSON value")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="qualitytui",
+        description="Read and investigate Chinese policy news in a terminal. With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"qualitytui {__version__}")
+    _global_options(parser, suppress=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        _global_options(p, suppress=True)
+        return p
+
+    add("docs", "list the documents: id, title, passages, repairs")
+    show = add("show", "print documents with their passages (one id, several, or --all)")
+    show.add_argument("ids", nargs="*", metavar="DOC", help="document id, or a unique prefix of one (e.g. 004)")
+    show.add_argument("--all", action="store_true", help="every document")
+    build = add("build", "rebuild the corpus store now, with a progress bar")
+    build.set_defaults(force=True)
+    return parser
+
+
+def _paths(args: argparse.Namespace):
+    from qualitytui.paths import Paths
+
+    return Paths.resolve(args.corpus, args.data_dir, args.cache_dir)
+
+
+def _open(args: argparse.Namespace, force: bool = False, progress=None):
+    from qualitytui.core.corpus import Corpus
+    from qualitytui.core.store import CorpusMissing
+
+    try:
+        corpus = Corpus.open(_paths(args), force=force, progress=progress)
+    except CorpusMissing as e:
+        raise CliError(str(e), EXIT_USAGE) from None
+    for m in corpus.messages:
+        print(f"qualitytui: warning: {m}", file=sys.stderr)
+    return corpus
+
+
+def _emit_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2))
+    sys.stdout.write("\n")
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    docs = _open(args).documents()
+    if args.json:
+        _emit_json(docs)
+        return EXIT_OK
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for col in ("id", "title", "passages", "chars", "repairs"):
+        table.add_column(col, no_wrap=col == "id", justify="right" if col in ("passages", "chars", "repairs") else "left")
+    for d in docs:
+        table.add_row(Text(d["id"]), Text(d["title"]), str(d["passages"]), str(d["chars"]), str(len(d["warnings"])))
+    Console().print(table)
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    if not args.ids and not args.all:
+        raise CliError("show needs a document id (or --all); `qualitytui docs` lists them", EXIT_USAGE)
+    corpus = _open(args)
+    ids = [d["id"] for d in corpus.documents()] if args.all else args.ids
+    shown = [corpus.show(i) for i in ids]
+    if args.json:
+        _emit_json(shown if args.all or len(ids) > 1 else shown[0])
+        return EXIT_OK
+    out = []
+    for doc in shown:
+        out.append(f"# {doc['title']}  ({doc['id']})")
+        if doc["subtitle"]:
+            out.append(f"  {doc['subtitle']}")
+        for p in doc["passages"]:
+            out.append(f"\n[{p['index']} {p['kind']}] {p['text']}")
+        if doc["warnings"]:
+            out.append(f"\nrepairs ({len(doc['warnings'])}):")
+            out += [f"  - {w}" for w in doc["warnings"]]
+        out.append("")
+    sys.stdout.write("\n".join(out) + "\n")
+    return EXIT_OK
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    import time
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    t0 = time.perf_counter()
+    console = Console(stderr=True)
+    with Progress(
+        TextColumn("building corpus store"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description}"), console=console, transient=True,
+    ) as bar:
+        task = bar.add_task("", total=None)
+
+        def progress(done: int, total: int, name: str) -> None:
+            bar.update(task, completed=done, total=total, description=name[-40:])
+
+        corpus = _open(args, force=True, progress=progress)
+    summary = {
+        "documents": len(corpus.documents()),
+        "passages": sum(d["passages"] for d in corpus.documents()),
+        "entities": len(corpus.db.table("entities")),
+        "events": len(corpus.db.table("events")),
+        "seconds": round(time.perf_counter() - t0, 3),
+    }
+    if args.json:
+        _emit_json(summary)
+    else:
+        print(
+            f"built {summary['documents']} documents, {summary['passages']} passages "
+            f"in {summary['seconds']:.2f} s → {_paths(args).corpus_store}"
+        )
+    return EXIT_OK
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    paths = _paths(args)
+    if not paths.corpus.is_dir():
+        raise CliError(f"corpus folder not found: {paths.corpus}", EXIT_USAGE)
+    from qualitytui.ui.app import QualityApp
+
+    QualityApp(paths).run()
+    return EXIT_OK
+
+
+COMMANDS = {"docs": cmd_docs, "show": cmd_show, "build": cmd_build, None: cmd_tui}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from qualitytui.core.corpus import UnknownDocument
+
+    try:
+        return COMMANDS[args.command](args)
+    except CliError as e:
+        print(f"qualitytui: {e}", file=sys.stderr)
+        return e.code
+    except UnknownDocument as e:
+        print(f"qualitytui: {e.args[0]}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # the reader went away (`qualitytui show --all | head`): not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except OSError as e:
+        print(f"qualitytui: {e.strerror or e}: {e.filename or ''}".rstrip(": "), file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as e:  # last resort: one line, never a traceback
+        print(f"qualitytui: unexpected error: {type(e).__name__}: {e}", file=sys.stderr)
+        return EXIT_ERROR

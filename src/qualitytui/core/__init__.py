@@ -1,0 +1,1 @@
+"""The headless core: ingest, repair, store. Never imports Textual or Rich."""

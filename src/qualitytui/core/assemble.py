@@ -1,0 +1,379 @@
+"""From a file's lines to classified, repaired passages.
+
+The pipeline, each step general (no rule knows a file or a sentence of the corpus):
+
+1. lines: strip, undo doubled headlines, remove layout spaces inside numbers;
+2. blocks (runs of non-blank lines) → items: furniture, byline, caption, heading, headline stack,
+   or body paragraphs (print-column lines rejoined);
+3. sentences broken across blank lines (page or column breaks) are rejoined, lifting out photo
+   captions that were inserted in the middle;
+4. a byline glued to the end of a paragraph is split off; a truncated duplicate of a title is furniture;
+5. a sentence fragment displaced to the end of the file is put back where its other half starts;
+6. title and subtitle are chosen, and a headline block found after the body is moved to the top.
+
+Every repair adds a line to ``warnings`` saying what was changed where.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from qualitytui.core import shapes
+from qualitytui.core.repair import fix_spacing, is_terminated, join_lines, undouble
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]\s+|\d{1,3}[.)、]\s*)")
+
+
+@dataclass
+class Line:
+    no: int  # 1-based line number in the file
+    raw: str
+    text: str
+    doubled: bool = False
+    marker: bool = False
+
+
+@dataclass
+class Item:
+    kind: str
+    lines: list[Line]
+    text: str
+    stacked: bool = False  # a two-line headline block (headline over deck)
+    extra_original: list[str] = field(default_factory=list)
+
+    @property
+    def line(self) -> int:
+        return self.lines[0].no if self.lines else 0
+
+    @property
+    def doubled(self) -> bool:
+        return any(l.doubled for l in self.lines)
+
+    @property
+    def original(self) -> str:
+        return "\n".join([l.raw for l in self.lines] + self.extra_original)
+
+
+@dataclass
+class Assembled:
+    items: list[Item]
+    title: str
+    subtitle: str | None
+    byline: str | None
+    warnings: list[str]
+
+
+def _span(lines: list[Line]) -> str:
+    a, b = lines[0].no, lines[-1].no
+    return f"line {a}" if a == b else f"lines {a}–{b}"
+
+
+class _Assembler:
+    def __init__(self, text: str, markdown: bool, has_word: Callable[[str], bool] | None):
+        self.markdown = markdown
+        self.has_word = has_word
+        self.warnings: list[str] = []
+        self.lines = self._read_lines(text)
+        self.column = self._column_width()
+
+    # 1. lines -----------------------------------------------------------------------------
+    def _read_lines(self, text: str) -> list[Line]:
+        out = []
+        for no, raw in enumerate(text.lstrip("\ufeff").splitlines(), 1):
+            t = raw.strip()
+            line = Line(no, raw.rstrip(), t)
+            if not t:
+                out.append(line)
+                continue
+            single = undouble(t)
+            if single is not None:
+                self.warnings.append(f"line {no}: doubled headline characters undone")
+                line.text, line.doubled = single, True
+            stripped, marker = shapes.strip_marker(line.text)
+            if marker:
+                line.text, line.marker = stripped, True
+            fixed = fix_spacing(line.text)
+            if fixed != line.text:
+                self.warnings.append(f"line {no}: layout spaces removed ({line.text!r} → {fixed!r})")
+                line.text = fixed
+            out.append(line)
+        return out
+
+    def _column_width(self) -> int | None:
+        """The print column's width in characters, when the file has one (else None: web layout)."""
+        lengths = [len(l.text) for b in self._blocks() if len(b) >= 3 for l in b]
+        if len(lengths) < 8 or self.markdown:
+            return None
+        lengths.sort()
+        return lengths[int(len(lengths) * 0.75)]
+
+    def _blocks(self) -> list[list[Line]]:
+        blocks, cur = [], []
+        for line in self.lines:
+            if not line.text:
+                if cur:
+                    blocks.append(cur)
+                cur = []
+            elif line.marker:  # a marked heading is a block of its own
+                if cur:
+                    blocks.append(cur)
+                blocks.append([line])
+                cur = []
+            else:
+                cur.append(line)
+        if cur:
+            blocks.append(cur)
+        return blocks
+
+    def _gap_before(self, block: list[Line]) -> int:
+        n, i = 0, block[0].no - 2
+        while i >= 0 and not self.lines[i].text:
+            n, i = n + 1, i - 1
+        return n if i >= 0 else 0
+
+    # 2. blocks → items ----------------------------------------------------------------------
+    def items(self) -> list[Item]:
+        blocks = self._blocks()
+        items: list[Item] = []
+        for bi, block in enumerate(blocks):
+            texts = [l.text for l in block]
+            joined = " ".join(texts)
+            last = bi == len(blocks) - 1
+            if items and items[-1].kind == "caption" and items[-1].text[:1] in shapes.CIRCLED:
+                # a numbered caption list broken by the layout: "③…互动" / "体验展区场景" / "④…"
+                head = self._caption_continuation(block, blocks[bi + 1] if not last else None)
+                if head:
+                    prev = items[-1]
+                    prev.lines += head
+                    prev.text += "".join(l.text for l in head)
+                    self.warnings.append(f"{_span(head)}: caption continued across a layout break")
+                    block = block[len(head):]
+                    if not block:
+                        continue
+                    texts = [l.text for l in block]
+                    joined = " ".join(texts)
+            if shapes.starts_circled(texts[0]):
+                items += self._circled_captions(block)
+            elif any(l.marker for l in block):
+                items.append(Item("heading", block, joined))
+            elif shapes.is_cohost_block(texts) or (len(block) == 1 and shapes.is_banner(joined)):
+                items.append(Item("furniture", block, joined))
+            elif shapes.is_promo_block(texts):
+                items.append(Item("furniture", block, joined))
+            elif shapes.is_byline(joined):
+                items.append(Item("byline", block, " ".join(joined.split())))
+            elif shapes.is_credit_caption(joined) and not any(shapes.is_heading_shape(t) for t in texts[:1] if len(block) > 1):
+                items.append(Item("caption", block, join_lines(texts)))
+            elif len(block) == 1 and shapes.is_isolated_caption(joined) and (
+                (bi > 0 and self._gap_before(block) >= 2) or last
+            ):
+                items.append(Item("caption", block, joined))
+            elif all(l.doubled for l in block) or (
+                len(block) == 1 and shapes.is_heading_shape(joined, self.column)
+            ):
+                items += [Item("heading", [l], l.text) for l in block]
+            elif len(block) == 2 and all(shapes.is_heading_shape(t, self.column) for t in texts):
+                items += [Item("heading", [l], l.text, stacked=True) for l in block]
+            else:
+                items += self._paragraphs(block)
+        return items
+
+    def _caption_continuation(self, block: list[Line], following: list[Line] | None) -> list[Line]:
+        """Lines at the head of ``block`` that finish the previous numbered caption."""
+        head = []
+        for i, line in enumerate(block):
+            if shapes.starts_circled(line.text):
+                return head
+            head.append(line)
+        # the block holds no numbered caption: it continues one only if the next block starts one
+        if following and shapes.starts_circled(following[0].text) and len(head) == 1 and len(head[0].text) <= 12:
+            return head
+        return []
+
+    def _circled_captions(self, block: list[Line]) -> list[Item]:
+        out: list[Item] = []
+        for line in block:
+            if shapes.starts_circled(line.text) or not out:
+                out.append(Item("caption", [line], line.text))
+            else:
+                out[-1].lines.append(line)
+                out[-1].text += line.text
+        return out
+
+    def _paragraphs(self, block: list[Line]) -> list[Item]:
+        """Rejoin the print-column lines of a body block; a short line that ends a sentence ends a paragraph."""
+        paras: list[list[Line]] = []
+        cur: list[Line] = []
+        for i, line in enumerate(block):
+            if cur and self.markdown and _LIST_ITEM.match(line.raw):
+                paras.append(cur)
+                cur = []
+            cur.append(line)
+            if i + 1 < len(block) and is_terminated(line.text) and (
+                self.column is None or len(line.text) < self.column - 1
+            ):
+                paras.append(cur)
+                cur = []
+        if cur:
+            paras.append(cur)
+        out = []
+        for p in paras:
+            if len(p) > 1:
+                self.warnings.append(f"{_span(p)}: {len(p)} lines broken by the print column rejoined")
+            out.append(Item("body", p, fix_spacing(join_lines([l.text for l in p]))))
+        return out
+
+    # 3. sentences across blank lines ----------------------------------------------------------
+    def join_across_breaks(self, items: list[Item]) -> list[Item]:
+        out: list[Item] = []
+        i = 0
+        while i < len(items):
+            item, i = items[i], i + 1
+            lifted_all: list[Item] = []
+            while item.kind == "body" and not _ends_paragraph(item.text):
+                j = i
+                while j < len(items) and items[j].kind in ("caption", "furniture"):
+                    j += 1
+                if j >= len(items) or items[j].kind != "body":
+                    break
+                lifted, nxt = items[i:j], items[j]
+                if lifted:
+                    where = ", ".join(_span(x.lines) for x in lifted)
+                    self.warnings.append(
+                        f"{where}: {lifted[0].kind} lifted out of a sentence (line {nxt.line} rejoined to line {item.lines[-1].no})"
+                    )
+                else:
+                    self.warnings.append(f"line {nxt.line}: sentence broken by a page or column break rejoined")
+                item.text = fix_spacing(join_lines([item.text, nxt.text]))
+                item.lines = item.lines + nxt.lines
+                lifted_all += lifted
+                i = j + 1
+            out.append(item)
+            out += lifted_all
+        return out
+
+    # 4. bylines glued to paragraphs; truncated duplicates ---------------------------------------
+    def split_bylines(self, items: list[Item]) -> list[Item]:
+        out = []
+        for item in items:
+            split = shapes.split_trailing_byline(item.text) if item.kind == "body" else None
+            if split:
+                body, byline = split
+                item.text = body
+                out.append(item)
+                out.append(Item("byline", [], byline, extra_original=[byline]))
+                self.warnings.append(f"line {item.lines[-1].no}: byline split off the end of a paragraph")
+            else:
+                out.append(item)
+        return out
+
+    def mark_duplicates(self, items: list[Item]) -> None:
+        """A heading that is a cut-off copy of text elsewhere (an unclosed 《title) is layout debris."""
+        bodies = [x.text for x in items if x.kind == "body"]
+        for item in items:
+            t = item.text
+            if item.kind != "heading" or len(t) < 10 or is_terminated(t):
+                continue
+            unbalanced = t.count("《") > t.count("》") or t.count("“") > t.count("”")
+            if unbalanced and any(t in b for b in bodies):
+                item.kind = "furniture"
+                self.warnings.append(f"line {item.line}: truncated duplicate of a title in the text, set aside")
+
+    # 5. a fragment displaced to the end of the file -------------------------------------------
+    def restore_fragment(self, items: list[Item]) -> list[Item]:
+        tail = [k for k, x in enumerate(items) if x.kind in ("body", "heading")]
+        if not tail:
+            return items
+        fi = tail[-1]
+        frag = items[fi]
+        if is_terminated(frag.text) or frag.stacked or any(x.kind == "body" for x in items[fi + 1:]):
+            return items
+        candidates = []
+        for k, x in enumerate(items[:fi]):
+            if x.kind != "body":
+                continue
+            clause = shapes.first_clause(x.text)
+            if len(clause) <= 2 and self._forms_word(frag.text, x.text):
+                candidates.append((len(clause), k))
+        if not candidates:
+            return items
+        _, bi = min(candidates)
+        moved = [fi]
+        if fi > 0 and items[fi - 1].kind == "heading" and not items[fi - 1].stacked:
+            moved.insert(0, fi - 1)  # the section heading printed above the fragment goes with it
+        target = items[bi]
+        target.text = join_lines([frag.text, target.text])
+        target.lines = frag.lines + target.lines
+        self.warnings.append(
+            f"line {frag.line}: sentence fragment at the end of the file rejoined to its other half (line {target.lines[len(frag.lines)].no})"
+        )
+        head = [items[k] for k in moved[:-1]]
+        rest = [x for k, x in enumerate(items) if k not in moved]
+        pos = rest.index(target)
+        return rest[:pos] + head + rest[pos:]
+
+    def _forms_word(self, left: str, right: str) -> bool:
+        if self.has_word is None:
+            from qualitytui.core.segment import has_word
+
+            self.has_word = has_word
+        for a in (1, 2):
+            for b in (1, 2):
+                if len(left) >= a and len(right) >= b and self.has_word(left[-a:] + right[:b]):
+                    return True
+        return False
+
+    # 6. title and subtitle -------------------------------------------------------------------
+    def choose_title(self, items: list[Item]) -> tuple[list[Item], str, str | None]:
+        first_body = next((k for k, x in enumerate(items) if x.kind == "body"), len(items))
+        lead = [k for k in range(first_body) if items[k].kind == "heading"]
+        doubled = [k for k in lead if items[k].doubled]
+        stacks = [k for k, x in enumerate(items) if x.stacked and k + 1 < len(items) and items[k + 1].stacked]
+        if doubled:
+            picks = doubled[:2]
+        elif len(lead) >= 2:
+            picks = lead[:2]
+        elif stacks and stacks[0] not in lead:
+            k = stacks[0]
+            end = next((j for j in range(k + 2, len(items)) if items[j].kind == "heading"), len(items))
+            block = items[k:end]
+            self.warnings.append(
+                f"{_span(items[k].lines + items[k + 1].lines)}: headline found after the body; moved to the top with its lead"
+            )
+            items = block + items[:k] + items[end:]
+            picks = [0, 1]
+        elif lead:
+            picks = lead[:1]
+        elif stacks:
+            picks = [stacks[0], stacks[0] + 1]
+        else:
+            picks = []
+        if not picks:
+            first = next((x.text for x in items if x.kind == "body"), "")
+            sentence = re.split(r"(?<=[。！？!?])", first, maxsplit=1)[0]
+            return items, (sentence if len(sentence) <= 40 else sentence[:30] + "…"), None
+        items[picks[0]].kind = "title"
+        sub = None
+        if len(picks) > 1:
+            items[picks[1]].kind = "subtitle"
+            sub = items[picks[1]].text
+        return items, items[picks[0]].text, sub
+
+
+def _ends_paragraph(text: str) -> bool:
+    return is_terminated(text) or text.rstrip().endswith(("：", ":"))
+
+
+def assemble(text: str, markdown: bool = False, has_word: Callable[[str], bool] | None = None) -> Assembled:
+    """Repair and classify one document's text. ``has_word`` looks a word up in the segmenter's dictionary."""
+    a = _Assembler(text, markdown, has_word)
+    items = a.items()
+    items = a.join_across_breaks(items)
+    items = a.split_bylines(items)
+    a.mark_duplicates(items)
+    items = a.restore_fragment(items)
+    items, title, subtitle = a.choose_title(items)
+    bylines = [x.text for x in items if x.kind == "byline"]
+    return Assembled(items, title, subtitle, "；".join(bylines) or None, a.warnings)

@@ -1,0 +1,69 @@
+"""The loaded corpus: documents and passages from the store, looked up by id."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+from tinydb import TinyDB
+
+from qualitytui.core.store import Progress, open_store
+from qualitytui.paths import Paths
+
+
+class UnknownDocument(LookupError):
+    """No document has this id; the message suggests the nearest ones."""
+
+
+@dataclass
+class Corpus:
+    db: TinyDB
+    built: bool = False
+    messages: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._docs = {d["id"]: dict(d) for d in self.db.table("documents").all()}
+        self._passages: dict[str, list[dict[str, Any]]] = {}
+        for p in self.db.table("passages").all():
+            self._passages.setdefault(p["doc"], []).append(dict(p))
+
+    @classmethod
+    def open(cls, paths: Paths, force: bool = False, progress: Progress | None = None) -> "Corpus":
+        db, built, messages = open_store(paths.corpus, paths.corpus_store, force, progress)
+        return cls(db, built, messages)
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return self.db.table("meta").get(doc_id=1) or {}
+
+    def documents(self) -> list[dict[str, Any]]:
+        return list(self._docs.values())
+
+    def document(self, doc_id: str) -> dict[str, Any]:
+        return self._docs[self.resolve(doc_id)]
+
+    def passages(self, doc_id: str) -> list[dict[str, Any]]:
+        return self._passages.get(self.resolve(doc_id), [])
+
+    def resolve(self, doc_id: str) -> str:
+        """The document id meant by ``doc_id``: exact, else a unique prefix (``000`` for ``000_dd8c…``)."""
+        if doc_id in self._docs:
+            return doc_id
+        starts = [d for d in self._docs if d.startswith(doc_id)] if doc_id else []
+        if len(starts) == 1:
+            return starts[0]
+        near = starts[:5] or difflib.get_close_matches(doc_id, list(self._docs), n=3, cutoff=0.4)
+        if not near:
+            near = sorted(self._docs, key=lambda d: -difflib.SequenceMatcher(None, doc_id, d).ratio())[:3]
+        hint = f"; did you mean {', '.join(near)}?" if near else " (the corpus is empty)"
+        what = "ambiguous document id" if len(starts) > 1 else "unknown document"
+        raise UnknownDocument(f"{what} {doc_id!r}{hint}")
+
+    def show(self, doc_id: str) -> dict[str, Any]:
+        """The `show` JSON object: the document with its passages."""
+        doc = dict(self.document(doc_id))
+        doc["passages"] = [
+            {k: p[k] for k in ("id", "index", "kind", "text", "original")} for p in self.passages(doc["id"])
+        ]
+        return doc

@@ -1,0 +1,140 @@
+"""Finding corpus files and decoding them: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+SUFFIXES = (".txt", ".md")
+MAX_BYTES = 50 * 1024 * 1024  # a "document" larger than this is not an article
+
+
+class SkipFile(Exception):
+    """Raised when a file cannot be used; the message says why, for the user."""
+
+
+@dataclass(frozen=True)
+class Found:
+    path: Path
+    rel: str  # relative to the corpus root, with '/' separators
+
+
+def discover(root: Path) -> tuple[list[Found], list[tuple[str, str]]]:
+    """All .txt/.md files below ``root`` (sorted), and (path, reason) for what was passed over.
+
+    Follows symlinked folders but never the same folder twice, so a link loop ends with a warning.
+    Hidden folders (``.git``, ``.venv``) are not searched.
+    """
+    found: list[Found] = []
+    problems: list[tuple[str, str]] = []
+    seen: set[tuple[int, int]] = set()
+
+    def rel(p: Path) -> str:
+        return p.relative_to(root).as_posix()
+
+    def walk(folder: Path) -> None:
+        try:
+            st = folder.stat()
+        except OSError as e:
+            problems.append((rel(folder), f"cannot open folder ({e.strerror or e})"))
+            return
+        key = (st.st_dev, st.st_ino)
+        if key in seen:
+            problems.append((rel(folder), "symlink loop (folder already visited)"))
+            return
+        seen.add(key)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as e:
+            problems.append((rel(folder) or ".", f"cannot list folder ({e.strerror or e})"))
+            return
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()  # follows symlinks
+                is_file = entry.is_file()
+            except OSError as e:  # ELOOP on a self-referencing link
+                problems.append((rel(path), f"unreadable link ({e.strerror or e})"))
+                continue
+            if entry.is_symlink() and not (is_dir or is_file):
+                if path.suffix.lower() in SUFFIXES or not path.suffix:
+                    problems.append((rel(path), "broken symlink"))
+                continue
+            if is_dir:
+                walk(path)
+            elif is_file and path.suffix.lower() in SUFFIXES:
+                found.append(Found(path, rel(path)))
+
+    walk(root)
+    return found, problems
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode file bytes; returns (text, encoding name) or raises SkipFile with the reason."""
+    if not data.strip():
+        raise SkipFile("empty file")
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError as e:
+                raise SkipFile(f"not valid {name} despite its byte-order mark (byte {e.start})") from None
+            return _checked(text, name), name
+    if b"\x00" in data:
+        raise SkipFile("binary file (contains NUL bytes)")
+    try:
+        return _checked(data.decode("utf-8"), "utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as e:
+        raise SkipFile(f"not UTF-8, UTF-16 or GB18030 text (undecodable byte at {e.start})") from None
+    return _checked(text, "gb18030"), "gb18030"
+
+
+def _checked(text: str, encoding: str) -> str:
+    """Reject text that decoded but is not prose: mostly control or private-use characters."""
+    if not text.strip():
+        raise SkipFile("empty file")
+    sample = text[:20000]
+    bad = sum(
+        1
+        for ch in sample
+        if (unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") and ch not in "\n\r\t\f\x1b")
+    )
+    if bad > max(2, len(sample) // 50):
+        raise SkipFile(f"binary or garbled content ({bad} control characters as {encoding})")
+    return text
+
+
+def read_file(path: Path) -> tuple[str, str]:
+    """Read and decode one file; SkipFile says why it cannot be used."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise SkipFile(f"too large for an article ({size // 1_048_576} MiB)")
+        data = path.read_bytes()
+    except SkipFile:
+        raise
+    except IsADirectoryError:
+        raise SkipFile("is a folder") from None
+    except PermissionError:
+        raise SkipFile("permission denied") from None
+    except OSError as e:
+        raise SkipFile(f"unreadable ({e.strerror or e})") from None
+    return decode(data)

@@ -1,0 +1,70 @@
+"""Corpus files → Documents: discover, decode, repair, classify."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from qualitytui.core.assemble import assemble
+from qualitytui.core.files import Found, SkipFile, discover, read_file
+from qualitytui.core.models import Document, Passage, Skipped
+
+
+def doc_id(rel: str) -> str:
+    """A document's id: its path relative to the corpus root, without the extension."""
+    return rel.rsplit(".", 1)[0] if "." in rel.rsplit("/", 1)[-1] else rel
+
+
+def build_document(found: Found, text: str, encoding: str) -> Document:
+    a = assemble(text, markdown=found.path.suffix.lower() == ".md")
+    doc = Document(
+        id=doc_id(found.rel),
+        path=found.rel,
+        title=a.title,
+        subtitle=a.subtitle,
+        byline=a.byline,
+        encoding=encoding,
+        warnings=list(a.warnings),
+    )
+    if encoding not in ("utf-8", "utf-8-sig"):
+        doc.warnings.insert(0, f"decoded as {encoding}")
+    doc.passages = [
+        Passage(doc.id, i, item.kind, item.text, item.original, item.line) for i, item in enumerate(a.items)
+    ]
+    return doc
+
+
+def ingest_files(
+    files: Iterable[Found], on_file: Callable[[Found], None] | None = None
+) -> Iterator[Document | Skipped]:
+    """Documents in file order, and a Skipped for each file that cannot be used."""
+    seen: set[str] = set()
+    for found in files:
+        if on_file:
+            on_file(found)
+        try:
+            text, encoding = read_file(found.path)
+        except SkipFile as e:
+            yield Skipped(found.rel, str(e))
+            continue
+        doc = build_document(found, text, encoding)
+        if not doc.passages:
+            yield Skipped(found.rel, "no text after repair")
+            continue
+        if doc.id in seen:  # a.txt and a.md: the second keeps its extension in its id
+            doc.warnings.insert(0, f"id {doc.id!r} already taken; using {found.rel!r}")
+            doc.id = found.rel
+            for p in doc.passages:
+                p.doc = doc.id
+        seen.add(doc.id)
+        yield doc
+
+
+def ingest(root: Path) -> tuple[list[Document], list[Skipped]]:
+    """Read every .txt/.md file below ``root``; never raises for a bad file."""
+    found, problems = discover(root)
+    docs: list[Document] = []
+    skipped = [Skipped(p, r) for p, r in problems]
+    for result in ingest_files(found):
+        (docs if isinstance(result, Document) else skipped).append(result)
+    return docs, skipped

@@ -1,0 +1,84 @@
+"""The data model shared by every layer (see DESIGN.md: document, passage)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+PASSAGE_KINDS = ("title", "subtitle", "heading", "body", "caption", "byline", "furniture")
+
+
+@dataclass
+class Passage:
+    """One paragraph of cleaned text; ``original`` is the file's text it was made from."""
+
+    doc: str
+    index: int
+    kind: str
+    text: str
+    original: str
+    line: int = 0  # 1-based line in the source file where it starts
+
+    @property
+    def id(self) -> str:
+        return f"{self.doc}#{self.index}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "doc": self.doc,
+            "index": self.index,
+            "kind": self.kind,
+            "text": self.text,
+            "original": self.original,
+            "line": self.line,
+        }
+
+
+@dataclass
+class Document:
+    """One source file after repair."""
+
+    id: str
+    path: str
+    title: str
+    subtitle: str | None
+    byline: str | None
+    encoding: str
+    passages: list[Passage] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    date: dict[str, Any] | None = None
+
+    @property
+    def chars(self) -> int:
+        return sum(len(p.text) for p in self.passages)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `docs` JSON object (DESIGN.md); passages are stored apart."""
+        return {
+            "id": self.id,
+            "path": self.path,
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "byline": self.byline,
+            "date": self.date,
+            "encoding": self.encoding,
+            "passages": len(self.passages),
+            "chars": self.chars,
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file that was not read, and why (shown to the user as a warning)."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"skipped {self.path}: {self.reason}"
+
+
+def as_dicts(items: list[Any]) -> list[dict[str, Any]]:
+    return [asdict(i) for i in items]

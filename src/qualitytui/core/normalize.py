@@ -1,0 +1,42 @@
+"""The normalized form used by search and extraction.
+
+``normalize(text)`` has the same length as ``text`` by construction (one character in, one out), so
+an offset found in the normalized form is valid in the displayed text as it is: that is the offset
+map. Full-width forms become half-width (``，``→``,``, ``２０２２``→``2022``), corner brackets become
+curly quotes, Latin is lower-cased. The displayed text always keeps the author's characters.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+_EXTRA = {
+    "『": "“", "』": "”", "「": "“", "」": "”", "〝": "“", "〞": "”", "＂": '"',
+    "\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ",
+    "—": "-", "–": "-", "―": "-", "－": "-", "﹣": "-", "〜": "~", "～": "~",
+    "･": "·", "・": "·", "•": "·", "‧": "·",
+}
+
+
+@lru_cache(maxsize=8192)
+def norm_char(ch: str) -> str:
+    if ch in _EXTRA:
+        return _EXTRA[ch]
+    n = unicodedata.normalize("NFKC", ch)
+    if len(n) != 1:
+        return ch.lower() if len(ch.lower()) == 1 else ch
+    low = n.lower()
+    return low if len(low) == 1 else n
+
+
+def normalize(text: str) -> str:
+    """Same-length normalized copy of ``text``."""
+    if text.isascii():
+        return text.lower()
+    return "".join(map(norm_char, text))
+
+
+def to_display(start: int, end: int) -> tuple[int, int]:
+    """Map a span in the normalized form to the displayed text (the identity, by construction)."""
+    return start, end

@@ -1,0 +1,99 @@
+"""Line-level repairs of print-layout text: doubled headlines, spaces inside numbers, joins.
+
+Each function is pure and general: nothing here knows a file name or a sentence of the corpus.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Sentence-final punctuation, optionally followed by closing quotes or brackets.
+_TERMINAL = re.compile(r"[。！？!?；;…]+[”’」』）)》〉】\"']*$|\.{3,}[”’」』）)\"']*$")
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_CJK_RE = re.compile(f"[{_CJK}]")
+_SPACE = "[ \u3000\u00a0\t]+"
+# Punctuation around which a space is never the author's (full-width marks and CJK brackets).
+_FW_PUNCT = "，。、；：？！…—“”‘’《》〈〉（）【】『』「」％"
+
+
+def is_terminated(text: str) -> bool:
+    """True when ``text`` ends a sentence (。！？；… with any closing quote or bracket)."""
+    return bool(_TERMINAL.search(text.rstrip()))
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK_RE.search(text))
+
+
+def undouble(line: str) -> str | None:
+    """Undo a headline extracted with every character doubled; None when the line is not one.
+
+    ``省省市市场场`` → ``省市场``. Real reduplicated words (久久为功, 实实在在) do not trigger it:
+    it takes at least six doubled pairs and nearly no single characters.
+    """
+    s = line.strip()
+    if len(s) < 12:
+        return None
+    out: list[str] = []
+    pairs = singles = 0
+    i = 0
+    while i < len(s):
+        if i + 1 < len(s) and s[i] == s[i + 1]:
+            out.append(s[i])
+            pairs += 1
+            i += 2
+        else:
+            out.append(s[i])
+            singles += 1
+            i += 1
+    if pairs >= 6 and singles <= pairs // 10:
+        return "".join(out)
+    return None
+
+
+_NUM_FIXES = (
+    # 7 . 8% → 7.8%   52 .28 → 52.28
+    (re.compile(rf"(\d)(?:{_SPACE})?\.(?:{_SPACE})?(\d)"), r"\1.\2"),
+    # 2017 年 / 第 45 个 / 10 条 (digit ↔ CJK)
+    (re.compile(rf"(\d){_SPACE}(?=[{_CJK}])"), r"\1"),
+    (re.compile(rf"(?<=[{_CJK}]){_SPACE}(\d)"), r"\1"),
+    # 17 % / 52.28 %
+    (re.compile(rf"(\d){_SPACE}([%％‰])"), r"\1\2"),
+    (re.compile(rf"([%％‰]){_SPACE}(?=[{_CJK}])"), r"\1"),
+    # spaces beside full-width punctuation: “ 6997 ”, 、 SVT, 17% ，
+    (re.compile(rf"{_SPACE}(?=[{_FW_PUNCT}])"), ""),
+    (re.compile(rf"(?<=[{_FW_PUNCT}]){_SPACE}"), ""),
+)
+
+
+def fix_spacing(line: str) -> str:
+    """Remove layout spaces inside numbers and beside full-width punctuation.
+
+    Spaces between Latin words, and between two Chinese phrases (a headline's two halves), stay.
+    """
+    for pattern, repl in _NUM_FIXES:
+        line = pattern.sub(repl, line)
+    return line
+
+
+_LATIN_END = re.compile(r"[A-Za-z0-9]$")
+_LATIN_START = re.compile(r"^[A-Za-z0-9]")
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join lines broken by a print column: no separator, except a space between two Latin words."""
+    out = ""
+    for line in lines:
+        if out and _LATIN_END.search(out) and _LATIN_START.search(line) and not (
+            out[-1].isdigit() and line[0].isdigit()
+        ):
+            out += " "
+        out += line
+    return out
+
+
+def display_width(text: str) -> int:
+    """Terminal cells: CJK and full-width characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

@@ -1,0 +1,108 @@
+"""Shape tests for lines and blocks of print-layout text: headings, bylines, captions, furniture.
+
+These recognise what a reader recognises on a newspaper page, in general form: a credit line
+under a photo, a reporter's byline, a co-host banner, a QR-code promotion.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qualitytui.core.repair import has_cjk, is_terminated
+
+HEADING_MAX = 36
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+_SENTENCE_PUNCT = re.compile(r"[，。；！？：,;!?:]")
+_LIST_PUNCT = re.compile(r"[、]")
+_PARENS = re.compile(r"[（(][^）)]*[）)]")
+_MARKER = re.compile(r"^\s*(?:>{2,}|》{2,}|▶+|►+|■|◆|●)\s*")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_COHOST = re.compile(r"(联合主办|主办单位|协办单位|承办单位|支持单位|联合出品|主办|协办|承办)$")
+_BANNER = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:\s*[·•・]\s*[\u4e00-\u9fff]{2,8}){2,}$")
+_PROMO = re.compile(
+    r"(扫码|扫一扫|扫描.{0,4}二维码|二维码|长按识别|关注.{0,12}(公众号|微信|微博|客户端|“)|阅读原文"
+    r"|了解更多|点击.{0,6}(链接|查看|阅读)|下载.{0,8}客户端)"
+)
+_CREDIT = re.compile(
+    r"(资料图片|资料照片|供图|图片来源[:：].*|[（(]?图[/／].{1,20}[)）]?|新华社发|本报记者.{1,8}摄|记者.{1,8}摄|摄影[:：/／].{1,12})$"
+)
+_SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*")
+_ROLE = re.compile(r"(记者|通讯员|撰稿|摄影|特约|编辑|实习生)")
+_BYLINE = re.compile(
+    r"^(?:[□■]\s*)?(?:[^，。；！？,;!?]{0,40}?(?:记者|通讯员|撰稿|摄影|编辑|实习生)\s*)?"
+    r"(?:[\u4e00-\u9fff·]{2,4}(?:\s+|$))+$"
+)
+
+
+def strip_marker(line: str) -> tuple[str, bool]:
+    """Remove a section marker (``>>>``, ``▶``, a Markdown ``#``); says whether there was one."""
+    m = _MARKER.match(line) or _MD_HEADING.match(line)
+    if m and m.end() < len(line):
+        return line[m.end():].strip(), True
+    return line, False
+
+
+def is_heading_shape(text: str, column: int | None = None) -> bool:
+    """A short line with no sentence punctuation that does not end a sentence."""
+    t = text.strip()
+    if not t or len(t) > HEADING_MAX or not has_cjk(t) or is_terminated(t):
+        return False
+    if column and len(t) >= column - 2:
+        return False  # as long as a full print line: a line of body text
+    bare = _PARENS.sub("", t)
+    return not _SENTENCE_PUNCT.search(bare) and not _LIST_PUNCT.search(bare)
+
+
+def is_byline(text: str) -> bool:
+    t = " ".join(text.split())
+    if not t or len(t) > 60:
+        return False
+    if not (t.startswith(("□", "■")) or _ROLE.search(t)):
+        return False
+    return bool(_BYLINE.match(t))
+
+
+def split_trailing_byline(text: str) -> tuple[str, str] | None:
+    """``…的美誉。观海新闻/青报全媒体 记者 孙晶`` → (body, byline), when a byline follows the last sentence."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    if not ends:
+        return None
+    body, tail = text[: ends[-1]], text[ends[-1]:].strip()
+    if tail and _ROLE.search(tail) and is_byline(tail):
+        return body, tail
+    return None
+
+
+def is_credit_caption(text: str) -> bool:
+    t = text.strip()
+    return len(t) <= 120 and bool(_CREDIT.search(t))
+
+
+def starts_circled(text: str) -> bool:
+    return bool(text) and text.lstrip()[:1] in CIRCLED
+
+
+def is_isolated_caption(text: str) -> bool:
+    """A photo caption standing alone: one short sentence, no commas (a noun phrase and a full stop)."""
+    t = text.strip()
+    if not (4 <= len(t) <= 40) or not t.endswith(("。", ".")):
+        return False
+    return not re.search(r"[，,；;：:！？!?]", t) and t.count("。") <= 1
+
+
+def is_cohost_block(lines: list[str]) -> bool:
+    return any(_COHOST.search(" ".join(l.split())) for l in lines) and all(len(l) <= 30 for l in lines)
+
+
+def is_banner(text: str) -> bool:
+    return bool(_BANNER.match(text.strip()))
+
+
+def is_promo_block(lines: list[str]) -> bool:
+    return all(len(l.strip()) <= 30 for l in lines) and any(_PROMO.search(l) for l in lines)
+
+
+def first_clause(text: str) -> str:
+    m = re.search(r"[，。、；：！？,;:!?]", text)
+    return text[: m.start()] if m else text

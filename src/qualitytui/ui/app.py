@@ -1,0 +1,165 @@
+"""The qualitytui app: documents in the sidebar, the cleaned text in the reader pane."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
+
+from qualitytui.core.corpus import Corpus
+from qualitytui.paths import Paths
+from qualitytui.ui.commands import DocumentCommands
+from qualitytui.ui.screens.help import HelpScreen
+from qualitytui.ui.screens.repairs import RepairsScreen
+from qualitytui.ui.widgets.doc_list import DocList
+from qualitytui.ui.widgets.passages import PassageList
+
+
+@dataclass
+class CorpusLoaded(Message):
+    corpus: Corpus
+
+
+@dataclass
+class CorpusFailed(Message):
+    error: str
+
+
+@dataclass
+class BuildProgress(Message):
+    done: int
+    total: int
+
+
+class QualityApp(App[None]):
+    TITLE = "qualitytui"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {DocumentCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("d", "focus_documents", "Documents", id="app.documents"),
+        Binding("right_square_bracket", "next_document", "Next doc", key_display="]", id="app.next_document"),
+        Binding("left_square_bracket", "previous_document", "Prev doc", key_display="[", id="app.previous_document"),
+        Binding("r", "show_repairs", "Repairs", id="app.repairs"),
+        Binding("escape", "back", "Back", show=False, id="app.back"),
+    ]
+
+    def __init__(self, paths: Paths, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.paths = paths
+        self.corpus: Corpus | None = None
+        self.doc_id: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            with Vertical(id="sidebar"):
+                yield Static(Text("Documents", style="bold"), classes="pane-title")
+                yield DocList(id="docs")
+            with Vertical(id="reader"):
+                yield Static(id="doc-header")
+                yield Static(Text("Opening the corpus…"), id="status")
+                yield ProgressBar(id="build-progress", show_eta=False)
+                yield PassageList(id="passages")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#build-progress").display = False
+        self.load_corpus()
+
+    @work(thread=True, exclusive=True, group="corpus")
+    def load_corpus(self) -> None:
+        try:
+            corpus = Corpus.open(self.paths, progress=lambda d, t, _n: self.post_message(BuildProgress(d, t)))
+        except Exception as e:  # shown as one line in the app, never a traceback
+            self.post_message(CorpusFailed(f"{type(e).__name__}: {e}"))
+            return
+        self.post_message(CorpusLoaded(corpus))
+
+    def on_build_progress(self, message: BuildProgress) -> None:
+        bar = self.query_one("#build-progress", ProgressBar)
+        bar.display = True
+        self.query_one("#status", Static).update(Text("Building the corpus store…"))
+        bar.update(total=message.total or None, progress=message.done)
+
+    def on_corpus_loaded(self, message: CorpusLoaded) -> None:
+        self.corpus = corpus = message.corpus
+        self.query_one("#build-progress").display = False
+        self.query_one("#status").display = False
+        for note in corpus.messages:
+            self.notify(note, severity="warning", timeout=8)
+        docs = corpus.documents()
+        self.query_one(DocList).show_documents(docs)
+        if docs:
+            self.open_document(docs[0]["id"])
+        else:
+            status = self.query_one("#status", Static)
+            status.display = True
+            status.update(Text("No .txt or .md articles in this folder."))
+
+    def on_corpus_failed(self, message: CorpusFailed) -> None:
+        self.query_one("#build-progress").display = False
+        self.query_one("#status", Static).update(Text(f"Could not open the corpus: {message.error}"))
+
+    def open_document(self, doc_id: str, at: int = 0) -> None:
+        if self.corpus is None:
+            return
+        doc = self.corpus.document(doc_id)
+        self.doc_id = doc["id"]
+        header = Text(doc["title"], style="bold")
+        if doc.get("subtitle"):
+            header.append("  ")
+            header.append(doc["subtitle"], style="italic")
+        header.append("\n")
+        meta = [doc["path"]]
+        if doc.get("byline"):
+            meta.append(doc["byline"])
+        meta.append(f"{len(doc['warnings'])} repairs (r)")
+        header.append(" · ".join(meta), style="dim")
+        self.query_one("#doc-header", Static).update(header)
+        passages = self.query_one(PassageList)
+        passages.show_passages(self.corpus.passages(doc["id"]), at)
+        doc_list = self.query_one(DocList)
+        if doc["id"] in doc_list.doc_ids:
+            doc_list.highlighted = doc_list.doc_ids.index(doc["id"])
+        passages.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if isinstance(event.option_list, DocList) and event.option.id:
+            self.open_document(event.option.id)
+
+    def _step_document(self, delta: int) -> None:
+        if self.corpus is None or self.doc_id is None:
+            return
+        ids = [d["id"] for d in self.corpus.documents()]
+        i = (ids.index(self.doc_id) + delta) % len(ids)
+        self.open_document(ids[i])
+
+    def action_next_document(self) -> None:
+        self._step_document(1)
+
+    def action_previous_document(self) -> None:
+        self._step_document(-1)
+
+    def action_focus_documents(self) -> None:
+        self.query_one(DocList).focus()
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_show_repairs(self) -> None:
+        if self.corpus and self.doc_id:
+            self.push_screen(RepairsScreen(self.corpus.document(self.doc_id), self.query_one(PassageList).current))
+
+    def action_back(self) -> None:
+        if self.query_one(DocList).has_focus:
+            self.query_one(PassageList).focus()

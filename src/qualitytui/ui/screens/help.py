@@ -1,0 +1,38 @@
+"""The help screen: every key, from the app's bindings."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS = [
+    ("j / ↓", "next passage"),
+    ("k / ↑", "previous passage"),
+    ("g / G", "first / last passage"),
+    ("] / [", "next / previous document"),
+    ("d", "documents list"),
+    ("r", "show what was repaired in this document"),
+    ("ctrl+p", "command palette (themes, jump to a document)"),
+    ("?", "this help"),
+    ("escape", "back / close"),
+    ("q", "quit"),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")]
+
+    def compose(self) -> ComposeResult:
+        table = Table(box=None, show_header=False, padding=(0, 2))
+        table.add_column(style="bold")
+        table.add_column()
+        for key, what in KEYS:
+            table.add_row(Text(key), Text(what))
+        with VerticalScroll(id="help-box"):
+            yield Static(Text("qualitytui — keys", style="bold"))
+            yield Static(table)
