@@ -167,7 +167,8 @@ class _Assembler:
             elif shapes.is_credit_caption(joined) and not any(shapes.is_heading_shape(t) for t in texts[:1] if len(block) > 1):
                 items.append(Item("caption", block, join_lines(texts)))
             elif len(block) == 1 and shapes.is_isolated_caption(joined) and (
-                (bi > 0 and self._gap_before(block) >= 2) or last
+                (bi > 0 and self._gap_before(block) >= 2)
+                or (last and not (items and items[-1].kind == "body" and not _ends_paragraph(items[-1].text)))
             ):
                 items.append(Item("caption", block, joined))
             elif all(l.doubled for l in block) or (
@@ -269,6 +270,15 @@ class _Assembler:
                 out.append(item)
         return out
 
+    def mark_trailing_labels(self, items: list[Item]) -> None:
+        """Headings with no text after them (a page label beside the last photo) are furniture."""
+        for item in reversed(items):
+            if item.kind == "body":
+                return
+            if item.kind == "heading" and not item.stacked:
+                item.kind = "furniture"
+                self.warnings.append(f"line {item.line}: heading with no text after it set aside as a page label")
+
     def mark_duplicates(self, items: list[Item]) -> None:
         """A heading that is a cut-off copy of text elsewhere (an unclosed 《title) is layout debris."""
         bodies = [x.text for x in items if x.kind == "body"]
@@ -331,6 +341,8 @@ class _Assembler:
         lead = [k for k in range(first_body) if items[k].kind == "heading"]
         doubled = [k for k in lead if items[k].doubled]
         stacks = [k for k, x in enumerate(items) if x.stacked and k + 1 < len(items) and items[k + 1].stacked]
+        if len(lead) >= 2 and any(l.marker for l in items[lead[1]].lines):
+            lead = lead[:1]  # a marked heading (>>>, ##) is a section heading, never a subtitle
         if doubled:
             picks = doubled[:2]
         elif len(lead) >= 2:
@@ -375,5 +387,6 @@ def assemble(text: str, markdown: bool = False, has_word: Callable[[str], bool] 
     a.mark_duplicates(items)
     items = a.restore_fragment(items)
     items, title, subtitle = a.choose_title(items)
+    a.mark_trailing_labels(items)
     bylines = [x.text for x in items if x.kind == "byline"]
     return Assembled(items, title, subtitle, "；".join(bylines) or None, a.warnings)

@@ -40,3 +40,13 @@ def normalize(text: str) -> str:
 def to_display(start: int, end: int) -> tuple[int, int]:
     """Map a span in the normalized form to the displayed text (the identity, by construction)."""
     return start, end
+
+
+_CONTROL_PICTURES = {c: chr(0x2400 + c) for c in range(0x20)}
+_CONTROL_PICTURES[0x7F] = "\u2421"
+_CONTROL_PICTURES.pop(0x0A)  # newlines stay newlines
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters (ESC, BEL, …) shown as visible symbols (␛, ␇), for display."""
+    return text.translate(_CONTROL_PICTURES)

@@ -48,8 +48,8 @@ def is_heading_shape(text: str, column: int | None = None) -> bool:
     t = text.strip()
     if not t or len(t) > HEADING_MAX or not has_cjk(t) or is_terminated(t):
         return False
-    if column and len(t) >= column - 2:
-        return False  # as long as a full print line: a line of body text
+    if column and column - 2 <= len(t) <= column + 1:
+        return False  # exactly as long as a print line: a line of body text, not a headline
     bare = _PARENS.sub("", t)
     return not _SENTENCE_PUNCT.search(bare) and not _LIST_PUNCT.search(bare)
 
@@ -88,7 +88,7 @@ def is_isolated_caption(text: str) -> bool:
     t = text.strip()
     if not (4 <= len(t) <= 40) or not t.endswith(("。", ".")):
         return False
-    return not re.search(r"[，,；;：:！？!?]", t) and t.count("。") <= 1
+    return not re.search(r"[，,、；;：:！？!?]", t) and t.count("。") <= 1
 
 
 def is_cohost_block(lines: list[str]) -> bool:

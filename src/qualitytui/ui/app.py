@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
 
 from qualitytui.core.corpus import Corpus
+from qualitytui.core.normalize import printable
 from qualitytui.paths import Paths
 from qualitytui.ui.commands import DocumentCommands
 from qualitytui.ui.screens.help import HelpScreen
@@ -115,16 +116,16 @@ class QualityApp(App[None]):
             return
         doc = self.corpus.document(doc_id)
         self.doc_id = doc["id"]
-        header = Text(doc["title"], style="bold")
+        header = Text(printable(doc["title"]), style="bold")
         if doc.get("subtitle"):
             header.append("  ")
-            header.append(doc["subtitle"], style="italic")
+            header.append(printable(doc["subtitle"]), style="italic")
         header.append("\n")
         meta = [doc["path"]]
         if doc.get("byline"):
             meta.append(doc["byline"])
         meta.append(f"{len(doc['warnings'])} repairs (r)")
-        header.append(" · ".join(meta), style="dim")
+        header.append(printable(" · ".join(meta)), style="dim")
         self.query_one("#doc-header", Static).update(header)
         passages = self.query_one(PassageList)
         passages.show_passages(self.corpus.passages(doc["id"]), at)

@@ -11,6 +11,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from qualitytui.core.normalize import printable
+
 
 class RepairsScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,r", "dismiss", "Close", id="repairs.close")]
@@ -23,14 +25,14 @@ class RepairsScreen(ModalScreen[None]):
         with VerticalScroll(id="repairs-box"):
             if self.passage:
                 yield Static(Text(f"Passage {self.passage['index']} ({self.passage['kind']}) as printed:", style="bold"))
-                yield Static(Text(self.passage["original"]), classes="original")
+                yield Static(Text(printable(self.passage["original"])), classes="original")
                 yield Static(Text("as shown:", style="bold"))
-                yield Static(Text(self.passage["text"]), classes="repaired")
+                yield Static(Text(printable(self.passage["text"])), classes="repaired")
             warnings = self.doc.get("warnings") or []
             yield Static(Text(f"Repairs in this document ({len(warnings)}):", style="bold"))
             body = Text()
             for w in warnings:
                 body.append("• ")
-                body.append(w)
+                body.append(printable(w))
                 body.append("\n")
             yield Static(body or Text("none"))

@@ -8,6 +8,8 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from qualitytui.core.normalize import printable
+
 
 class DocList(OptionList):
     def __init__(self, **kwargs: Any) -> None:
@@ -19,7 +21,7 @@ class DocList(OptionList):
         self.clear_options()
         options = []
         for d in docs:
-            prompt = Text(d["title"], style="bold")
+            prompt = Text(printable(d["title"]), style="bold")
             prompt.append(f"\n{d['id']}", style="dim")
             options.append(Option(prompt, id=d["id"]))
         self.add_options(options)

@@ -9,6 +9,8 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from qualitytui.core.normalize import printable
+
 KIND_STYLE = {
     "title": "bold",
     "subtitle": "italic",
@@ -29,7 +31,7 @@ def passage_prompt(p: dict[str, Any]) -> Text:
     if label:
         text.append(label, style="reverse dim")
         text.append(" ")
-    text.append(p["text"], style=KIND_STYLE.get(kind, ""))
+    text.append(printable(p["text"]), style=KIND_STYLE.get(kind, ""))
     text.append("\n")  # a blank line between passages
     return text
 

@@ -1,0 +1,114 @@
+"""The reader app, driven by keys through Textual's Pilot."""
+
+from pathlib import Path
+
+from qualitytui.paths import Paths
+from qualitytui.ui.app import QualityApp
+from qualitytui.ui.screens.help import HelpScreen
+from qualitytui.ui.screens.repairs import RepairsScreen
+from qualitytui.ui.widgets.doc_list import DocList
+from qualitytui.ui.widgets.passages import PassageList
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def make_app(tmp_path, corpus=None) -> QualityApp:
+    return QualityApp(Paths.resolve(corpus or SEEDS, data_dir=tmp_path / "d", cache_dir=tmp_path / "c"))
+
+
+async def ready(app, pilot):
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_opens_first_document_and_moves_between_passages(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        passages = app.query_one(PassageList)
+        assert app.doc_id == "000_dd8c9580cc043703"
+        assert passages.current["kind"] == "title"
+        await pilot.press("j", "j")
+        assert passages.highlighted == 2
+        await pilot.press("k")
+        assert passages.highlighted == 1
+        await pilot.press("down")
+        assert passages.highlighted == 2
+        await pilot.press("G")
+        assert passages.highlighted == len(passages.passages) - 1
+        await pilot.press("g")
+        assert passages.highlighted == 0
+
+
+async def test_next_and_previous_document(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("right_square_bracket")
+        assert app.doc_id == "001_8b5557aee29fe76b"
+        assert app.query_one(PassageList).current["text"] == "这是一场城与质更热烈的双向奔赴"
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert app.doc_id == "004_e0fac6992d39068e"
+
+
+async def test_documents_list_opens_the_chosen_document(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("d")
+        assert app.query_one(DocList).has_focus
+        await pilot.press("down", "down", "enter")
+        assert app.doc_id == "002_07e271edaf675502"
+        assert app.query_one(PassageList).has_focus
+
+
+async def test_help_and_repairs_screens_open_and_close(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("left_square_bracket", "r")
+        assert isinstance(app.screen, RepairsScreen)
+        assert app.screen.doc["id"] == "004_e0fac6992d39068e"
+        assert app.screen.passage["original"].strip().startswith("省省市市")
+        await pilot.press("escape")
+        assert not isinstance(app.screen, RepairsScreen)
+
+
+async def test_q_quits(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_hostile_text_is_shown_literally(tmp_path):
+    corpus = tmp_path / "hostile"
+    corpus.mkdir()
+    (corpus / "x.txt").write_text(
+        "[b]标题[/b] [link=x]点我[/link]\n\n正文[/里有\x1b[31m红色\x1b[0m和[bold red]标记[/]。\n", encoding="utf-8"
+    )
+    app = make_app(tmp_path, corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        passages = app.query_one(PassageList)
+        rendered = [str(passages.get_option_at_index(i).prompt) for i in range(passages.option_count)]
+        assert rendered[0].startswith("[b]标题[/b] [link=x]点我[/link]")
+        assert "正文[/里有␛[31m红色␛[0m和[bold red]标记[/]。" in rendered[1]
+        assert "\x1b" not in "".join(rendered)
+        await pilot.press("j", "r")  # the repairs screen renders the same text without a crash
+        assert isinstance(app.screen, RepairsScreen)
+
+
+async def test_empty_corpus_says_so(tmp_path):
+    corpus = tmp_path / "empty"
+    corpus.mkdir()
+    app = make_app(tmp_path, corpus)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        assert "No .txt or .md articles" in str(app.query_one("#status").render())
+        await pilot.press("j", "right_square_bracket", "r", "d")  # nothing to act on: no exception

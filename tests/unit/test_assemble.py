@@ -1,0 +1,165 @@
+"""The layout repairs and passage kinds, on small made-up articles."""
+
+from qualitytui.core.assemble import assemble
+
+
+def column(text: str, width: int = 16) -> str:
+    """Set ``text`` in a print column of ``width`` characters, as a PDF extraction gives it."""
+    return "\n".join(text[i : i + width] for i in range(0, len(text), width))
+
+
+P1 = "今年以来，本市持续推进质量强市建设，组织企业参加培训并开展标准化试点工作，取得了明显成效。"
+P2 = "下一步，有关部门将继续完善政策体系，加强监督检查，推动产业链上下游企业协同发展。"
+P3 = "与此同时，全市还将组织开展品牌建设系列活动，邀请专家学者走进企业开展诊断服务，提升企业质量管理水平。"
+
+
+def kinds(a):
+    return [(i.kind, i.text) for i in a.items]
+
+
+def bodies(a):
+    return [i.text for i in a.items if i.kind == "body"]
+
+
+def test_print_column_lines_are_rejoined_and_paragraph_breaks_kept():
+    text = "示范标题\n\n" + column(P1) + "\n\n" + column(P2) + "\n\n" + column(P3)
+    a = assemble(text)
+    assert bodies(a) == [P1, P2, P3]
+    assert any("print column" in w for w in a.warnings)
+
+
+def test_blank_line_inside_a_sentence_is_rejoined():
+    broken = column(P1).split("\n")
+    text = "示范标题\n\n" + "\n".join(broken[:2]) + "\n\n" + "\n".join(broken[2:]) + "\n\n" + column(P2) + "\n\n" + column(P3)
+    a = assemble(text)
+    assert bodies(a) == [P1, P2, P3]
+    assert any("page or column break" in w for w in a.warnings)
+
+
+def test_caption_inserted_mid_sentence_is_lifted_out():
+    text = (
+        "示范标题\n\n"
+        "建立健全市场运行和政府监管双重机制，营造全区上下齐抓共管、各行\n\n\n\n"
+        "城阳区中车四方上榜首批“青岛优品”，图为自主研发的新型城际列车。资料图片\n\n"
+        "各业共同努力、社会各界广泛参与的共治氛围。\n"
+    )
+    a = assemble(text)
+    assert kinds(a)[1:] == [
+        ("body", "建立健全市场运行和政府监管双重机制，营造全区上下齐抓共管、各行各业共同努力、社会各界广泛参与的共治氛围。"),
+        ("caption", "城阳区中车四方上榜首批“青岛优品”，图为自主研发的新型城际列车。资料图片"),
+    ]
+    assert any("lifted out of a sentence" in w for w in a.warnings)
+
+
+def test_isolated_photo_caption_between_paragraphs():
+    text = "示范标题\n\n" + P1 + "\n\n\n\n人工智能产业园核心区。\n\n\n\n" + P2
+    a = assemble(text)
+    assert ("caption", "人工智能产业园核心区。") in kinds(a)
+    assert bodies(a) == [P1, P2]
+
+
+def test_short_sentence_paragraph_is_not_a_caption_without_a_photo_gap():
+    text = "示范标题\n\n" + P1 + "\n\n会议取得圆满成功。\n\n" + P2
+    assert "会议取得圆满成功。" in bodies(assemble(text))
+
+
+def test_bylines_alone_and_glued_to_the_last_paragraph():
+    text = "示范标题\n\n□王蕊 董京南\n\n" + P1 + "\n\n" + P2 + "观海新闻/\n青报全媒体 记者 孙晶 王帅\n"
+    a = assemble(text)
+    assert ("byline", "□王蕊 董京南") in kinds(a)
+    assert ("byline", "观海新闻/青报全媒体 记者 孙晶 王帅") in kinds(a)
+    assert bodies(a)[-1] == P2
+    assert a.byline == "□王蕊 董京南；观海新闻/青报全媒体 记者 孙晶 王帅"
+
+
+def test_furniture_banner_cohost_promo_and_section_markers():
+    text = (
+        "强信心·稳经济·促发展\n\n"
+        "某市质量工作领导小组办公室\n某市质量发展促进会\n某某早报 联合主办\n\n"
+        "示范标题\n\n>>>发展格局特色鲜明\n\n" + P1 + "\n\n扫码关注“政务号”\n了解更多详情\n"
+    )
+    a = assemble(text)
+    got = kinds(a)
+    assert got[0] == ("furniture", "强信心·稳经济·促发展")
+    assert got[1][0] == "furniture" and "联合主办" in got[1][1]
+    assert got[2] == ("title", "示范标题")
+    assert ("heading", "发展格局特色鲜明") in got
+    assert got[-1][0] == "furniture" and "扫码关注" in got[-1][1]
+
+
+def test_doubled_headline_becomes_title_and_subtitle():
+    text = "省省市市场场监监管管局局推推进进质质量量强强省省建建设设\n\n质质量量强强链链夯夯实实品品质质之之基基\n\n" + P1
+    a = assemble(text)
+    assert a.title == "省市场监管局推进质量强省建设"
+    assert a.subtitle == "质量强链夯实品质之基"
+    assert [i.kind for i in a.items][:2] == ["title", "subtitle"]
+    assert a.items[0].original.startswith("省省市市")
+
+
+def test_headline_found_after_the_body_moves_to_the_top_with_its_lead():
+    lead = "9月28日上午，全市质量月主题活动在国家质量基础设施总部基地隆重举行。"
+    text = (
+        "质量氛围浓厚 汇聚质量提升更大合力\n\n" + column(P1, 22) + "\n\n" + column(P2, 22) + "\n\n" + column(P3, 22) + "\n\n"
+        "这是一场城与质的双向奔赴\n全市质量月主题活动昨日举行\n\n" + column(lead, 22) + "\n"
+    )
+    a = assemble(text)
+    assert (a.title, a.subtitle) == ("这是一场城与质的双向奔赴", "全市质量月主题活动昨日举行")
+    assert [i.kind for i in a.items][:4] == ["title", "subtitle", "body", "heading"]
+    assert a.items[2].text == lead
+    assert any("headline found after the body" in w for w in a.warnings)
+
+
+def test_fragment_displaced_to_the_end_is_put_back():
+    text = (
+        "示范标题\n\n" + P1 + "\n\n"
+        "气，还要有“不破楼兰终不还”的韧劲。\n\n" + P2 + "\n\n"
+        "势如破竹 实干描摹宏伟蓝图\n\n崂山区不仅拥有实实在在的发展底\n"
+    )
+    a = assemble(text, has_word=lambda w: w == "底气")
+    assert bodies(a) == [P1, "崂山区不仅拥有实实在在的发展底气，还要有“不破楼兰终不还”的韧劲。", P2]
+    order = [i.text for i in a.items]
+    assert order.index("势如破竹 实干描摹宏伟蓝图") == order.index(bodies(a)[1]) - 1
+    assert any("fragment" in w for w in a.warnings)
+
+
+def test_fragment_without_an_identifiable_other_half_stays_put():
+    text = "示范标题\n\n" + P1 + "\n\n" + P2 + "\n\n崂山区不仅拥有实实在在的发展底\n"
+    a = assemble(text, has_word=lambda w: False)
+    assert bodies(a) == [P1, P2]
+    assert a.items[-1].text == "崂山区不仅拥有实实在在的发展底"
+
+
+def test_truncated_duplicate_of_a_title_is_furniture():
+    full = "大会正式发布《某区推进新型工业化高质量发展三年行动计划(2025—2027年)》。"
+    text = "示范标题\n\n" + full + "\n\n《某区推进新型工业化高质量发展三年行动计划\n\n" + P1
+    a = assemble(text)
+    assert ("furniture", "《某区推进新型工业化高质量发展三年行动计划") in kinds(a)
+
+
+def test_numbered_captions_broken_by_the_layout_are_joined():
+    text = "示范标题\n\n" + P1 + "\n\n①潍柴全球首款柴油机\n②某某峰会互动\n\n体验展区场景\n③轮胎国家工程实验室\n\n" + P2
+    a = assemble(text)
+    caps = [t for k, t in kinds(a) if k == "caption"]
+    assert caps == ["①潍柴全球首款柴油机", "②某某峰会互动体验展区场景", "③轮胎国家工程实验室"]
+    assert bodies(a) == [P1, P2]
+
+
+def test_crlf_and_cr_line_ends_and_bom():
+    text = "\ufeff示范标题\r\n\r\n" + P1 + "\r" + "\r" + P2
+    a = assemble(text)
+    assert a.title == "示范标题"
+    assert bodies(a) == [P1, P2]
+
+
+def test_markdown_headings_and_list_items():
+    text = "# 示范标题\n\n## 第一部分\n\n- 第一项工作已经完成。\n- 第二项工作正在推进。\n"
+    a = assemble(text, markdown=True)
+    assert a.title == "示范标题"
+    assert ("heading", "第一部分") in kinds(a)
+    assert bodies(a) == ["- 第一项工作已经完成。", "- 第二项工作正在推进。"]
+
+
+def test_document_without_headline_gets_its_first_sentence_as_title():
+    a = assemble(P1 + "\n\n" + P2)
+    assert a.title.startswith("今年以来")
+    assert a.subtitle is None

@@ -1,0 +1,116 @@
+"""The headless commands: docs, show, build; exit codes and messages."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from qualitytui import __version__
+from qualitytui.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_docs_json_lists_the_five_seeds_with_their_titles(capsys):
+    code, out, err = run(capsys, "docs", "--json")
+    assert code == 0
+    docs = json.loads(out)
+    assert len(docs) == 5
+    assert set(docs[0]) >= {"id", "path", "title", "subtitle", "byline", "date", "passages", "chars", "warnings"}
+    by_id = {d["id"]: d for d in docs}
+    assert by_id["004_e0fac6992d39068e"]["title"] == "省市场监管局坚持标准引领和质量支撑，全力推进质量强省建设"
+    assert "\\u" not in out  # UTF-8, not ASCII-escaped
+
+
+def test_docs_table_is_readable(capsys):
+    code, out, _ = run(capsys, "docs")
+    assert code == 0 and "000_dd8c9580cc043703" in out and "title" in out
+
+
+def test_show_one_several_and_all(capsys):
+    code, out, _ = run(capsys, "show", "004", "--json")
+    one = json.loads(out)
+    assert code == 0 and isinstance(one, dict) and one["id"] == "004_e0fac6992d39068e"
+    p = one["passages"][0]
+    assert set(p) == {"id", "index", "kind", "text", "original"} and p["id"] == "004_e0fac6992d39068e#0"
+    code, out, _ = run(capsys, "show", "000", "003", "--json")
+    assert [d["id"][:3] for d in json.loads(out)] == ["000", "003"]
+    code, out, _ = run(capsys, "--json", "show", "--all")  # global option before the command
+    assert len(json.loads(out)) == 5
+
+
+def test_show_all_body_passages_are_whole_sentences(capsys):
+    from qualitytui.core.repair import is_terminated
+
+    _, out, _ = run(capsys, "show", "--all", "--json")
+    body = [p for d in json.loads(out) for p in d["passages"] if p["kind"] == "body"]
+    assert body and all(is_terminated(p["text"]) and "\n" not in p["text"] for p in body)
+
+
+def test_show_text_output(capsys):
+    code, out, _ = run(capsys, "show", "002")
+    assert code == 0 and out.startswith("# 解锁崂山区高质量发展的创新密码") and "[3 body]" in out
+
+
+def test_unknown_document_exits_1_with_suggestions(capsys):
+    code, out, err = run(capsys, "show", "004_e0fac6992d39068x")
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "did you mean 004_e0fac6992d39068e" in err
+
+
+def test_show_without_ids_is_a_usage_error(capsys):
+    code, _, err = run(capsys, "show")
+    assert code == 2 and "--all" in err
+
+
+def test_missing_corpus_folder_exits_2(capsys, tmp_path):
+    code, _, err = run(capsys, "--corpus", str(tmp_path / "nope"), "docs")
+    assert code == 2 and "corpus folder not found" in err and "Traceback" not in err
+
+
+def test_bad_option_exits_2(capsys):
+    with pytest.raises(SystemExit) as e:
+        main(["docs", "--bogus"])
+    assert e.value.code == 2
+
+
+def test_build_json_summary(capsys):
+    code, out, _ = run(capsys, "build", "--json")
+    summary = json.loads(out)
+    assert code == 0
+    assert summary["documents"] == 5 and summary["passages"] > 100
+    assert set(summary) == {"documents", "passages", "entities", "events", "seconds"}
+
+
+def test_user_corpus_with_bad_files_warns_per_file(capsys, tmp_path):
+    corpus = tmp_path / "mine"
+    corpus.mkdir()
+    (corpus / "ok.txt").write_text("我的标题\n\n我的正文。\n", encoding="utf-8")
+    (corpus / "bad.txt").write_bytes(b"\x00\xff\x00")
+    (corpus / "empty.md").write_bytes(b"")
+    code, out, err = run(capsys, "--corpus", str(corpus), "docs", "--json")
+    assert code == 0 and [d["id"] for d in json.loads(out)] == ["ok"]
+    assert "skipped bad.txt" in err and "skipped empty.md" in err
+
+
+def test_cache_dir_option_is_used(capsys, tmp_path):
+    cache = tmp_path / "mycache"
+    run(capsys, "--cache-dir", str(cache), "build")
+    assert list(cache.glob("corpus-*.json"))
+
+
+def test_console_script_runs_from_another_directory(tmp_path):
+    out = subprocess.run(
+        [sys.executable, "-m", "qualitytui", "--version"], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert out.returncode == 0 and out.stdout.strip() == f"qualitytui {__version__}"
+    out = subprocess.run(
+        [sys.executable, "-m", "qualitytui", "docs", "--json"], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert out.returncode == 0 and len(json.loads(out.stdout)) == 5
+    assert out.stderr == ""  # no segmenter log lines, no warnings

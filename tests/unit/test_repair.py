@@ -1,0 +1,80 @@
+"""Line-level repairs on small made-up strings."""
+
+import pytest
+
+from qualitytui.core.normalize import normalize
+from qualitytui.core.repair import fix_spacing, is_terminated, join_lines, undouble
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("天天气气晴晴朗朗，，适适合合出出游游", "天气晴朗，适合出游"),
+        ("““新新品品发发布布””会会议议召召开开", "“新品发布”会议召开"),
+    ],
+)
+def test_undouble_restores_doubled_headlines(line, expected):
+    assert undouble(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "质量建设久久为功",  # a real reduplicated word
+        "实实在在的发展底气",
+        "时时刻刻",  # too short to be a doubled headline
+        "人人重视质量、人人参与质量、人人创造质量",
+        "研究院参与制定的国家标准有7项",
+    ],
+)
+def test_undouble_leaves_real_words_alone(line):
+    assert undouble(line) is None
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("不合格率由7 . 8% 逐步降低", "不合格率由7.8%逐步降低"),
+        ("热效率52 .28%柴油机", "热效率52.28%柴油机"),
+        ("2017 年，国家确定每年 5 月 10 日", "2017年，国家确定每年5月10日"),
+        ("第 45 个全国质量月", "第45个全国质量月"),
+        ("立足我省“ 6997 ”现代化", "立足我省“6997”现代化"),
+        ("能力提升17% ，帮助", "能力提升17%，帮助"),
+        ("性能基准、 SVT等", "性能基准、SVT等"),
+    ],
+)
+def test_fix_spacing_removes_layout_spaces_in_numbers(line, expected):
+    assert fix_spacing(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Windows 11 and version 2.1", "RCEP 区域", "推动质量创新变革 促进质量强市建设", "MW 级PEM 电解槽"],
+)
+def test_fix_spacing_keeps_spaces_between_words(line):
+    assert fix_spacing(line) == line
+
+
+def test_join_lines_joins_chinese_without_spaces_and_latin_words_as_given():
+    assert join_lines(["以“推动质量创新变革 促进质量", "强市建设”为主题"]) == "以“推动质量创新变革 促进质量强市建设”为主题"
+    assert join_lines(["开展双向拉伸诱导e", "-PTFE 成孔机理"]) == "开展双向拉伸诱导e-PTFE 成孔机理"
+
+
+@pytest.mark.parametrize("text", ["成效显著。", "你好吗？", "“质量第一”。", "他说：“好。”", "等等……", "方案》。"])
+def test_is_terminated_true(text):
+    assert is_terminated(text)
+
+
+@pytest.mark.parametrize("text", ["现场就《关于共同建", "质量强市", "支撑，", "发布《方案》", "如下："])
+def test_is_terminated_false(text):
+    assert not is_terminated(text)
+
+
+def test_normalize_keeps_length_and_maps_full_width():
+    text = "ＮＱＩ，２０２５年『好品山东』（试点）"
+    norm = normalize(text)
+    assert len(norm) == len(text)
+    assert norm == "nqi,2025年“好品山东”(试点)"
+    # an offset found in the normalized form points at the same thing in the displayed text
+    start = norm.index("2025")
+    assert text[start : start + 4] == "２０２５"

@@ -1,0 +1,157 @@
+"""The corpus store: built when missing or stale, loaded as is when fresh, never a crash."""
+
+import json
+import os
+
+import pytest
+
+from qualitytui.core import store
+from qualitytui.core.corpus import Corpus, UnknownDocument
+from qualitytui.paths import Paths
+
+
+def open_corpus(corpus_dir, cache_dir, **kw):
+    return Corpus.open(Paths.resolve(corpus_dir, cache_dir=cache_dir), **kw)
+
+
+def test_first_open_builds_then_loads_as_is(seeds_copy, tmp_path):
+    cache = tmp_path / "c"
+    first = open_corpus(seeds_copy, cache)
+    assert first.built and len(first.documents()) == 5
+    second = open_corpus(seeds_copy, cache)
+    assert not second.built
+    assert second.documents() == first.documents()
+    assert second.passages("004") == first.passages("004")
+
+
+def test_store_file_is_utf8_json_with_all_tables_and_no_escapes(seeds_copy, tmp_path):
+    c = open_corpus(seeds_copy, tmp_path / "c")
+    path = Paths.resolve(seeds_copy, cache_dir=tmp_path / "c").corpus_store
+    raw = path.read_bytes()
+    assert "质量强链".encode() in raw and b"\\u" not in raw
+    data = json.loads(raw)
+    assert set(data) == set(store.TABLES)
+    assert data["meta"]["1"]["schema"] == store.SCHEMA_VERSION
+    assert len(data["passages"]) == sum(d["passages"] for d in c.documents())
+    assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_changed_content_triggers_a_rebuild(seeds_copy, tmp_path):
+    cache = tmp_path / "c"
+    open_corpus(seeds_copy, cache)
+    f = seeds_copy / "000_dd8c9580cc043703.txt"
+    f.write_text("新的标题\n\n全新的正文内容。\n", encoding="utf-8")
+    c = open_corpus(seeds_copy, cache)
+    assert c.built and c.document("000")["title"] == "新的标题"
+
+
+def test_touched_but_unchanged_files_do_not_rebuild(seeds_copy, tmp_path):
+    cache = tmp_path / "c"
+    open_corpus(seeds_copy, cache)
+    for f in seeds_copy.iterdir():
+        os.utime(f, (1, 1))  # new mtime, same bytes
+    assert not open_corpus(seeds_copy, cache).built
+
+
+def test_added_or_removed_file_triggers_a_rebuild(seeds_copy, tmp_path):
+    cache = tmp_path / "c"
+    open_corpus(seeds_copy, cache)
+    (seeds_copy / "new.md").write_text("# 新文章\n\n一句话。\n", encoding="utf-8")
+    c = open_corpus(seeds_copy, cache)
+    assert c.built and len(c.documents()) == 6
+    (seeds_copy / "new.md").unlink()
+    c = open_corpus(seeds_copy, cache)
+    assert c.built and len(c.documents()) == 5
+
+
+def test_schema_change_triggers_a_rebuild(seeds_copy, tmp_path, monkeypatch):
+    cache = tmp_path / "c"
+    open_corpus(seeds_copy, cache)
+    monkeypatch.setattr(store, "SCHEMA_VERSION", store.SCHEMA_VERSION + 1)
+    assert open_corpus(seeds_copy, cache).built
+
+
+@pytest.mark.parametrize("garbage", [b"{not json", b"[1, 2]", b"", b'{"meta": {}}'])
+def test_unreadable_store_is_rebuilt_with_a_message(seeds_copy, tmp_path, garbage):
+    cache = tmp_path / "c"
+    path = Paths.resolve(seeds_copy, cache_dir=cache).corpus_store
+    path.parent.mkdir(parents=True)
+    path.write_bytes(garbage)
+    c = open_corpus(seeds_copy, cache)
+    assert c.built and len(c.documents()) == 5
+    if garbage in (b"{not json", b"[1, 2]", b""):
+        assert any("unreadable" in m for m in c.messages)
+    assert json.loads(path.read_bytes())["meta"]["1"]["schema"] == store.SCHEMA_VERSION
+
+
+def test_read_only_cache_dir_still_opens_the_corpus(seeds_copy, tmp_path, monkeypatch):
+    def refuse(path, data):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(store, "atomic_write", refuse)
+    c = open_corpus(seeds_copy, tmp_path / "c")
+    assert len(c.documents()) == 5
+    assert any("could not save the corpus store" in m and "Permission denied" in m for m in c.messages)
+
+
+def test_full_disk_leaves_the_old_store_whole(seeds_copy, tmp_path, monkeypatch):
+    cache = tmp_path / "c"
+    open_corpus(seeds_copy, cache)
+    path = Paths.resolve(seeds_copy, cache_dir=cache).corpus_store
+    before = path.read_bytes()
+    import errno
+
+    real_fdopen = os.fdopen
+
+    class FullFile:
+        def __init__(self, f):
+            self.f = f
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *a):
+            self.f.close()
+
+        def write(self, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fdopen", lambda fd, mode: FullFile(real_fdopen(fd, mode)))
+    c = open_corpus(seeds_copy, cache, force=True)
+    assert any("No space left" in m for m in c.messages)
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert not [p for p in cache.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_skipped_files_are_reported_on_every_open(seeds_copy, tmp_path):
+    (seeds_copy / "broken.txt").write_bytes(b"\x00\x01\x02binary")
+    cache = tmp_path / "c"
+    assert any("broken.txt" in m for m in open_corpus(seeds_copy, cache).messages)
+    again = open_corpus(seeds_copy, cache)
+    assert not again.built and any("broken.txt" in m for m in again.messages)
+
+
+def test_missing_corpus_folder(tmp_path):
+    with pytest.raises(store.CorpusMissing):
+        open_corpus(tmp_path / "nope", tmp_path / "c")
+
+
+def test_resolve_ids_by_prefix_and_suggest_near_ones(seeds_copy, tmp_path):
+    c = open_corpus(seeds_copy, tmp_path / "c")
+    assert c.resolve("004") == "004_e0fac6992d39068e"
+    with pytest.raises(UnknownDocument, match="ambiguous.*000_dd8c9580cc043703"):
+        c.resolve("00")
+    with pytest.raises(UnknownDocument, match="did you mean 004_e0fac6992d39068e"):
+        c.resolve("004_e0fac6992d39068x")
+
+
+def test_two_corpora_keep_separate_stores(seeds_copy, tmp_path):
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "x.txt").write_text("另一个标题\n\n另一段正文。\n", encoding="utf-8")
+    cache = tmp_path / "c"
+    open_corpus(seeds_copy, cache)
+    open_corpus(other, cache)
+    assert not open_corpus(seeds_copy, cache).built
+    assert not open_corpus(other, cache).built
