@@ -112,3 +112,18 @@ async def test_empty_corpus_says_so(tmp_path):
         await ready(app, pilot)
         assert "No .txt or .md articles" in str(app.query_one("#status").render())
         await pilot.press("j", "right_square_bracket", "r", "d")  # nothing to act on: no exception
+
+
+async def test_sidebar_narrows_then_hides_on_small_terminals(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        sidebar = app.query_one("#sidebar")
+        assert sidebar.outer_size.width == 32
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert sidebar.outer_size.width == 24
+        await pilot.resize_terminal(60, 18)
+        await pilot.pause()
+        assert not sidebar.display or sidebar.outer_size.width == 0
+        assert app.query_one(PassageList).size.width > 50

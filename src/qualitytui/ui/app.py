@@ -43,7 +43,7 @@ class QualityApp(App[None]):
     TITLE = "qualitytui"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {DocumentCommands}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-medium"), (100, "-wide")]
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),

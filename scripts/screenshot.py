@@ -1,0 +1,30 @@
+"""Save the README screenshot: the app on the built-in corpus at 120x40, as SVG.
+
+    python scripts/screenshot.py [OUT.svg]
+"""
+
+import asyncio
+import sys
+import tempfile
+from pathlib import Path
+
+from qualitytui.paths import Paths
+from qualitytui.ui.app import QualityApp
+
+
+async def main(out: Path) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        app = QualityApp(Paths.resolve(data_dir=Path(tmp) / "d", cache_dir=Path(tmp) / "c"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("right_square_bracket", "j", "j", "j", "j")
+            await pilot.pause()
+            app.save_screenshot(filename=out.name, path=str(out.parent))
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshot.svg").resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    asyncio.run(main(target))
+    print(target)
