@@ -118,6 +118,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    import contextlib
     import time
 
     from rich.console import Console
@@ -125,14 +126,17 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     t0 = time.perf_counter()
     console = Console(stderr=True)
-    with Progress(
-        TextColumn("building corpus store"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("{task.description}"), console=console, transient=True,
-    ) as bar:
-        task = bar.add_task("", total=None)
+    progress = None
+    with contextlib.ExitStack() as stack:
+        if console.is_terminal:  # a bar on a terminal; nothing at all in a pipe or a log
+            bar = stack.enter_context(Progress(
+                TextColumn("building corpus store"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                TextColumn("{task.description}"), console=console, transient=True,
+            ))
+            task = bar.add_task("", total=None)
 
-        def progress(done: int, total: int, name: str) -> None:
-            bar.update(task, completed=done, total=total, description=name[-40:])
+            def progress(done: int, total: int, name: str) -> None:
+                bar.update(task, completed=done, total=total, description=name[-40:])
 
         corpus = _open(args, force=True, progress=progress)
     summary = {

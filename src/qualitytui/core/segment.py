@@ -77,7 +77,19 @@ def _load(prefer: str) -> Segmenter:
             return _RJieba()
         except ImportError:
             pass
-    return _Jieba(os.environ.get("QUALITYTUI_CACHE_DIR"))
+    return _Jieba(_jieba_cache_dir())
+
+
+def _jieba_cache_dir() -> str | None:
+    """jieba keeps a pickled dictionary cache; ours goes in the app's cache dir, not /tmp."""
+    from qualitytui.paths import CACHE_ENV, Paths
+
+    try:
+        path = Paths.resolve(cache_dir=os.environ.get(CACHE_ENV)).cache_dir
+        path.mkdir(parents=True, exist_ok=True)
+        return str(path)
+    except OSError:
+        return None  # jieba then works without writing its cache
 
 
 def get_segmenter(prefer: str | None = None) -> Segmenter:

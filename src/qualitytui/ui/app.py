@@ -96,8 +96,11 @@ class QualityApp(App[None]):
         self.corpus = corpus = message.corpus
         self.query_one("#build-progress").display = False
         self.query_one("#status").display = False
-        for note in corpus.messages:
+        notes = corpus.messages
+        for note in notes[:3]:
             self.notify(note, severity="warning", timeout=8)
+        if len(notes) > 3:
+            self.notify(f"… and {len(notes) - 3} more (qualitytui docs prints them all)", severity="warning", timeout=8)
         docs = corpus.documents()
         self.query_one(DocList).show_documents(docs)
         if docs:

@@ -21,7 +21,9 @@ class DocList(OptionList):
         self.clear_options()
         options = []
         for d in docs:
+            # one line each (the CSS cuts long titles with an ellipsis), so ids stay visible
             prompt = Text(printable(d["title"]), style="bold")
-            prompt.append(f"\n{d['id']}", style="dim")
+            prompt.append("\n")
+            prompt.append(printable(d["id"]), style="dim")
             options.append(Option(prompt, id=d["id"]))
         self.add_options(options)
