@@ -164,7 +164,7 @@ class _Assembler:
                 items.append(Item("furniture", block, joined))
             elif shapes.is_byline(joined):
                 items.append(Item("byline", block, " ".join(joined.split())))
-            elif shapes.is_credit_caption(joined) and not any(shapes.is_heading_shape(t) for t in texts[:1] if len(block) > 1):
+            elif shapes.is_credit_caption(joined) and not (len(block) > 1 and shapes.is_heading_shape(texts[0])):
                 items.append(Item("caption", block, join_lines(texts)))
             elif len(block) == 1 and shapes.is_isolated_caption(joined) and (
                 (bi > 0 and self._gap_before(block) >= 2)
@@ -184,7 +184,7 @@ class _Assembler:
     def _caption_continuation(self, block: list[Line], following: list[Line] | None) -> list[Line]:
         """Lines at the head of ``block`` that finish the previous numbered caption."""
         head = []
-        for i, line in enumerate(block):
+        for line in block:
             if shapes.starts_circled(line.text):
                 return head
             head.append(line)

@@ -122,13 +122,13 @@ def _checked(text: str, encoding: str) -> str:
     return text
 
 
-def read_file(path: Path) -> tuple[str, str]:
-    """Read and decode one file; SkipFile says why it cannot be used."""
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes; SkipFile says why it cannot be read."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise SkipFile(f"too large for an article ({size // 1_048_576} MiB)")
-        data = path.read_bytes()
+        return path.read_bytes()
     except SkipFile:
         raise
     except IsADirectoryError:
@@ -137,4 +137,3 @@ def read_file(path: Path) -> tuple[str, str]:
         raise SkipFile("permission denied") from None
     except OSError as e:
         raise SkipFile(f"unreadable ({e.strerror or e})") from None
-    return decode(data)

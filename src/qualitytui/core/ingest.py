@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from qualitytui.core.assemble import assemble
-from qualitytui.core.files import Found, SkipFile, discover, read_file
+from qualitytui.core.files import Found, SkipFile, decode, discover, read_bytes
 from qualitytui.core.models import Document, Passage, Skipped
 
 
@@ -35,16 +36,26 @@ def build_document(found: Found, text: str, encoding: str) -> Document:
 
 
 def ingest_files(
-    files: Iterable[Found], on_file: Callable[[Found], None] | None = None
+    files: Iterable[Found],
+    on_file: Callable[[Found], None] | None = None,
+    hashes: dict[str, str] | None = None,
 ) -> Iterator[Document | Skipped]:
-    """Documents in file order, and a Skipped for each file that cannot be used."""
+    """Documents in file order, and a Skipped for each file that cannot be used.
+
+    ``hashes``, when given, receives the sha1 of each file's bytes (from the same single read).
+    """
     seen: set[str] = set()
     for found in files:
         if on_file:
             on_file(found)
         try:
-            text, encoding = read_file(found.path)
+            data = read_bytes(found.path)
+            if hashes is not None:
+                hashes[found.rel] = hashlib.sha1(data).hexdigest()
+            text, encoding = decode(data)
         except SkipFile as e:
+            if hashes is not None:
+                hashes.setdefault(found.rel, "unreadable")
             yield Skipped(found.rel, str(e))
             continue
         doc = build_document(found, text, encoding)

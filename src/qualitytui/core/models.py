@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 PASSAGE_KINDS = ("title", "subtitle", "heading", "body", "caption", "byline", "furniture")
@@ -78,7 +78,3 @@ class Skipped:
 
     def __str__(self) -> str:
         return f"skipped {self.path}: {self.reason}"
-
-
-def as_dicts(items: list[Any]) -> list[dict[str, Any]]:
-    return [asdict(i) for i in items]

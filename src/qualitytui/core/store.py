@@ -126,12 +126,12 @@ def build(root: Path, found: list[Found], problems: list[tuple[str, str]], progr
 
     docs: list[Document] = []
     skipped = [Skipped(p, r) for p, r in problems]
-    for r in ingest_files(found, on_file):
+    stats = _stats(found)  # before reading: a file changed during the build then reads as stale
+    hashes: dict[str, str] = {}
+    for r in ingest_files(found, on_file, hashes):
         (docs if isinstance(r, Document) else skipped).append(r)
     if progress:
         progress(total, total, "")
-    stats = _stats(found)
-    hashes = content_hashes(found)
     meta = {
         "schema": SCHEMA_VERSION,
         "version": __version__,
