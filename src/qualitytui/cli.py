@@ -11,6 +11,7 @@ from typing import Any, Sequence
 from qualitytui import __version__
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+ENTITY_TYPES = ("person", "place", "organization", "company", "policy_document", "program_or_brand", "award", "event")
 
 
 class CliError(Exception):
@@ -46,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     show = add("show", "print documents with their passages (one id, several, or --all)")
     show.add_argument("ids", nargs="*", metavar="DOC", help="document id, or a unique prefix of one (e.g. 004)")
     show.add_argument("--all", action="store_true", help="every document")
+    ents = add("entities", "named entities: people, places, bodies, companies, documents, programmes, awards, events")
+    ents.add_argument("--type", choices=ENTITY_TYPES, metavar="T", help=f"only this type: {', '.join(ENTITY_TYPES)}")
+    add("timeline", "dated items (events, plan periods, targets, statistics) in date order")
     build = add("build", "rebuild the corpus store now, with a progress bar")
     build.set_defaults(force=True)
     return parser
@@ -117,6 +121,44 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _table(columns: list[str], rows: list[list[str]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*[Text(str(c)) for c in row])
+    Console().print(table)
+
+
+def cmd_entities(args: argparse.Namespace) -> int:
+    ents = _open(args).entities(args.type)
+    if args.json:
+        _emit_json(ents)
+        return EXIT_OK
+    _table(
+        ["type", "name", "count", "docs", "aliases"],
+        [[e["type"], e["name"], e["count"], len(e["docs"]), "、".join(e["aliases"])] for e in ents],
+    )
+    return EXIT_OK
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    items = _open(args).timeline()
+    if args.json:
+        _emit_json(items)
+        return EXIT_OK
+    _table(
+        ["start", "end", "kind", "date", "title", "doc"],
+        [[e["start"], e["end"] or "", e["kind"], e["date_text"] + (" *" if e["inferred"] else ""), e["title"], e["doc"][:3]]
+         for e in items],
+    )
+    return EXIT_OK
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     import contextlib
     import time
@@ -166,7 +208,14 @@ def cmd_tui(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"docs": cmd_docs, "show": cmd_show, "build": cmd_build, None: cmd_tui}
+COMMANDS = {
+    "docs": cmd_docs,
+    "show": cmd_show,
+    "entities": cmd_entities,
+    "timeline": cmd_timeline,
+    "build": cmd_build,
+    None: cmd_tui,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

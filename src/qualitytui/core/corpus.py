@@ -60,6 +60,26 @@ class Corpus:
         what = "ambiguous document id" if len(starts) > 1 else "unknown document"
         raise UnknownDocument(f"{what} {doc_id!r}{hint}")
 
+    def entities(self, type: str | None = None) -> list[dict[str, Any]]:
+        """The `entities` JSON: each entity with its mentions, most mentioned first within each type."""
+        by_entity: dict[str, list[dict[str, Any]]] = {}
+        for m in self.db.table("mentions").all():
+            by_entity.setdefault(m["entity"], []).append(
+                {"doc": m["doc"], "passage": m["passage"], "start": m["start"], "end": m["end"], "text": m["text"]}
+            )
+        out = []
+        for e in self.db.table("entities").all():
+            if type and e["type"] != type:
+                continue
+            row = dict(e)
+            row["mentions"] = by_entity.get(e["id"], [])
+            out.append(row)
+        return out
+
+    def timeline(self) -> list[dict[str, Any]]:
+        """Dated items in order of their start date."""
+        return [dict(e) for e in self.db.table("events").all()]
+
     def show(self, doc_id: str) -> dict[str, Any]:
         """The `show` JSON object: the document with its passages."""
         doc = dict(self.document(doc_id))

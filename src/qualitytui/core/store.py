@@ -18,12 +18,13 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from qualitytui import __version__
+from qualitytui.core.analyze import analyze
 from qualitytui.core.atomic import atomic_write
 from qualitytui.core.files import Found, discover
 from qualitytui.core.ingest import ingest_files
 from qualitytui.core.models import Document, Skipped
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 TABLES = ("meta", "documents", "passages", "entities", "mentions", "events")
 
 Progress = Callable[[int, int, str], None]
@@ -131,6 +132,9 @@ def build(root: Path, found: list[Found], problems: list[tuple[str, str]], progr
     for r in ingest_files(found, on_file, hashes):
         (docs if isinstance(r, Document) else skipped).append(r)
     if progress:
+        progress(total, total, "analysing")
+    analysis = analyze(docs)
+    if progress:
         progress(total, total, "")
     meta = {
         "schema": SCHEMA_VERSION,
@@ -145,9 +149,9 @@ def build(root: Path, found: list[Found], problems: list[tuple[str, str]], progr
         "meta": {"1": meta},
         "documents": _table([d.to_dict() for d in docs]),
         "passages": _table([p.to_dict() for d in docs for p in d.passages]),
-        "entities": {},
-        "mentions": {},
-        "events": {},
+        "entities": _table(analysis.entities),
+        "mentions": _table(analysis.mentions),
+        "events": _table(analysis.events),
     }
     return BuildResult(data, docs, skipped, time.perf_counter() - t0)
 

@@ -1,0 +1,336 @@
+"""Date expressions → timeline items, and each document's own date inferred from its evidence.
+
+Works on the normalized text (half-width digits, one kind of dash), whose offsets are the displayed
+text's. Explicit dates (2022年9月28日, 2021年7月, 2024年, 2025—2027年, 2022首届…) come first; partial
+(3月20日, 28日) and relative ones (今年, 去年底, 昨日, 近日, 目前, 今年以来, 第三季度以来) are resolved
+against the document's date and marked ``inferred`` with a note saying how.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from qualitytui.core.normalize import normalize
+
+_Y = r"(?:19|20)\d{2}"
+_CN_NUM = "一二三四"
+_PATTERN = re.compile(
+    "|".join(
+        [
+            rf"(?P<range>(?P<ry1>{_Y})年?\s*[-~至到]\s*(?P<ry2>{_Y})年)",
+            rf"(?P<ymd>(?P<y1>{_Y})年(?P<m1>\d{{1,2}})月(?P<d1>\d{{1,2}})[日号])",
+            rf"(?P<ym>(?P<y2>{_Y})年(?P<m2>\d{{1,2}})月份?)",
+            rf"(?P<y>(?P<y3>{_Y})年(?P<ysuf>度|底|末|初)?)",
+            rf"(?P<ypre>(?P<y4>{_Y})(?=首届|第[一二三四五六七八九十\d]+届))",
+            r"(?P<relm>(?P<rel1>今年|去年|明年)(?P<m5>\d{1,2})月份?(?:(?P<d5>\d{1,2})[日号])?)",
+            r"(?P<md>(?P<m3>\d{1,2})月(?P<d3>\d{1,2})[日号])",
+            r"(?P<m>(?<![\d个])(?P<m4>\d{1,2})月份?(?![\d日号]))",
+            r"(?P<d>(?<![\d月])(?P<d4>\d{1,2})日(?=上午|下午|晚|早|凌晨|中午|[,，]|起|开幕|举行|召开))",
+            rf"(?P<rel>今年以来|截至目前|第[{_CN_NUM}]季度以来|上半年|下半年|去年[底末]|去年|前年|明年|今年|昨日|昨天|近日|日前|近期|目前)",
+        ]
+    )
+)
+_RECURRING = re.compile(r"(每年|每月|每逢)$")
+_TARGET_BEFORE = re.compile(r"(到|至|截至|截止到?|力争到?)$")
+_STAT_CLAUSE = re.compile(r"\d+(\.\d+)?\s*(%|万|亿|家|个|件|项|张|名|批次|人次|元)|增长|同比|达到|突破|总量|累计")
+_CLAUSE_END = re.compile(r"[,，。；;！？!?：:]")
+
+KINDS = ("event", "plan_period", "target", "statistic_period")
+
+
+@dataclass
+class DocDate:
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    evidence: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> str | None:
+        return None if self.year is None else "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def value(self) -> str | None:
+        return _iso(self.year, self.month, self.day) if self.year else None
+
+    def to_dict(self) -> dict[str, Any] | None:
+        if self.year is None:
+            return None
+        return {"value": self.value, "precision": self.precision, "inferred": True, "evidence": list(self.evidence)}
+
+
+@dataclass
+class DateItem:
+    passage: str  # passage id
+    start_offset: int
+    end_offset: int
+    date_text: str
+    start: str | None
+    end: str | None
+    precision: str
+    kind: str
+    title: str
+    inferred: bool
+    inference_note: str | None
+
+    def to_dict(self, doc: str, index: int) -> dict[str, Any]:
+        return {
+            "id": f"{self.passage}@{self.start_offset}",
+            "doc": doc,
+            "passage": self.passage,
+            "offset": [self.start_offset, self.end_offset],
+            "date_text": self.date_text,
+            "start": self.start,
+            "end": self.end,
+            "precision": self.precision,
+            "kind": self.kind,
+            "title": self.title,
+            "inferred": self.inferred,
+            "inference_note": self.inference_note,
+        }
+
+
+def _iso(y: int, m: int | None = None, d: int | None = None) -> str:
+    if d and m:
+        return f"{y:04d}-{m:02d}-{d:02d}"
+    if m:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}"
+
+
+def _valid(y: int, m: int | None = None, d: int | None = None) -> bool:
+    try:
+        dt.date(y, m or 1, d or 1)
+        return 1900 <= y <= 2100
+    except ValueError:
+        return False
+
+
+@dataclass
+class _Match:
+    passage: dict[str, Any]
+    m: re.Match[str]
+    norm: str
+
+    @property
+    def kind(self) -> str:
+        return next(k for k, v in self.m.groupdict().items() if v is not None and k in _TOP)
+
+    def g(self, name: str) -> int | None:
+        v = self.m.group(name)
+        return int(v) if v and v.isdigit() else None
+
+
+_TOP = {"range", "ymd", "ym", "y", "ypre", "relm", "md", "m", "d", "rel"}
+
+
+def _scan(passages: list[dict[str, Any]]) -> list[_Match]:
+    out = []
+    for p in passages:
+        if p["kind"] == "furniture":
+            continue
+        norm = normalize(p["text"])
+        for m in _PATTERN.finditer(norm):
+            if _RECURRING.search(norm[max(0, m.start() - 2) : m.start()]):
+                continue  # 每年5月10日: a recurring day, not a dated event
+            out.append(_Match(p, m, norm))
+    return out
+
+
+def infer_document_date(passages: list[dict[str, Any]], matches: list[_Match] | None = None) -> DocDate:
+    """The document's date from its own evidence (these files carry no date)."""
+    matches = _scan(passages) if matches is None else matches
+    d = DocDate()
+    plain, ranges, targets = [], [], []
+    for x in matches:
+        k = x.kind
+        if k == "range":
+            ranges.append((x.g("ry1"), x))
+        elif k in ("ymd", "ym", "y", "ypre"):
+            year = x.g("y1") or x.g("y2") or x.g("y3") or x.g("y4")
+            if _is_target(x):
+                targets.append((year, x))
+            else:
+                plain.append((year, x))
+    if plain:
+        year, x = max(plain, key=lambda t: t[0])
+        d.year = year
+        d.evidence.append(f"latest year named as past or present: {x.m.group(0)} ({x.passage['id']})")
+    elif ranges:
+        year, x = min(ranges, key=lambda t: t[0])
+        d.year = year
+        d.evidence.append(f"plan period {x.m.group(0)} announced as current: its first year ({x.passage['id']})")
+    elif targets:
+        year, x = min(targets, key=lambda t: t[0])
+        d.year = year - 2
+        d.evidence.append(f"only a target date, {x.m.group(0)} ({x.passage['id']}): taken as two years ahead")
+    if d.year is None:
+        return d
+    lead_ids = {p["id"] for p in passages[:6]}
+    yesterday = next((x for x in matches if x.kind == "rel" and x.m.group("rel") in ("昨日", "昨天")), None)
+    days = [x for x in matches if x.kind in ("md", "ymd") and x.passage["id"] in lead_ids]
+    if yesterday and days:
+        x = days[0]
+        y = x.g("y1") or d.year
+        m, day = (x.g("m3") or x.g("m1")), (x.g("d3") or x.g("d1"))
+        if _valid(y, m, day):
+            nxt = dt.date(y, m, day) + dt.timedelta(days=1)
+            d.year, d.month, d.day = nxt.year, nxt.month, nxt.day
+            d.evidence.append(
+                f"“{yesterday.m.group(0)}” ({yesterday.passage['id']}) reports the event dated {x.m.group(0)} ({x.passage['id']}): published the next day"
+            )
+            return d
+    first_body = next((p for p in passages if p["kind"] == "body"), None)
+    if first_body:
+        x = next((x for x in days if x.passage is first_body and x.m.start() <= 12), None)
+        if x:
+            m, day = (x.g("m3") or x.g("m1")), (x.g("d3") or x.g("d1"))
+            if _valid(x.g("y1") or d.year, m, day):
+                d.month, d.day = m, day
+                d.evidence.append(f"the lead opens with the day of its news, {x.m.group(0)} ({x.passage['id']})")
+    return d
+
+
+def _is_target(x: _Match) -> bool:
+    before = x.norm[max(0, x.m.start() - 4) : x.m.start()]
+    return bool(_TARGET_BEFORE.search(before.rstrip()))
+
+
+def _title(x: _Match) -> str:
+    """A short title from the clause holding the date."""
+    text = x.passage["text"]
+    s, e = x.m.start(), x.m.end()
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, s)), default=0)
+    right_m = _CLAUSE_END.search(text, e)
+    clause = text[left : right_m.start() if right_m else len(text)].strip()
+    if len(clause.replace(x.m.group(0), "").strip("上午下午，, ")) < 4 and right_m:
+        nxt = _CLAUSE_END.search(text, right_m.end())
+        clause = text[left : nxt.start() if nxt else len(text)].strip()
+    return clause if len(clause) <= 40 else clause[:39] + "…"
+
+
+def _period_end(doc: DocDate) -> str:
+    return doc.value or _iso(doc.year)  # type: ignore[arg-type]
+
+
+def extract_dates(passages: list[dict[str, Any]], doc_date: DocDate | None = None) -> tuple[DocDate, list[DateItem]]:
+    """Every date expression in a document's passages, resolved, with the inferred document date."""
+    matches = _scan(passages)
+    doc = doc_date or infer_document_date(passages, matches)
+    items: list[DateItem] = []
+    last_month: dict[str, int] = {}
+    for x in matches:
+        item = _resolve(x, doc, last_month)
+        if item:
+            items.append(item)
+    return doc, items
+
+
+def _resolve(x: _Match, doc: DocDate, last_month: dict[str, int]) -> DateItem | None:
+    k, pid = x.kind, x.passage["id"]
+    text = x.passage["text"][x.m.start() : x.m.end()]
+    start = end = note = None
+    inferred = False
+    kind = "event"
+    precision = "year"
+    Y = doc.year
+    doc_note = f"the article's date, {doc.value}" if doc.value else "the article's date"
+    if k == "range":
+        y1, y2 = x.g("ry1"), x.g("ry2")
+        if not (y1 and y2 and y1 <= y2):
+            return None
+        start, end, kind = _iso(y1), _iso(y2), "plan_period"
+    elif k in ("ymd", "ym", "y", "ypre"):
+        y = x.g("y1") or x.g("y2") or x.g("y3") or x.g("y4")
+        m = x.g("m1") or x.g("m2")
+        day = x.g("d1")
+        if not _valid(y, m, day):
+            return None
+        start = _iso(y, m, day)
+        precision = "day" if day else "month" if m else "year"
+        if m:
+            last_month[pid] = m
+        suffix = x.m.group("ysuf")
+        if _is_target(x):
+            kind = "target"
+            if suffix in ("底", "末"):
+                start, precision = _iso(y, 12), "month"
+        elif suffix in ("底", "末"):
+            start, precision = _iso(y, 12), "month"
+        elif k == "y" and _STAT_CLAUSE.search(x.norm[x.m.end() : x.m.end() + 40].split("。")[0]):
+            kind = "statistic_period"
+    elif Y is None:
+        return None  # partial or relative, and nothing to resolve it against
+    elif k == "relm":
+        y = Y + {"今年": 0, "去年": -1, "明年": 1}[x.m.group("rel1")]
+        m, day = x.g("m5"), x.g("d5")
+        if not _valid(y, m, day):
+            return None
+        start, precision, inferred = _iso(y, m, day), "day" if day else "month", True
+        note = f"“{x.m.group('rel1')}” read against {doc_note}"
+        last_month[pid] = m  # type: ignore[assignment]
+    elif k == "md":
+        m, day = x.g("m3"), x.g("d3")
+        if not _valid(Y, m, day):
+            return None
+        start, precision, inferred = _iso(Y, m, day), "day", True
+        note = f"no year given: the article's year, {Y}"
+        last_month[pid] = m  # type: ignore[assignment]
+    elif k == "m":
+        m = x.g("m4")
+        if not _valid(Y, m):
+            return None
+        start, precision, inferred = _iso(Y, m), "month", True
+        note = f"no year given: the article's year, {Y}"
+        last_month[pid] = m  # type: ignore[assignment]
+    elif k == "d":
+        day = x.g("d4")
+        m = last_month.get(pid) or doc.month
+        if not m or not _valid(Y, m, day):
+            return None
+        start, precision, inferred = _iso(Y, m, day), "day", True
+        note = f"day only: month {m} from the same passage, year {Y} from the article"
+    else:
+        rel = x.m.group("rel")
+        inferred = True
+        note = f"“{rel}” read against {doc_note}"
+        if rel == "今年":
+            start = _iso(Y)
+        elif rel in ("去年",):
+            start = _iso(Y - 1)
+        elif rel in ("去年底", "去年末"):
+            start, precision = _iso(Y - 1, 12), "month"
+        elif rel == "前年":
+            start = _iso(Y - 2)
+        elif rel == "明年":
+            start = _iso(Y + 1)
+        elif rel in ("昨日", "昨天"):
+            if not doc.day:
+                return None
+            day = dt.date(Y, doc.month, doc.day) - dt.timedelta(days=1)  # type: ignore[arg-type]
+            start, precision = day.isoformat(), "day"
+        elif rel in ("近日", "日前", "近期", "目前"):
+            start, precision = doc.value, doc.precision  # type: ignore[assignment]
+            kind = "statistic_period" if rel == "目前" else "event"
+        elif rel == "截至目前":
+            start, precision, kind = doc.value, doc.precision, "statistic_period"  # type: ignore[assignment]
+        elif rel == "今年以来":
+            start, end, kind = _iso(Y, 1), _period_end(doc), "statistic_period"
+            precision = "month"
+        elif rel.endswith("季度以来"):
+            q = _CN_NUM.index(rel[1]) + 1
+            start, end, kind, precision = _iso(Y, 3 * q - 2), _period_end(doc), "statistic_period", "month"
+        elif rel == "上半年":
+            start, end, precision = _iso(Y, 1), _iso(Y, 6), "month"
+        elif rel == "下半年":
+            start, end, precision = _iso(Y, 7), _iso(Y, 12), "month"
+        else:
+            return None
+    if start is None:
+        return None
+    return DateItem(
+        pid, x.m.start(), x.m.end(), text, start, end, precision, kind, _title(x), inferred, note
+    )

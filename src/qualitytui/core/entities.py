@@ -1,0 +1,301 @@
+"""Named entities across the corpus: one entity per real-world thing, its aliases and its mentions.
+
+Per document: tag each passage, collect rule candidates (entity_rules), keep the longest
+non-overlapping spans, and name each candidate canonically in the document's own context
+(省市场监管局 in an article about Shandong is 山东省市场监管局; 崂山 is 崂山区 where 崂山区 is named).
+Across documents: merge names that are the same thing (市场监管局 ~ 市场监督管理局, 青啤 ~ 青岛啤酒),
+then find every mention of every alias.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any, Callable, Iterable
+
+from qualitytui.core import gazetteer
+from qualitytui.core.entity_rules import COMPANY_SUFFIXES, Candidate, candidates, enumerations, tokens_with_offsets
+from qualitytui.core.normalize import normalize
+
+TYPES = ("person", "place", "organization", "company", "policy_document", "program_or_brand", "award", "event")
+_PRIORITY = {"policy_document": 7, "award": 6, "event": 5, "company": 4, "organization": 3, "person": 2,
+             "program_or_brand": 1, "place": 0}
+_LEVEL_ORG = re.compile(r"^([省市区县])(委|政府|人民政府|委员会)$")
+_LEADER_AWARD = re.compile(r"^(省长|市长|区长|县长)")
+_EVENT_LEAD = re.compile(r"^(全国|首届|第[一二三四五六七八九十\d]+届|\d{4}年?)")
+_MAX_WINDOW = 6
+
+Tagger = Callable[[str], list[tuple[str, str]]]
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        docs = sorted({m["doc"] for m in self.mentions})
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "aliases": sorted(a for a in self.aliases if a != self.name),
+            "count": len(self.mentions),
+            "docs": docs,
+        }
+
+
+@dataclass
+class _Context:
+    province: str | None = None
+    prefecture: str | None = None
+    county: str | None = None
+    full_places: set[str] = field(default_factory=set)
+
+
+def select(cands: Iterable[Candidate]) -> list[Candidate]:
+    """Longest spans first, then by type priority; no two kept spans overlap."""
+    kept: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), -_PRIORITY[c.type], c.start)):
+        if all(c.end <= s or c.start >= e for s, e in taken):
+            kept.append(c)
+            taken.append((c.start, c.end))
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _context(cands: list[Candidate]) -> _Context:
+    provinces, prefectures, counties = Counter(), Counter(), Counter()
+    ctx = _Context()
+    for c in cands:
+        if c.type != "place":
+            continue
+        places, needs_context = gazetteer.lookup(c.text)
+        if not places or needs_context:
+            continue
+        p = places[0]
+        ctx.full_places.add(p.name)
+        provinces[p.province] += 1
+        if p.level in ("prefecture", "county") and p.prefecture:
+            prefectures[p.prefecture] += 1
+        if p.level == "county":
+            counties[p.name] += 1
+    ctx.province = provinces.most_common(1)[0][0] if provinces else None
+    ctx.prefecture = prefectures.most_common(1)[0][0] if prefectures else None
+    ctx.county = counties.most_common(1)[0][0] if counties else None
+    return ctx
+
+
+def canonical(c: Candidate, ctx: _Context) -> str | None:
+    """The candidate's name in full, in its document's context; None drops it."""
+    name = c.text
+    if c.type == "place":
+        places, needs_context = gazetteer.lookup(name)
+        if not places:
+            return name
+        if needs_context:
+            full = [p for p in places if p.name in ctx.full_places]
+            return full[0].name if full else None
+        inside = [p for p in places if p.province == ctx.province] or places
+        return inside[0].name
+    level = c.prefix or (_LEVEL_ORG.match(name).group(1) if _LEVEL_ORG.match(name) else None)
+    if c.type in ("organization", "company") and level:
+        place = {"省": ctx.province, "市": ctx.prefecture, "区": ctx.county, "县": ctx.county}[level]
+        return place + name[1:] if place else name
+    if c.type == "award" and _LEADER_AWARD.match(name):
+        place = {"省": ctx.province, "市": ctx.prefecture}.get(name[0]) or ctx.county
+        return place + name if place else name
+    if c.type == "event":
+        return _EVENT_LEAD.sub("", name) or name
+    if c.type == "program_or_brand":
+        return re.sub(r"\s+", "·", name)  # 潮生活 夜城阳 and 潮生活·夜城阳 are one brand
+    return name
+
+
+@lru_cache(maxsize=1 << 14)
+def _place_prefix(name: str) -> tuple[str, str]:
+    """(place, rest) for a name that starts with a place: 青岛市市场监管局 → (青岛市, 市场监管局)."""
+    for n in range(min(len(name) - 1, 12), 1, -1):
+        head = name[:n]
+        places, needs_context = gazetteer.lookup(head)
+        if places and not needs_context:
+            return places[0].name, name[n:]
+    if name.startswith(("国家", "中国")):
+        return "国家", name[2:]
+    return "", name
+
+
+def _is_abbreviation(short: str, long: str) -> bool:
+    """市场监管局 of 市场监督管理局, 青啤 of 青岛啤酒: same first and last character, in order, not a prefix."""
+    if len(short) < 2 or len(short) >= len(long) or long.startswith(short):
+        return False
+    if len(long) == 2 * len(short) and long[::2] == short:
+        return True  # 青岛啤酒 → 青啤, 北京大学 → 北大: the first character of each word
+    if short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _company_core(name: str) -> str:
+    """青岛啤酒股份有限公司 → 青岛啤酒: the name without its (stacked) company suffixes."""
+    stripped = True
+    while stripped:
+        stripped = False
+        for suf in sorted(COMPANY_SUFFIXES, key=len, reverse=True):
+            if name.endswith(suf) and len(name) > len(suf) + 1:
+                name, stripped = name[: -len(suf)], True
+                break
+    return name
+
+
+def merge_names(names: dict[tuple[str, str], Counter]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Map each (type, canonical name) to the (type, name) of the entity it belongs to."""
+    out = {k: k for k in names}
+    by_type: dict[str, list[str]] = defaultdict(list)
+    for t, n in names:
+        by_type[t].append(n)
+    for t, group in by_type.items():
+        if t not in ("organization", "company", "event", "award"):
+            continue
+        core = _company_core if t == "company" else (lambda n: n)
+        rank = {n: (len(core(n)), len(n)) for n in group}  # 青啤 < 青啤集团 < 青岛啤酒
+        group = sorted(group, key=rank.__getitem__, reverse=True)
+        for short in group:
+            for long in group:
+                if rank[long] <= rank[short] or out[(t, short)] != (t, short):
+                    continue
+                if t == "company":
+                    a, b = _company_core(short), _company_core(long)
+                    same = a == b or _is_abbreviation(a, b)
+                else:
+                    (pa, ra), (pb, rb) = _place_prefix(short), _place_prefix(long)
+                    same = (pa == pb or not pa) and (ra == rb or _is_abbreviation(ra, rb))
+                    if t == "event" and not same:  # 新型工业化…大会 is 崂山区推进新型工业化…大会 named short
+                        same = len(ra) >= 6 and rb.endswith(ra)
+                if same:
+                    out[(t, short)] = out[(t, long)]
+                    break
+    return out
+
+
+def _known_company(t: str, companies: dict[str, list[str]]) -> bool:
+    return any(c == t or c.startswith(t) or _is_abbreviation(t, c) for c in companies.get(t[:1], ()))
+
+
+def _alike_in_lists(norm: str, kept: list[Candidate], companies: dict[str, list[str]]) -> list[Candidate]:
+    """Items listed together are alike: one known company in 海尔、海信、青啤 makes the others companies."""
+    extra: list[Candidate] = []
+    if "、" not in norm:
+        return extra
+    for items in enumerations(norm):
+        texts = [norm[s:e] for s, e in items]
+        if not any(_known_company(_company_core(t), companies) for t in texts):
+            continue
+        for (s, e), t in zip(items, texts):
+            typed = [c for c in kept if c.start < e and s < c.end and c.type != "place"]
+            if not typed and len(t) <= 8:
+                extra.append(Candidate(s, e, "company", t, "list-alike"))
+    return extra
+
+
+def extract_entities(
+    docs: list[tuple[str, list[dict[str, Any]]]], tagger: Tagger
+) -> tuple[list[Entity], list[dict[str, Any]]]:
+    """Entities and mentions for ``docs`` ([(doc id, passages)]); passages as stored (kind, text, id)."""
+    tagged_docs = []
+    for doc_id, passages in docs:
+        rows = []
+        for p in passages:
+            if p["kind"] == "furniture":
+                continue
+            norm = normalize(p["text"])
+            tagged = tagger(norm)
+            found = [replace(c, text=p["text"][c.start : c.end]) for c in candidates(norm, tagged, p["kind"])]
+            rows.append((p, norm, tagged, select(found)))
+        tagged_docs.append((doc_id, rows))
+    companies: dict[str, list[str]] = defaultdict(list)  # company cores by first character
+    for core in {_company_core(c.text) for _, rows in tagged_docs for *_, cs in rows for c in cs if c.type == "company"}:
+        companies[core[:1]].append(core)
+    per_doc = []
+    names: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for doc_id, rows in tagged_docs:
+        alike = [
+            [replace(c, text=p["text"][c.start : c.end]) for c in _alike_in_lists(norm, cs, companies)]
+            for p, norm, _, cs in rows
+        ]
+        rows = [(p, norm, tagged, select(cs + extra) if extra else cs) for (p, norm, tagged, cs), extra in zip(rows, alike)]
+        ctx = _context([c for *_, cs in rows for c in cs])
+        resolved = []
+        for p, norm, tagged, cs in rows:
+            keep = []
+            for c in cs:
+                name = canonical(c, ctx)
+                if name:
+                    names[(c.type, name)][c.text] += 1
+                    keep.append((c, name))
+            resolved.append((p, norm, tagged, keep))
+        per_doc.append((doc_id, resolved))
+    owner = merge_names(names)
+    entities: dict[tuple[str, str], Entity] = {}
+    for key, surfaces in names.items():
+        t, n = owner[key]
+        ent = entities.setdefault((t, n), Entity(f"{t}:{n}", n, t))
+        ent.aliases.add(key[1])
+        ent.aliases.update(surfaces)
+    mentions = _mentions(per_doc, owner, entities)
+    kept = [e for e in entities.values() if e.mentions]
+    kept.sort(key=lambda e: (TYPES.index(e.type), -len(e.mentions), e.name))
+    return kept, mentions
+
+
+def _mentions(per_doc, owner, entities) -> list[dict[str, Any]]:
+    """Every occurrence of every alias, at token boundaries, longest first (高善武介绍 as well as 局长高善武)."""
+    global_alias: dict[str, tuple[str, str]] = {}
+    for (t, n), ent in entities.items():
+        for a in ent.aliases:
+            if len(a) >= 2 and not gazetteer.lookup(a)[1] and not (a[0] in "省市区县" and t in ("organization", "company")):
+                global_alias.setdefault(a, (t, n))
+    out = []
+    for doc_id, rows in per_doc:
+        local = dict(global_alias)
+        for _, _, _, keep in rows:
+            for c, name in keep:
+                local[c.text] = owner[(c.type, name)]
+        lengths: dict[str, set[int]] = defaultdict(set)  # alias lengths by first character
+        for a in local:
+            lengths[a[0]].add(len(a))
+        for p, norm, tagged, keep in rows:
+            spans = [(c.start, c.end, owner[(c.type, name)]) for c, name in keep]
+            used = bytearray(len(norm) + 1)
+            for s, e, _ in spans:
+                used[s:e] = b"\1" * (e - s)
+            ends, pos = [], 0
+            for w, _t in tagged:
+                pos += len(w)
+                ends.append(pos)
+            start = 0
+            for i, end_i in enumerate(ends):
+                s, start = start, end_i
+                sizes = lengths.get(norm[s:s + 1])
+                if not sizes or used[s]:
+                    continue
+                for j in range(min(len(ends), i + _MAX_WINDOW) - 1, i - 1, -1):
+                    e = ends[j]
+                    if e - s in sizes:
+                        key = local.get(norm[s:e])
+                        if key and not any(used[s:e]):
+                            spans.append((s, e, key))
+                            used[s:e] = b"\1" * (e - s)
+                            break
+            for s, e, key in sorted(spans):
+                m = {"entity": entities[key].id, "doc": doc_id, "passage": p["id"], "start": s, "end": e,
+                     "text": p["text"][s:e]}
+                entities[key].mentions.append(m)
+                out.append(m)
+    return out

@@ -1,0 +1,322 @@
+"""Rules a reader would recognise, over one passage's tagged tokens: candidates for named entities.
+
+Each rule proposes spans (offsets into the passage text) with a type; overlaps are settled later,
+the longest span winning. The segmenter's tags are one signal among several: its person tag alone is
+right about a fifth of the time here, so people come from bylines, titles (局长高善武) and 同志.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qualitytui.core import gazetteer
+
+Token = tuple[str, str, int]  # word, tag, start offset
+
+ORG_SUFFIXES = (
+    "人民政府", "委员会", "办公室", "领导小组", "研究院", "研究所", "促进会", "联合会", "协会", "学会", "商会",
+    "联盟", "基地", "平台", "中心", "大学", "学院", "中学", "小学", "医院", "报社", "管委会", "总局", "监管局",
+    "政府", "党委", "区委", "市委", "省委", "县委", "局", "厅", "委", "办", "所", "院", "部", "集团", "公司",
+    "股份", "银行", "实验室", "联合体",
+)
+COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "股份", "银行")
+EVENT_SUFFIXES = ("大会", "峰会", "博览会", "论坛", "展览会", "展会", "交易会", "洽谈会", "发布会", "年会",
+                  "大赛", "比赛", "运动会", "音乐节", "文化节", "艺术节", "旅游节", "质量月", "品牌日", "宣传周",
+                  "活动周", "消费季")
+_HEAD_LAST_CHARS = {x[-1] for x in ORG_SUFFIXES + COMPANY_SUFFIXES + EVENT_SUFFIXES} | {"奖"}
+AWARD_RANKS = {"一等奖", "二等奖", "三等奖", "特等奖", "优秀奖", "提名奖", "金奖", "银奖", "铜奖", "大奖", "奖"}
+TITLES = ("党组书记", "副书记", "书记", "副局长", "局长", "副主任", "主任", "总经理", "副总经理", "董事长",
+          "院长", "副院长", "省长", "副省长", "市长", "副市长", "区长", "副区长", "县长", "厅长", "处长", "科长",
+          "主席", "副主席", "部长", "会长", "秘书长", "总裁", "首席执行官", "教授", "研究员", "总工程师", "校长")
+_TITLE_NAME = re.compile(rf"(?:{'|'.join(sorted(TITLES, key=len, reverse=True))})(?P<name>[\u4e00-\u9fff]{{2,3}})")
+_NAME_FOLLOW = "介说表指强认透称发在对向代主出带与和现亲到率一等今近回作答"
+_COMRADE = re.compile(r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2,3})同志")
+_BYLINE_ROLE = re.compile(r"(记者|通讯员|撰稿|摄影|编辑|实习生|□|■)")
+_POLICY = re.compile(r"《(?P<name>[^《》\n]{2,80})》")
+_QUOTED = re.compile(r"“(?P<name>[^“”\n]{2,24})”")
+_SPEECH = re.compile(r"^(介绍|说|表示|指出|强调|认为|透露|称)")
+_LIST_TAIL = re.compile(r"^等\s*(?:\d+|[一二三四五六七八九十几多数]+)\s*家[\u4e00-\u9fff]{0,4}(企业|公司)")
+
+# Token tags that can stand inside a name, and words that cannot start one.
+_NAME_TAGS = ("n", "ns", "nt", "nz", "nr", "nrt", "j", "vn", "eng", "b", "l", "an")
+_STOP_LEFT = {
+    "全国", "全省", "全市", "全区", "全县", "各", "各级", "各类", "有关", "相关", "我省", "我市", "我国", "本市",
+    "该", "其", "省级", "市级", "区级", "县级", "首批", "首个", "首家", "一批", "链主", "龙头", "企业", "单位",
+    "部门", "层面", "方面", "领域", "高校", "院所", "机构", "重点", "主要", "共同", "联合", "牵头", "依托",
+    "作为", "组织", "支持", "推动", "建设", "打造", "成立", "建立", "举办", "召开", "面向", "通过", "加强",
+    "会上", "活动", "现场", "一站式", "线上", "线下", "国内外", "知名", "总部", "原", "荣获", "获得", "获评",
+    "培育", "斩获", "授予", "设立", "入选", "同志", "评选", "申报", "认定", "利用", "指导", "引导", "即",
+}
+# Verbs that commonly stand inside names: 质量创新大赛, 高质量发展大会, 市场监督管理局.
+_NAME_VERBS = {"创新", "发展", "建设", "推进", "促进", "管理", "监督", "服务", "检验", "检测", "改革", "研究",
+               "设计", "制造", "合作", "交流", "投资", "贸易", "监管", "运输", "保障", "提升", "培训"}
+_GENERIC_COMPANY_CORES = {"高科技", "科技", "上市", "国有", "民营", "外资", "合资", "相关", "物流", "投资", "控股",
+                          "子", "分", "母", "总", "平台", "运营", "服务", "管理", "工程", "建设", "发展"}
+_NUMERAL_START = re.compile(r"^[一二三四五六七八九十百千两双\d]")
+_WEAK_HEADS = ("平台", "基地", "中心", "联盟", "实验室", "联合体", "院所")
+_LEVEL_PREFIX = {"省", "市", "区", "县"}
+_GENERIC_HEAD = {
+    "中心", "平台", "基地", "公司", "集团", "政府", "部门", "企业", "机构", "单位", "大学", "学院", "联盟",
+    "办公室", "委员会", "领导小组", "实验室", "研究院", "研究所", "大会", "论坛", "大赛", "比赛", "总部基地",
+    "科研院所", "高校院所", "研发机构", "高科技公司", "科技公司", "上市公司", "国有企业", "民营企业",
+}
+_BRAND_AFTER = re.compile(r"^(工程|计划|品牌|行动|认证|标志|名单|商标|系列|产品|称号|标准|体系|工作室|卡|之家|系统|IP|示范)")
+_BRAND_BEFORE = re.compile(r"(入选|获评|荣获|获得|授予|打造|启动|实施|推出|申报|评选|认定为|擦亮|叫响|打响|培育|创建|发布)(首批|第一批)?$")
+_NOT_BRAND = re.compile(r"[，,、；;：:。！？!?+/]|^[一二三四五六七八九十两\d]")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    type: str
+    text: str
+    rule: str
+    prefix: str | None = None  # 省/市/区/县 standing for the document's own place
+
+
+def tokens_with_offsets(tagged: list[tuple[str, str]]) -> list[Token]:
+    out, pos = [], 0
+    for w, t in tagged:
+        out.append((w, t, pos))
+        pos += len(w)
+    return out
+
+
+_NUMERALS = set("0123456789一二三四五六七八九十百千万两几多首第")
+
+
+def _is_nameish(tok: Token, event: bool = False) -> bool:
+    w, t, _ = tok
+    if w in _STOP_LEFT and not (event and w in ("企业", "国际", "全球")):
+        return False
+    if t.startswith("m"):  # 四方 (a word) may stand in a name; 2022, 十大 may not
+        return len(w) >= 2 and not set(w) <= _NUMERALS and not w[-1] in "届批个家项大"
+    return t.startswith(_NAME_TAGS) or w in _NAME_VERBS
+
+
+def _extend_left(tokens: list[Token], i: int, event: bool = False, limit: int = 8) -> int:
+    """Index of the first token of a name ending at token ``i``: a sound left edge."""
+    j = i
+    while j > 0 and i - j < limit:
+        prev = tokens[j - 1]
+        if prev[0] in _LEVEL_PREFIX:  # 市市场监管局, 省发展改革委: keep the level prefix and stop
+            j -= 1
+            break
+        if event and prev[0] == "暨" and j > 1 and _is_nameish(tokens[j - 2], event):
+            j -= 1  # 新型工业化暨企业高质量发展大会: one event
+            continue
+        if event and prev[0] == "”":  # “品质青岛”故事大赛: a quoted name inside the event's name
+            k = j - 2
+            while k >= 0 and i - k < limit + 4 and tokens[k][0] != "“":
+                k -= 1
+            if k >= 0 and tokens[k][0] == "“":
+                j = k
+                continue
+        if not _is_nameish(prev, event):
+            break
+        j -= 1
+    # a body's name starts on a noun, not on a verb-noun or an adjective (发展工作领导小组: no sound edge);
+    # an event's name may open on its verb (推进新型工业化暨企业高质量发展大会)
+    while not event and j < i and (tokens[j][1].startswith(("vn", "b", "an", "l")) or tokens[j][0] in _NAME_VERBS):
+        j += 1
+    return j
+
+
+def _level_prefix(tokens: list[Token], j: int) -> str | None:
+    w = tokens[j][0]
+    return w if w in _LEVEL_PREFIX else None
+
+
+def _distinctive(parts: list[Token]) -> bool:
+    """A name needs more than generic words: a place, a proper noun, or a level prefix with content."""
+    if _proper(parts):
+        return True
+    return len(parts) >= 3 and parts[0][0] in _LEVEL_PREFIX or len(parts) >= 4
+
+
+def suffix_candidates(text: str, tokens: list[Token]) -> list[Candidate]:
+    """Organisations, companies, events and awards by their head word, with the left edge from the tokens."""
+    out: list[Candidate] = []
+    for i, (w, t, s) in enumerate(tokens):
+        if w[-1] not in _HEAD_LAST_CHARS:
+            continue
+        if t.startswith(("v", "p", "c", "u", "d", "r", "m", "q", "x")) and not w.endswith(EVENT_SUFFIXES):
+            continue
+        kind = None
+        if w.endswith("奖") and w not in ("奖",):
+            kind = "award"
+        elif w.endswith(EVENT_SUFFIXES):
+            kind = "event"
+        elif w.endswith(ORG_SUFFIXES):
+            kind = "company" if w.endswith(COMPANY_SUFFIXES) else "organization"
+        if not kind:
+            continue
+        j = _extend_left(tokens, i, event=kind == "event")
+        parts = tokens[j : i + 1]
+        name = text[parts[0][2] : s + len(w)]
+        if _NUMERAL_START.match(name) or len(name) < 3:
+            continue
+        if kind == "award":
+            rank_only = w in AWARD_RANKS and not any(p[0].endswith("奖") for p in parts[:-1])
+            if rank_only or name in AWARD_RANKS or name.startswith("政府"):
+                continue
+        elif kind == "event":
+            if name in _GENERIC_HEAD or len(name) < 4 or not (_distinctive(parts) or w in ("质量月", "品牌日")):
+                continue
+        elif kind == "company":
+            core = name[: -len(next(x for x in COMPANY_SUFFIXES if name.endswith(x)))] if name.endswith(COMPANY_SUFFIXES) else name
+            if name in _GENERIC_HEAD or len(core) < 2 or core in _GENERIC_COMPANY_CORES:
+                continue
+        else:
+            if name in _GENERIC_HEAD or len(parts) == 1 and len(w) <= 2 or not _distinctive(parts):
+                continue
+            if w.endswith(_WEAK_HEADS) and not _proper(parts):
+                continue  # 高水平基础性技术平台, 研发中心: a description, not a name
+        out.append(Candidate(parts[0][2], s + len(w), kind, name, f"head:{w}", _level_prefix(tokens, j)))
+    return out
+
+
+def _proper(parts: list[Token]) -> bool:
+    """A proper noun among the parts: a place, an organisation or other proper-noun tag, an abbreviation."""
+    return any(
+        (t.startswith(("ns", "nt", "nz", "j", "eng")) and len(w) >= 2) or gazetteer.is_place_word(w) for w, t, _ in parts
+    )
+
+
+def policy_candidates(text: str) -> list[Candidate]:
+    out = []
+    for m in _POLICY.finditer(text):
+        name = " ".join(m.group("name").split())
+        kind = "organization" if re.search(r"(日报|晚报|早报|杂志|周刊)$", name) else "policy_document"
+        out.append(Candidate(m.start("name"), m.end("name"), kind, name, "《》"))
+    return out
+
+
+def quoted_candidates(text: str) -> list[Candidate]:
+    """“好品山东”, “青岛优品”工程: a programme or brand only when the quotes name one.
+
+    Quotes printed in a run (“崂山茶”“崂山检测”等特色品牌) share the cue before or after the run.
+    """
+    out = []
+    runs: list[list[re.Match[str]]] = []
+    for m in _QUOTED.finditer(text):
+        if runs and runs[-1][-1].end() == m.start():
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in runs:
+        before = text[max(0, run[0].start() - 6) : run[0].start()]
+        after = text[run[-1].end() : run[-1].end() + 8]
+        figurative = before.endswith("的") or after.startswith("的")
+        cue = bool(_BRAND_AFTER.match(after) or _BRAND_BEFORE.search(before) or re.match(r"^等.{0,4}品牌", after))
+        for m in run:
+            name = m.group("name").strip()
+            if _NOT_BRAND.search(name):
+                continue
+            if name.endswith("奖"):
+                out.append(Candidate(m.start("name"), m.end("name"), "award", name, "“”奖"))
+            elif name.endswith(("月", "日", "周", "节")) and len(name) <= 6:
+                out.append(Candidate(m.start("name"), m.end("name"), "event", name, "“”day"))
+            elif cue and not figurative and len(name) <= 16:
+                out.append(Candidate(m.start("name"), m.end("name"), "program_or_brand", name, "“”name"))
+    return out
+
+
+def person_candidates(text: str, tokens: list[Token], kind: str) -> list[Candidate]:
+    out = []
+    if kind == "byline":
+        for m in re.finditer(r"[\u4e00-\u9fff]{2,4}", text):
+            word = m.group(0)
+            if _BYLINE_ROLE.search(word) or re.search(r"(新闻|日报|晚报|早报|青岛|全媒体|本版|首席|观海|掌上)", word):
+                continue
+            before = text[: m.start()]
+            if m.start() == 0 or before.endswith((" ", "□", "■")) or _BYLINE_ROLE.search(before[-3:]):
+                out.append(Candidate(m.start(), m.end(), "person", word, "byline"))
+        return out
+    starts = {s: (w, t) for w, t, s in tokens}
+    for m in _TITLE_NAME.finditer(text):
+        s = m.start("name")
+        tok = starts.get(s)
+        if tok and tok[1].startswith("nr") and 2 <= len(tok[0]) <= 3:
+            name = tok[0]
+        else:
+            name = m.group("name")
+            if len(name) == 3 and name[2] in _NAME_FOLLOW:
+                name = name[:2]
+            nxt = text[s + len(name) : s + len(name) + 1]
+            if not nxt or nxt not in _NAME_FOLLOW and not re.match(r"[，,。、：:]", nxt):
+                continue
+        out.append(Candidate(s, s + len(name), "person", name, "title"))
+    for m in _COMRADE.finditer(text):
+        name = m.group("name")
+        tok = next(((w, t, st) for w, t, st in tokens if st <= m.start("name") < st + len(w)), None)
+        if tok and tok[1].startswith("nr") and tok[2] + len(tok[0]) == m.end("name"):
+            out.append(Candidate(tok[2], m.end("name"), "person", tok[0], "同志"))
+    for i, (w, t, s) in enumerate(tokens):
+        if t == "nr" and 2 <= len(w) <= 3 and i + 1 < len(tokens) and _SPEECH.match(tokens[i + 1][0]):
+            out.append(Candidate(s, s + len(w), "person", w, "nr+speech"))
+    return out
+
+
+def place_candidates(tokens: list[Token]) -> list[Candidate]:
+    out = []
+    for w, t, s in tokens:
+        if len(w) < 2:
+            continue
+        places, needs_context = gazetteer.lookup(w)
+        if places:
+            rule = "gazetteer-short-county" if needs_context else "gazetteer"
+            out.append(Candidate(s, s + len(w), "place", w, rule))
+        elif t == "ns" and len(w) >= 3 and w.endswith(("区", "县", "镇", "乡", "村", "半岛")) and w not in _STOP_LEFT:
+            out.append(Candidate(s, s + len(w), "place", w, "tagger-ns"))
+    return out
+
+
+_LIST = re.compile(r"(?P<items>[\u4e00-\u9fffA-Za-z]{2,10}(?:、[\u4e00-\u9fffA-Za-z]{2,10})+(?:(?:和|及|以及)[\u4e00-\u9fffA-Za-z]{2,10})?)")
+_ITEM_END = re.compile(r"等|为|的|是|在|将|均|都|也")
+_LIST_LEAD = re.compile(r"^(?:即|如|像|是|有|为|包括|其中|以|由|及|和)")
+
+
+def enumerations(text: str) -> list[list[tuple[int, int]]]:
+    """Spans of the items of each 、-separated enumeration (the last item may come after 和)."""
+    out = []
+    for m in _LIST.finditer(text):
+        items, start = [], m.start("items")
+        parts = re.split(r"、|(?:和|及|以及)(?=[^、]*$)", m.group("items"))
+        last = _ITEM_END.search(parts[-1], 2)  # 澳柯玛为代表的, 群核科技等: the list ends before these
+        if last:
+            parts[-1] = parts[-1][: last.start()]
+        for k, raw in enumerate(parts):
+            s = text.index(raw, start)
+            start = s + len(raw)
+            if k == 0:
+                lead = _LIST_LEAD.match(raw)
+                if lead:
+                    s += lead.end()
+            if start - s >= 2:
+                items.append((s, start))
+        if len(items) >= 2:
+            out.append(items)
+    return out
+
+
+def list_companies(text: str) -> list[Candidate]:
+    """Items of an enumeration that ends in 等N家企业/公司: 游戏科学、深度求索…等6家高科技公司."""
+    out: list[Candidate] = []
+    if "、" not in text or "家" not in text:
+        return out
+    for items in enumerations(text):
+        if _LIST_TAIL.match(text[items[-1][1] :]):
+            out += [Candidate(s, e, "company", text[s:e], "list") for s, e in items]
+    return out
+
+
+def candidates(text: str, tagged: list[tuple[str, str]], kind: str) -> list[Candidate]:
+    """Every rule's proposals for one passage (text in normalized form)."""
+    tokens = tokens_with_offsets(tagged)
+    found = policy_candidates(text) + quoted_candidates(text) + person_candidates(text, tokens, kind)
+    if kind != "byline":
+        found += suffix_candidates(text, tokens) + place_candidates(tokens) + list_companies(text)
+    return found

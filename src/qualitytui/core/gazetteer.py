@@ -1,0 +1,70 @@
+"""China's places (province, prefecture, county), with and without their suffix: 青岛市 / 青岛.
+
+Derived from the National Bureau of Statistics' division codes (see scripts/build_gazetteer.py).
+Short forms of counties (崂山 for 崂山区) are many and often common words, so they are returned
+flagged, for the caller to accept only where the document names the full form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+_FILE = Path(__file__).resolve().parent.parent / "data" / "places.tsv"
+_SUFFIX = re.compile(
+    r"(特别行政区|(?:[\u4e00-\u9fff]{1,6}?族)*自治[区州县旗]|地区|林区|新区|省|市|盟|区|县|旗)$"
+)
+# Short forms that are ordinary words far more often than places.
+_COMMON_WORDS = {"安康", "长治", "大同", "普洱", "太平", "和平", "朝阳", "长安", "新华", "中山", "白云", "青山",
+                 "城关", "新城", "城中", "城东", "城西", "城南", "城北", "东区", "西区", "南区", "北区", "郊区",
+                 "矿区", "向阳", "红旗", "前进", "友好", "新市", "永安", "铁西", "铁东", "开发", "高新", "经济",
+                 "东方", "南方", "北方", "西部", "东部", "中部", "江南", "河东", "河西", "新兴", "清河"}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # full name: 青岛市
+    level: str  # province | prefecture | county
+    province: str
+    prefecture: str
+
+
+def short_form(name: str) -> str | None:
+    """青岛市 → 青岛, 延边朝鲜族自治州 → 延边; None when nothing of two characters or more remains."""
+    short = _SUFFIX.sub("", name)
+    return short if short != name and len(short) >= 2 else None
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
+    full: dict[str, list[Place]] = {}
+    short: dict[str, list[Place]] = {}
+    for line in _FILE.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        name, level, province, prefecture = (line.split("\t") + ["", "", ""])[:4]
+        place = Place(name, level, province, prefecture)
+        full.setdefault(name, []).append(place)
+        s = short_form(name)
+        if s and s not in _COMMON_WORDS:
+            short.setdefault(s, []).append(place)
+    return full, short
+
+
+@lru_cache(maxsize=1 << 16)
+def lookup(word: str) -> tuple[tuple[Place, ...], bool]:
+    """Places ``word`` can name, and whether it is a county's short form (which needs context)."""
+    full, short = _tables()
+    if word in full:
+        return tuple(full[word]), False
+    places = short.get(word, [])
+    higher = tuple(p for p in places if p.level != "county")
+    if higher:
+        return higher, False
+    return tuple(places), bool(places)
+
+
+def is_place_word(word: str) -> bool:
+    return bool(lookup(word)[0])
