@@ -16,7 +16,14 @@ from functools import lru_cache
 from typing import Any, Callable, Iterable
 
 from qualitytui.core import gazetteer
-from qualitytui.core.entity_rules import COMPANY_SUFFIXES, Candidate, candidates, enumerations, tokens_with_offsets
+from qualitytui.core.entity_rules import (
+    COMPANY_SUFFIXES,
+    ORG_SUFFIXES,
+    Candidate,
+    candidates,
+    enumerations,
+    tokens_with_offsets,
+)
 from qualitytui.core.normalize import normalize
 
 TYPES = ("person", "place", "organization", "company", "policy_document", "program_or_brand", "award", "event")
@@ -26,6 +33,8 @@ _LEVEL_ORG = re.compile(r"^([省市区县])(委|政府|人民政府|委员会)$"
 _LEADER_AWARD = re.compile(r"^(省长|市长|区长|县长)")
 _EVENT_LEAD = re.compile(r"^(全国|首届|第[一二三四五六七八九十\d]+届|\d{4}年?)")
 _MAX_WINDOW = 6
+_NUMERAL_START = re.compile(r"^[一二三四五六七八九十百千两双\d]")
+_GENERIC_ORGS = {"相关部门", "有关部门", "各部门", "职能部门", "单位", "社会组织"}
 
 Tagger = Callable[[str], list[tuple[str, str]]]
 
@@ -103,10 +112,12 @@ def canonical(c: Candidate, ctx: _Context) -> str | None:
             return full[0].name if full else None
         inside = [p for p in places if p.province == ctx.province] or places
         return inside[0].name
-    level = c.prefix or (_LEVEL_ORG.match(name).group(1) if _LEVEL_ORG.match(name) else None)
+    level = c.prefix or (_LEVEL_ORG.match(name).group(1) if _LEVEL_ORG.match(name) else None) or c.scope
     if c.type in ("organization", "company") and level:
         place = {"省": ctx.province, "市": ctx.prefecture, "区": ctx.county, "县": ctx.county}[level]
-        return place + name[1:] if place else name
+        if not place:
+            return name
+        return place + (name if c.scope and not c.prefix else name[1:])
     if c.type == "award" and _LEADER_AWARD.match(name):
         place = {"省": ctx.province, "市": ctx.prefecture}.get(name[0]) or ctx.county
         return place + name if place else name
@@ -189,12 +200,27 @@ def _known_company(t: str, companies: dict[str, list[str]]) -> bool:
 
 
 def _alike_in_lists(norm: str, kept: list[Candidate], companies: dict[str, list[str]]) -> list[Candidate]:
-    """Items listed together are alike: one known company in 海尔、海信、青啤 makes the others companies."""
+    """Items listed together are alike: one known company in 海尔、海信、青啤 makes the others companies;
+    a body in 省发展改革委、教育厅、科技厅 makes the others bodies of the same level."""
     extra: list[Candidate] = []
     if "、" not in norm:
         return extra
     for items in enumerations(norm):
         texts = [norm[s:e] for s, e in items]
+        orgs = [c for c in kept if c.type == "organization" and any(s <= c.start and c.end <= e for s, e in items)]
+        if orgs:
+            scope = next((c.prefix for c in orgs if c.prefix), None)
+            for k, ((s, e), t) in enumerate(zip(items, texts)):
+                # a shorter body or place inside a later item (城乡建设局 in 市住房和城乡建设局) gives way to it;
+                # the first item's left edge is uncertain (汇聚中国海洋大学), so there nothing gives way
+                typed = [c for c in kept if c.start < e and s < c.end
+                         and not (k and c.type in ("place", "organization") and s <= c.start and c.end <= e)]
+                if typed or _NUMERAL_START.match(t):
+                    continue
+                if t.endswith(ORG_SUFFIXES) and len(t) >= 3 and t not in _GENERIC_ORGS:
+                    prefix = t[0] if t[0] in "省市区县" else None
+                    extra.append(Candidate(s, e, "organization", t, "list-alike", prefix, None if prefix else scope))
+            continue
         if not any(_known_company(_company_core(t), companies) for t in texts):
             continue
         for (s, e), t in zip(items, texts):

@@ -18,17 +18,20 @@ ORG_SUFFIXES = (
     "人民政府", "委员会", "办公室", "领导小组", "研究院", "研究所", "促进会", "联合会", "协会", "学会", "商会",
     "联盟", "基地", "平台", "中心", "大学", "学院", "中学", "小学", "医院", "报社", "管委会", "总局", "监管局",
     "政府", "党委", "区委", "市委", "省委", "县委", "局", "厅", "委", "办", "所", "院", "部", "集团", "公司",
-    "股份", "银行", "实验室", "联合体",
+    "股份", "银行", "实验室", "联合体", "组织", "社",
 )
 COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "股份", "银行")
-EVENT_SUFFIXES = ("大会", "峰会", "博览会", "论坛", "展览会", "展会", "交易会", "洽谈会", "发布会", "年会",
+EVENT_SUFFIXES = ("大会", "峰会", "博览会", "论坛", "展览会", "展会", "交易会", "洽谈会", "发布会", "年会", "工作会议",
                   "大赛", "比赛", "运动会", "音乐节", "文化节", "艺术节", "旅游节", "质量月", "品牌日", "宣传周",
                   "活动周", "消费季")
+_LONG_ORG_SUFFIXES = tuple(x for x in ORG_SUFFIXES if len(x) >= 3)
 _HEAD_LAST_CHARS = {x[-1] for x in ORG_SUFFIXES + COMPANY_SUFFIXES + EVENT_SUFFIXES} | {"奖"}
 AWARD_RANKS = {"一等奖", "二等奖", "三等奖", "特等奖", "优秀奖", "提名奖", "金奖", "银奖", "铜奖", "大奖", "奖"}
 TITLES = ("党组书记", "副书记", "书记", "副局长", "局长", "副主任", "主任", "总经理", "副总经理", "董事长",
           "院长", "副院长", "省长", "副省长", "市长", "副市长", "区长", "副区长", "县长", "厅长", "处长", "科长",
-          "主席", "副主席", "部长", "会长", "秘书长", "总裁", "首席执行官", "教授", "研究员", "总工程师", "校长")
+          "主席", "副主席", "部长", "会长", "秘书长", "总裁", "首席执行官", "教授", "研究员", "总工程师", "校长",
+          "总理", "副总理", "总书记", "委员长", "发言人", "院士", "大使", "总统", "首相", "总干事", "司令员",
+          "政委", "社长", "总编辑", "主编", "厂长", "站长", "所长", "队长", "理事长", "行长", "记者", "通讯员")
 _TITLE_NAME = re.compile(rf"(?:{'|'.join(sorted(TITLES, key=len, reverse=True))})(?P<name>[\u4e00-\u9fff]{{2,3}})")
 _NAME_FOLLOW = "介说表指强认透称发在对向代主出带与和现亲到率一等今近回作答"
 _COMRADE = re.compile(r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2,3})同志")
@@ -39,7 +42,7 @@ _SPEECH = re.compile(r"^(介绍|说|表示|指出|强调|认为|透露|称)")
 _LIST_TAIL = re.compile(r"^等\s*(?:\d+|[一二三四五六七八九十几多数]+)\s*家[\u4e00-\u9fff]{0,4}(企业|公司)")
 
 # Token tags that can stand inside a name, and words that cannot start one.
-_NAME_TAGS = ("n", "ns", "nt", "nz", "nr", "nrt", "j", "vn", "eng", "b", "l", "an")
+_NAME_TAGS = ("n", "ns", "nt", "nz", "nr", "nrt", "j", "vn", "eng", "b", "l", "an", "a")
 _STOP_LEFT = {
     "全国", "全省", "全市", "全区", "全县", "各", "各级", "各类", "有关", "相关", "我省", "我市", "我国", "本市",
     "该", "其", "省级", "市级", "区级", "县级", "首批", "首个", "首家", "一批", "链主", "龙头", "企业", "单位",
@@ -47,6 +50,7 @@ _STOP_LEFT = {
     "作为", "组织", "支持", "推动", "建设", "打造", "成立", "建立", "举办", "召开", "面向", "通过", "加强",
     "会上", "活动", "现场", "一站式", "线上", "线下", "国内外", "知名", "总部", "原", "荣获", "获得", "获评",
     "培育", "斩获", "授予", "设立", "入选", "同志", "评选", "申报", "认定", "利用", "指导", "引导", "即",
+    "高标准", "高水平", "层面",
 }
 # Verbs that commonly stand inside names: 质量创新大赛, 高质量发展大会, 市场监督管理局.
 _NAME_VERBS = {"创新", "发展", "建设", "推进", "促进", "管理", "监督", "服务", "检验", "检测", "改革", "研究",
@@ -54,16 +58,21 @@ _NAME_VERBS = {"创新", "发展", "建设", "推进", "促进", "管理", "监�
 _GENERIC_COMPANY_CORES = {"高科技", "科技", "上市", "国有", "民营", "外资", "合资", "相关", "物流", "投资", "控股",
                           "子", "分", "母", "总", "平台", "运营", "服务", "管理", "工程", "建设", "发展"}
 _NUMERAL_START = re.compile(r"^[一二三四五六七八九十百千两双\d]")
-_WEAK_HEADS = ("平台", "基地", "中心", "联盟", "实验室", "联合体", "院所")
+_WEAK_HEADS = ("平台", "基地", "中心", "联盟", "实验室", "联合体", "院所", "总部")
 _LEVEL_PREFIX = {"省", "市", "区", "县"}
 _GENERIC_HEAD = {
     "中心", "平台", "基地", "公司", "集团", "政府", "部门", "企业", "机构", "单位", "大学", "学院", "联盟",
     "办公室", "委员会", "领导小组", "实验室", "研究院", "研究所", "大会", "论坛", "大赛", "比赛", "总部基地",
-    "科研院所", "高校院所", "研发机构", "高科技公司", "科技公司", "上市公司", "国有企业", "民营企业",
+    "科研院所", "高校院所", "研发机构", "高科技公司", "科技公司", "上市公司", "国有企业", "民营企业", "总部",
+    "研发总部", "组织", "社", "部门", "内部",
 }
-_BRAND_AFTER = re.compile(r"^(工程|计划|品牌|行动|认证|标志|名单|商标|系列|产品|称号|标准|体系|工作室|卡|之家|系统|IP|示范)")
-_BRAND_BEFORE = re.compile(r"(入选|获评|荣获|获得|授予|打造|启动|实施|推出|申报|评选|认定为|擦亮|叫响|打响|培育|创建|发布)(首批|第一批)?$")
-_NOT_BRAND = re.compile(r"[，,、；;：:。！？!?+/]|^[一二三四五六七八九十两\d]")
+_BRAND_AFTER = re.compile(r"^(工程|计划|品牌|行动|认证|标志|名单|商标|系列|产品|称号|标准|体系|工作室|卡|之家|系统|IP|示范|试点|项目|首批)")
+_BRAND_BEFORE = re.compile(
+    r"(入选|获评|荣获|获得|授予|打造|启动|实施|推出|申报|评选|认定为|擦亮|叫响|打响|培育|创建|发布|争创|列入|纳入"
+    r"|社区|平台|品牌|项目|基地|园区|系统|国家)(首批|第一批)?$"
+)
+_BRAND_NAME_END = ("之家", "信息系统", "卡")
+_NOT_BRAND = re.compile(r"[，,、；;：:。！？!?/]|\+(?!$)|^[一二三四五六七八九十两\d]")
 
 
 @dataclass(frozen=True)
@@ -73,7 +82,8 @@ class Candidate:
     type: str
     text: str
     rule: str
-    prefix: str | None = None  # 省/市/区/县 standing for the document's own place
+    prefix: str | None = None  # 省/市/区/县 standing for the document's own place (in the text)
+    scope: str | None = None  # the same, implied by a list the name stands in (教育厅 after 省发展改革委)
 
 
 def tokens_with_offsets(tagged: list[tuple[str, str]]) -> list[Token]:
@@ -84,6 +94,7 @@ def tokens_with_offsets(tagged: list[tuple[str, str]]) -> list[Token]:
     return out
 
 
+_COUNT_WORD = re.compile(r"^[一二三四五六七八九十百千两\d.]+[大届批个家项类]?$")
 _NUMERALS = set("0123456789一二三四五六七八九十百千万两几多首第")
 
 
@@ -119,7 +130,7 @@ def _extend_left(tokens: list[Token], i: int, event: bool = False, limit: int = 
         j -= 1
     # a body's name starts on a noun, not on a verb-noun or an adjective (发展工作领导小组: no sound edge);
     # an event's name may open on its verb (推进新型工业化暨企业高质量发展大会)
-    while not event and j < i and (tokens[j][1].startswith(("vn", "b", "an", "l")) or tokens[j][0] in _NAME_VERBS):
+    while not event and j < i and (tokens[j][1].startswith(("vn", "an", "a", "l")) or tokens[j][0] in _NAME_VERBS):
         j += 1
     return j
 
@@ -142,7 +153,7 @@ def suffix_candidates(text: str, tokens: list[Token]) -> list[Candidate]:
     for i, (w, t, s) in enumerate(tokens):
         if w[-1] not in _HEAD_LAST_CHARS:
             continue
-        if t.startswith(("v", "p", "c", "u", "d", "r", "m", "q", "x")) and not w.endswith(EVENT_SUFFIXES):
+        if t.startswith(("v", "p", "c", "u", "d", "r", "m", "q", "x")) and not w.endswith(EVENT_SUFFIXES + _LONG_ORG_SUFFIXES):
             continue
         kind = None
         if w.endswith("奖") and w not in ("奖",):
@@ -156,8 +167,8 @@ def suffix_candidates(text: str, tokens: list[Token]) -> list[Candidate]:
         j = _extend_left(tokens, i, event=kind == "event")
         parts = tokens[j : i + 1]
         name = text[parts[0][2] : s + len(w)]
-        if _NUMERAL_START.match(name) or len(name) < 3:
-            continue
+        if len(name) < 3 or _COUNT_WORD.match(parts[0][0]):
+            continue  # 九大实验室, 四大公共服务平台, 2022首届…: a count, not a name
         if kind == "award":
             rank_only = w in AWARD_RANKS and not any(p[0].endswith("奖") for p in parts[:-1])
             if rank_only or name in AWARD_RANKS or name.startswith("政府"):
@@ -170,7 +181,12 @@ def suffix_candidates(text: str, tokens: list[Token]) -> list[Candidate]:
             if name in _GENERIC_HEAD or len(core) < 2 or core in _GENERIC_COMPANY_CORES:
                 continue
         else:
-            if name in _GENERIC_HEAD or len(parts) == 1 and len(w) <= 2 or not _distinctive(parts):
+            single_ok = len(parts) == 1 and (t == "nt" or (len(w) >= 3 and w.endswith(("部", "厅", "署"))))
+            if name in _GENERIC_HEAD or len(parts) == 1 and len(w) <= 2 or not (single_ok or _distinctive(parts)):
+                continue
+            if name.endswith("党委") and name[:-2].endswith(ORG_SUFFIXES):
+                name, w = name[:-2], w  # 青岛日报社党委: the body is 青岛日报社
+                out.append(Candidate(parts[0][2], parts[0][2] + len(name), kind, name, "head:党委", _level_prefix(tokens, j)))
                 continue
             if w.endswith(_WEAK_HEADS) and not _proper(parts):
                 continue  # 高水平基础性技术平台, 研发中心: a description, not a name
@@ -209,8 +225,9 @@ def quoted_candidates(text: str) -> list[Candidate]:
     for run in runs:
         before = text[max(0, run[0].start() - 6) : run[0].start()]
         after = text[run[-1].end() : run[-1].end() + 8]
-        figurative = before.endswith("的") or after.startswith("的")
-        cue = bool(_BRAND_AFTER.match(after) or _BRAND_BEFORE.search(before) or re.match(r"^等.{0,4}品牌", after))
+        cue_before = bool(_BRAND_BEFORE.search(before))
+        figurative = before.endswith("的") or (after.startswith("的") and not cue_before)
+        cue = cue_before or bool(_BRAND_AFTER.match(after) or re.match(r"^等.{0,4}品牌", after))
         for m in run:
             name = m.group("name").strip()
             if _NOT_BRAND.search(name):
@@ -219,7 +236,7 @@ def quoted_candidates(text: str) -> list[Candidate]:
                 out.append(Candidate(m.start("name"), m.end("name"), "award", name, "“”奖"))
             elif name.endswith(("月", "日", "周", "节")) and len(name) <= 6:
                 out.append(Candidate(m.start("name"), m.end("name"), "event", name, "“”day"))
-            elif cue and not figurative and len(name) <= 16:
+            elif (cue or name.endswith(_BRAND_NAME_END)) and not figurative and len(name) <= 16:
                 out.append(Candidate(m.start("name"), m.end("name"), "program_or_brand", name, "“”name"))
     return out
 
@@ -249,6 +266,14 @@ def person_candidates(text: str, tokens: list[Token], kind: str) -> list[Candida
             if not nxt or nxt not in _NAME_FOLLOW and not re.match(r"[，,。、：:]", nxt):
                 continue
         out.append(Candidate(s, s + len(name), "person", name, "title"))
+        pos = s + len(name)
+        while True:  # 记者刘洋、陈静报道: the names listed after one title
+            more = re.match(r"、([\u4e00-\u9fff]{2,3}?)(?=[、，,。和报说等表介])", text[pos:])
+            if not more:
+                break
+            a = pos + more.start(1)
+            out.append(Candidate(a, a + len(more.group(1)), "person", more.group(1), "title-list"))
+            pos = a + len(more.group(1))
     for m in _COMRADE.finditer(text):
         name = m.group("name")
         tok = next(((w, t, st) for w, t, st in tokens if st <= m.start("name") < st + len(w)), None)
@@ -260,9 +285,31 @@ def person_candidates(text: str, tokens: list[Token], kind: str) -> list[Candida
     return out
 
 
+_PARTY_ORG = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,8}?[省市区县])委(?P<dept>宣传部|组织部|统战部|政法委|办公室)?")
+
+
+def party_candidates(text: str) -> list[Candidate]:
+    """沈阳市委(书记), 崂山区委宣传部: a party committee named by its place."""
+    out = []
+    for m in _PARTY_ORG.finditer(text):
+        place = m.group("place")
+        for k in range(len(place) - 2, -1, -1):  # the longest place name ending at 市/区/… wins
+            places, needs_context = gazetteer.lookup(place[k:])
+            if places and not needs_context:
+                start = m.start("place") + k
+                out.append(Candidate(start, m.end(), "organization", text[start : m.end()], "party"))
+                break
+    return out
+
+
 def place_candidates(tokens: list[Token]) -> list[Candidate]:
     out = []
-    for w, t, s in tokens:
+    for n, (w, t, s) in enumerate(tokens):
+        if n + 1 < len(tokens) and tokens[n + 1][0] in _LEVEL_PREFIX | {"州", "镇", "旗"}:
+            pair = w + tokens[n + 1][0]  # 双流/区: a place the segmenter cut in two
+            if gazetteer.lookup(pair)[0] and not gazetteer.lookup(pair)[1]:
+                out.append(Candidate(s, s + len(pair), "place", pair, "gazetteer-pair"))
+                continue
         if len(w) < 2:
             continue
         places, needs_context = gazetteer.lookup(w)
@@ -313,10 +360,40 @@ def list_companies(text: str) -> list[Candidate]:
     return out
 
 
+_QUALIFIERS = {"链主", "龙头", "骨干", "领军", "领航", "牵头"}
+
+
+def apposition_companies(text: str, tokens: list[Token]) -> list[Candidate]:
+    """链主企业潍柴雷沃, 龙头企业山推股份: the name that follows a qualified 企业."""
+    out = []
+    for i, (w, t, s) in enumerate(tokens):
+        if w != "企业" or i == 0 or tokens[i - 1][0] not in _QUALIFIERS:
+            continue
+        j = i + 1
+        while j < len(tokens) and j - i <= 3 and tokens[j][1].startswith(("x", "nr", "nz", "ns", "nt", "j", "eng", "n")) \
+                and tokens[j][0] not in _STOP_LEFT and re.match(r"[\u4e00-\u9fffA-Za-z]", tokens[j][0]):
+            j += 1
+        if j > i + 1:
+            a, b = tokens[i + 1][2], tokens[j - 1][2] + len(tokens[j - 1][0])
+            if b - a >= 2:
+                out.append(Candidate(a, b, "company", text[a:b], "apposition"))
+    return out
+
+
+def nt_candidates(tokens: list[Token]) -> list[Candidate]:
+    """The segmenter's organisation tag on a word of its own (中共中央): a secondary signal."""
+    return [
+        Candidate(s, s + len(w), "organization", w, "tagger-nt")
+        for w, t, s in tokens
+        if t == "nt" and len(w) >= 3 and w not in _GENERIC_HEAD and (w.endswith(ORG_SUFFIXES) or w.startswith("中共"))
+    ]
+
+
 def candidates(text: str, tagged: list[tuple[str, str]], kind: str) -> list[Candidate]:
     """Every rule's proposals for one passage (text in normalized form)."""
     tokens = tokens_with_offsets(tagged)
     found = policy_candidates(text) + quoted_candidates(text) + person_candidates(text, tokens, kind)
     if kind != "byline":
         found += suffix_candidates(text, tokens) + place_candidates(tokens) + list_companies(text)
+        found += party_candidates(text) + apposition_companies(text, tokens) + nt_candidates(tokens)
     return found

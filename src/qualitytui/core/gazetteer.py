@@ -50,6 +50,8 @@ def _tables() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
         s = short_form(name)
         if s and s not in _COMMON_WORDS:
             short.setdefault(s, []).append(place)
+            if name.endswith("自治州"):
+                full.setdefault(s + "州", []).append(place)  # 大理白族自治州 is 大理州 in print
     return full, short
 
 
