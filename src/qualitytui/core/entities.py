@@ -153,6 +153,7 @@ def _is_abbreviation(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
+@lru_cache(maxsize=1 << 14)
 def _company_core(name: str) -> str:
     """青岛啤酒股份有限公司 → 青岛啤酒: the name without its (stacked) company suffixes."""
     stripped = True
@@ -241,8 +242,10 @@ def extract_entities(
             if p["kind"] == "furniture":
                 continue
             norm = normalize(p["text"])
-            tagged = tagger(norm)
-            found = [replace(c, text=p["text"][c.start : c.end]) for c in candidates(norm, tagged, p["kind"])]
+            tagged = tokens_with_offsets(tagger(norm))
+            text = p["text"]
+            found = [c if text[c.start : c.end] == c.text else replace(c, text=text[c.start : c.end])
+                     for c in candidates(norm, tagged, p["kind"])]
             rows.append((p, norm, tagged, select(found)))
         tagged_docs.append((doc_id, rows))
     companies: dict[str, list[str]] = defaultdict(list)  # company cores by first character
@@ -287,37 +290,41 @@ def _mentions(per_doc, owner, entities) -> list[dict[str, Any]]:
         for a in ent.aliases:
             if len(a) >= 2 and not gazetteer.lookup(a)[1] and not (a[0] in "省市区县" and t in ("organization", "company")):
                 global_alias.setdefault(a, (t, n))
+    global_lengths: dict[str, set[int]] = defaultdict(set)  # alias lengths by first character
+    for a in global_alias:
+        global_lengths[a[0]].add(len(a))
     out = []
     for doc_id, rows in per_doc:
-        local = dict(global_alias)
+        local: dict[str, tuple[str, str]] = {}  # this document's own names (省市场监管局 means its province's)
+        local_lengths: dict[str, set[int]] = defaultdict(set)
         for _, _, _, keep in rows:
             for c, name in keep:
                 local[c.text] = owner[(c.type, name)]
-        lengths: dict[str, set[int]] = defaultdict(set)  # alias lengths by first character
-        for a in local:
-            lengths[a[0]].add(len(a))
+                local_lengths[c.text[0]].add(len(c.text))
         for p, norm, tagged, keep in rows:
             spans = [(c.start, c.end, owner[(c.type, name)]) for c, name in keep]
             used = bytearray(len(norm) + 1)
             for s, e, _ in spans:
                 used[s:e] = b"\1" * (e - s)
-            ends, pos = [], 0
-            for w, _t in tagged:
-                pos += len(w)
-                ends.append(pos)
-            start = 0
-            for i, end_i in enumerate(ends):
-                s, start = start, end_i
-                sizes = lengths.get(norm[s:s + 1])
-                if not sizes or used[s]:
+            starts = [tok[2] for tok in tagged]
+            ends = starts[1:] + [len(norm)]
+            firsts = global_lengths.keys() | local_lengths.keys()
+            for i in [i for i, s in enumerate(starts) if norm[s : s + 1] in firsts]:
+                s = starts[i]
+                if used[s]:
                     continue
+                first = norm[s]
+                sizes = global_lengths.get(first)
+                more = local_lengths.get(first)
                 for j in range(min(len(ends), i + _MAX_WINDOW) - 1, i - 1, -1):
                     e = ends[j]
-                    if e - s in sizes:
-                        key = local.get(norm[s:e])
+                    size = e - s
+                    if (sizes and size in sizes) or (more and size in more):
+                        piece = norm[s:e]
+                        key = local.get(piece) or global_alias.get(piece)
                         if key and not any(used[s:e]):
                             spans.append((s, e, key))
-                            used[s:e] = b"\1" * (e - s)
+                            used[s:e] = b"\1" * size
                             break
             for s, e, key in sorted(spans):
                 m = {"entity": entities[key].id, "doc": doc_id, "passage": p["id"], "start": s, "end": e,

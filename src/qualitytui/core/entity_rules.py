@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
 
 from qualitytui.core import gazetteer
 
@@ -87,11 +89,10 @@ class Candidate:
 
 
 def tokens_with_offsets(tagged: list[tuple[str, str]]) -> list[Token]:
-    out, pos = [], 0
-    for w, t in tagged:
-        out.append((w, t, pos))
-        pos += len(w)
-    return out
+    if not tagged:
+        return []
+    words, tags = zip(*tagged)
+    return list(zip(words, tags, accumulate(map(len, words), initial=0)))
 
 
 _COUNT_WORD = re.compile(r"^[一二三四五六七八九十百千两\d.]+[大届批个家项类]?$")
@@ -150,9 +151,9 @@ def _distinctive(parts: list[Token]) -> bool:
 def suffix_candidates(text: str, tokens: list[Token]) -> list[Candidate]:
     """Organisations, companies, events and awards by their head word, with the left edge from the tokens."""
     out: list[Candidate] = []
-    for i, (w, t, s) in enumerate(tokens):
-        if w[-1] not in _HEAD_LAST_CHARS:
-            continue
+    heads = [i for i, tok in enumerate(tokens) if tok[0][-1] in _HEAD_LAST_CHARS]
+    for i in heads:
+        w, t, s = tokens[i]
         if t.startswith(("v", "p", "c", "u", "d", "r", "m", "q", "x")) and not w.endswith(EVENT_SUFFIXES + _LONG_ORG_SUFFIXES):
             continue
         kind = None
@@ -252,9 +253,11 @@ def person_candidates(text: str, tokens: list[Token], kind: str) -> list[Candida
             if m.start() == 0 or before.endswith((" ", "□", "■")) or _BYLINE_ROLE.search(before[-3:]):
                 out.append(Candidate(m.start(), m.end(), "person", word, "byline"))
         return out
-    starts = {s: (w, t) for w, t, s in tokens}
+    starts: dict[int, tuple[str, str]] | None = None
     for m in _TITLE_NAME.finditer(text):
         s = m.start("name")
+        if starts is None:
+            starts = {s: (w, t) for w, t, s in tokens}
         tok = starts.get(s)
         if tok and tok[1].startswith("nr") and 2 <= len(tok[0]) <= 3:
             name = tok[0]
@@ -279,8 +282,9 @@ def person_candidates(text: str, tokens: list[Token], kind: str) -> list[Candida
         tok = next(((w, t, st) for w, t, st in tokens if st <= m.start("name") < st + len(w)), None)
         if tok and tok[1].startswith("nr") and tok[2] + len(tok[0]) == m.end("name"):
             out.append(Candidate(tok[2], m.end("name"), "person", tok[0], "同志"))
-    for i, (w, t, s) in enumerate(tokens):
-        if t == "nr" and 2 <= len(w) <= 3 and i + 1 < len(tokens) and _SPEECH.match(tokens[i + 1][0]):
+    for i in [i for i, tok in enumerate(tokens[:-1]) if tok[1] == "nr"]:
+        w, t, s = tokens[i]
+        if 2 <= len(w) <= 3 and _SPEECH.match(tokens[i + 1][0]):
             out.append(Candidate(s, s + len(w), "person", w, "nr+speech"))
     return out
 
@@ -302,17 +306,24 @@ def party_candidates(text: str) -> list[Candidate]:
     return out
 
 
+_PAIR_SECOND = _LEVEL_PREFIX | {"州", "镇", "旗"}
+
+
 def place_candidates(tokens: list[Token]) -> list[Candidate]:
     out = []
-    for n, (w, t, s) in enumerate(tokens):
-        if n + 1 < len(tokens) and tokens[n + 1][0] in _LEVEL_PREFIX | {"州", "镇", "旗"}:
+    index = gazetteer.index()
+    pairs = {n for n in range(len(tokens) - 1) if tokens[n + 1][0] in _PAIR_SECOND}
+    for n in sorted(pairs | {n for n, tok in enumerate(tokens) if tok[0] in index or tok[1] == "ns"}):
+        w, t, s = tokens[n]
+        if n in pairs:
             pair = w + tokens[n + 1][0]  # 双流/区: a place the segmenter cut in two
-            if gazetteer.lookup(pair)[0] and not gazetteer.lookup(pair)[1]:
+            found = index.get(pair)
+            if found and not found[1]:
                 out.append(Candidate(s, s + len(pair), "place", pair, "gazetteer-pair"))
                 continue
         if len(w) < 2:
             continue
-        places, needs_context = gazetteer.lookup(w)
+        places, needs_context = index.get(w, gazetteer._NOWHERE)
         if places:
             rule = "gazetteer-short-county" if needs_context else "gazetteer"
             out.append(Candidate(s, s + len(w), "place", w, rule))
@@ -326,8 +337,11 @@ _ITEM_END = re.compile(r"等|为|的|是|在|将|均|都|也")
 _LIST_LEAD = re.compile(r"^(?:即|如|像|是|有|为|包括|其中|以|由|及|和)")
 
 
-def enumerations(text: str) -> list[list[tuple[int, int]]]:
+@lru_cache(maxsize=4096)
+def enumerations(text: str) -> tuple[tuple[tuple[int, int], ...], ...]:
     """Spans of the items of each 、-separated enumeration (the last item may come after 和)."""
+    if "、" not in text:
+        return ()
     out = []
     for m in _LIST.finditer(text):
         items, start = [], m.start("items")
@@ -345,8 +359,8 @@ def enumerations(text: str) -> list[list[tuple[int, int]]]:
             if start - s >= 2:
                 items.append((s, start))
         if len(items) >= 2:
-            out.append(items)
-    return out
+            out.append(tuple(items))
+    return tuple(out)
 
 
 def list_companies(text: str) -> list[Candidate]:
@@ -366,8 +380,8 @@ _QUALIFIERS = {"链主", "龙头", "骨干", "领军", "领航", "牵头"}
 def apposition_companies(text: str, tokens: list[Token]) -> list[Candidate]:
     """链主企业潍柴雷沃, 龙头企业山推股份: the name that follows a qualified 企业."""
     out = []
-    for i, (w, t, s) in enumerate(tokens):
-        if w != "企业" or i == 0 or tokens[i - 1][0] not in _QUALIFIERS:
+    for i in [i for i, tok in enumerate(tokens) if tok[0] == "企业"]:
+        if i == 0 or tokens[i - 1][0] not in _QUALIFIERS:
             continue
         j = i + 1
         while j < len(tokens) and j - i <= 3 and tokens[j][1].startswith(("x", "nr", "nz", "ns", "nt", "j", "eng", "n")) \
@@ -389,9 +403,8 @@ def nt_candidates(tokens: list[Token]) -> list[Candidate]:
     ]
 
 
-def candidates(text: str, tagged: list[tuple[str, str]], kind: str) -> list[Candidate]:
-    """Every rule's proposals for one passage (text in normalized form)."""
-    tokens = tokens_with_offsets(tagged)
+def candidates(text: str, tokens: list[Token], kind: str) -> list[Candidate]:
+    """Every rule's proposals for one passage (text in normalized form, tokens with their offsets)."""
     found = policy_candidates(text) + quoted_candidates(text) + person_candidates(text, tokens, kind)
     if kind != "byline":
         found += suffix_candidates(text, tokens) + place_candidates(tokens) + list_companies(text)

@@ -55,18 +55,26 @@ def _tables() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
     return full, short
 
 
-@lru_cache(maxsize=1 << 16)
+_NOWHERE: tuple[tuple[Place, ...], bool] = ((), False)
+
+
+@lru_cache(maxsize=1)
+def index() -> dict[str, tuple[tuple[Place, ...], bool]]:
+    """Every full name and short form → (places, needs context): one dict lookup per word."""
+    full, short = _tables()
+    out: dict[str, tuple[tuple[Place, ...], bool]] = {}
+    for word, places in short.items():
+        higher = tuple(p for p in places if p.level != "county")
+        out[word] = (higher, False) if higher else (tuple(places), True)
+    for word, places in full.items():
+        out[word] = (tuple(places), False)
+    return out
+
+
 def lookup(word: str) -> tuple[tuple[Place, ...], bool]:
     """Places ``word`` can name, and whether it is a county's short form (which needs context)."""
-    full, short = _tables()
-    if word in full:
-        return tuple(full[word]), False
-    places = short.get(word, [])
-    higher = tuple(p for p in places if p.level != "county")
-    if higher:
-        return higher, False
-    return tuple(places), bool(places)
+    return index().get(word, _NOWHERE)
 
 
 def is_place_word(word: str) -> bool:
-    return bool(lookup(word)[0])
+    return word in index()

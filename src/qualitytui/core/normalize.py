@@ -30,11 +30,22 @@ def norm_char(ch: str) -> str:
     return low if len(low) == 1 else n
 
 
+class _Table(dict):
+    """str.translate table that fills itself: each character is normalized once per process."""
+
+    def __missing__(self, code: int) -> str:
+        out = self[code] = norm_char(chr(code))
+        return out
+
+
+_TABLE = _Table()
+
+
 def normalize(text: str) -> str:
     """Same-length normalized copy of ``text``."""
     if text.isascii():
         return text.lower()
-    return "".join(map(norm_char, text))
+    return text.translate(_TABLE)
 
 
 def to_display(start: int, end: int) -> tuple[int, int]:

@@ -1,0 +1,71 @@
+"""Date expressions, their resolution, and each document's inferred date — on made-up passages."""
+
+from qualitytui.core.dates import extract_dates, infer_document_date
+
+
+def doc(*texts, kinds=None):
+    kinds = kinds or ["body"] * len(texts)
+    return [{"id": f"d#{i}", "kind": k, "text": t} for i, (t, k) in enumerate(zip(texts, kinds))]
+
+
+def items(*texts, **kw):
+    return extract_dates(doc(*texts, **kw))
+
+
+def test_explicit_forms_including_spaced_and_both_dashes():
+    _, got = items("2021 年 7 月，市委印发意见。", "发布《行动计划(2025—2027年)》和《方案(2024-2028年)》。", "2022年9月28日举行。")
+    by_text = {i.date_text: i for i in got}
+    assert by_text["2021 年 7 月"].start == "2021-07" and not by_text["2021 年 7 月"].inferred
+    assert (by_text["2025—2027年"].start, by_text["2025—2027年"].end, by_text["2025—2027年"].kind) == ("2025", "2027", "plan_period")
+    assert (by_text["2024-2028年"].start, by_text["2024-2028年"].end) == ("2024", "2028")
+    assert by_text["2022年9月28日"].start == "2022-09-28" and by_text["2022年9月28日"].precision == "day"
+
+
+def test_targets_and_statistics():
+    _, got = items("到2025年底，全省将打造试点项目10个。", "2024年，全区工业增加值增长18.3%。", "截至目前，全市拥有品牌企业26家。")
+    kinds = {i.date_text: (i.kind, i.start) for i in got}
+    assert kinds["2025年底"] == ("target", "2025-12")
+    assert kinds["2024年"][0] == "statistic_period"
+    assert kinds["截至目前"][0] == "statistic_period"
+
+
+def test_durations_vague_phrases_and_recurring_days_are_not_events():
+    _, got = items("2017年起，每年5月10日为品牌日。近年来，连续六年获评A级，近几年发展迅速。")
+    assert [i.date_text for i in got] == ["2017年"]
+
+
+def test_relative_dates_resolve_against_the_document_date():
+    passages = doc(
+        "市质量月主题活动昨日举行", "9月28日上午，2022年质量月活动在城阳区举行。",
+        "今年4月，平台入选典型案例。去年底，会议提出要求。", "9月，质量月如约而至。28日上午9时，活动开始。",
+        "今年以来，全市新增企业3000家。",
+        kinds=["subtitle", "body", "body", "body", "body"],
+    )
+    date, got = extract_dates(passages)
+    assert (date.value, date.precision) == ("2022-09-29", "day")
+    assert any("昨日" in e for e in date.evidence)
+    by_text = {i.date_text: i for i in got}
+    assert by_text["昨日"].start == "2022-09-28" and by_text["昨日"].inferred
+    assert by_text["今年4月"].start == "2022-04"
+    assert by_text["去年底"].start == "2021-12"
+    assert by_text["28日"].start == "2022-09-28"  # day only: the month named before it in the passage
+    assert (by_text["今年以来"].start, by_text["今年以来"].end) == ("2022-01", "2022-09-29")
+    assert all(i.inference_note for i in got if i.inferred)
+
+
+def test_document_year_from_reviewed_year_plans_or_targets():
+    assert infer_document_date(doc("2024年，全区增长18.3%。", "2025年，如何乘胜追击？")).year == 2025
+    assert infer_document_date(doc("此前已发布《方案(2025-2027年)》。")).year == 2025
+    d = infer_document_date(doc("到2025年底，全省将打造试点项目10个。"))
+    assert d.year == 2023 and "target" in d.evidence[0]
+    assert infer_document_date(doc("没有任何日期的段落。")).year is None
+
+
+def test_lead_date_gives_the_day():
+    d = infer_document_date(doc("3月20日，某区召开大会。", "2024年，全区增长18.3%。2025年将继续推进。"))
+    assert (d.year, d.month, d.day) == (2025, 3, 20)
+
+
+def test_relative_dates_without_any_document_date_are_left_out():
+    _, got = items("今年以来，全市新增企业3000家。昨日举行。")
+    assert got == []

@@ -1,0 +1,120 @@
+"""Entity rules on made-up sentences, including ones that must not match."""
+
+import pytest
+
+from qualitytui.core.entities import extract_entities
+from qualitytui.core.segment import get_segmenter
+
+
+def entities(*texts, kinds=None):
+    kinds = kinds or ["body"] * len(texts)
+    passages = [{"id": f"d#{i}", "doc": "d", "kind": k, "text": t} for i, (t, k) in enumerate(zip(texts, kinds))]
+    found, _ = extract_entities([("d", passages)], get_segmenter().tag)
+    return {(e.type, e.name) for e in found}, found
+
+
+def names(found, type_):
+    return {n for t, n in found if t == type_}
+
+
+def test_policy_documents_from_book_title_marks():
+    got, _ = entities("省里印发《关于加快发展先进制造业集群的实施意见》和《某市品牌建设促进条例》。")
+    assert names(got, "policy_document") == {"关于加快发展先进制造业集群的实施意见", "某市品牌建设促进条例"}
+
+
+def test_people_from_titles_comrade_and_bylines():
+    got, _ = entities("会上，市场监管局局长王建国发布了工作要点。", "李小红同志荣获劳动模范称号。", "记者 张三 李四", kinds=["body", "body", "byline"])
+    assert names(got, "person") == {"王建国", "李小红", "张三", "李四"}
+
+
+def test_title_words_alone_are_not_people():
+    got, _ = entities("局长发布了工作要点，主任介绍了情况。")
+    assert names(got, "person") == set()
+
+
+def test_places_from_the_gazetteer_with_and_without_suffix():
+    got, _ = entities("青岛市崂山区与杭州滨江区开展合作，崂山的经验在青岛推广。")
+    assert {"青岛市", "崂山区", "杭州市", "滨江区"} <= names(got, "place")
+
+
+def test_common_words_are_not_places():
+    got, _ = entities("城市发展需要深度融合，事关百姓福祉安康。")
+    assert names(got, "place") == set()
+
+
+def test_county_short_form_needs_its_full_name_in_the_document():
+    got, _ = entities("城阳的企业很多。")
+    assert "城阳区" not in names(got, "place")
+
+
+def test_organisations_by_suffix_with_a_sound_left_edge():
+    got, _ = entities("城阳区人民政府和城阳区市场监管局共同建设平台，中国海洋大学参与。")
+    orgs = names(got, "organization")
+    assert {"城阳区人民政府", "城阳区市场监管局", "中国海洋大学"} <= orgs
+    assert not any(o.startswith(("和", "共同")) for o in orgs)
+
+
+def test_level_prefix_takes_the_documents_own_place():
+    got, found = entities("山东省济南市、青岛市、烟台市推进试点。", "省市场监管局积极推动质量强链工作。")
+    assert "山东省市场监管局" in names(got, "organization")
+    ent = next(e for e in found if e.name == "山东省市场监管局")
+    assert "省市场监管局" in ent.aliases
+
+
+def test_abbreviations_merge_into_one_entity():
+    got, found = entities("青岛市市场监督管理局发布通知。", "青岛市市场监管局召开会议。")
+    orgs = [e for e in found if e.type == "organization"]
+    assert len(orgs) == 1 and {"青岛市市场监督管理局", "青岛市市场监管局"} <= orgs[0].aliases
+
+
+def test_companies_from_suffix_lists_and_apposition():
+    got, _ = entities(
+        "甲乙科技、丙丁智能和戊己数据等3家企业入选。",
+        "引导链主企业山推股份加大投入。",
+        "德州恒力电机有限公司供应电机。",
+    )
+    assert {"甲乙科技", "丙丁智能", "戊己数据", "山推股份", "德州恒力电机有限公司"} <= names(got, "company")
+
+
+def test_an_enumeration_without_a_company_tail_is_not_companies():
+    got, _ = entities("围绕新一代信息技术、智能制造、生物医药等行业企业提供服务。")
+    assert names(got, "company") == set()
+
+
+@pytest.mark.parametrize("text, brand", [
+    ("18家企业入选“好品山东”。", "好品山东"),
+    ("全市启动“青岛优品”工程。", "青岛优品"),
+    ("“崂山茶”“崂山检测”等特色品牌享誉全国。", "崂山茶"),
+])
+def test_quoted_names_that_name_a_programme_or_brand(text, brand):
+    got, _ = entities(text)
+    assert brand in names(got, "program_or_brand")
+
+
+@pytest.mark.parametrize("text", [
+    "构建起高质量发展的“四梁八柱”。",
+    "抓住了高质量发展的“牛鼻子”。",
+    "提供了“崂山样本”的实践阵地。",
+    "扛牢“走在前、当排头”使命担当。",
+])
+def test_quoted_slogans_and_metaphors_are_not_brands(text):
+    got, _ = entities(text)
+    assert names(got, "program_or_brand") == set()
+
+
+def test_awards_and_events():
+    got, _ = entities(
+        "黄某同志荣获山东省省长质量奖，企业获得中国质量奖提名奖和一等奖。",
+        "第五届跨国公司领导人青岛峰会期间，首届青岛国际品质生活博览会开幕，“质量月”活动同步举行。",
+    )
+    assert {"山东省省长质量奖", "中国质量奖提名奖"} <= names(got, "award")
+    assert "一等奖" not in names(got, "award")
+    assert {"跨国公司领导人青岛峰会", "青岛国际品质生活博览会", "质量月"} <= names(got, "event")
+
+
+def test_mentions_cover_every_occurrence_with_offsets():
+    text = "局长高善武发布了工作要点。高善武介绍，今年将继续推进。"
+    _, found = entities(text)
+    ent = next(e for e in found if e.name == "高善武")
+    assert [(m["start"], m["end"]) for m in ent.mentions] == [(2, 5), (13, 16)]
+    assert all(text[m["start"] : m["end"]] == "高善武" for m in ent.mentions)
