@@ -13,6 +13,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from qualitytui.core import gazetteer
+from qualitytui.core.shapes import ROLE_WORDS
 
 Token = tuple[str, str, int]  # word, tag, start offset
 
@@ -41,7 +42,6 @@ _TITLE_NAME = re.compile(
 )
 _NAME_FOLLOW = "介说表指强认透称发在对向代主出带与和现亲到率一等今近回作答"
 _COMRADE = re.compile(r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2,3})同志")
-_BYLINE_ROLE = re.compile(r"(记者|通讯员|撰稿|摄影|编辑|实习生|□|■)")
 _POLICY = re.compile(r"《(?P<name>[^《》\n]{2,80})》")
 _QUOTED = re.compile(r"“(?P<name>[^“”\n]{2,24})”")
 _SPEECH = re.compile(r"^(介绍|说|表示|指出|强调|认为|透露|称)")
@@ -251,10 +251,10 @@ def person_candidates(text: str, tokens: list[Token], kind: str) -> list[Candida
     if kind == "byline":
         for m in re.finditer(r"[\u4e00-\u9fff]{2,4}", text):
             word = m.group(0)
-            if _BYLINE_ROLE.search(word) or re.search(r"(新闻|日报|晚报|早报|青岛|全媒体|本版|首席|观海|掌上)", word):
+            if ROLE_WORDS.search(word) or re.search(r"(新闻|日报|晚报|早报|青岛|全媒体|本版|首席|观海|掌上)", word):
                 continue
             before = text[: m.start()]
-            if m.start() == 0 or before.endswith((" ", "□", "■")) or _BYLINE_ROLE.search(before[-3:]):
+            if m.start() == 0 or before.endswith((" ", "□", "■")) or ROLE_WORDS.search(before[-3:]):
                 out.append(Candidate(m.start(), m.end(), "person", word, "byline"))
         return out
     starts: dict[int, tuple[str, str]] | None = None

@@ -28,7 +28,7 @@ _CREDIT = re.compile(
     r"(资料图片|资料照片|供图|图片来源[:：].*|[（(]?图[/／].{1,20}[)）]?|新华社发|本报记者.{1,8}摄|记者.{1,8}摄|摄影[:：/／].{1,12})$"
 )
 _SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*")
-_ROLE = re.compile(r"(记者|通讯员|撰稿|摄影|特约|编辑|实习生)")
+ROLE_WORDS = re.compile(r"(记者|通讯员|撰稿|摄影|特约|编辑|实习生)")  # a byline's roles
 _BYLINE = re.compile(
     r"^(?:[□■]\s*)?(?:[^，。；！？,;!?]{0,40}?(?:记者|通讯员|撰稿|摄影|编辑|实习生)\s*)?"
     r"(?:[\u4e00-\u9fff·]{2,4}(?:\s+|$))+$"
@@ -58,7 +58,7 @@ def is_byline(text: str) -> bool:
     t = " ".join(text.split())
     if not t or len(t) > 60:
         return False
-    if not (t.startswith(("□", "■")) or _ROLE.search(t)):
+    if not (t.startswith(("□", "■")) or ROLE_WORDS.search(t)):
         return False
     return bool(_BYLINE.match(t))
 
@@ -69,7 +69,7 @@ def split_trailing_byline(text: str) -> tuple[str, str] | None:
     if not ends:
         return None
     body, tail = text[: ends[-1]], text[ends[-1]:].strip()
-    if tail and _ROLE.search(tail) and is_byline(tail):
+    if tail and ROLE_WORDS.search(tail) and is_byline(tail):
         return body, tail
     return None
 
