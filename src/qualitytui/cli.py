@@ -9,9 +9,9 @@ import sys
 from typing import Any, Sequence
 
 from qualitytui import __version__
+from qualitytui.core.models import ENTITY_TYPES
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
-ENTITY_TYPES = ("person", "place", "organization", "company", "policy_document", "program_or_brand", "award", "event")
 
 
 class CliError(Exception):

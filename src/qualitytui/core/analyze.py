@@ -17,18 +17,20 @@ class Analysis:
     events: list[dict[str, Any]]
 
 
-def analyze(docs: list[Document], tagger=None) -> Analysis:
-    """Set each document's inferred date; return entity, mention and timeline rows for the store."""
+def analyze(docs: list[Document], passages: dict[str, list[dict[str, Any]]], tagger=None) -> Analysis:
+    """Set each document's inferred date; return entity, mention and timeline rows for the store.
+
+    ``passages`` holds each document's passage rows as the store keeps them (doc id → rows).
+    """
     if tagger is None:
         from qualitytui.core.segment import get_segmenter
 
         tagger = get_segmenter().tag
-    passages = {d.id: [p.to_dict() for p in d.passages] for d in docs}
     events: list[dict[str, Any]] = []
     for d in docs:
         doc_date, items = extract_dates(passages[d.id])
         d.date = doc_date.to_dict()
-        events += [item.to_dict(d.id, i) for i, item in enumerate(items)]
+        events += [item.to_dict(d.id) for item in items]
     events.sort(key=lambda e: (e["start"] or "", e["doc"], e["offset"][0]))
     entities, mentions = extract_entities([(d.id, passages[d.id]) for d in docs], tagger)
     return Analysis([e.to_dict() for e in entities], mentions, events)

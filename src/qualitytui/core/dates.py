@@ -39,9 +39,6 @@ _TARGET_BEFORE = re.compile(r"(到|至|截至|截止到?|力争到?)$")
 _STAT_CLAUSE = re.compile(r"\d+(\.\d+)?\s*(%|万|亿|家|个|件|项|张|名|批次|人次|元)|增长|同比|达到|突破|总量|累计")
 _CLAUSE_END = re.compile(r"[,，。；;！？!?：:]")
 
-KINDS = ("event", "plan_period", "target", "statistic_period")
-
-
 @dataclass
 class DocDate:
     year: int | None = None
@@ -77,7 +74,7 @@ class DateItem:
     inferred: bool
     inference_note: str | None
 
-    def to_dict(self, doc: str, index: int) -> dict[str, Any]:
+    def to_dict(self, doc: str) -> dict[str, Any]:
         return {
             "id": f"{self.passage}@{self.start_offset}",
             "doc": doc,
@@ -118,14 +115,11 @@ class _Match:
 
     @property
     def kind(self) -> str:
-        return next(k for k, v in self.m.groupdict().items() if v is not None and k in _TOP)
+        return self.m.lastgroup  # type: ignore[return-value]  # each alternative is one outer named group
 
     def g(self, name: str) -> int | None:
         v = self.m.group(name)
         return int(v) if v and v.isdigit() else None
-
-
-_TOP = {"range", "ymd", "ym", "y", "ypre", "relm", "md", "m", "d", "rel"}
 
 
 def _scan(passages: list[dict[str, Any]]) -> list[_Match]:

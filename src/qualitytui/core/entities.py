@@ -24,9 +24,9 @@ from qualitytui.core.entity_rules import (
     enumerations,
     tokens_with_offsets,
 )
+from qualitytui.core.models import ENTITY_TYPES
 from qualitytui.core.normalize import normalize
 
-TYPES = ("person", "place", "organization", "company", "policy_document", "program_or_brand", "award", "event")
 _PRIORITY = {"policy_document": 7, "award": 6, "event": 5, "company": 4, "organization": 3, "person": 2,
              "program_or_brand": 1, "place": 0}
 _LEVEL_ORG = re.compile(r"^([省市区县])(委|政府|人民政府|委员会)$")
@@ -279,7 +279,7 @@ def extract_entities(
         ent.aliases.update(surfaces)
     mentions = _mentions(per_doc, owner, entities)
     kept = [e for e in entities.values() if e.mentions]
-    kept.sort(key=lambda e: (TYPES.index(e.type), -len(e.mentions), e.name))
+    kept.sort(key=lambda e: (ENTITY_TYPES.index(e.type), -len(e.mentions), e.name))
     return kept, mentions
 
 

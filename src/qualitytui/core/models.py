@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 PASSAGE_KINDS = ("title", "subtitle", "heading", "body", "caption", "byline", "furniture")
+ENTITY_TYPES = ("person", "place", "organization", "company", "policy_document", "program_or_brand", "award", "event")
 
 
 @dataclass

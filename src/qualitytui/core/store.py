@@ -133,7 +133,8 @@ def build(root: Path, found: list[Found], problems: list[tuple[str, str]], progr
         (docs if isinstance(r, Document) else skipped).append(r)
     if progress:
         progress(total, total, "analysing")
-    analysis = analyze(docs)
+    passages = {d.id: [p.to_dict() for p in d.passages] for d in docs}
+    analysis = analyze(docs, passages)
     if progress:
         progress(total, total, "")
     meta = {
@@ -148,7 +149,7 @@ def build(root: Path, found: list[Found], problems: list[tuple[str, str]], progr
     data = {
         "meta": {"1": meta},
         "documents": _table([d.to_dict() for d in docs]),
-        "passages": _table([p.to_dict() for d in docs for p in d.passages]),
+        "passages": _table([row for d in docs for row in passages[d.id]]),
         "entities": _table(analysis.entities),
         "mentions": _table(analysis.mentions),
         "events": _table(analysis.events),
