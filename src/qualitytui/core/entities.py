@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Iterable
+
+import ahocorasick
 
 from qualitytui.core import gazetteer
 from qualitytui.core.entity_rules import (
@@ -32,7 +34,6 @@ _PRIORITY = {"policy_document": 7, "award": 6, "event": 5, "company": 4, "organi
 _LEVEL_ORG = re.compile(r"^([省市区县])(委|政府|人民政府|委员会)$")
 _LEADER_AWARD = re.compile(r"^(省长|市长|区长|县长)")
 _EVENT_LEAD = re.compile(r"^(全国|首届|第[一二三四五六七八九十\d]+届|\d{4}年?)")
-_MAX_WINDOW = 6
 _NUMERAL_START = re.compile(r"^[一二三四五六七八九十百千两双\d]")
 _GENERIC_ORGS = {"相关部门", "有关部门", "各部门", "职能部门", "单位", "社会组织"}
 
@@ -244,7 +245,7 @@ def extract_entities(
             norm = normalize(p["text"])
             tagged = tokens_with_offsets(tagger(norm))
             text = p["text"]
-            found = [c if text[c.start : c.end] == c.text else replace(c, text=text[c.start : c.end])
+            found = [c if text[c.start : c.end] == c.text else c._replace(text=text[c.start : c.end])
                      for c in candidates(norm, tagged, p["kind"])]
             rows.append((p, norm, tagged, select(found)))
         tagged_docs.append((doc_id, rows))
@@ -255,7 +256,7 @@ def extract_entities(
     names: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for doc_id, rows in tagged_docs:
         alike = [
-            [replace(c, text=p["text"][c.start : c.end]) for c in _alike_in_lists(norm, cs, companies)]
+            [c._replace(text=p["text"][c.start : c.end]) for c in _alike_in_lists(norm, cs, companies)]
             for p, norm, _, cs in rows
         ]
         rows = [(p, norm, tagged, select(cs + extra) if extra else cs) for (p, norm, tagged, cs), extra in zip(rows, alike)]
@@ -284,48 +285,43 @@ def extract_entities(
 
 
 def _mentions(per_doc, owner, entities) -> list[dict[str, Any]]:
-    """Every occurrence of every alias, at token boundaries, longest first (高善武介绍 as well as 局长高善武)."""
+    """Every occurrence of every alias at token boundaries, longest first (高善武介绍 as well as 局长高善武).
+
+    One Aho–Corasick automaton over all aliases finds the occurrences; a document's own names
+    (省市场监管局 means its province's) take precedence over the corpus-wide ones.
+    """
     global_alias: dict[str, tuple[str, str]] = {}
     for (t, n), ent in entities.items():
         for a in ent.aliases:
             if len(a) >= 2 and not gazetteer.lookup(a)[1] and not (a[0] in "省市区县" and t in ("organization", "company")):
                 global_alias.setdefault(a, (t, n))
-    global_lengths: dict[str, set[int]] = defaultdict(set)  # alias lengths by first character
-    for a in global_alias:
-        global_lengths[a[0]].add(len(a))
+    locals_: list[dict[str, tuple[str, str]]] = []
+    for _, rows in per_doc:
+        locals_.append({c.text: owner[(c.type, name)] for *_, keep in rows for c, name in keep})
+    automaton = ahocorasick.Automaton()
+    for a in global_alias.keys() | {a for local in locals_ for a in local}:
+        automaton.add_word(a, len(a))
+    if len(automaton):
+        automaton.make_automaton()
     out = []
-    for doc_id, rows in per_doc:
-        local: dict[str, tuple[str, str]] = {}  # this document's own names (省市场监管局 means its province's)
-        local_lengths: dict[str, set[int]] = defaultdict(set)
-        for _, _, _, keep in rows:
-            for c, name in keep:
-                local[c.text] = owner[(c.type, name)]
-                local_lengths[c.text[0]].add(len(c.text))
+    for (doc_id, rows), local in zip(per_doc, locals_):
         for p, norm, tagged, keep in rows:
             spans = [(c.start, c.end, owner[(c.type, name)]) for c, name in keep]
-            used = bytearray(len(norm) + 1)
-            for s, e, _ in spans:
-                used[s:e] = b"\1" * (e - s)
-            starts = [tok[2] for tok in tagged]
-            ends = starts[1:] + [len(norm)]
-            firsts = global_lengths.keys() | local_lengths.keys()
-            for i in [i for i, s in enumerate(starts) if norm[s : s + 1] in firsts]:
-                s = starts[i]
-                if used[s]:
-                    continue
-                first = norm[s]
-                sizes = global_lengths.get(first)
-                more = local_lengths.get(first)
-                for j in range(min(len(ends), i + _MAX_WINDOW) - 1, i - 1, -1):
-                    e = ends[j]
-                    size = e - s
-                    if (sizes and size in sizes) or (more and size in more):
-                        piece = norm[s:e]
-                        key = local.get(piece) or global_alias.get(piece)
-                        if key and not any(used[s:e]):
-                            spans.append((s, e, key))
-                            used[s:e] = b"\1" * size
-                            break
+            found = list(automaton.iter(norm)) if len(automaton) else ()
+            if found:
+                used = bytearray(len(norm) + 1)
+                for s, e, _ in spans:
+                    used[s:e] = b"\1" * (e - s)
+                bounds = set(tagged.starts)
+                # longest first at each start, starts left to right
+                for s, e in sorted(((end + 1 - size, end + 1) for end, size in found), key=lambda m: (m[0], -m[1])):
+                    if s not in bounds or e not in bounds or any(used[s:e]):
+                        continue
+                    piece = norm[s:e]
+                    key = local.get(piece) or global_alias.get(piece)
+                    if key:
+                        spans.append((s, e, key))
+                        used[s:e] = b"\1" * (e - s)
             for s, e, key in sorted(spans):
                 m = {"entity": entities[key].id, "doc": doc_id, "passage": p["id"], "start": s, "end": e,
                      "text": p["text"][s:e]}

@@ -8,14 +8,17 @@ right about a fifth of the time here, so people come from bylines, titles (局�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from bisect import bisect_right
+from collections.abc import Sequence
 from itertools import accumulate
+from typing import NamedTuple
 
 from qualitytui.core import gazetteer
 from qualitytui.core.shapes import ROLE_WORDS
 
 Token = tuple[str, str, int]  # word, tag, start offset
+_HEAD, _PLACE, _PAIR_SECOND_FLAG, _NR, _QIYE, _NT = 1, 2, 4, 8, 16, 32
 
 ORG_SUFFIXES = (
     "人民政府", "委员会", "办公室", "领导小组", "研究院", "研究所", "促进会", "联合会", "协会", "学会", "商会",
@@ -81,8 +84,7 @@ _BRAND_NAME_END = ("之家", "信息系统", "卡")
 _NOT_BRAND = re.compile(r"[，,、；;：:。！？!?/]|\+(?!$)|^[一二三四五六七八九十两\d]")
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     start: int
     end: int
     type: str
@@ -92,11 +94,46 @@ class Candidate:
     scope: str | None = None  # the same, implied by a list the name stands in (教育厅 after 省发展改革委)
 
 
-def tokens_with_offsets(tagged: list[tuple[str, str]]) -> list[Token]:
-    if not tagged:
-        return []
-    words, tags = zip(*tagged)
-    return list(zip(words, tags, accumulate(map(len, words), initial=0)))
+class Tokens(Sequence):
+    """One passage's tagged tokens as parallel arrays; ``tokens[i]`` is (word, tag, start offset).
+
+    Each distinct (word, tag) is classified once per process (``_FLAGS``), so a rule visits only
+    the tokens that can fire it instead of looping over every token in Python.
+    """
+
+    __slots__ = ("pairs", "words", "tags", "starts", "flags", "_hits")
+
+    def __init__(self, tagged: list[tuple[str, str]]) -> None:
+        self.pairs = tagged
+        self.words, self.tags = zip(*tagged) if tagged else ((), ())
+        self.starts = list(accumulate(map(len, self.words), initial=0))  # one more: the text's end
+        self.flags = list(map(_FLAGS.__getitem__, tagged))
+        self._hits: list[int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [(self.words[k], self.tags[k], self.starts[k]) for k in range(*i.indices(len(self.words)))]
+        if i < 0:
+            i += len(self.words)
+        return self.words[i], self.tags[i], self.starts[i]
+
+    def having(self, flag: int) -> list[int]:
+        """Indices of the tokens classified with ``flag``."""
+        if self._hits is None:
+            self._hits = [i for i, f in enumerate(self.flags) if f]
+        flags = self.flags
+        return [i for i in self._hits if flags[i] & flag]
+
+    def at(self, offset: int) -> int:
+        """Index of the token covering ``offset``."""
+        return bisect_right(self.starts, offset) - 1
+
+
+def tokens_with_offsets(tagged: list[tuple[str, str]]) -> Tokens:
+    return Tokens(tagged)
 
 
 _COUNT_WORD = re.compile(r"^[一二三四五六七八九十百千两\d.]+[大届批个家项类]?$")
@@ -155,11 +192,8 @@ def _distinctive(parts: list[Token]) -> bool:
 def suffix_candidates(text: str, tokens: list[Token]) -> list[Candidate]:
     """Organisations, companies, events and awards by their head word, with the left edge from the tokens."""
     out: list[Candidate] = []
-    heads = [i for i, tok in enumerate(tokens) if tok[0][-1] in _HEAD_LAST_CHARS]
-    for i in heads:
+    for i in tokens.having(_HEAD):
         w, t, s = tokens[i]
-        if t.startswith(("v", "p", "c", "u", "d", "r", "m", "q", "x")) and not w.endswith(EVENT_SUFFIXES + _LONG_ORG_SUFFIXES):
-            continue
         kind = None
         if w.endswith("奖") and w not in ("奖",):
             kind = "award"
@@ -257,14 +291,12 @@ def person_candidates(text: str, tokens: list[Token], kind: str) -> list[Candida
             if m.start() == 0 or before.endswith((" ", "□", "■")) or ROLE_WORDS.search(before[-3:]):
                 out.append(Candidate(m.start(), m.end(), "person", word, "byline"))
         return out
-    starts: dict[int, tuple[str, str]] | None = None
     for m in _TITLE_NAME.finditer(text):
         s = m.start("name")
-        if starts is None:
-            starts = {s: (w, t) for w, t, s in tokens}
-        tok = starts.get(s)
-        if tok and tok[1].startswith("nr") and 2 <= len(tok[0]) <= 3:
-            name = tok[0]
+        k = tokens.at(s)
+        w, t, st = tokens[k]
+        if st == s and t.startswith("nr") and 2 <= len(w) <= 3:
+            name = w
         else:
             name = m.group("name")
             if len(name) == 3 and name[2] in _NAME_FOLLOW:
@@ -283,12 +315,12 @@ def person_candidates(text: str, tokens: list[Token], kind: str) -> list[Candida
             pos = a + len(more.group(1))
     for m in _COMRADE.finditer(text) if "同志" in text else ():
         name = m.group("name")
-        tok = next(((w, t, st) for w, t, st in tokens if st <= m.start("name") < st + len(w)), None)
-        if tok and tok[1].startswith("nr") and tok[2] + len(tok[0]) == m.end("name"):
-            out.append(Candidate(tok[2], m.end("name"), "person", tok[0], "同志"))
-    for i in [i for i, tok in enumerate(tokens[:-1]) if tok[1] == "nr"]:
+        w, t, st = tokens[tokens.at(m.start("name"))]
+        if t.startswith("nr") and st + len(w) == m.end("name"):
+            out.append(Candidate(st, m.end("name"), "person", w, "同志"))
+    for i in tokens.having(_NR):
         w, t, s = tokens[i]
-        if 2 <= len(w) <= 3 and _SPEECH.match(tokens[i + 1][0]):
+        if 2 <= len(w) <= 3 and i + 1 < len(tokens) and _SPEECH.match(tokens.words[i + 1]):
             out.append(Candidate(s, s + len(w), "person", w, "nr+speech"))
     return out
 
@@ -318,8 +350,8 @@ _PAIR_SECOND = _LEVEL_PREFIX | {"州", "镇", "旗"}
 def place_candidates(tokens: list[Token]) -> list[Candidate]:
     out = []
     index = gazetteer.index()
-    pairs = {n for n in range(len(tokens) - 1) if tokens[n + 1][0] in _PAIR_SECOND}
-    for n in sorted(pairs | {n for n, tok in enumerate(tokens) if tok[0] in index or tok[1] == "ns"}):
+    pairs = {n - 1 for n in tokens.having(_PAIR_SECOND_FLAG) if n}
+    for n in sorted(pairs.union(tokens.having(_PLACE))):
         w, t, s = tokens[n]
         if n in pairs:
             pair = w + tokens[n + 1][0]  # 双流/区: a place the segmenter cut in two
@@ -386,7 +418,7 @@ _QUALIFIERS = {"链主", "龙头", "骨干", "领军", "领航", "牵头"}
 def apposition_companies(text: str, tokens: list[Token]) -> list[Candidate]:
     """链主企业潍柴雷沃, 龙头企业山推股份: the name that follows a qualified 企业."""
     out = []
-    for i in [i for i, tok in enumerate(tokens) if tok[0] == "企业"]:
+    for i in tokens.having(_QIYE):
         if i == 0 or tokens[i - 1][0] not in _QUALIFIERS:
             continue
         j = i + 1
@@ -402,11 +434,8 @@ def apposition_companies(text: str, tokens: list[Token]) -> list[Candidate]:
 
 def nt_candidates(tokens: list[Token]) -> list[Candidate]:
     """The segmenter's organisation tag on a word of its own (中共中央): a secondary signal."""
-    return [
-        Candidate(s, s + len(w), "organization", w, "tagger-nt")
-        for w, t, s in tokens
-        if t == "nt" and len(w) >= 3 and w not in _GENERIC_HEAD and (w.endswith(ORG_SUFFIXES) or w.startswith("中共"))
-    ]
+    return [Candidate(tokens.starts[i], tokens.starts[i + 1], "organization", tokens.words[i], "tagger-nt")
+            for i in tokens.having(_NT)]
 
 
 def candidates(text: str, tokens: list[Token], kind: str) -> list[Candidate]:
@@ -416,3 +445,30 @@ def candidates(text: str, tokens: list[Token], kind: str) -> list[Candidate]:
         found += suffix_candidates(text, tokens) + place_candidates(tokens) + list_companies(text)
         found += party_candidates(text) + apposition_companies(text, tokens) + nt_candidates(tokens)
     return found
+
+
+class _Flags(dict):
+    """(word, tag) → the rules it can fire, as bits; filled on first sight of each pair."""
+
+    def __missing__(self, pair: tuple[str, str]) -> int:
+        w, t = pair
+        f = 0
+        if w[-1:] in _HEAD_LAST_CHARS and (
+            not t.startswith(("v", "p", "c", "u", "d", "r", "m", "q", "x")) or w.endswith(EVENT_SUFFIXES + _LONG_ORG_SUFFIXES)
+        ):
+            f |= _HEAD
+        if t == "ns" or w in gazetteer.index():
+            f |= _PLACE
+        if w in _PAIR_SECOND:
+            f |= _PAIR_SECOND_FLAG
+        if t == "nr":
+            f |= _NR
+        if w == "企业":
+            f |= _QIYE
+        if t == "nt" and len(w) >= 3 and w not in _GENERIC_HEAD and (w.endswith(ORG_SUFFIXES) or w.startswith("中共")):
+            f |= _NT
+        self[pair] = f
+        return f
+
+
+_FLAGS = _Flags()
