@@ -1,0 +1,63 @@
+"""Derive the shipped search tables: character readings (pinyin) and traditional → simplified.
+
+    pip install pypinyin==0.55.0 opencc-python-reimplemented==0.1.7
+    python scripts/build_search_tables.py src/qualitytui/data
+
+Sources: pypinyin's pinyin_dict.json (MIT; readings of each character, from the Unihan database and
+the 现代汉语词典) and OpenCC's TSCharacters.txt (Apache-2.0; as shipped in
+opencc-python-reimplemented). The app reads the derived files; neither package is needed at run time.
+
+pinyin.tsv: each syllable without tones (ü as v, and as u), the characters that can be read so.
+t2s.tsv: traditional character, its simplified form (the first OpenCC gives), where they differ.
+"""
+
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+import opencc
+import pypinyin
+
+
+def toneless(reading: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFD", reading) if c not in "\u0300\u0301\u0304\u030c")
+    return unicodedata.normalize("NFC", base).replace("ü", "v")
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3007" == ch  # the unified block: what news text uses
+
+
+def main(out: Path) -> None:
+    table = json.loads((Path(pypinyin.__file__).parent / "pinyin_dict.json").read_text(encoding="utf-8"))
+    by_syllable: dict[str, list[str]] = {}
+    for code, readings in sorted(table.items(), key=lambda kv: int(kv[0])):
+        ch = chr(int(code))
+        if not is_cjk(ch):
+            continue
+        for r in readings.split(","):
+            t = toneless(r.strip())
+            if not (t.isascii() and t.isalpha()):
+                continue
+            for syl in {t, t.replace("v", "u")}:  # 绿: lv, and lu as many people type it
+                chars = by_syllable.setdefault(syl, [])
+                if ch not in chars:
+                    chars.append(ch)
+    lines = [f"{syl}\t{''.join(chars)}" for syl, chars in sorted(by_syllable.items())]
+    head = "# syllable\tcharacters read so — from pypinyin 0.55.0 pinyin_dict.json (MIT), tones removed, ü as v and u\n"
+    (out / "pinyin.tsv").write_text(head + "\n".join(lines) + "\n", encoding="utf-8")
+
+    src = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    pairs = []
+    for line in src.read_text(encoding="utf-8").splitlines():
+        trad, _, simp = line.partition("\t")
+        first = simp.split(" ")[0]
+        if len(trad) == 1 and len(first) == 1 and trad != first and first <= "\uffff" and trad <= "\uffff":
+            pairs.append(f"{trad}\t{first}")
+    head = "# traditional\tsimplified — from OpenCC TSCharacters.txt (Apache-2.0) via opencc-python-reimplemented 0.1.7\n"
+    (out / "t2s.tsv").write_text(head + "\n".join(pairs) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "src/qualitytui/data"))

@@ -1,0 +1,108 @@
+"""Pinyin input for search: split what a user typed into syllables (or initials) and map each to the
+characters it can stand for.
+
+``laoshan`` → (lao)(shan) → [劳老崂…][山善闪…]; ``qdyp`` → initials; ``qingdaoyou`` → the last unit may
+be the start of a syllable (typing as you go). Units always line up with whole characters, so
+``anshan`` can never match across 崂山's syllables. Readings: data/pinyin.tsv (each syllable with the
+characters read so, tones dropped, ü as v and as u).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+_FILE = Path(__file__).resolve().parent.parent / "data" / "pinyin.tsv"
+_INITIALS = ("zh", "ch", "sh") + tuple("bpmfdtnlgkhjqxrzcsyw")
+MAX_ALTERNATIVES = 24
+MAX_LETTERS = 40
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """(syllable → characters, first letter(s) of a reading → characters)."""
+    by_syllable: dict[str, frozenset[str]] = {}
+    by_initial: dict[str, set[str]] = {}
+    for line in _FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            syl, _, chars = line.partition("\t")
+            by_syllable[syl] = frozenset(chars)
+            by_initial.setdefault(syl[:2] if syl[:2] in _INITIALS else syl[0], set()).update(chars)
+    return by_syllable, {k: frozenset(v) for k, v in by_initial.items()}
+
+
+def syllables() -> frozenset[str]:
+    return frozenset(_tables()[0])
+
+
+def is_pinyin_word(word: str) -> bool:
+    """Letters only, short enough to split: worth reading as pinyin."""
+    return 2 <= len(word) <= MAX_LETTERS and word.isascii() and word.isalpha()
+
+
+@lru_cache(maxsize=256)
+def _prefix_chars(prefix: str) -> frozenset[str]:
+    table = _tables()[0]
+    return frozenset().union(*(chars for syl, chars in table.items() if syl.startswith(prefix)))
+
+
+def unit_chars(unit: str) -> frozenset[str]:
+    """The characters a unit can stand for: ``syl`` (a whole syllable), ``syl*`` (its start), ``^x`` (an initial)."""
+    by_syllable, by_initial = _tables()
+    if unit.startswith("^"):
+        return by_initial.get(unit[1:], frozenset())
+    if unit.endswith("*"):
+        return _prefix_chars(unit[:-1])
+    return by_syllable.get(unit, frozenset())
+
+
+@lru_cache(maxsize=512)
+def readings(word: str) -> tuple[tuple[str, ...], ...]:
+    """Ways to read ``word`` as a run of characters, fewest units first, at most MAX_ALTERNATIVES.
+
+    Either whole syllables (the last may be the start of one, ``you*``, for typing as you go), or
+    initials only (``qdyp`` → ``^q ^d ^y ^p``; zh/ch/sh count as one). Syllables without a vowel
+    (嗯 n, ng, m) are left out: they would split words anywhere.
+    """
+    word = word.lower()
+    if not is_pinyin_word(word):
+        return ()
+    table = _syllables_with_vowels()
+    n = len(word)
+    longest = max(map(len, table))
+    # ways[i]: the readings of word[i:] as whole syllables, fewest units first
+    ways: list[list[tuple[str, ...]]] = [[] for _ in range(n + 1)]
+    ways[n] = [()]
+    for i in range(n - 1, -1, -1):
+        found: list[tuple[str, ...]] = []
+        for j in range(min(n, i + longest), i, -1):
+            piece = word[i:j]
+            if piece in table:
+                found += [(piece,) + rest for rest in ways[j]]
+            elif j == n and _prefix_chars(piece):
+                found.append((piece + "*",))
+        found.sort(key=len)
+        ways[i] = found[:MAX_ALTERNATIVES]
+    out = ways[0]
+    if out:
+        out = [w for w in out if len(w) <= len(out[0]) + 1]  # la-o-shan for laoshan, not l-a-o-…
+    initials = _as_initials(word)
+    if initials and len(initials) <= 8:
+        out.append(initials)
+    return tuple(out)
+
+
+def _as_initials(word: str) -> tuple[str, ...] | None:
+    units, i = [], 0
+    while i < len(word):
+        ini = word[i : i + 2] if word[i : i + 2] in ("zh", "ch", "sh") else word[i]
+        if ini not in _INITIALS:
+            return None
+        units.append("^" + ini)
+        i += len(ini)
+    return tuple(units) if len(units) >= 2 else None
+
+
+@lru_cache(maxsize=1)
+def _syllables_with_vowels() -> frozenset[str]:
+    return frozenset(s for s in _tables()[0] if any(v in s for v in "aeiouv"))
