@@ -8,6 +8,7 @@ from typing import Any
 
 from tinydb import TinyDB
 
+from qualitytui.core.search import Result, Searcher
 from qualitytui.core.store import Progress, open_store
 from qualitytui.paths import Paths
 
@@ -25,8 +26,10 @@ class Corpus:
     def __post_init__(self) -> None:
         self._docs = {d["id"]: dict(d) for d in self.db.table("documents").all()}
         self._passages: dict[str, list[dict[str, Any]]] = {}
-        for p in self.db.table("passages").all():
-            self._passages.setdefault(p["doc"], []).append(dict(p))
+        self._all = [dict(p) for p in self.db.table("passages").all()]  # store order: the index's order
+        for p in self._all:
+            self._passages.setdefault(p["doc"], []).append(p)
+        self._searcher: Searcher | None = None
 
     @classmethod
     def open(cls, paths: Paths, force: bool = False, progress: Progress | None = None) -> "Corpus":
@@ -79,6 +82,20 @@ class Corpus:
     def timeline(self) -> list[dict[str, Any]]:
         """Dated items in order of their start date."""
         return [dict(e) for e in self.db.table("events").all()]
+
+    def searcher(self) -> Searcher:
+        """The search engine over this corpus (its index loaded on first use)."""
+        if self._searcher is None:
+            stored = self.db.table("search").get(doc_id=1)
+            self._searcher = Searcher(
+                self._all, dict(stored) if stored else None, self.db.table("mentions").all(),
+                self.db.table("events").all(), self.db.table("entities").all(),
+            )
+        return self._searcher
+
+    def search(self, query: str, limit: int | None = 20) -> Result:
+        """Ranked passages for ``query`` (the query language: query.py)."""
+        return self.searcher().search(query, limit)
 
     def show(self, doc_id: str) -> dict[str, Any]:
         """The `show` JSON object: the document with its passages."""

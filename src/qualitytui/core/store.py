@@ -1,6 +1,7 @@
 """The corpus store: a TinyDB file in the cache dir, rebuilt when the corpus or the schema changes.
 
-Tables (DESIGN.md): ``meta``, ``documents``, ``passages``, ``entities``, ``mentions``, ``events``.
+Tables (DESIGN.md): ``meta``, ``documents``, ``passages``, ``entities``, ``mentions``, ``events``, and
+``search`` (one row: the search index, search_index.py).
 The file is UTF-8 JSON (orjson: no ``\\u`` escapes), written atomically; a store that cannot be
 read is rebuilt, with a message, never a crash.
 """
@@ -23,9 +24,10 @@ from qualitytui.core.atomic import atomic_write
 from qualitytui.core.files import Found, discover
 from qualitytui.core.ingest import ingest_files
 from qualitytui.core.models import Document, Skipped
+from qualitytui.core.search_index import build_index
 
-SCHEMA_VERSION = 2
-TABLES = ("meta", "documents", "passages", "entities", "mentions", "events")
+SCHEMA_VERSION = 3
+TABLES = ("meta", "documents", "passages", "entities", "mentions", "events", "search")
 
 Progress = Callable[[int, int, str], None]
 
@@ -136,6 +138,10 @@ def build(root: Path, found: list[Found], problems: list[tuple[str, str]], progr
     passages = {d.id: [p.to_dict() for p in d.passages] for d in docs}
     analysis = analyze(docs, passages)
     if progress:
+        progress(total, total, "indexing")
+    rows = [row for d in docs for row in passages[d.id]]
+    index = build_index(row["text"] for row in rows)
+    if progress:
         progress(total, total, "")
     meta = {
         "schema": SCHEMA_VERSION,
@@ -149,10 +155,11 @@ def build(root: Path, found: list[Found], problems: list[tuple[str, str]], progr
     data = {
         "meta": {"1": meta},
         "documents": _table([d.to_dict() for d in docs]),
-        "passages": _table([row for d in docs for row in passages[d.id]]),
+        "passages": _table(rows),
         "entities": _table(analysis.entities),
         "mentions": _table(analysis.mentions),
         "events": _table(analysis.events),
+        "search": {"1": index},
     }
     return BuildResult(data, docs, skipped, time.perf_counter() - t0)
 

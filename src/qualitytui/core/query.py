@@ -1,0 +1,124 @@
+"""The search query language.
+
+    质量强链 好品山东      several words: passages with all of them
+    "质量 强链"            a phrase: these characters in this order
+    -青岛                 without this word
+    laoshan, qdyp         pinyin (whole syllables or initials) also matches the characters
+    doc:001 kind:heading type:person entity:青岛啤酒 year:2025    filters (a filter alone lists passages)
+
+Words are matched in the search form (fold.py): traditional characters, full-width forms and Latin
+case do not matter. A query that cannot be searched yields a ``problem`` message, never an exception.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from qualitytui.core.fold import fold
+from qualitytui.core.models import ENTITY_TYPES, PASSAGE_KINDS
+from qualitytui.core.pinyin import readings
+
+MAX_QUERY = 500
+FILTERS = ("doc", "kind", "type", "entity", "year")
+_PART = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+_WORDCHAR = re.compile(r"\w")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# full-width forms of the query syntax (typed with a Chinese input method) mean the same
+_SYNTAX = str.maketrans({"＂": '"', "“": '"', "”": '"', "：": ":", "－": "-", "\u3000": " "})
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word or phrase: its search form, and the pinyin readings it may also stand for."""
+
+    text: str
+    form: str
+    pinyin: tuple[tuple[str, ...], ...] = ()
+    phrase: bool = False
+
+
+@dataclass
+class Query:
+    raw: str
+    terms: list[Term] = field(default_factory=list)
+    excluded: list[Term] = field(default_factory=list)
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    problem: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.terms and not self.filters
+
+
+def _term(text: str, phrase: bool) -> Term | None:
+    form = " ".join(fold(text).split())
+    if not _WORDCHAR.search(form):
+        return None  # punctuation alone finds nothing useful
+    words = form.split(" ")
+    pinyin: tuple[tuple[str, ...], ...] = ()
+    if all(w.isascii() and w.isalpha() for w in words):
+        per_word = [readings(w) for w in words]
+        if all(per_word):
+            pinyin = _concat(per_word)
+    return Term(text, form, pinyin, phrase)
+
+
+def _concat(per_word: list[tuple[tuple[str, ...], ...]]) -> tuple[tuple[str, ...], ...]:
+    """Readings of a phrase of pinyin words: every word's readings in turn (bounded)."""
+    out: list[tuple[str, ...]] = [()]
+    for options in per_word:
+        out = [a + b for a in out for b in options][:24]
+    return tuple(out)
+
+
+def parse(raw: str) -> Query:
+    """The query meant by ``raw`` (see the module docstring)."""
+    q = Query(raw)
+    if len(raw) > MAX_QUERY:
+        q.problem = f"query too long ({len(raw)} characters; at most {MAX_QUERY})"
+        return q
+    text = _CONTROL.sub(" ", raw.translate(_SYNTAX))
+    for m in _PART.finditer(text):
+        neg, quoted, word = m.group(1), m.group(2), m.group(3)
+        if quoted is not None:
+            t = _term(quoted, phrase=True)
+            if t:
+                (q.excluded if neg else q.terms).append(t)
+            continue
+        key, sep, value = word.partition(":")
+        key = key.lower()
+        if sep and key in FILTERS:
+            problem = _check_filter(key, value)
+            if problem:
+                q.problem = problem
+                return q
+            q.filters.setdefault(key, []).append(value)
+            continue
+        if word.startswith("-") and len(word) > 1:
+            t = _term(word[1:], phrase=False)
+            if t:
+                q.excluded.append(t)
+            continue
+        t = _term(word, phrase=False)
+        if t:
+            q.terms.append(t)
+    if q.empty and not q.problem:
+        q.problem = "nothing to search for: type words, pinyin or a filter such as kind:heading"
+    return q
+
+
+def _check_filter(key: str, value: str) -> str | None:
+    if not value:
+        return f"{key}: needs a value, e.g. {_EXAMPLES[key]}"
+    if key == "kind" and value not in PASSAGE_KINDS:
+        return f"unknown passage kind {value!r}; one of {', '.join(PASSAGE_KINDS)}"
+    if key == "type" and value not in ENTITY_TYPES:
+        return f"unknown entity type {value!r}; one of {', '.join(ENTITY_TYPES)}"
+    if key == "year" and not re.fullmatch(r"\d{4}", value):
+        return f"year: needs four digits, e.g. year:2025 (got {value!r})"
+    return None
+
+
+_EXAMPLES = {"doc": "doc:001", "kind": "kind:heading", "type": "type:person", "entity": "entity:青岛啤酒",
+             "year": "year:2025"}

@@ -1,0 +1,278 @@
+"""Ranked search over the corpus: the query language (query.py) on the bigram index (search_index.py).
+
+Scoring is BM25 over the query's own words (a word's frequency is how often it occurs in the
+passage, whatever the segmenter made of it), times a weight for the passage kind (titles and
+headings first), times a bonus when the words stand together as a phrase. Ties keep document order.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from qualitytui.core.fold import fold
+from qualitytui.core.pinyin import unit_chars
+from qualitytui.core.query import Query, Term, parse
+from qualitytui.core.search_index import K1, Index, bigrams
+from qualitytui.core.snippets import Snippet, snippet
+
+KIND_WEIGHT = {"title": 2.0, "subtitle": 1.6, "heading": 1.5, "body": 1.0, "caption": 0.9, "byline": 0.5,
+               "furniture": 0.3}
+PHRASE_BONUS = 1.5
+PINYIN_WEIGHT = 0.8  # what was typed, as typed, counts a little more than its pinyin reading
+
+
+@dataclass
+class Hit:
+    pid: int
+    doc: str
+    passage: str
+    score: float
+    snippet: Snippet
+    matches: list[tuple[int, int]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc": self.doc, "passage": self.passage, "score": self.score, "snippet": self.snippet.text,
+                "matches": [list(m) for m in self.matches]}
+
+
+@dataclass
+class Result:
+    query: str
+    total: int
+    took_ms: float
+    hits: list[Hit]
+    message: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {"query": self.query, "total": self.total, "took_ms": self.took_ms,
+               "hits": [h.to_dict() for h in self.hits]}
+        if self.message:
+            out["message"] = self.message
+        return out
+
+
+@lru_cache(maxsize=256)
+def _literal_pattern(form: str) -> re.Pattern[str]:
+    """The words of a search form in order; spaces between them are optional (中文 has none)."""
+    return re.compile(r"\s*".join(re.escape(w) for w in form.split(" ")))
+
+
+class Searcher:
+    """Answers queries over passages in store order, with the filters' lookups built on first use."""
+
+    def __init__(self, rows: list[dict[str, Any]], stored_index: dict[str, Any] | None,
+                 mentions: list[dict[str, Any]], events: list[dict[str, Any]], entities: list[dict[str, Any]]):
+        self.rows = rows
+        self.index = Index(stored_index or {}, [r["text"] for r in rows])
+        self.pid = {r["id"]: i for i, r in enumerate(rows)}
+        self._mentions, self._events, self._entities = mentions, events, entities
+        self._docs: dict[str, range] | None = None
+        self._patterns: dict[tuple[str, ...], re.Pattern[str] | None] = {}
+        self._filtered: dict[tuple[str, str], tuple[set[int], str | None]] = {}
+        self.weights = [KIND_WEIGHT.get(r["kind"], 1.0) for r in rows]
+
+    def _pinyin_pattern(self, reading: tuple[str, ...]) -> re.Pattern[str] | None:
+        """A pattern for the characters a reading stands for, limited to characters in the corpus."""
+        if reading not in self._patterns:
+            chars = self.index.chars()
+            sets = [unit_chars(u) & chars for u in reading]
+            ok = all(sets)
+            self._patterns[reading] = re.compile("".join("[" + re.escape("".join(sorted(s))) + "]" for s in sets)) if ok else None
+            if len(self._patterns) > 512:
+                self._patterns.pop(next(iter(self._patterns)))
+        return self._patterns[reading]
+
+    # -- matching -------------------------------------------------------------------------------
+
+    def _literal(self, form: str) -> dict[int, int]:
+        forms = self.index.forms
+        pairs = set(bigrams(form))
+        if " " in form or not pairs:
+            pattern = _literal_pattern(form)
+            cands = self._with_all(pairs) if pairs else range(len(forms))
+            return {pid: n for pid in cands if (n := len(pattern.findall(forms[pid])))}
+        lists = sorted((self.index.postings(bg) for bg in pairs), key=len)
+        if len(form) == 2:
+            return dict(lists[0])
+        cands = set(lists[0]).intersection(*lists[1:])
+        return {pid: n for pid in cands if (n := forms[pid].count(form))}
+
+    def _with_all(self, pairs: set[str]) -> set[int]:
+        lists = sorted((self.index.postings(bg) for bg in pairs), key=len)
+        return set(lists[0]).intersection(*lists[1:])
+
+    def _pinyin(self, reading: tuple[str, ...]) -> dict[int, int]:
+        pattern = self._pinyin_pattern(reading)
+        if pattern is None:
+            return {}
+        forms = self.index.forms
+        if len(reading) == 1:
+            return {pid: n for pid, f in enumerate(forms) if (n := len(pattern.findall(f)))}
+        pairs = self.index.pairs(unit_chars(reading[0]), unit_chars(reading[1]))
+        if len(reading) == 2:  # the bigrams' own counts are the answer
+            out: dict[int, int] = {}
+            for bg in pairs:
+                for pid, n in self.index.postings(bg).items():
+                    out[pid] = out.get(pid, 0) + n
+            return out
+        cands: set[int] | None = None
+        for k in range(len(reading) - 1):  # passages holding every adjacent pair of the reading
+            here: set[int] = set()
+            for bg in pairs if k == 0 else self.index.pairs(unit_chars(reading[k]), unit_chars(reading[k + 1])):
+                here.update(self.index.postings(bg))
+            cands = here if cands is None else cands & here
+            if len(cands) < 64:
+                break
+        return {pid: n for pid in cands or () if (n := len(pattern.findall(forms[pid])))}
+
+    def _term(self, term: Term) -> dict[int, float]:
+        """passage → weighted frequency of ``term`` (as typed, or read as pinyin)."""
+        literal = self._literal(term.form)
+        if not term.pinyin:
+            return literal  # shared with the postings cache: read, never changed
+        out: dict[int, float] = dict(literal)
+        for reading in term.pinyin:
+            for pid, n in self._pinyin(reading).items():
+                out[pid] = out.get(pid, 0) + n * PINYIN_WEIGHT
+        return out
+
+    def _spans(self, term: Term, form: str) -> list[tuple[int, int]]:
+        spans = [m.span() for m in _literal_pattern(term.form).finditer(form)]
+        for reading in term.pinyin:
+            pattern = self._pinyin_pattern(reading)
+            if pattern:
+                spans += [m.span() for m in pattern.finditer(form)]
+        return spans
+
+    # -- filters --------------------------------------------------------------------------------
+
+    def _filter(self, q: Query) -> tuple[set[int] | None, str | None]:
+        allowed: set[int] | None = None
+        for key, values in q.filters.items():
+            pids: set[int] = set()
+            for v in values:
+                if (key, v) not in self._filtered:
+                    self._filtered[(key, v)] = getattr(self, f"_filter_{key}")(v)
+                got, problem = self._filtered[(key, v)]
+                if problem:
+                    return None, problem
+                pids |= got
+            allowed = pids if allowed is None else allowed & pids
+        return allowed, None
+
+    def _filter_doc(self, value: str) -> tuple[set[int], str | None]:
+        if self._docs is None:
+            self._docs = {}
+            for i, r in enumerate(self.rows):
+                d = self._docs.get(r["doc"])
+                self._docs[r["doc"]] = range(d.start if d else i, i + 1)
+        if value in self._docs:
+            return set(self._docs[value]), None
+        starts = [d for d in self._docs if d.startswith(value)]
+        if len(starts) == 1:
+            return set(self._docs[starts[0]]), None
+        what = "ambiguous" if starts else "unknown"
+        return set(), f"{what} document in doc:{value}" + (f" ({', '.join(starts[:3])}…)" if starts else "")
+
+    def _filter_kind(self, value: str) -> tuple[set[int], str | None]:
+        return {i for i, r in enumerate(self.rows) if r["kind"] == value}, None
+
+    def _filter_type(self, value: str) -> tuple[set[int], str | None]:
+        ids = {e["id"] for e in self._entities if e["type"] == value}
+        return {self.pid[m["passage"]] for m in self._mentions if m["entity"] in ids and m["passage"] in self.pid}, None
+
+    def _filter_entity(self, value: str) -> tuple[set[int], str | None]:
+        want = fold(value)
+        ids = {e["id"] for e in self._entities if want in {fold(a) for a in [e["name"], *e.get("aliases", [])]}}
+        if not ids:
+            ids = {e["id"] for e in self._entities if want in fold(e["name"])}
+        if not ids:
+            return set(), f"no entity named {value!r}"
+        return {self.pid[m["passage"]] for m in self._mentions if m["entity"] in ids and m["passage"] in self.pid}, None
+
+    def _filter_year(self, value: str) -> tuple[set[int], str | None]:
+        out = set()
+        for e in self._events:
+            start = (e.get("start") or "")[:4]
+            end = (e.get("end") or e.get("start") or "")[:4]
+            if start and start <= value <= end and e["passage"] in self.pid:
+                out.add(self.pid[e["passage"]])
+        return out, None
+
+    # -- the query ------------------------------------------------------------------------------
+
+    def search(self, raw: str, limit: int | None = 20) -> Result:
+        t0 = time.perf_counter()
+        q = parse(raw)
+        if q.problem:
+            return Result(raw, 0, _ms(t0), [], q.problem)
+        allowed, problem = self._filter(q)
+        if problem:
+            return Result(raw, 0, _ms(t0), [], problem)
+        n = self.index.count
+        per_term = [self._term(t) for t in q.terms]
+        if per_term:
+            found = set(min(per_term, key=len))
+            for tf in per_term:
+                found.intersection_update(tf)
+        else:
+            found = set(range(n))
+        if allowed is not None:
+            found &= allowed
+        for t in q.excluded:
+            found.difference_update(self._term(t))
+        idf = [math.log(1 + (n - len(tf) + 0.5) / (len(tf) + 0.5)) for tf in per_term]
+        ranked = self._scores(found, per_term, idf)  # (-score, pid): smallest first is best first
+        if len(q.terms) > 1 and ranked:
+            ranked = self._phrase_bonus(q.terms, ranked, limit)
+        shown = sorted(ranked) if limit is None or limit >= len(ranked) else heapq.nsmallest(limit, ranked)
+        rarest = max(range(len(q.terms)), key=idf.__getitem__) if q.terms else None
+        hits = [self._hit(pid, round(-neg, 4), q, rarest) for neg, pid in shown]
+        return Result(raw, len(ranked), _ms(t0), hits)
+
+    def _scores(self, found: set[int], per_term: list[dict[int, float]], idf: list[float]) -> list[tuple[float, int]]:
+        """BM25 of each passage in ``found`` times its kind's weight, as (-score, passage)."""
+        norms, weights = self.index.norms, self.weights
+        acc = dict.fromkeys(found, 0.0)
+        for w, tf in zip(idf, per_term):
+            w *= K1 + 1
+            for pid in found:
+                f = tf[pid]
+                acc[pid] += w * f / (f + norms[pid])
+        return [(-s * weights[pid], pid) for pid, s in acc.items()]
+
+    def _phrase_bonus(self, terms: list[Term], ranked: list[tuple[float, int]], limit: int | None) -> list[tuple[float, int]]:
+        """Raise passages where the words stand together: only those that could reach the shown ones."""
+        pattern = _literal_pattern(" ".join(t.form for t in terms))
+        forms = self.index.forms
+        floor = 0.0  # every passage, unless only the best ``limit`` are shown
+        if limit is not None and len(ranked) > limit:
+            floor = heapq.nsmallest(limit, ranked)[-1][0] / PHRASE_BONUS  # the (negative) score to reach
+        return [(neg * PHRASE_BONUS, pid) if neg <= floor and pattern.search(forms[pid]) else (neg, pid)
+                for neg, pid in ranked]
+
+    def _hit(self, pid: int, score: float, q: Query, rarest: int | None) -> Hit:
+        row = self.rows[pid]
+        form = self.index.forms[pid]
+        spans = sorted({s for t in q.terms for s in self._spans(t, form)})
+        merged: list[tuple[int, int]] = []
+        for s, e in spans:
+            if merged and s <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+            else:
+                merged.append((s, e))
+        anchor = (0, 0)
+        if rarest is not None:
+            own = self._spans(q.terms[rarest], form)
+            anchor = min(own) if own else (merged[0] if merged else (0, 0))
+        return Hit(pid, row["doc"], row["id"], score, snippet(row["text"], *anchor), merged)
+
+
+def _ms(t0: float) -> float:
+    return round((time.perf_counter() - t0) * 1000, 3)

@@ -1,0 +1,47 @@
+"""Keyword in context: a short piece of a passage around a match, measured in terminal cells."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Snippet:
+    text: str
+    offset: int  # passage offset x is at text[x - offset]
+
+    def spans(self, matches: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """``matches`` (passage offsets) that fall inside the snippet, as snippet offsets."""
+        n = len(self.text)
+        out = []
+        for s, e in matches:
+            a, b = max(s - self.offset, 0), min(e - self.offset, n)
+            if a < b:
+                out.append((a, b))
+        return out
+
+
+def _cells(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def snippet(text: str, start: int, end: int, width: int = 60) -> Snippet:
+    """About ``width`` cells of ``text`` around ``text[start:end]``, a third of them before it."""
+    a = start
+    budget = max(width // 3, 4)
+    while a > 0 and text[a - 1] != "\n" and budget - _cells(text[a - 1]) >= 0:
+        a -= 1
+        budget -= _cells(text[a])
+    b = a
+    used = 0
+    while b < len(text):
+        cells = _cells(text[b])
+        if b >= end and (text[b] == "\n" or used + cells > width):
+            break
+        used += cells
+        b += 1
+    body = text[a:b].replace("\n", " ")
+    left = "…" if a > 0 else ""
+    right = "…" if b < len(text) else ""
+    return Snippet(left + body + right, a - len(left))
