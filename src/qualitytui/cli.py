@@ -10,6 +10,7 @@ from typing import Any, Sequence
 
 from qualitytui import __version__
 from qualitytui.core.models import ENTITY_TYPES
+from qualitytui.core.normalize import printable
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -50,9 +51,35 @@ def build_parser() -> argparse.ArgumentParser:
     ents = add("entities", "named entities: people, places, bodies, companies, documents, programmes, awards, events")
     ents.add_argument("--type", choices=ENTITY_TYPES, metavar="T", help=f"only this type: {', '.join(ENTITY_TYPES)}")
     add("timeline", "dated items (events, plan periods, targets, statistics) in date order")
+    search = add("search", "ranked search of every passage (Chinese, pinyin, traditional characters)")
+    search.epilog = QUERY_HELP
+    search.formatter_class = argparse.RawDescriptionHelpFormatter
+    search.add_argument("query", nargs="+", metavar="QUERY", help="words, \"a phrase\", -excluded, filters (below)")
+    search.add_argument("--limit", type=_limit, default=20, metavar="N", help="show the best N hits (default 20; 0 for all)")
     build = add("build", "rebuild the corpus store now, with a progress bar")
     build.set_defaults(force=True)
     return parser
+
+
+QUERY_HELP = """query language:
+  质量强链 好品山东     passages with all of these words (however the text was segmented)
+  "质量 强链"           a phrase: the words together, in this order
+  -青岛                 leave out passages with this word
+  laoshan, qdyp         pinyin, whole syllables or initials, finds 崂山, 青岛优品
+  質量強鏈, ＮＱＩ, nqi  traditional characters, full-width forms and Latin case do not matter
+  doc:ID kind:heading type:person entity:青岛啤酒 year:2025
+                        filters; alone they list the passages that pass them
+"""
+
+
+def _limit(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError("must be 0 (all) or more")
+    return n
 
 
 def _paths(args: argparse.Namespace):
@@ -159,6 +186,35 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    corpus = _open(args)
+    result = corpus.search(" ".join(args.query), args.limit or None)
+    if args.json:
+        _emit_json(result.to_dict())
+    elif not result.message:
+        from rich.console import Console
+        from rich.table import Table
+        from rich.text import Text
+
+        console = Console()
+        shown = f"; the best {len(result.hits)}" if len(result.hits) < result.total else ""
+        console.print(Text(f"{result.total} passages for {result.query} ({result.took_ms:.1f} ms){shown}"))
+        table = Table(box=None, header_style="bold", pad_edge=False, show_header=False)
+        table.add_column("score", justify="right")
+        table.add_column("passage", no_wrap=True)
+        table.add_column("snippet", overflow="fold")
+        for h in result.hits:
+            snip = Text(printable(h.snippet.text))
+            for a, b in h.snippet.spans(h.matches):
+                snip.stylize("bold reverse", a, b)
+            table.add_row(f"{h.score:.2f}", Text(h.passage), snip)
+        console.print(table)
+    if result.message:
+        print(f"qualitytui: {result.message}", file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_OK
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     import contextlib
     import time
@@ -213,6 +269,7 @@ COMMANDS = {
     "show": cmd_show,
     "entities": cmd_entities,
     "timeline": cmd_timeline,
+    "search": cmd_search,
     "build": cmd_build,
     None: cmd_tui,
 }
@@ -220,7 +277,11 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command == "search" and all(x.startswith("-") and not x.startswith("--") for x in extra):
+        args.query += extra  # -青岛: an excluded word, not an option
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     from qualitytui.core.corpus import UnknownDocument
 
     try:

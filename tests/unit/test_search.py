@@ -1,0 +1,160 @@
+"""Search: each query form, pinyin alignment, traditional input, filters, ranking, bad queries, JSON."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from qualitytui.cli import main
+from qualitytui.core.corpus import Corpus
+from qualitytui.paths import Paths
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory):
+    cache = tmp_path_factory.mktemp("cache")
+    return Corpus.open(Paths.resolve(None, str(tmp_path_factory.mktemp("data")), str(cache)))
+
+
+def small(tmp_path, files: dict[str, str]) -> Corpus:
+    root = tmp_path / "small"
+    root.mkdir()
+    for name, text in files.items():
+        (root / name).write_text(text, encoding="utf-8")
+    return Corpus.open(Paths.resolve(str(root), str(tmp_path / "d"), str(tmp_path / "c")))
+
+
+def passages_with(corpus: Corpus, *needles: str) -> set[str]:
+    """Plain scan, independent of the index: passages whose text holds every needle."""
+    return {p["id"] for d in corpus.documents() for p in corpus.passages(d["id"]) if all(n in p["text"] for n in needles)}
+
+
+def hit_ids(result) -> list[str]:
+    return [h.passage for h in result.hits]
+
+
+@pytest.mark.parametrize("word", ["质量强链", "强链", "好品山东", "链主", "NQI", "2025"])
+def test_words_are_found_however_the_segmenter_cut_them(seeds, word):
+    r = seeds.search(word, limit=None)
+    expected = passages_with(seeds, word)
+    assert expected and set(hit_ids(r)) == expected and r.total == len(expected)
+
+
+def test_matches_are_offsets_into_the_passage_text(seeds):
+    for h in seeds.search("质量强链", limit=None).hits:
+        text = seeds.passages(h.doc)[int(h.passage.split("#")[1])]["text"]
+        assert h.matches and all(text[s:e] == "质量强链" for s, e in h.matches)
+        assert len(h.matches) == text.count("质量强链")
+
+
+def test_case_full_width_and_traditional_forms_find_the_same(seeds):
+    base = hit_ids(seeds.search("NQI", limit=None))
+    assert base == hit_ids(seeds.search("nqi", limit=None)) == hit_ids(seeds.search("ＮＱＩ", limit=None))
+    simplified = hit_ids(seeds.search("质量强链", limit=None))
+    assert simplified and hit_ids(seeds.search("質量強鏈", limit=None)) == simplified
+
+
+def test_pinyin_whole_syllables_and_initials(seeds):
+    laoshan = set(hit_ids(seeds.search("laoshan", limit=None)))
+    assert passages_with(seeds, "崂山") <= laoshan
+    youpin = passages_with(seeds, "青岛优品")
+    assert youpin <= set(hit_ids(seeds.search("qingdao youpin", limit=None)))
+    assert youpin <= set(hit_ids(seeds.search("qdyp", limit=None)))
+    h = seeds.search("qingdaoyoupin", limit=1).hits[0]
+    text = seeds.passages(h.doc)[int(h.passage.split("#")[1])]["text"]
+    assert any(text[s:e] in ("青岛优品", "『青岛优品") or "青岛优品" in text[s:e] for s, e in h.matches)
+
+
+def test_pinyin_lines_up_with_syllables(tmp_path):
+    c = small(tmp_path, {"a.txt": "标题一\n\n崂山区的茶园很美。\n", "b.txt": "标题二\n\n鞍山市的钢铁有名。\n"})
+    got = {h.doc for h in c.search("anshan").hits}
+    assert got == {"b"}  # 鞍山, never 崂山 (l-ao-sh-an)
+    assert {h.doc for h in c.search("laoshan").hits} == {"a"}
+    assert c.search("aoshan").hits == []
+
+
+def test_phrase_exclusion_and_several_words(seeds):
+    apart = set(hit_ids(seeds.search("质量 强链", limit=None)))
+    together = set(hit_ids(seeds.search('"质量 强链"', limit=None)))
+    assert together == passages_with(seeds, "质量强链") and together <= apart
+    assert apart == passages_with(seeds, "质量", "强链")
+    no_qd = seeds.search("质量 -青岛", limit=None)
+    assert no_qd.total and all("青岛" not in seeds.passages(h.doc)[int(h.passage.split("#")[1])]["text"] for h in no_qd.hits)
+    assert no_qd.total == len(passages_with(seeds, "质量") - passages_with(seeds, "青岛"))
+
+
+def test_filters(seeds):
+    r = seeds.search("质量 doc:004", limit=None)
+    assert r.total and all(h.doc.startswith("004") for h in r.hits)
+    heads = seeds.search("kind:heading", limit=None)
+    kinds = {p["id"]: p["kind"] for d in seeds.documents() for p in seeds.passages(d["id"])}
+    assert heads.total == sum(k == "heading" for k in kinds.values())
+    people = {m["passage"] for e in seeds.entities("person") for m in e["mentions"]}
+    assert set(hit_ids(seeds.search("type:person", limit=None))) == people
+    y2027 = set(hit_ids(seeds.search("year:2027", limit=None)))
+    assert y2027 == {e["passage"] for e in seeds.timeline() if e["start"][:4] <= "2027" <= (e["end"] or e["start"])[:4]}
+    qingpi = set(hit_ids(seeds.search("entity:青啤", limit=None)))
+    assert qingpi and qingpi == {m["passage"] for e in seeds.entities("company") if "青啤" in e["aliases"] + [e["name"]]
+                                 for m in e["mentions"]}
+
+
+def test_titles_and_headings_rank_above_body_and_phrases_above_scattered_words(tmp_path):
+    c = small(tmp_path, {
+        "a.txt": "质量强链行动\n\n企业推进质量强链工作，成效明显。\n",
+        "b.txt": "别的标题\n\n企业重视质量，也在推进强链。\n",
+    })
+    top = c.search("质量强链").hits
+    assert [h.passage for h in top] == ["a#0", "a#1"]  # the title first
+    both = c.search("质量 强链").hits
+    assert both[0].doc == "a" and both[-1].doc == "b"  # together beats apart
+
+
+def test_ties_keep_document_order(tmp_path):
+    c = small(tmp_path, {"b.txt": "标题乙\n\n同样的一句话写品牌。\n", "a.txt": "标题甲\n\n同样的一句话写品牌。\n"})
+    hits = c.search("品牌").hits
+    assert [h.passage for h in hits] == ["a#1", "b#1"] and hits[0].score == hits[1].score
+
+
+@pytest.mark.parametrize("query", ["", "   ", "，。！", "[b]", "\\", "(.*", "a" * 10_000, "\x1b[31m\x07", "*+?^$", '"',
+                                   "kind:nonsense", "doc:", "year:20x5", "-", "--", "type:alien", "entity:不存在的东西",
+                                   "doc:zzz", "[/]", "[link=x]y[/link]", "\u0000"])
+def test_bad_queries_give_an_empty_result_or_a_message(seeds, query):
+    r = seeds.search(query)
+    assert isinstance(r.hits, list)
+    assert r.message or r.total == len(r.hits) == 0 or all(h.matches or h.score == 0 for h in r.hits)
+    if query in ("", "a" * 10_000, "kind:nonsense", "doc:zzz", "，。！"):
+        assert r.message and r.hits == []
+
+
+def test_search_command_json_shape(capsys):
+    code = main(["search", "质量强链", "--json", "--limit", "3"])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0 and set(out) >= {"query", "total", "took_ms", "hits"} and out["query"] == "质量强链"
+    assert len(out["hits"]) == 3 and out["total"] >= 3
+    h = out["hits"][0]
+    assert set(h) == {"doc", "passage", "score", "snippet", "matches"}
+    assert isinstance(h["score"], float) and "质量强链" in h["snippet"]
+    assert all(isinstance(m, list) and len(m) == 2 and m[0] < m[1] for m in h["matches"])
+
+
+def test_search_command_excludes_and_reports_bad_queries(capsys):
+    assert main(["search", "质量", "-青岛", "--json", "--limit", "0"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["total"] == len(out["hits"]) > 0
+    assert main(["search", "kind:nonsense"]) == 1
+    assert "unknown passage kind" in capsys.readouterr().err
+
+
+def test_a_warm_search_needs_no_segmenter(tmp_path):
+    env_dirs = ["--data-dir", str(tmp_path / "d"), "--cache-dir", str(tmp_path / "c")]
+    assert main(["build", *env_dirs]) == 0
+    code = (
+        "import sys, json; from qualitytui.cli import main\n"
+        f"rc = main(['search', 'laoshan', '--json', *{env_dirs!r}])\n"
+        "bad = [m for m in ('jieba', 'rjieba') if m in sys.modules]\n"
+        "print(json.dumps({'rc': rc, 'loaded': bad}), file=sys.stderr)\n"
+    )
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    report = json.loads(p.stderr.strip().splitlines()[-1])
+    assert report == {"rc": 0, "loaded": []} and json.loads(p.stdout)["total"] > 0
