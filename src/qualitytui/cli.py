@@ -198,7 +198,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
         console = Console()
         shown = f"; the best {len(result.hits)}" if len(result.hits) < result.total else ""
-        console.print(Text(f"{result.total} passages for {result.query} ({result.took_ms:.1f} ms){shown}"))
+        console.print(Text(f"{result.total} passages for {printable(result.query)} ({result.took_ms:.1f} ms){shown}"))
         table = Table(box=None, header_style="bold", pad_edge=False, show_header=False)
         table.add_column("score", justify="right")
         table.add_column("passage", no_wrap=True)
