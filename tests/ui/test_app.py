@@ -127,3 +127,49 @@ async def test_sidebar_narrows_then_hides_on_small_terminals(tmp_path):
         await pilot.pause()
         assert not sidebar.display or sidebar.outer_size.width == 0
         assert app.query_one(PassageList).size.width > 50
+
+
+async def test_search_live_results_open_and_step_through_hits(tmp_path):
+    from textual.widgets import Input, OptionList
+
+    from qualitytui.ui.screens.search import SearchScreen
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"qdyp")
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        results = app.screen.query_one("#search-results", OptionList)
+        assert app.screen.query_one(Input).value == "qdyp" and results.option_count == app.screen.result.total > 1
+        first = app.screen.result.hits[0]
+        await pilot.press("enter")
+        assert not isinstance(app.screen, SearchScreen)
+        passages = app.query_one(PassageList)
+        assert app.doc_id == first.doc and passages.current["id"] == first.passage
+        assert "青岛优品" in passages.current["text"] and "1/" in app.sub_title
+        await pilot.press("n")
+        assert passages.current["id"] == app.hits.hits[1].passage and "2/" in app.sub_title
+        await pilot.press("N", "N")
+        assert passages.current["id"] == app.hits.hits[-1].passage  # wraps around
+        await pilot.press("slash")
+        assert app.screen.query_one(Input).value == "qdyp"  # the last query comes back
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SearchScreen)
+
+
+async def test_search_with_a_bad_query_says_why(tmp_path):
+    from textual.widgets import Static
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash", *"kind:nope")
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        status = app.screen.query_one("#search-status", Static)
+        assert "unknown passage kind" in str(status.render())
+        await pilot.press("enter", "escape")
+        assert app.doc_id == "000_dd8c9580cc043703"

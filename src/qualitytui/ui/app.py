@@ -15,10 +15,12 @@ from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
 
 from qualitytui.core.corpus import Corpus
 from qualitytui.core.normalize import printable
+from qualitytui.core.search import Result
 from qualitytui.paths import Paths
 from qualitytui.ui.commands import DocumentCommands
 from qualitytui.ui.screens.help import HelpScreen
 from qualitytui.ui.screens.repairs import RepairsScreen
+from qualitytui.ui.screens.search import SearchScreen
 from qualitytui.ui.widgets.doc_list import DocList
 from qualitytui.ui.widgets.passages import PassageList
 
@@ -50,6 +52,9 @@ class QualityApp(App[None]):
         Binding("d", "focus_documents", "Documents", id="app.documents"),
         Binding("right_square_bracket", "next_document", "Next doc", key_display="]", id="app.next_document"),
         Binding("left_square_bracket", "previous_document", "Prev doc", key_display="[", id="app.previous_document"),
+        Binding("slash", "search", "Search", key_display="/", id="app.search"),
+        Binding("n", "next_hit", "Next hit", id="app.next_hit"),
+        Binding("N", "previous_hit", "Prev hit", id="app.previous_hit"),
         Binding("r", "show_repairs", "Repairs", id="app.repairs"),
         Binding("escape", "back", "Back", show=False, id="app.back"),
     ]
@@ -59,6 +64,9 @@ class QualityApp(App[None]):
         self.paths = paths
         self.corpus: Corpus | None = None
         self.doc_id: str | None = None
+        self.hits: Result | None = None  # the last search, for n / N
+        self.hit_index = 0
+        self.last_query = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -114,7 +122,7 @@ class QualityApp(App[None]):
         self.query_one("#build-progress").display = False
         self.query_one("#status", Static).update(Text(f"Could not open the corpus: {message.error}"))
 
-    def open_document(self, doc_id: str, at: int = 0) -> None:
+    def open_document(self, doc_id: str, at: int = 0, marks: dict[str, list[tuple[int, int, str]]] | None = None) -> None:
         if self.corpus is None:
             return
         doc = self.corpus.document(doc_id)
@@ -131,7 +139,7 @@ class QualityApp(App[None]):
         header.append(printable(" · ".join(meta)), style="dim")
         self.query_one("#doc-header", Static).update(header)
         passages = self.query_one(PassageList)
-        passages.show_passages(self.corpus.passages(doc["id"]), at)
+        passages.show_passages(self.corpus.passages(doc["id"]), at, marks if marks is not None else self._hit_marks(doc["id"]))
         doc_list = self.query_one(DocList)
         if doc["id"] in doc_list.doc_ids:
             doc_list.highlighted = doc_list.doc_ids.index(doc["id"])
@@ -163,6 +171,51 @@ class QualityApp(App[None]):
     def action_show_repairs(self) -> None:
         if self.corpus and self.doc_id:
             self.push_screen(RepairsScreen(self.corpus.document(self.doc_id), self.query_one(PassageList).current))
+
+    # -- search ---------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        if self.corpus is None:
+            self.notify("The corpus is still opening.", timeout=3)
+            return
+        self.push_screen(SearchScreen(self.corpus, self.last_query), self._search_closed)
+
+    def _search_closed(self, chosen: tuple[Result, int] | None) -> None:
+        if chosen is None:
+            return
+        self.hits, self.hit_index = chosen
+        self.last_query = self.hits.query
+        self._show_hit()
+
+    def _hit_marks(self, doc_id: str) -> dict[str, list[tuple[int, int, str]]]:
+        """Every search match in this document, for the pane's highlighting."""
+        marks: dict[str, list[tuple[int, int, str]]] = {}
+        for h in self.hits.hits if self.hits else ():
+            if h.doc == doc_id:
+                marks.setdefault(h.passage, []).extend((s, e, "reverse") for s, e in h.matches)
+        return marks
+
+    def _show_hit(self) -> None:
+        if not self.hits or not self.hits.hits:
+            return
+        hit = self.hits.hits[self.hit_index]
+        self.open_document(hit.doc, int(hit.passage.rsplit("#", 1)[1]))
+        shown = len(self.hits.hits)
+        of = f" of {self.hits.total}" if self.hits.total > shown else ""
+        self.sub_title = f"search {printable(self.hits.query)} · hit {self.hit_index + 1}/{shown}{of} (n / N)"
+
+    def _step_hit(self, delta: int) -> None:
+        if not self.hits or not self.hits.hits:
+            self.notify("No search yet: press / to search.", timeout=3)
+            return
+        self.hit_index = (self.hit_index + delta) % len(self.hits.hits)
+        self._show_hit()
+
+    def action_next_hit(self) -> None:
+        self._step_hit(1)
+
+    def action_previous_hit(self) -> None:
+        self._step_hit(-1)
 
     def action_back(self) -> None:
         if self.query_one(DocList).has_focus:

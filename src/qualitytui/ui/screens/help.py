@@ -15,6 +15,8 @@ KEYS = [
     ("k / ↑", "previous passage"),
     ("g / G", "first / last passage"),
     ("] / [", "next / previous document"),
+    ("/", "search: live results as you type; enter opens a hit"),
+    ("n / N", "next / previous search hit (across documents)"),
     ("d", "documents list"),
     ("r", "show what was repaired in this document"),
     ("ctrl+p", "command palette (themes, jump to a document)"),

@@ -23,15 +23,18 @@ KIND_STYLE = {
 KIND_LABEL = {"caption": "图 ", "byline": "文 ", "furniture": "版 "}
 
 
-def passage_prompt(p: dict[str, Any]) -> Text:
-    """A passage as a Text object: corpus text is data, never markup."""
+def passage_prompt(p: dict[str, Any], marks: list[tuple[int, int, str]] = ()) -> Text:
+    """A passage as a Text object: corpus text is data, never markup. ``marks``: (start, end, style)."""
     kind = p["kind"]
     text = Text(no_wrap=False)
     label = KIND_LABEL.get(kind)
     if label:
         text.append(label, style="reverse dim")
         text.append(" ")
-    text.append(printable(p["text"]), style=KIND_STYLE.get(kind, ""))
+    at = len(text)
+    text.append(printable(p["text"]), style=KIND_STYLE.get(kind, ""))  # same length: offsets hold
+    for start, end, style in marks:
+        text.stylize(style, at + start, at + end)
     text.append("\n")  # a blank line between passages
     return text
 
@@ -50,10 +53,13 @@ class PassageList(OptionList):
         super().__init__(markup=False, **kwargs)
         self.passages: list[dict[str, Any]] = []
 
-    def show_passages(self, passages: list[dict[str, Any]], at: int = 0) -> None:
+    def show_passages(self, passages: list[dict[str, Any]], at: int = 0,
+                      marks: dict[str, list[tuple[int, int, str]]] | None = None) -> None:
+        """Show ``passages``, the one at index ``at`` current; ``marks`` highlight spans by passage id."""
         self.passages = passages
+        marks = marks or {}
         self.clear_options()
-        self.add_options([Option(passage_prompt(p), id=p["id"]) for p in passages])
+        self.add_options([Option(passage_prompt(p, marks.get(p["id"], ())), id=p["id"]) for p in passages])
         if passages:
             self.highlighted = max(0, min(at, len(passages) - 1))
         self.scroll_home(animate=False)

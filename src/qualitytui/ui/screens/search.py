@@ -1,0 +1,114 @@
+"""The search screen: a query box with live, ranked results in keyword-in-context form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from qualitytui.core.normalize import printable
+from qualitytui.core.search import Hit, Result
+
+LIVE_LIMIT = 200
+
+
+def hit_prompt(hit: Hit, title: str) -> Text:
+    """Where the hit is (document title, passage), then the snippet with the matches marked."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(printable(title), style="bold")
+    text.append(f"  {hit.passage.rsplit('#', 1)[-1]}", style="dim")
+    text.append("\n")
+    snip = Text(printable(hit.snippet.text))
+    for a, b in hit.snippet.spans(hit.matches):
+        snip.stylize("reverse", a, b)
+    text.append_text(snip)
+    return text
+
+
+@dataclass
+class SearchDone(Message):
+    query: str
+    result: Result
+
+
+class SearchScreen(ModalScreen[tuple[Result, int] | None]):
+    """Type to search; ``enter`` opens the highlighted hit (dismissed with the result and its index)."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Close", id="search.close"),
+        Binding("down", "move(1)", "Next hit", show=False, id="search.down"),
+        Binding("up", "move(-1)", "Previous hit", show=False, id="search.up"),
+    ]
+
+    def __init__(self, corpus: Any, query: str = "") -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.initial = query
+        self.result: Result | None = None
+        self.titles = {d["id"]: d["title"] for d in corpus.documents()}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box"):
+            yield Input(value=self.initial, placeholder="search: 质量强链 · laoshan · qdyp · \"a phrase\" · -word · kind:heading",
+                        id="search-input")
+            yield Static(Text("type to search; enter opens, escape closes"), id="search-status")
+            yield OptionList(id="search-results", markup=False)
+
+    def on_mount(self) -> None:
+        if self.initial:
+            self.run_search(self.initial)
+
+    @on(Input.Changed, "#search-input")
+    def query_changed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, query: str) -> None:
+        if not query.strip():
+            self.post_message(SearchDone(query, Result(query, 0, 0.0, [])))
+            return
+        self.post_message(SearchDone(query, self.corpus.search(query, LIVE_LIMIT)))
+
+    def on_search_done(self, message: SearchDone) -> None:
+        if message.query != self.query_one(Input).value:
+            return  # a later keystroke has its own search coming
+        self.result = r = message.result
+        status = self.query_one("#search-status", Static)
+        if r.message:
+            status.update(Text(printable(r.message), style="italic"))
+        elif message.query.strip():
+            more = f" (the best {len(r.hits)} shown)" if len(r.hits) < r.total else ""
+            status.update(Text(f"{r.total} passages · {r.took_ms:.1f} ms{more}"))
+        else:
+            status.update(Text("type to search; enter opens, escape closes"))
+        results = self.query_one("#search-results", OptionList)
+        results.clear_options()
+        results.add_options([Option(hit_prompt(h, self.titles.get(h.doc, h.doc)), id=str(i))
+                             for i, h in enumerate(r.hits)])
+        if r.hits:
+            results.highlighted = 0
+
+    def action_move(self, delta: int) -> None:
+        results = self.query_one("#search-results", OptionList)
+        if results.option_count:
+            results.highlighted = ((results.highlighted or 0) + delta) % results.option_count
+
+    @on(Input.Submitted, "#search-input")
+    def open_highlighted(self) -> None:
+        results = self.query_one("#search-results", OptionList)
+        if self.result and self.result.hits and results.highlighted is not None:
+            self.dismiss((self.result, results.highlighted))
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def open_selected(self, event: OptionList.OptionSelected) -> None:
+        if self.result:
+            self.dismiss((self.result, event.option_index))
