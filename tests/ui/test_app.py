@@ -173,3 +173,51 @@ async def test_search_with_a_bad_query_says_why(tmp_path):
         assert "unknown passage kind" in str(status.render())
         await pilot.press("enter", "escape")
         assert app.doc_id == "000_dd8c9580cc043703"
+
+
+async def test_entity_sidebar_filter_panel_and_stepping_through_mentions(tmp_path):
+    from textual.widgets import Input, OptionList
+
+    from qualitytui.ui.widgets.entities import EntityList, EntityPanel
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("e")
+        entities = app.query_one(EntityList)
+        assert entities.has_focus and entities.option_count > 100
+        app.query_one("#entity-filter", Input).value = "qingpi"  # pinyin finds 青岛啤酒 / 青啤
+        await pilot.pause()
+        names = [e["name"] for e in entities.by_id.values()]
+        assert names == ["青岛啤酒"]
+        entities.focus()
+        await pilot.press("enter")
+        panel = app.query_one(EntityPanel)
+        ent = app.entity
+        assert panel.display and ent["name"] == "青岛啤酒" and len(ent["mentions"]) >= 2
+        mentions = panel.query_one("#entity-mentions", OptionList)
+        assert mentions.has_focus and mentions.option_count == len(ent["mentions"])
+        seen = []
+        for _ in ent["mentions"]:
+            await pilot.press("enter")
+            current = app.query_one(PassageList).current
+            m = ent["mentions"][len(seen)]
+            assert current["id"] == m["passage"] and current["text"][m["start"]:m["end"]] == m["text"]
+            seen.append(current["id"])
+        assert f"mention {len(seen)}/{len(seen)}" in app.sub_title
+        await pilot.press("escape")
+        assert not panel.display and app.query_one(PassageList).has_focus
+
+
+async def test_h_marks_entity_mentions_in_the_text(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        passages = app.query_one(PassageList)
+        before = passages.get_option_at_index(1).prompt
+        await pilot.press("h")
+        after = passages.get_option_at_index(1).prompt
+        assert app.show_mentions and len(after.spans) > len(before.spans)
+        assert any("underline" in str(s.style) for s in after.spans)
+        await pilot.press("h")
+        assert len(passages.get_option_at_index(1).prompt.spans) == len(before.spans)

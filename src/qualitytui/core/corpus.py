@@ -8,7 +8,10 @@ from typing import Any
 
 from tinydb import TinyDB
 
+from qualitytui.core import pinyin
+from qualitytui.core.fold import fold
 from qualitytui.core.search import Result, Searcher
+from qualitytui.core.snippets import Snippet, snippet
 from qualitytui.core.store import Progress, open_store
 from qualitytui.paths import Paths
 
@@ -30,6 +33,7 @@ class Corpus:
         for p in self._all:
             self._passages.setdefault(p["doc"], []).append(p)
         self._searcher: Searcher | None = None
+        self._types: dict[str, str] | None = None
 
     @classmethod
     def open(cls, paths: Paths, force: bool = False, progress: Progress | None = None) -> "Corpus":
@@ -82,6 +86,38 @@ class Corpus:
     def timeline(self) -> list[dict[str, Any]]:
         """Dated items in order of their start date."""
         return [dict(e) for e in self.db.table("events").all()]
+
+    def passage(self, passage_id: str) -> dict[str, Any]:
+        """One passage by its id (``DOC#N``)."""
+        doc, _, n = passage_id.rpartition("#")
+        rows = self._passages.get(doc, [])
+        if not n.isdigit() or int(n) >= len(rows):
+            raise KeyError(passage_id)
+        return rows[int(n)]
+
+    def mention_snippet(self, mention: dict[str, Any], width: int = 50) -> Snippet:
+        """The words around one mention (keyword in context)."""
+        return snippet(self.passage(mention["passage"])["text"], mention["start"], mention["end"], width)
+
+    def mentions_in(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
+        """This document's entity mentions by passage id, each with its entity's type."""
+        if self._types is None:
+            self._types = {e["id"]: e["type"] for e in self.db.table("entities").all()}
+            self._by_doc: dict[str, dict[str, list[dict[str, Any]]]] = {}
+            for m in self.db.table("mentions").all():
+                row = {"start": m["start"], "end": m["end"], "type": self._types.get(m["entity"]), "entity": m["entity"]}
+                self._by_doc.setdefault(m["doc"], {}).setdefault(m["passage"], []).append(row)
+        return self._by_doc.get(doc_id, {})
+
+    @staticmethod
+    def filter_entities(entities: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+        """Entities whose name or an alias contains ``text`` (traditional, full-width, case folded), or
+        reads as it in pinyin (``qingpi`` → 青啤)."""
+        want = fold(text.strip())
+        if not want:
+            return entities
+        reads = pinyin.pattern(want.replace(" ", "")) if want.isascii() else None
+        return [e for e in entities if any(want in fold(n) or (reads and reads.search(n)) for n in [e["name"], *e["aliases"]])]
 
     def searcher(self) -> Searcher:
         """The search engine over this corpus (its index loaded on first use)."""

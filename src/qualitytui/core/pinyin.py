@@ -9,6 +9,7 @@ characters read so, tones dropped, ü as v and as u).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,6 +29,8 @@ def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
             syl, _, chars = line.partition("\t")
             by_syllable[syl] = frozenset(chars)
             by_initial.setdefault(syl[:2] if syl[:2] in _INITIALS else syl[0], set()).update(chars)
+    for one in "zcs":  # typing initials, people write s for sh (gsw: 高善武)
+        by_initial.setdefault(one, set()).update(by_initial.get(one + "h", ()))
     return by_syllable, {k: frozenset(v) for k, v in by_initial.items()}
 
 
@@ -106,3 +109,14 @@ def _as_initials(word: str) -> tuple[str, ...] | None:
 @lru_cache(maxsize=1)
 def _syllables_with_vowels() -> frozenset[str]:
     return frozenset(s for s in _tables()[0] if any(v in s for v in "aeiouv"))
+
+
+@lru_cache(maxsize=128)
+def pattern(word: str) -> re.Pattern[str] | None:
+    """A pattern for the character runs ``word`` can be read as (any of its readings), or None."""
+    alternatives = []
+    for reading in readings(word):
+        sets = [unit_chars(u) for u in reading]
+        if all(sets):
+            alternatives.append("".join("[" + re.escape("".join(sorted(s))) + "]" for s in sets))
+    return re.compile("|".join(alternatives)) if alternatives else None

@@ -11,7 +11,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
+from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Static
 
 from qualitytui.core.corpus import Corpus
 from qualitytui.core.normalize import printable
@@ -22,6 +22,7 @@ from qualitytui.ui.screens.help import HelpScreen
 from qualitytui.ui.screens.repairs import RepairsScreen
 from qualitytui.ui.screens.search import SearchScreen
 from qualitytui.ui.widgets.doc_list import DocList
+from qualitytui.ui.widgets.entities import TYPE_STYLE, EntityList, EntityPanel, context_prompt
 from qualitytui.ui.widgets.passages import PassageList
 
 
@@ -50,6 +51,8 @@ class QualityApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("d", "focus_documents", "Documents", id="app.documents"),
+        Binding("e", "focus_entities", "Entities", id="app.entities"),
+        Binding("h", "toggle_mentions", "Marks", id="app.toggle_mentions"),
         Binding("right_square_bracket", "next_document", "Next doc", key_display="]", id="app.next_document"),
         Binding("left_square_bracket", "previous_document", "Prev doc", key_display="[", id="app.previous_document"),
         Binding("slash", "search", "Search", key_display="/", id="app.search"),
@@ -67,6 +70,9 @@ class QualityApp(App[None]):
         self.hits: Result | None = None  # the last search, for n / N
         self.hit_index = 0
         self.last_query = ""
+        self.entities: list[dict[str, Any]] = []
+        self.entity: dict[str, Any] | None = None  # the entity in the panel
+        self.show_mentions = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -74,15 +80,20 @@ class QualityApp(App[None]):
             with Vertical(id="sidebar"):
                 yield Static(Text("Documents", style="bold"), classes="pane-title")
                 yield DocList(id="docs")
+                yield Static(Text("Entities", style="bold"), classes="pane-title")
+                yield Input(placeholder="filter entities", id="entity-filter")
+                yield EntityList(id="entities")
             with Vertical(id="reader"):
                 yield Static(id="doc-header")
                 yield Static(Text("Opening the corpus…"), id="status")
                 yield ProgressBar(id="build-progress", show_eta=False)
                 yield PassageList(id="passages")
+                yield EntityPanel(id="entity-panel")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#build-progress").display = False
+        self.query_one(EntityPanel).display = False
         self.load_corpus()
 
     @work(thread=True, exclusive=True, group="corpus")
@@ -111,6 +122,8 @@ class QualityApp(App[None]):
             self.notify(f"… and {len(notes) - 3} more (qualitytui docs prints them all)", severity="warning", timeout=8)
         docs = corpus.documents()
         self.query_one(DocList).show_documents(docs)
+        self.entities = corpus.entities()
+        self.query_one(EntityList).show_entities(self.entities)
         if docs:
             self.open_document(docs[0]["id"])
         else:
@@ -139,15 +152,73 @@ class QualityApp(App[None]):
         header.append(printable(" · ".join(meta)), style="dim")
         self.query_one("#doc-header", Static).update(header)
         passages = self.query_one(PassageList)
-        passages.show_passages(self.corpus.passages(doc["id"]), at, marks if marks is not None else self._hit_marks(doc["id"]))
+        passages.show_passages(self.corpus.passages(doc["id"]), at, marks if marks is not None else self._marks(doc["id"]))
         doc_list = self.query_one(DocList)
         if doc["id"] in doc_list.doc_ids:
             doc_list.highlighted = doc_list.doc_ids.index(doc["id"])
-        passages.focus()
+        if not self.query_one(EntityPanel).display:
+            passages.focus()
+
+    def _marks(self, doc_id: str) -> dict[str, list[tuple[int, int, str]]]:
+        """Search matches, and entity mentions when they are switched on (h), by passage."""
+        marks = self._hit_marks(doc_id)
+        if self.show_mentions and self.corpus:
+            for pid, ms in self.corpus.mentions_in(doc_id).items():
+                marks.setdefault(pid, []).extend((m["start"], m["end"], TYPE_STYLE.get(m["type"], "underline")) for m in ms)
+        return marks
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if isinstance(event.option_list, DocList) and event.option.id:
             self.open_document(event.option.id)
+        elif isinstance(event.option_list, EntityList) and event.option.id:
+            self.show_entity(event.option_list.by_id[event.option.id])
+        elif event.option_list.id == "entity-mentions" and self.entity:
+            self.open_mention(event.option_index)
+
+    # -- entities -------------------------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "entity-filter" and self.corpus:
+            self.query_one(EntityList).show_entities(self.corpus.filter_entities(self.entities, event.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "entity-filter":
+            self.query_one(EntityList).focus()
+
+    def show_entity(self, entity: dict[str, Any]) -> None:
+        assert self.corpus is not None
+        self.entity = entity
+        titles = {d["id"]: d["title"] for d in self.corpus.documents()}
+        contexts = []
+        for m in entity["mentions"]:
+            snip = self.corpus.mention_snippet(m)
+            where = f"{titles.get(m['doc'], m['doc'])[:8]} #{m['passage'].rsplit('#', 1)[1]}"
+            contexts.append((m["passage"], context_prompt(where, snip.text, snip.spans([(m["start"], m["end"])]))))
+        panel = self.query_one(EntityPanel)
+        panel.display = True
+        panel.show_entity(entity, contexts)
+        panel.query_one("#entity-mentions").focus()
+
+    def open_mention(self, i: int) -> None:
+        """Open mention ``i`` of the panel's entity, and make the next one the one ``enter`` opens."""
+        assert self.entity is not None
+        mentions = self.entity["mentions"]
+        m = mentions[i]
+        marks = self._marks(m["doc"])
+        marks.setdefault(m["passage"], []).append((m["start"], m["end"], "reverse"))
+        self.open_document(m["doc"], int(m["passage"].rsplit("#", 1)[1]), marks)
+        self.sub_title = f"{printable(self.entity['name'])} · mention {i + 1}/{len(mentions)}"
+        self.query_one("#entity-mentions", OptionList).highlighted = (i + 1) % len(mentions)
+
+    def action_focus_entities(self) -> None:
+        self.query_one(EntityList).focus()
+
+    def action_toggle_mentions(self) -> None:
+        self.show_mentions = not self.show_mentions
+        if self.doc_id:
+            current = self.query_one(PassageList).highlighted or 0
+            self.open_document(self.doc_id, current)
+        self.notify("Entity mentions marked." if self.show_mentions else "Entity marks off.", timeout=2)
 
     def _step_document(self, delta: int) -> None:
         if self.corpus is None or self.doc_id is None:
@@ -218,5 +289,10 @@ class QualityApp(App[None]):
         self._step_hit(-1)
 
     def action_back(self) -> None:
-        if self.query_one(DocList).has_focus:
+        panel = self.query_one(EntityPanel)
+        if panel.display:
+            panel.display = False
+            self.entity = None
+            self.query_one(PassageList).focus()
+        elif not self.query_one(PassageList).has_focus:
             self.query_one(PassageList).focus()

@@ -18,6 +18,8 @@ KEYS = [
     ("/", "search: live results as you type; enter opens a hit"),
     ("n / N", "next / previous search hit (across documents)"),
     ("d", "documents list"),
+    ("e", "entities: type in the filter box, enter shows an entity's mentions; enter again steps through them"),
+    ("h", "mark entity mentions in the text (toggle)"),
     ("r", "show what was repaired in this document"),
     ("ctrl+p", "command palette (themes, jump to a document)"),
     ("?", "this help"),
