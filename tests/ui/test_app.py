@@ -221,3 +221,30 @@ async def test_h_marks_entity_mentions_in_the_text(tmp_path):
         assert any("underline" in str(s.style) for s in after.spans)
         await pilot.press("h")
         assert len(passages.get_option_at_index(1).prompt.spans) == len(before.spans)
+
+
+async def test_timeline_draws_items_on_an_axis_and_opens_their_passage(tmp_path):
+    from textual.widgets import OptionList
+
+    from qualitytui.ui.screens.timeline import TimelineScreen
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("t")
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen)
+        items = screen.query_one("#timeline-items", OptionList)
+        assert items.option_count == len(screen.items) > 20
+        starts = [i["start"] for i in screen.items]
+        assert starts == sorted(starts)
+        rows = [str(items.get_option_at_index(k).prompt) for k in range(items.option_count)]
+        plans = [r for r, i in zip(rows, screen.items) if i["kind"] == "plan_period" and not i["inferred"]]
+        assert plans and all("━━" in r for r in plans)  # periods are bars
+        assert any("○" in r for r, i in zip(rows, screen.items) if i["inferred"])  # inferred dates look hollow
+        await pilot.press("G", "enter")
+        item = screen.items[-1]
+        assert not isinstance(app.screen, TimelineScreen)
+        current = app.query_one(PassageList).current
+        s, e = item["offset"]
+        assert current["id"] == item["passage"] and current["text"][s:e] == item["date_text"]

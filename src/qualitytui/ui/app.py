@@ -21,6 +21,7 @@ from qualitytui.ui.commands import DocumentCommands
 from qualitytui.ui.screens.help import HelpScreen
 from qualitytui.ui.screens.repairs import RepairsScreen
 from qualitytui.ui.screens.search import SearchScreen
+from qualitytui.ui.screens.timeline import TimelineScreen
 from qualitytui.ui.widgets.doc_list import DocList
 from qualitytui.ui.widgets.entities import TYPE_STYLE, EntityList, EntityPanel, context_prompt
 from qualitytui.ui.widgets.passages import PassageList
@@ -52,6 +53,7 @@ class QualityApp(App[None]):
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("d", "focus_documents", "Documents", id="app.documents"),
         Binding("e", "focus_entities", "Entities", id="app.entities"),
+        Binding("t", "timeline", "Timeline", id="app.timeline"),
         Binding("h", "toggle_mentions", "Marks", id="app.toggle_mentions"),
         Binding("right_square_bracket", "next_document", "Next doc", key_display="]", id="app.next_document"),
         Binding("left_square_bracket", "previous_document", "Prev doc", key_display="[", id="app.previous_document"),
@@ -209,6 +211,22 @@ class QualityApp(App[None]):
         self.open_document(m["doc"], int(m["passage"].rsplit("#", 1)[1]), marks)
         self.sub_title = f"{printable(self.entity['name'])} · mention {i + 1}/{len(mentions)}"
         self.query_one("#entity-mentions", OptionList).highlighted = (i + 1) % len(mentions)
+
+    def action_timeline(self) -> None:
+        if self.corpus is None:
+            self.notify("The corpus is still opening.", timeout=3)
+            return
+        titles = {d["id"]: d["title"] for d in self.corpus.documents()}
+        self.push_screen(TimelineScreen(self.corpus.timeline(), titles), self._timeline_closed)
+
+    def _timeline_closed(self, item: dict[str, Any] | None) -> None:
+        if item is None:
+            return
+        s, e = item["offset"]
+        marks = self._marks(item["doc"])
+        marks.setdefault(item["passage"], []).append((s, e, "reverse"))
+        self.open_document(item["doc"], int(item["passage"].rsplit("#", 1)[1]), marks)
+        self.sub_title = f"{printable(item['date_text'])} · {item['kind'].replace('_', ' ')}"
 
     def action_focus_entities(self) -> None:
         self.query_one(EntityList).focus()

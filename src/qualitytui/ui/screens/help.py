@@ -19,6 +19,7 @@ KEYS = [
     ("n / N", "next / previous search hit (across documents)"),
     ("d", "documents list"),
     ("e", "entities: type in the filter box, enter shows an entity's mentions; enter again steps through them"),
+    ("t", "timeline along a year axis; enter opens the item's passage"),
     ("h", "mark entity mentions in the text (toggle)"),
     ("r", "show what was repaired in this document"),
     ("ctrl+p", "command palette (themes, jump to a document)"),

@@ -1,0 +1,92 @@
+"""The timeline: dated items drawn along a year axis — points as marks, periods as bars."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from qualitytui.core.normalize import printable
+from qualitytui.core.timeline_axis import columns, span_years, ticks
+
+KIND_STYLE = {"event": "bold cyan", "plan_period": "bold green", "target": "bold yellow", "statistic_period": "bold magenta"}
+LEGEND = [("●", "event"), ("━", "plan_period"), ("◆", "target"), ("▪", "statistic_period")]
+
+
+def axis_row(item: dict[str, Any], first: int, last: int, width: int) -> Text:
+    """One item on the axis: a mark or a bar, hollow (○ ┄) when its date is inferred."""
+    a, b = columns(item, first, last, width)
+    row = Text("·" * width, style="dim")
+    style = KIND_STYLE.get(item["kind"], "bold")
+    inferred = item.get("inferred")
+    if b > a and (item.get("end") or item["kind"] in ("plan_period", "statistic_period")):
+        bar = ("┄" if inferred else "━") * (b - a + 1)
+        row = row[:a] + Text(bar, style=style) + row[b + 1:]
+    else:
+        mark = "○" if inferred else {"event": "●", "target": "◆", "statistic_period": "▪", "plan_period": "━"}[item["kind"]]
+        row = row[:a] + Text(mark, style=style) + row[a + 1:]
+    return row
+
+
+class TimelineScreen(ModalScreen[dict[str, Any] | None]):
+    """Every dated item in date order; ``enter`` opens its passage."""
+
+    BINDINGS = [
+        Binding("escape,t,q", "dismiss(None)", "Close", id="timeline.close"),
+        Binding("j", "list('cursor_down')", "Next", show=False, id="timeline.next"),
+        Binding("k", "list('cursor_up')", "Previous", show=False, id="timeline.prev"),
+        Binding("g", "list('first')", "First", show=False, id="timeline.first"),
+        Binding("G", "list('last')", "Last", show=False, id="timeline.last"),
+    ]
+
+    def action_list(self, action: str) -> None:
+        getattr(self.query_one("#timeline-items", OptionList), f"action_{action}")()
+
+    def __init__(self, items: list[dict[str, Any]], titles: dict[str, str]) -> None:
+        super().__init__()
+        self.items = [i for i in items if i.get("start")]
+        self.titles = titles
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="timeline-box"):
+            yield Static(id="timeline-head")
+            yield OptionList(id="timeline-items", markup=False)
+
+    def on_mount(self) -> None:
+        width = max(16, min(48, self.app.size.width // 2 - 8))
+        first, last = span_years(self.items)
+        scale = Text(" " * width)
+        for col, year in ticks(first, last, width):
+            scale = scale[:col] + Text(year, style="bold") + scale[col + len(year):]
+        head = Text(f"Timeline · {len(self.items)} dated items · ", style="bold")
+        for mark, kind in LEGEND:
+            head.append(f"{mark} {kind.replace('_', ' ')}  ", style=KIND_STYLE[kind])
+        head.append("○ ┄ inferred date", style="dim")
+        head.append("\n")
+        head.append_text(scale)
+        head.append("\n")
+        head.append("┼" + "─" * (width - 1), style="dim")
+        self.query_one("#timeline-head", Static).update(head)
+        options = []
+        for i, item in enumerate(self.items):
+            row = axis_row(item, first, last, width)
+            row.append("  ")
+            row.append(printable(item["date_text"]), style="bold" if not item.get("inferred") else "italic")
+            row.append("  ")
+            row.append(printable(" ".join(item["title"].split())))
+            row.append(f"  · {printable(self.titles.get(item['doc'], item['doc'])[:12])}", style="dim")
+            options.append(Option(row, id=str(i)))
+        items = self.query_one("#timeline-items", OptionList)
+        items.add_options(options)
+        if options:
+            items.highlighted = 0
+        items.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.items[event.option_index])
