@@ -111,12 +111,16 @@ def _syllables_with_vowels() -> frozenset[str]:
     return frozenset(s for s in _tables()[0] if any(v in s for v in "aeiouv"))
 
 
+def reading_regex(reading: tuple[str, ...], within: set[str] | None = None) -> str | None:
+    """Regex source for the characters a reading stands for (only those ``within``, if given), or None."""
+    sets = [unit_chars(u) & within if within is not None else unit_chars(u) for u in reading]
+    if not all(sets):
+        return None
+    return "".join("[" + re.escape("".join(sorted(s))) + "]" for s in sets)
+
+
 @lru_cache(maxsize=128)
 def pattern(word: str) -> re.Pattern[str] | None:
     """A pattern for the character runs ``word`` can be read as (any of its readings), or None."""
-    alternatives = []
-    for reading in readings(word):
-        sets = [unit_chars(u) for u in reading]
-        if all(sets):
-            alternatives.append("".join("[" + re.escape("".join(sorted(s))) + "]" for s in sets))
+    alternatives = [src for r in readings(word) if (src := reading_regex(r))]
     return re.compile("|".join(alternatives)) if alternatives else None

@@ -5,6 +5,8 @@ Each function is pure and general: nothing here knows a file name or a sentence 
 
 from __future__ import annotations
 
+import unicodedata
+
 import re
 
 # Sentence-final punctuation, optionally followed by closing quotes or brackets.
@@ -92,8 +94,11 @@ def join_lines(lines: list[str]) -> str:
     return out
 
 
-def display_width(text: str) -> int:
-    """Terminal cells: CJK and full-width characters take two."""
-    import unicodedata
+def cell_width(ch: str) -> int:
+    """Terminal cells of one character: CJK and full-width characters take two."""
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+def display_width(text: str) -> int:
+    """Terminal cells of ``text``."""
+    return sum(map(cell_width, text))

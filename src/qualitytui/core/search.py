@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from qualitytui.core.fold import fold
-from qualitytui.core.pinyin import unit_chars
+from qualitytui.core.pinyin import reading_regex, unit_chars
 from qualitytui.core.query import Query, Term, parse
 from qualitytui.core.search_index import K1, Index, bigrams
 from qualitytui.core.snippets import Snippet, snippet
@@ -80,10 +80,8 @@ class Searcher:
     def _pinyin_pattern(self, reading: tuple[str, ...]) -> re.Pattern[str] | None:
         """A pattern for the characters a reading stands for, limited to characters in the corpus."""
         if reading not in self._patterns:
-            chars = self.index.chars()
-            sets = [unit_chars(u) & chars for u in reading]
-            ok = all(sets)
-            self._patterns[reading] = re.compile("".join("[" + re.escape("".join(sorted(s))) + "]" for s in sets)) if ok else None
+            source = reading_regex(reading, self.index.chars())
+            self._patterns[reading] = re.compile(source) if source else None
             if len(self._patterns) > 512:
                 self._patterns.pop(next(iter(self._patterns)))
         return self._patterns[reading]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
+
+from qualitytui.core.repair import cell_width
 
 
 @dataclass(frozen=True)
@@ -22,21 +23,17 @@ class Snippet:
         return out
 
 
-def _cells(ch: str) -> int:
-    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-
-
 def snippet(text: str, start: int, end: int, width: int = 60) -> Snippet:
     """About ``width`` cells of ``text`` around ``text[start:end]``, a third of them before it."""
     a = start
     budget = max(width // 3, 4)
-    while a > 0 and text[a - 1] != "\n" and budget - _cells(text[a - 1]) >= 0:
+    while a > 0 and text[a - 1] != "\n" and budget - cell_width(text[a - 1]) >= 0:
         a -= 1
-        budget -= _cells(text[a])
+        budget -= cell_width(text[a])
     b = a
     used = 0
     while b < len(text):
-        cells = _cells(text[b])
+        cells = cell_width(text[b])
         if b >= end and (text[b] == "\n" or used + cells > width):
             break
         used += cells

@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Static
 
 from qualitytui.core.corpus import Corpus
+from qualitytui.core.models import passage_index
 from qualitytui.core.normalize import printable
 from qualitytui.core.search import Result
 from qualitytui.paths import Paths
@@ -208,7 +209,7 @@ class QualityApp(App[None]):
         m = mentions[i]
         marks = self._marks(m["doc"])
         marks.setdefault(m["passage"], []).append((m["start"], m["end"], "reverse"))
-        self.open_document(m["doc"], int(m["passage"].rsplit("#", 1)[1]), marks)
+        self.open_document(m["doc"], passage_index(m["passage"]), marks)
         self.sub_title = f"{printable(self.entity['name'])} · mention {i + 1}/{len(mentions)}"
         self.query_one("#entity-mentions", OptionList).highlighted = (i + 1) % len(mentions)
 
@@ -225,7 +226,7 @@ class QualityApp(App[None]):
         s, e = item["offset"]
         marks = self._marks(item["doc"])
         marks.setdefault(item["passage"], []).append((s, e, "reverse"))
-        self.open_document(item["doc"], int(item["passage"].rsplit("#", 1)[1]), marks)
+        self.open_document(item["doc"], passage_index(item["passage"]), marks)
         self.sub_title = f"{printable(item['date_text'])} · {item['kind'].replace('_', ' ')}"
 
     def action_focus_entities(self) -> None:
@@ -288,7 +289,7 @@ class QualityApp(App[None]):
         if not self.hits or not self.hits.hits:
             return
         hit = self.hits.hits[self.hit_index]
-        self.open_document(hit.doc, int(hit.passage.rsplit("#", 1)[1]))
+        self.open_document(hit.doc, passage_index(hit.passage))
         shown = len(self.hits.hits)
         of = f" of {self.hits.total}" if self.hits.total > shown else ""
         self.sub_title = f"search {printable(self.hits.query)} · hit {self.hit_index + 1}/{shown}{of} (n / N)"
