@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from qualitytui.core.normalize import norm_char
+from qualitytui.core.normalize import CharTable, norm_char
 
 _T2S_FILE = Path(__file__).resolve().parent.parent / "data" / "t2s.tsv"
 
@@ -25,16 +25,12 @@ def _t2s() -> dict[str, str]:
     return out
 
 
-class _Table(dict):
-    """str.translate table filled on first sight of each character."""
-
-    def __missing__(self, code: int) -> str:
-        ch = norm_char(chr(code))
-        out = self[code] = _t2s().get(ch, ch)
-        return out
+def _fold_char(ch: str) -> str:
+    n = norm_char(ch)
+    return _t2s().get(n, n)
 
 
-_TABLE = _Table()
+_TABLE = CharTable(_fold_char)
 
 
 def fold(text: str) -> str:

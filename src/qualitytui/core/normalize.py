@@ -30,15 +30,19 @@ def norm_char(ch: str) -> str:
     return low if len(low) == 1 else n
 
 
-class _Table(dict):
-    """str.translate table that fills itself: each character is normalized once per process."""
+class CharTable(dict):
+    """str.translate table that fills itself: each character is mapped by ``fn`` once per process."""
+
+    def __init__(self, fn) -> None:
+        super().__init__()
+        self.fn = fn
 
     def __missing__(self, code: int) -> str:
-        out = self[code] = norm_char(chr(code))
+        out = self[code] = self.fn(chr(code))
         return out
 
 
-_TABLE = _Table()
+_TABLE = CharTable(norm_char)
 
 
 def normalize(text: str) -> str:

@@ -95,13 +95,12 @@ class Searcher:
             pattern = _literal_pattern(form)
             cands = self._with_all(pairs) if pairs else range(len(forms))
             return {pid: n for pid in cands if (n := len(pattern.findall(forms[pid])))}
-        lists = sorted((self.index.postings(bg) for bg in pairs), key=len)
         if len(form) == 2:
-            return dict(lists[0])
-        cands = set(lists[0]).intersection(*lists[1:])
-        return {pid: n for pid in cands if (n := forms[pid].count(form))}
+            return self.index.postings(form)  # the bigram's own counts; shared, read only
+        return {pid: n for pid in self._with_all(pairs) if (n := forms[pid].count(form))}
 
     def _with_all(self, pairs: set[str]) -> set[int]:
+        """Passages holding every one of ``pairs``, intersected from the shortest postings up."""
         lists = sorted((self.index.postings(bg) for bg in pairs), key=len)
         return set(lists[0]).intersection(*lists[1:])
 
