@@ -56,6 +56,21 @@ def build_parser() -> argparse.ArgumentParser:
     search.formatter_class = argparse.RawDescriptionHelpFormatter
     search.add_argument("query", nargs="+", metavar="QUERY", help="words, \"a phrase\", -excluded, filters (below)")
     search.add_argument("--limit", type=_limit, default=20, metavar="N", help="show the best N hits (default 20; 0 for all)")
+    marks = add("bookmarks", "your bookmarks (list); add one, export them, or remove one")
+    marks_sub = marks.add_subparsers(dest="action", metavar="ACTION")
+    madd = marks_sub.add_parser("add", help="bookmark a passage", description="bookmark a passage")
+    _global_options(madd, suppress=True)
+    madd.add_argument("passage", metavar="PASSAGE", help="passage id DOC#N (a unique prefix of DOC will do: 004#3)")
+    madd.add_argument("--note", default="", help="a note")
+    madd.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeat for several)")
+    mexp = marks_sub.add_parser("export", help="export as Markdown citations, JSON or CSV",
+                                description="export as Markdown citations, JSON or CSV")
+    _global_options(mexp, suppress=True)
+    mexp.add_argument("--format", choices=("md", "json", "csv"), default="md")
+    mexp.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of printing")
+    mrm = marks_sub.add_parser("remove", help="remove a bookmark", description="remove a bookmark")
+    _global_options(mrm, suppress=True)
+    mrm.add_argument("id", metavar="ID", help="bookmark id (bm-…), or a unique prefix of at least 4 characters")
     build = add("build", "rebuild the corpus store now, with a progress bar")
     build.set_defaults(force=True)
     return parser
@@ -264,6 +279,76 @@ def cmd_tui(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _bookmarks(args: argparse.Namespace):
+    from qualitytui.core.bookmarks import Bookmarks
+    from qualitytui.core.user_store import UserStore
+
+    store = UserStore(_paths(args).user_store)
+    for m in store.messages:
+        print(f"qualitytui: warning: {m}", file=sys.stderr)
+    return Bookmarks(store)
+
+
+def _passage(corpus, passage_id: str) -> dict[str, Any]:
+    doc, sep, n = passage_id.rpartition("#")
+    if not sep or not n.isdigit():
+        raise CliError(f"not a passage id: {passage_id!r} (expected DOC#N, e.g. 004#3)", EXIT_USAGE)
+    passages = corpus.passages(doc)
+    if int(n) >= len(passages):
+        raise CliError(f"no passage {passage_id}: {corpus.resolve(doc)} has {len(passages)} passages (0–{len(passages) - 1})")
+    return passages[int(n)]
+
+
+def cmd_bookmarks(args: argparse.Namespace) -> int:
+    from qualitytui.core.bookmarks import export, public
+    from qualitytui.core.user_store import UserStoreError
+
+    marks = _bookmarks(args)
+    action = getattr(args, "action", None)
+    try:
+        if action == "add":
+            corpus = _open(args)
+            b = marks.add(_passage(corpus, args.passage), args.note, args.tag)
+            if args.json:
+                _emit_json(public(b))
+            else:
+                print(f"{b['id']}  {b['passage']}  {printable(b['quote'][:40])}")
+            return EXIT_OK
+        if action == "remove":
+            try:
+                b = marks.remove(args.id)
+            except KeyError as e:
+                raise CliError(e.args[0]) from None
+            _emit_json(public(b)) if args.json else print(f"removed {b['id']}  {b['passage']}")
+            return EXIT_OK
+        corpus = _open(args)
+        rows = marks.reanchor(corpus.exact_passages)
+    except UserStoreError as e:
+        raise CliError(str(e)) from None
+    if action == "export":
+        text = export(rows, args.format, corpus.exact_document)
+        if args.output:
+            from pathlib import Path
+
+            from qualitytui.core.atomic import atomic_write
+
+            atomic_write(Path(args.output), text.encode())
+            print(f"{len(rows)} bookmarks written to {args.output}", file=sys.stderr)
+        else:
+            sys.stdout.write(text)
+        return EXIT_OK
+    if args.json:
+        _emit_json([public(b) for b in rows])
+        return EXIT_OK
+    if not rows:
+        print("No bookmarks yet: press b on a passage in the app, or run `qualitytui bookmarks add DOC#N`.")
+        return EXIT_OK
+    _table(["id", "passage", "tags", "note", "quote"],
+           [[b["id"], b["passage"] + ("" if b.get("anchored", True) else " (unanchored)"), ", ".join(b["tags"]),
+             printable(b["note"][:20]), printable(b["quote"][:30])] for b in rows])
+    return EXIT_OK
+
+
 COMMANDS = {
     "docs": cmd_docs,
     "show": cmd_show,
@@ -271,6 +356,7 @@ COMMANDS = {
     "timeline": cmd_timeline,
     "search": cmd_search,
     "build": cmd_build,
+    "bookmarks": cmd_bookmarks,
     None: cmd_tui,
 }
 

@@ -53,6 +53,14 @@ class Corpus:
     def passages(self, doc_id: str) -> list[dict[str, Any]]:
         return self._passages.get(self.resolve(doc_id), [])
 
+    def exact_document(self, doc_id: str) -> dict[str, Any] | None:
+        """The document with exactly this id, or None (a bookmark's document may be gone)."""
+        return self._docs.get(doc_id)
+
+    def exact_passages(self, doc_id: str) -> list[dict[str, Any]]:
+        """The passages of the document with exactly this id; [] when there is none."""
+        return self._passages.get(doc_id, [])
+
     def resolve(self, doc_id: str) -> str:
         """The document id meant by ``doc_id``: exact, else a unique prefix (``000`` for ``000_dd8c…``)."""
         if doc_id in self._docs:

@@ -148,10 +148,12 @@ class QualityApp(App[None]):
             header.append("  ")
             header.append(printable(doc["subtitle"]), style="italic")
         header.append("\n")
-        meta = [doc["path"]]
-        if doc.get("byline"):
-            meta.append(doc["byline"])
-        meta.append(f"{len(doc['warnings'])} repairs (r)")
+        date = doc.get("date") or {}
+        if date.get("value"):
+            header.append(("≈ " if date.get("inferred") else "") + date["value"], style="bold")
+            header.append(" · ", style="dim")
+        meta = [doc["byline"]] if doc.get("byline") else []
+        meta += [f"{len(doc['warnings'])} repairs (r)", doc["path"]]
         header.append(printable(" · ".join(meta)), style="dim")
         self.query_one("#doc-header", Static).update(header)
         passages = self.query_one(PassageList)

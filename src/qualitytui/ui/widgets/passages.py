@@ -9,7 +9,9 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from qualitytui.core.linebreak import wrap
 from qualitytui.core.normalize import printable
+from qualitytui.core.repair import display_width
 
 KIND_STYLE = {
     "title": "bold",
@@ -23,8 +25,11 @@ KIND_STYLE = {
 KIND_LABEL = {"caption": "图 ", "byline": "文 ", "furniture": "版 "}
 
 
-def passage_prompt(p: dict[str, Any], marks: list[tuple[int, int, str]] = ()) -> Text:
-    """A passage as a Text object: corpus text is data, never markup. ``marks``: (start, end, style)."""
+def passage_prompt(p: dict[str, Any], marks: list[tuple[int, int, str]] = (), width: int | None = None) -> Text:
+    """A passage as a Text object: corpus text is data, never markup. ``marks``: (start, end, style).
+
+    With ``width``, the lines are broken by the Chinese rules (core.linebreak) rather than by Rich.
+    """
     kind = p["kind"]
     text = Text(no_wrap=False)
     label = KIND_LABEL.get(kind)
@@ -32,9 +37,18 @@ def passage_prompt(p: dict[str, Any], marks: list[tuple[int, int, str]] = ()) ->
         text.append(label, style="reverse dim")
         text.append(" ")
     at = len(text)
-    text.append(printable(p["text"]), style=KIND_STYLE.get(kind, ""))  # same length: offsets hold
+    shown = printable(p["text"])  # same length: offsets hold
+    text.append(shown, style=KIND_STYLE.get(kind, ""))
     for start, end, style in marks:
         text.stylize(style, at + start, at + end)
+    if width:
+        lines = wrap(shown, width, first=width - display_width(text.plain[:at]))
+        cuts = [at + s for s, _ in lines[1:]]
+        pieces = text.divide(cuts) if cuts else [text]
+        text = Text("\n", no_wrap=False).join(
+            # each piece runs to the next line's start: cut off the newline or spaces at its break
+            piece[: end - start + (at if k == 0 else 0)] for k, (piece, (start, end)) in enumerate(zip(pieces, lines))
+        )
     text.append("\n")  # a blank line between passages
     return text
 
@@ -52,17 +66,35 @@ class PassageList(OptionList):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(markup=False, **kwargs)
         self.passages: list[dict[str, Any]] = []
+        self.marks: dict[str, list[tuple[int, int, str]]] = {}
+        self._width: int | None = None
 
     def show_passages(self, passages: list[dict[str, Any]], at: int = 0,
                       marks: dict[str, list[tuple[int, int, str]]] | None = None) -> None:
         """Show ``passages``, the one at index ``at`` current; ``marks`` highlight spans by passage id."""
         self.passages = passages
-        marks = marks or {}
-        self.clear_options()
-        self.add_options([Option(passage_prompt(p, marks.get(p["id"], ())), id=p["id"]) for p in passages])
-        if passages:
-            self.highlighted = max(0, min(at, len(passages) - 1))
+        self.marks = marks or {}
+        self._render_passages(at)
         self.scroll_home(animate=False)
+
+    def _text_width(self) -> int | None:
+        """Cells a passage's line may take, once the widget has a size."""
+        padding = self.get_component_styles("option-list--option").padding.width
+        scrollbar = 0 if self.show_vertical_scrollbar else self.styles.scrollbar_size_vertical  # may appear
+        width = self.scrollable_content_region.width - padding - scrollbar
+        return width if width >= 8 else None
+
+    def _render_passages(self, at: int) -> None:
+        self._width = width = self._text_width()
+        self.clear_options()
+        self.add_options([Option(passage_prompt(p, self.marks.get(p["id"], ()), width), id=p["id"])
+                          for p in self.passages])
+        if self.passages:
+            self.highlighted = max(0, min(at, len(self.passages) - 1))
+
+    def on_resize(self) -> None:
+        if self.passages and self._text_width() != self._width:
+            self._render_passages(self.highlighted or 0)
 
     @property
     def current(self) -> dict[str, Any] | None:

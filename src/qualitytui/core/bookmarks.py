@@ -1,0 +1,182 @@
+"""Bookmarks: passages the user marked, with a note and tags, anchored so that they survive a rebuild.
+
+A bookmark keeps its document id, passage index, a hash and a quote of the passage. After the corpus
+changes it re-anchors by hash, then by the closest match of its quote in the same document; when
+nothing matches it stays, marked unanchored, with its quote. Nothing here ever drops a bookmark.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import hashlib
+import io
+import json
+import secrets
+from datetime import datetime, timezone
+from typing import Any, Callable
+
+from tinydb import Query, TinyDB
+
+from qualitytui.core.models import passage_index
+from qualitytui.core.normalize import normalize
+from qualitytui.core.user_store import UserStore
+
+QUOTE_MAX = 500
+CLOSE_ENOUGH = 0.6  # difflib ratio for a passage to count as the edited bookmarked one
+FORMATS = ("md", "json", "csv")
+FIELDS = ("id", "doc", "passage", "quote", "note", "tags", "created", "updated", "anchored")
+
+Passages = Callable[[str], list[dict[str, Any]]]  # doc id → its passages ([] when the doc is gone)
+
+
+def passage_hash(text: str) -> str:
+    return hashlib.sha1(" ".join(normalize(text).split()).encode()).hexdigest()[:16]
+
+
+def clean_tags(tags: list[str] | tuple[str, ...]) -> list[str]:
+    """Tags as typed, split on commas and spaces, without repeats, in order."""
+    out: list[str] = []
+    for raw in tags:
+        for t in raw.replace("，", ",").replace(",", " ").split():
+            if t not in out:
+                out.append(t)
+    return out
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+def find_anchor(b: dict[str, Any], passages: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The passage ``b`` belongs to now: same place and hash, same hash elsewhere, else the closest quote."""
+    i = b.get("index", -1)
+    if 0 <= i < len(passages) and passage_hash(passages[i]["text"]) == b["hash"]:
+        return passages[i]
+    for p in passages:
+        if passage_hash(p["text"]) == b["hash"]:
+            return p
+    quote = normalize(b["quote"])
+    best, best_ratio = None, CLOSE_ENOUGH
+    for p in passages:
+        m = difflib.SequenceMatcher(None, quote, normalize(p["text"][: len(quote) + 50]), autojunk=False)
+        if m.real_quick_ratio() >= best_ratio and m.quick_ratio() >= best_ratio:
+            r = m.ratio()
+            if r >= best_ratio:
+                best, best_ratio = p, r
+    return best
+
+
+class Bookmarks:
+    """Bookmarks in the user store; every change is locked, merged and written atomically."""
+
+    def __init__(self, store: UserStore) -> None:
+        self.store = store
+
+    def all(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.store.rows("bookmarks")]
+
+    def for_passage(self, passage_id: str) -> dict[str, Any] | None:
+        return next((b for b in self.all() if b["passage"] == passage_id and b.get("anchored", True)), None)
+
+    def get(self, bookmark_id: str) -> dict[str, Any]:
+        for b in self.all():
+            if b["id"] == bookmark_id or (len(bookmark_id) >= 4 and b["id"].startswith(bookmark_id)):
+                return b
+        raise KeyError(f"no bookmark {bookmark_id!r}")
+
+    def add(self, passage: dict[str, Any], note: str = "", tags: list[str] | tuple[str, ...] = ()) -> dict[str, Any]:
+        now = _now()
+        b = {
+            "id": "bm-" + secrets.token_hex(4),
+            "doc": passage["doc"],
+            "passage": passage["id"],
+            "index": passage_index(passage["id"]),
+            "hash": passage_hash(passage["text"]),
+            "quote": passage["text"][:QUOTE_MAX],
+            "note": note,
+            "tags": clean_tags(list(tags)),
+            "created": now,
+            "updated": now,
+            "anchored": True,
+        }
+        self.store.change(lambda db: db.table("bookmarks").insert(b))
+        return b
+
+    def update(self, bookmark_id: str, note: str | None = None, tags: list[str] | None = None) -> dict[str, Any]:
+        b = self.get(bookmark_id)
+        fields: dict[str, Any] = {"updated": _now()}
+        if note is not None:
+            fields["note"] = note
+        if tags is not None:
+            fields["tags"] = clean_tags(tags)
+        self.store.change(lambda db: db.table("bookmarks").update(fields, Query().id == b["id"]))
+        return {**b, **fields}
+
+    def remove(self, bookmark_id: str) -> dict[str, Any]:
+        b = self.get(bookmark_id)
+        self.store.change(lambda db: db.table("bookmarks").remove(Query().id == b["id"]))
+        return b
+
+    def reanchor(self, passages: Passages) -> list[dict[str, Any]]:
+        """Check every bookmark against the corpus, save the ones that moved, return them all."""
+        moves: dict[str, dict[str, Any]] = {}
+        for b in self.all():
+            p = find_anchor(b, passages(b["doc"]))
+            if p is None:
+                if b.get("anchored", True):
+                    moves[b["id"]] = {"anchored": False}
+            elif p["id"] != b["passage"] or not b.get("anchored", True) or passage_hash(p["text"]) != b["hash"]:
+                moves[b["id"]] = {"passage": p["id"], "index": passage_index(p["id"]),
+                                  "hash": passage_hash(p["text"]), "anchored": True}
+        if moves and not self.store.read_only:
+
+            def apply(db: TinyDB) -> None:
+                table = db.table("bookmarks")
+                for bid, fields in moves.items():
+                    table.update(fields, Query().id == bid)
+
+            self.store.change(apply)
+        return self.all() if not self.store.read_only else [{**b, **moves.get(b["id"], {})} for b in self.all()]
+
+
+def public(b: dict[str, Any]) -> dict[str, Any]:
+    """The bookmark as the ``bookmarks`` command shows it."""
+    return {k: b.get(k, True if k == "anchored" else None) for k in FIELDS}
+
+
+def export(bookmarks: list[dict[str, Any]], fmt: str, docs: Callable[[str], dict[str, Any] | None]) -> str:
+    """``bookmarks`` as Markdown citations, JSON or CSV; ``docs`` gives a document's metadata (or None)."""
+    rows = []
+    for b in bookmarks:
+        d = docs(b["doc"]) or {}
+        date = (d.get("date") or {}).get("value") or ""
+        rows.append({**public(b), "title": d.get("title") or b["doc"], "date": date,
+                     "date_inferred": bool((d.get("date") or {}).get("inferred")), "source": d.get("byline") or "",
+                     "path": d.get("path") or ""})
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        out = io.StringIO()
+        cols = ["id", "title", "date", "source", "path", "passage", "quote", "note", "tags", "created", "anchored"]
+        w = csv.DictWriter(out, cols, extrasaction="ignore", lineterminator="\n")
+        w.writeheader()
+        for r in rows:
+            w.writerow({**r, "tags": "; ".join(r["tags"] or [])})
+        return out.getvalue()
+    if fmt != "md":
+        raise ValueError(f"unknown export format {fmt!r} (use {', '.join(FORMATS)})")
+    lines = ["# Bookmarks", ""]
+    for n, r in enumerate(rows, 1):
+        date = (r["date"] + " (inferred)" if r["date_inferred"] else r["date"]) or "n.d."
+        source = f"{r['source']}, " if r["source"] else ""
+        where = r["passage"] + ("" if r["anchored"] else ", unanchored: the passage changed")
+        lines.append(f"{n}. 《{r['title']}》, {source}{date}. {r['path']}, passage {where}.")
+        quote = " ".join(str(r["quote"]).split())
+        lines.append(f"   > {quote}")
+        if r["note"]:
+            lines.append(f"   Note: {' '.join(r['note'].split())}")
+        if r["tags"]:
+            lines.append(f"   Tags: {', '.join(r['tags'])}")
+        lines.append("")
+    return "\n".join(lines)

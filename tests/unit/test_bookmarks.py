@@ -1,0 +1,137 @@
+"""Bookmarks: re-anchoring after the corpus changes, exports, and the `bookmarks` commands."""
+
+import csv
+import io
+import json
+
+from qualitytui.cli import main
+from qualitytui.core.bookmarks import Bookmarks, export, passage_hash
+from qualitytui.core.user_store import UserStore
+
+DOC = ["标题：质量强市", "第一段讲青岛市质量月活动的安排。", "第二段讲崂山区入选全国首批质量强县培育建设创新试点。", "第三段讲目标。"]
+
+
+def passages(texts, doc="d"):
+    return [{"doc": doc, "id": f"{doc}#{i}", "text": t} for i, t in enumerate(texts)]
+
+
+def marks(tmp_path):
+    return Bookmarks(UserStore(tmp_path / "user.json"))
+
+
+def test_reanchors_by_hash_after_a_paragraph_is_inserted_at_the_top(tmp_path):
+    m = marks(tmp_path)
+    b = m.add(passages(DOC)[2], "崂山")
+    moved = passages(["新加的导语。"] + DOC)
+    [after] = m.reanchor(lambda doc: moved)
+    assert after["passage"] == "d#3" and after["anchored"] and after["note"] == "崂山"
+    assert Bookmarks(UserStore(tmp_path / "user.json")).all()[0]["passage"] == "d#3"  # saved
+    assert after["id"] == b["id"]
+
+
+def test_reanchors_by_closest_quote_after_a_slight_edit(tmp_path):
+    m = marks(tmp_path)
+    m.add(passages(DOC)[2])
+    edited = DOC[:2] + ["第二段讲崂山区入选了全国首批质量强县（区）培育建设创新试点。"] + DOC[3:]
+    [after] = m.reanchor(lambda doc: passages(["导语"] + edited))
+    assert after["passage"] == "d#3" and after["anchored"]
+    assert after["hash"] == passage_hash(edited[2])
+
+
+def test_a_bookmark_whose_passage_is_gone_stays_unanchored_with_its_quote(tmp_path):
+    m = marks(tmp_path)
+    m.add(passages(DOC)[2], "keep me")
+    [after] = m.reanchor(lambda doc: passages(["完全不同的内容。", "另一段。"]))
+    assert after["anchored"] is False and after["quote"] == DOC[2] and after["note"] == "keep me"
+    [gone] = m.reanchor(lambda doc: [])  # the whole document removed
+    assert gone["anchored"] is False
+    [back] = m.reanchor(lambda doc: passages(DOC))  # and back again
+    assert back["anchored"] and back["passage"] == "d#2"
+
+
+def test_update_and_remove(tmp_path):
+    m = marks(tmp_path)
+    b = m.add(passages(DOC)[1])
+    m.update(b["id"], note="新的备注", tags=["质量月，2022", "质量月"])
+    got = m.get(b["id"][:7])
+    assert got["note"] == "新的备注" and got["tags"] == ["质量月", "2022"]
+    m.remove(b["id"])
+    assert m.all() == []
+
+
+def test_exports_carry_the_citation(tmp_path):
+    m = marks(tmp_path)
+    m.add(passages(DOC)[1], note="活动", tags=["质量月"])
+    doc = {"title": "这是一场城与质更热烈的双向奔赴", "byline": "记者 孙晶", "path": "d.txt",
+           "date": {"value": "2022-09-29", "inferred": True}}
+    rows = m.all()
+    md = export(rows, "md", lambda d: doc)
+    assert "《这是一场城与质更热烈的双向奔赴》, 记者 孙晶, 2022-09-29 (inferred)" in md
+    assert f"> {DOC[1]}" in md and "Note: 活动" in md and "Tags: 质量月" in md
+    [row] = json.loads(export(rows, "json", lambda d: doc))
+    assert row["title"] == doc["title"] and row["quote"] == DOC[1] and row["tags"] == ["质量月"]
+    [rec] = list(csv.DictReader(io.StringIO(export(rows, "csv", lambda d: doc))))
+    assert rec["quote"] == DOC[1] and rec["date"] == "2022-09-29" and rec["tags"] == "质量月"
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_add_list_export_remove_round_trip(capsys, tmp_path):
+    code, out, _ = run(capsys, "bookmarks", "add", "001#3", "--note", "开幕", "--tag", "质量月", "--tag", "2022", "--json")
+    assert code == 0
+    b = json.loads(out)
+    assert set(b) == {"id", "doc", "passage", "quote", "note", "tags", "created", "updated", "anchored"}
+    assert b["passage"] == "001_8b5557aee29fe76b#3" and b["tags"] == ["质量月", "2022"] and b["anchored"]
+    code, out, _ = run(capsys, "bookmarks", "--json")
+    assert code == 0 and [x["id"] for x in json.loads(out)] == [b["id"]]
+    code, out, _ = run(capsys, "show", "001", "--json")
+    text = json.loads(out)["passages"][3]["text"]
+    assert b["quote"] == text
+    code, out, _ = run(capsys, "bookmarks", "export", "--format", "md")
+    assert code == 0 and "《这是一场城与质更热烈的双向奔赴》" in out and text in out
+    target = tmp_path / "out.csv"
+    code, _, err = run(capsys, "bookmarks", "export", "--format", "csv", "-o", str(target))
+    assert code == 0 and "1 bookmarks written" in err and text in target.read_text(encoding="utf-8")
+    code, out, _ = run(capsys, "bookmarks", "remove", b["id"])
+    assert code == 0
+    assert json.loads(run(capsys, "bookmarks", "--json")[1]) == []
+
+
+def test_cli_errors_are_one_line(capsys):
+    for argv, code in ((["bookmarks", "add", "001#999"], 1), (["bookmarks", "add", "nonsense"], 2),
+                       (["bookmarks", "remove", "bm-nothere"], 1), (["bookmarks", "export", "--format", "pdf"], 2)):
+        got, out, err = run_safely(capsys, argv)
+        assert got == code, argv
+        assert "Traceback" not in err and err.strip().splitlines()[-1].startswith("qualitytui")
+        if code == 1:
+            assert err.count("\n") == 1  # one line
+
+
+def run_safely(capsys, argv):
+    try:
+        code = main(argv)
+    except SystemExit as e:  # argparse's usage errors
+        code = e.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_reanchors_after_the_file_changes(capsys, seeds_copy):
+    code, out, _ = run(capsys, "--corpus", str(seeds_copy), "bookmarks", "add", "004#5", "--json")
+    b = json.loads(out)
+    f = seeds_copy / "004_e0fac6992d39068e.txt"
+    lines = f.read_text(encoding="utf-8").split("\n")
+    # a new paragraph after the headline block: every later passage moves down by one
+    at = next(i for i, line in enumerate(lines) if b["quote"][:10] in line)
+    lines.insert(at, "编者按：这是新加的一段导语，用来说明本文的背景。\n")
+    f.write_text("\n".join(lines), encoding="utf-8")
+    code, out, _ = run(capsys, "--corpus", str(seeds_copy), "bookmarks", "--json")
+    [after] = json.loads(out)
+    assert after["anchored"] and after["passage"] != b["passage"]
+    code, out, _ = run(capsys, "--corpus", str(seeds_copy), "show", "004", "--json")
+    shown = {p["id"]: p["text"] for p in json.loads(out)["passages"]}
+    assert shown[after["passage"]] == b["quote"]
