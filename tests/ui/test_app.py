@@ -2,24 +2,12 @@
 
 from pathlib import Path
 
-from qualitytui.paths import Paths
-from qualitytui.ui.app import QualityApp
+from apphelp import SEEDS, make_app, ready
+
 from qualitytui.ui.screens.help import HelpScreen
 from qualitytui.ui.screens.repairs import RepairsScreen
 from qualitytui.ui.widgets.doc_list import DocList
 from qualitytui.ui.widgets.passages import PassageList
-
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-
-
-def make_app(tmp_path, corpus=None) -> QualityApp:
-    return QualityApp(Paths.resolve(corpus or SEEDS, data_dir=tmp_path / "d", cache_dir=tmp_path / "c"))
-
-
-async def ready(app, pilot):
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-
 
 async def test_opens_first_document_and_moves_between_passages(tmp_path):
     app = make_app(tmp_path)

@@ -135,3 +135,23 @@ def test_cli_reanchors_after_the_file_changes(capsys, seeds_copy):
     code, out, _ = run(capsys, "--corpus", str(seeds_copy), "show", "004", "--json")
     shown = {p["id"]: p["text"] for p in json.loads(out)["passages"]}
     assert shown[after["passage"]] == b["quote"]
+
+
+def test_citation_names_title_source_date_and_passage():
+    p = {"doc": "d", "id": "d#1", "text": "第一段讲青岛市\n质量月活动。"}
+    doc = {"title": "标题", "byline": "记者 孙晶", "path": "d.txt", "date": {"value": "2022-09-29", "inferred": True}}
+    from qualitytui.core.bookmarks import citation
+
+    assert citation(p, doc) == "“第一段讲青岛市 质量月活动。”\n— 《标题》, 记者 孙晶, 2022-09-29 (inferred). d.txt, passage d#1.\n"
+
+
+def test_matching_filters_by_tag_note_quote_and_title_folded():
+    from qualitytui.core.bookmarks import matching
+
+    rows = [{"doc": "a", "quote": "質量強鏈", "note": "", "tags": ["链"]},
+            {"doc": "b", "quote": "别的", "note": "Note", "tags": ["质量月"]}]
+    titles = {"a": "标题甲", "b": "标题乙"}
+    assert [r["doc"] for r in matching(rows, "质量强链", titles)] == ["a"]  # traditional folded
+    assert [r["doc"] for r in matching(rows, "质量月 note", titles)] == ["b"]
+    assert [r["doc"] for r in matching(rows, "标题乙", titles)] == ["b"]
+    assert len(matching(rows, "  ", titles)) == 2 and matching(rows, "无此词", titles) == []

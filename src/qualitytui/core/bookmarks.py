@@ -14,6 +14,7 @@ import io
 import json
 import secrets
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any, Callable
 
 from tinydb import Query, TinyDB
@@ -180,3 +181,32 @@ def export(bookmarks: list[dict[str, Any]], fmt: str, docs: Callable[[str], dict
             lines.append(f"   Tags: {', '.join(r['tags'])}")
         lines.append("")
     return "\n".join(lines)
+
+
+def citation(passage: dict[str, Any], doc: dict[str, Any]) -> str:
+    """The passage and where it comes from, ready to paste: quote, title, source, date, file and passage."""
+    date = doc.get("date") or {}
+    when = (date.get("value", "") + (" (inferred)" if date.get("inferred") else "")) if date.get("value") else "n.d."
+    source = f"{doc['byline']}, " if doc.get("byline") else ""
+    quote = " ".join(passage["text"].split())
+    return f"“{quote}”\n— 《{doc.get('title') or passage['doc']}》, {source}{when}. {doc.get('path', '')}, passage {passage['id']}.\n"
+
+
+def export_file(folder: Path, fmt: str) -> Path:
+    """A new file name for an export made from the app: bookmarks-YYYYmmdd-HHMMSS.fmt in ``folder``."""
+    return folder / f"bookmarks-{datetime.now().strftime('%Y%m%d-%H%M%S')}.{fmt}"
+
+
+def matching(bookmarks: list[dict[str, Any]], query: str, titles: dict[str, str]) -> list[dict[str, Any]]:
+    """The bookmarks whose quote, note, tags or document title hold every word of ``query`` (folded)."""
+    from qualitytui.core.fold import fold
+
+    words = fold(query).split()
+    if not words:
+        return list(bookmarks)
+    out = []
+    for b in bookmarks:
+        hay = fold(" ".join([b["quote"], b.get("note", ""), titles.get(b["doc"], ""), *b.get("tags", [])]))
+        if all(w in hay for w in words):
+            out.append(b)
+    return out

@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterable
 
 from rich.text import Text
 from textual import work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Static
 
+from qualitytui.core.bookmarks import Bookmarks, citation, export, export_file
 from qualitytui.core.corpus import Corpus
+from qualitytui.core.atomic import atomic_write
 from qualitytui.core.models import passage_index
 from qualitytui.core.normalize import printable
 from qualitytui.core.search import Result
+from qualitytui.core.user_store import UserStore, UserStoreError
 from qualitytui.paths import Paths
-from qualitytui.ui.commands import DocumentCommands
+from qualitytui.ui.commands import DocumentCommands, EntityCommands, action_commands
+from qualitytui.ui.screens.bookmarks import BookmarksScreen, NoteScreen
 from qualitytui.ui.screens.help import HelpScreen
 from qualitytui.ui.screens.repairs import RepairsScreen
 from qualitytui.ui.screens.search import SearchScreen
@@ -44,10 +49,18 @@ class BuildProgress(Message):
     total: int
 
 
+RECENT_SEARCHES = 20
+
+
+def clipboard_reachable() -> bool:
+    """False where the terminal is known not to accept OSC 52 copies (macOS Terminal, the Linux console)."""
+    return os.environ.get("TERM_PROGRAM") != "Apple_Terminal" and os.environ.get("TERM") != "linux"
+
+
 class QualityApp(App[None]):
     TITLE = "qualitytui"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {DocumentCommands}
+    COMMANDS = App.COMMANDS | {DocumentCommands, EntityCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-medium"), (100, "-wide")]
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -61,6 +74,10 @@ class QualityApp(App[None]):
         Binding("slash", "search", "Search", key_display="/", id="app.search"),
         Binding("n", "next_hit", "Next hit", id="app.next_hit"),
         Binding("N", "previous_hit", "Prev hit", id="app.previous_hit"),
+        Binding("b", "toggle_bookmark", "Bookmark", id="app.bookmark"),
+        Binding("m", "edit_note", "Note", id="app.note"),
+        Binding("B", "bookmarks", "Bookmarks", id="app.bookmarks"),
+        Binding("c", "copy_passage", "Copy", id="app.copy"),
         Binding("r", "show_repairs", "Repairs", id="app.repairs"),
         Binding("escape", "back", "Back", show=False, id="app.back"),
     ]
@@ -76,6 +93,9 @@ class QualityApp(App[None]):
         self.entities: list[dict[str, Any]] = []
         self.entity: dict[str, Any] | None = None  # the entity in the panel
         self.show_mentions = False
+        self.user = UserStore(paths.user_store)
+        self.bookmarks = Bookmarks(self.user)
+        self.marked: set[str] = set()  # bookmarked passage ids
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -97,7 +117,39 @@ class QualityApp(App[None]):
     def on_mount(self) -> None:
         self.query_one("#build-progress").display = False
         self.query_one(EntityPanel).display = False
+        theme = self.user.get("theme")
+        if theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        for note in self.user.messages:
+            self.notify(note, severity="warning", timeout=15)
+        if self.user.read_only:
+            self.notify(f"Bookmarks cannot be saved: {self.user.read_only}.", severity="warning", timeout=15)
         self.load_corpus()
+
+    def get_system_commands(self, screen: Any) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for title, help, callback in action_commands(self):
+            yield SystemCommand(title, help, callback)
+
+    def action_first_passage(self) -> None:
+        self.query_one(PassageList).action_first()
+
+    def action_last_passage(self) -> None:
+        self.query_one(PassageList).action_last()
+
+    def _theme_changed(self, theme: Any) -> None:
+        if self.user.get("theme") != theme.name:
+            self._save("theme", theme.name)
+
+    def _save(self, key: str, value: Any) -> None:
+        """Remember a piece of reading state; a failure is told once, never raised."""
+        if self.user.read_only:
+            return
+        try:
+            self.user.set(key, value)
+        except UserStoreError as e:
+            self.notify(str(e), severity="warning", timeout=8)
 
     @work(thread=True, exclusive=True, group="corpus")
     def load_corpus(self) -> None:
@@ -106,7 +158,12 @@ class QualityApp(App[None]):
         except Exception as e:  # shown as one line in the app, never a traceback
             self.post_message(CorpusFailed(f"{type(e).__name__}: {e}"))
             return
+        try:
+            self.bookmarks.reanchor(corpus.exact_passages)
+        except UserStoreError:
+            pass  # read-only: the bookmarks are still shown, re-anchored in memory next time
         self.post_message(CorpusLoaded(corpus))
+        corpus.searcher()  # the search index loads after the first document is on screen
 
     def on_build_progress(self, message: BuildProgress) -> None:
         bar = self.query_one("#build-progress", ProgressBar)
@@ -127,7 +184,11 @@ class QualityApp(App[None]):
         self.query_one(DocList).show_documents(docs)
         self.entities = corpus.entities()
         self.query_one(EntityList).show_entities(self.entities)
-        if docs:
+        self.marked = {b["passage"] for b in self.bookmarks.all() if b.get("anchored", True)}
+        where = self.user.get("position") or {}
+        if docs and corpus.exact_document(where.get("doc", "")):
+            self.open_document(where["doc"], where.get("passage", 0))
+        elif docs:
             self.open_document(docs[0]["id"])
         else:
             status = self.query_one("#status", Static)
@@ -157,7 +218,9 @@ class QualityApp(App[None]):
         header.append(printable(" · ".join(meta)), style="dim")
         self.query_one("#doc-header", Static).update(header)
         passages = self.query_one(PassageList)
-        passages.show_passages(self.corpus.passages(doc["id"]), at, marks if marks is not None else self._marks(doc["id"]))
+        passages.show_passages(self.corpus.passages(doc["id"]), at, marks if marks is not None else self._marks(doc["id"]),
+                               self.marked)
+        self._save_position()
         doc_list = self.query_one(DocList)
         if doc["id"] in doc_list.doc_ids:
             doc_list.highlighted = doc_list.doc_ids.index(doc["id"])
@@ -270,13 +333,15 @@ class QualityApp(App[None]):
         if self.corpus is None:
             self.notify("The corpus is still opening.", timeout=3)
             return
-        self.push_screen(SearchScreen(self.corpus, self.last_query), self._search_closed)
+        self.push_screen(SearchScreen(self.corpus, self.last_query, self.user.get("searches", [])), self._search_closed)
 
     def _search_closed(self, chosen: tuple[Result, int] | None) -> None:
         if chosen is None:
             return
         self.hits, self.hit_index = chosen
         self.last_query = self.hits.query
+        recent = [self.last_query] + [q for q in self.user.get("searches", []) if q != self.last_query]
+        self._save("searches", recent[:RECENT_SEARCHES])
         self._show_hit()
 
     def _hit_marks(self, doc_id: str) -> dict[str, list[tuple[int, int, str]]]:
@@ -308,6 +373,112 @@ class QualityApp(App[None]):
 
     def action_previous_hit(self) -> None:
         self._step_hit(-1)
+
+    # -- bookmarks and reading state ----------------------------------------------------------
+
+    def _save_position(self) -> None:
+        current = self.query_one(PassageList).current if self.doc_id else None
+        if current and self.user.get("position") != {"doc": self.doc_id, "passage": passage_index(current["id"])}:
+            self._save("position", {"doc": self.doc_id, "passage": passage_index(current["id"])})
+
+    async def action_quit(self) -> None:
+        self._save_position()
+        self.exit()
+
+    def _refresh_marks(self) -> None:
+        self.marked = {b["passage"] for b in self.bookmarks.all() if b.get("anchored", True)}
+        self.query_one(PassageList).set_bookmarked(self.marked)
+
+    def action_toggle_bookmark(self) -> None:
+        p = self.query_one(PassageList).current
+        if p is None:
+            return
+        try:
+            existing = self.bookmarks.for_passage(p["id"])
+            if existing:
+                self.bookmarks.remove(existing["id"])
+                self.notify("Bookmark removed.", timeout=3)
+            else:
+                self.bookmarks.add(p)
+                self.notify("Bookmarked. m adds a note and tags; B lists your bookmarks.", timeout=4)
+        except UserStoreError as e:
+            self.notify(str(e), severity="error", timeout=8)
+        self._refresh_marks()
+
+    def action_edit_note(self) -> None:
+        p = self.query_one(PassageList).current
+        if p is None:
+            return
+        b = self.bookmarks.for_passage(p["id"])
+
+        def saved(result: tuple[str, str] | None) -> None:
+            if result is None:
+                return
+            note, tags = result
+            try:
+                if b:
+                    self.bookmarks.update(b["id"], note=note, tags=[tags])
+                else:
+                    self.bookmarks.add(p, note, [tags])
+                self.notify("Note saved.", timeout=3)
+            except UserStoreError as e:
+                self.notify(str(e), severity="error", timeout=8)
+            self._refresh_marks()
+
+        self.push_screen(NoteScreen(p["text"], b["note"] if b else "", b["tags"] if b else ()), saved)
+
+    def action_bookmarks(self) -> None:
+        if self.corpus is None:
+            self.notify("The corpus is still opening.", timeout=3)
+            return
+        self.user.reload()  # another instance may have added some
+        docs = {d["id"]: d for d in self.corpus.documents()}
+        self.push_screen(BookmarksScreen(self.bookmarks.all(), docs), self._bookmark_chosen)
+
+    def _bookmark_chosen(self, b: dict[str, Any] | None) -> None:
+        if b is None:
+            return
+        if not b.get("anchored", True) or self.corpus is None or not self.corpus.exact_document(b["doc"]):
+            self.notify("This bookmark's passage is no longer in the corpus; its quote is kept in the list.",
+                        severity="warning", timeout=6)
+            return
+        self.open_document(b["doc"], passage_index(b["passage"]))
+
+    def remove_bookmark(self, bookmark_id: str, screen: BookmarksScreen) -> None:
+        try:
+            self.bookmarks.remove(bookmark_id)
+        except (UserStoreError, KeyError) as e:
+            self.notify(str(e), severity="error", timeout=8)
+        screen.show(self.bookmarks.all())
+        self._refresh_marks()
+
+    def export_bookmarks(self, bookmarks: list[dict[str, Any]], fmt: str) -> None:
+        assert self.corpus is not None
+        target = export_file(self.paths.data_dir / "exports", fmt)
+        try:
+            atomic_write(target, export(bookmarks, fmt, self.corpus.exact_document).encode())
+        except OSError as e:
+            self.notify(f"Could not write {target}: {e.strerror or e}", severity="error", timeout=8)
+            return
+        self.notify(f"{len(bookmarks)} bookmarks exported to {target}", timeout=8)
+
+    def action_copy_passage(self) -> None:
+        p = self.query_one(PassageList).current
+        if p is None or self.corpus is None:
+            return
+        text = citation(p, self.corpus.document(p["doc"]))
+        if not clipboard_reachable():
+            target = self.paths.data_dir / "clipboard.txt"
+            try:
+                atomic_write(target, text.encode())
+                self.notify(f"This terminal cannot take a copy (no OSC 52); the citation was written to {target}",
+                            severity="warning", timeout=8)
+            except OSError as e:
+                self.notify(f"This terminal cannot take a copy, and {target} cannot be written: {e.strerror}",
+                            severity="error", timeout=8)
+            return
+        self.copy_to_clipboard(text)
+        self.notify("Passage and citation copied to the clipboard (OSC 52).", timeout=3)
 
     def action_back(self) -> None:
         panel = self.query_one(EntityPanel)

@@ -49,10 +49,11 @@ class SearchScreen(ModalScreen[tuple[Result, int] | None]):
         Binding("up", "move(-1)", "Previous hit", show=False, id="search.up"),
     ]
 
-    def __init__(self, corpus: Any, query: str = "") -> None:
+    def __init__(self, corpus: Any, query: str = "", recent: list[str] | tuple[str, ...] = ()) -> None:
         super().__init__()
         self.corpus = corpus
         self.initial = query
+        self.recent = list(recent)
         self.result: Result | None = None
         self.titles = {d["id"]: d["title"] for d in corpus.documents()}
 
@@ -66,6 +67,18 @@ class SearchScreen(ModalScreen[tuple[Result, int] | None]):
     def on_mount(self) -> None:
         if self.initial:
             self.run_search(self.initial)
+        else:
+            self.show_recent()
+
+    def show_recent(self) -> None:
+        """With an empty box: the recent searches, enter runs one again."""
+        results = self.query_one("#search-results", OptionList)
+        results.clear_options()
+        results.add_options([Option(Text(printable(q)), id=f"recent:{i}") for i, q in enumerate(self.recent)])
+        if self.recent:
+            results.highlighted = 0
+        hint = "recent searches: enter runs one · " if self.recent else ""
+        self.query_one("#search-status", Static).update(Text(hint + "type to search; escape closes"))
 
     @on(Input.Changed, "#search-input")
     def query_changed(self, event: Input.Changed) -> None:
@@ -89,7 +102,8 @@ class SearchScreen(ModalScreen[tuple[Result, int] | None]):
             more = f" (the best {len(r.hits)} shown)" if len(r.hits) < r.total else ""
             status.update(Text(f"{r.total} passages · {r.took_ms:.1f} ms{more}"))
         else:
-            status.update(Text("type to search; enter opens, escape closes"))
+            self.show_recent()
+            return
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
         results.add_options([Option(hit_prompt(h, self.titles.get(h.doc, h.doc)), id=str(i))
@@ -105,10 +119,17 @@ class SearchScreen(ModalScreen[tuple[Result, int] | None]):
     @on(Input.Submitted, "#search-input")
     def open_highlighted(self) -> None:
         results = self.query_one("#search-results", OptionList)
-        if self.result and self.result.hits and results.highlighted is not None:
-            self.dismiss((self.result, results.highlighted))
+        if results.highlighted is not None and results.option_count:
+            self.choose(results.get_option_at_index(results.highlighted).id or "", results.highlighted)
 
     @on(OptionList.OptionSelected, "#search-results")
     def open_selected(self, event: OptionList.OptionSelected) -> None:
-        if self.result:
-            self.dismiss((self.result, event.option_index))
+        self.choose(event.option.id or "", event.option_index)
+
+    def choose(self, option_id: str, index: int) -> None:
+        if option_id.startswith("recent:"):
+            box = self.query_one("#search-input", Input)
+            box.value = self.recent[int(option_id.split(":", 1)[1])]
+            box.focus()
+        elif self.result and self.result.hits:
+            self.dismiss((self.result, index))

@@ -25,13 +25,17 @@ KIND_STYLE = {
 KIND_LABEL = {"caption": "图 ", "byline": "文 ", "furniture": "版 "}
 
 
-def passage_prompt(p: dict[str, Any], marks: list[tuple[int, int, str]] = (), width: int | None = None) -> Text:
+def passage_prompt(p: dict[str, Any], marks: list[tuple[int, int, str]] = (), width: int | None = None,
+                   bookmarked: bool = False) -> Text:
     """A passage as a Text object: corpus text is data, never markup. ``marks``: (start, end, style).
 
     With ``width``, the lines are broken by the Chinese rules (core.linebreak) rather than by Rich.
     """
     kind = p["kind"]
     text = Text(no_wrap=False)
+    if bookmarked:
+        text.append("★", style="bold yellow")
+        text.append(" ")
     label = KIND_LABEL.get(kind)
     if label:
         text.append(label, style="reverse dim")
@@ -67,13 +71,16 @@ class PassageList(OptionList):
         super().__init__(markup=False, **kwargs)
         self.passages: list[dict[str, Any]] = []
         self.marks: dict[str, list[tuple[int, int, str]]] = {}
+        self.bookmarked: set[str] = set()
         self._width: int | None = None
 
     def show_passages(self, passages: list[dict[str, Any]], at: int = 0,
-                      marks: dict[str, list[tuple[int, int, str]]] | None = None) -> None:
-        """Show ``passages``, the one at index ``at`` current; ``marks`` highlight spans by passage id."""
+                      marks: dict[str, list[tuple[int, int, str]]] | None = None, bookmarked: set[str] = frozenset()) -> None:
+        """Show ``passages``, the one at index ``at`` current; ``marks`` highlight spans by passage id;
+        ``bookmarked`` passages carry a star."""
         self.passages = passages
         self.marks = marks or {}
+        self.bookmarked = bookmarked
         self._render_passages(at)
         self.scroll_home(animate=False)
 
@@ -87,10 +94,18 @@ class PassageList(OptionList):
     def _render_passages(self, at: int) -> None:
         self._width = width = self._text_width()
         self.clear_options()
-        self.add_options([Option(passage_prompt(p, self.marks.get(p["id"], ()), width), id=p["id"])
-                          for p in self.passages])
+        self.add_options([Option(passage_prompt(p, self.marks.get(p["id"], ()), width, p["id"] in self.bookmarked),
+                                 id=p["id"]) for p in self.passages])
         if self.passages:
             self.highlighted = max(0, min(at, len(self.passages) - 1))
+
+    def set_bookmarked(self, bookmarked: set[str]) -> None:
+        """Redraw with these passages starred, keeping the current passage and the scroll position."""
+        if bookmarked != self.bookmarked:
+            self.bookmarked = set(bookmarked)
+            y = self.scroll_y
+            self._render_passages(self.highlighted or 0)
+            self.scroll_to(y=y, animate=False)
 
     def on_resize(self) -> None:
         if self.passages and self._text_width() != self._width:

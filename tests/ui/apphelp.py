@@ -1,0 +1,17 @@
+"""Shared by the UI tests: an app on the seeds (or another folder) with the test's own dirs."""
+
+from pathlib import Path
+
+from qualitytui.paths import Paths
+from qualitytui.ui.app import QualityApp
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def make_app(tmp_path, corpus=None) -> QualityApp:
+    return QualityApp(Paths.resolve(corpus or SEEDS, data_dir=tmp_path / "d", cache_dir=tmp_path / "c"))
+
+
+async def ready(app, pilot):
+    await app.workers.wait_for_complete()
+    await pilot.pause()

@@ -1,0 +1,186 @@
+"""Bookmarks, notes, copy, and the state the app remembers (theme, position, searches), by key."""
+
+import json
+
+from textual.widgets import Input, OptionList
+
+from qualitytui.core.bookmarks import citation
+from qualitytui.core.linebreak import CLOSING, OPENING
+from qualitytui.ui.screens.bookmarks import BookmarksScreen, ConfirmScreen, ExportScreen, NoteScreen
+from qualitytui.ui.screens.search import SearchScreen
+from qualitytui.ui.screens.timeline import TimelineScreen
+from qualitytui.ui.widgets.passages import PassageList
+
+from apphelp import make_app, ready
+
+
+async def test_b_toggles_a_bookmark_and_the_pane_stars_it(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("j", "j", "b")
+        passages = app.query_one(PassageList)
+        pid = passages.current["id"]
+        [b] = app.bookmarks.all()
+        assert b["passage"] == pid and pid in app.marked
+        assert passages.get_option_at_index(2).prompt.plain.startswith("★")
+        assert not passages.get_option_at_index(1).prompt.plain.startswith("★")
+        await pilot.press("b")
+        assert app.bookmarks.all() == [] and not passages.get_option_at_index(2).prompt.plain.startswith("★")
+
+
+async def test_m_edits_note_and_tags_in_chinese(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("j", "j", "m")
+        assert isinstance(app.screen, NoteScreen)
+        app.screen.query_one("#note-input", Input).value = "崂山区入选试点"
+        await pilot.press("tab", *"lao", "space", *"shan", "enter")
+        await pilot.pause()
+        [b] = app.bookmarks.all()
+        assert b["note"] == "崂山区入选试点" and b["tags"] == ["lao", "shan"]
+        await pilot.press("m")
+        assert app.screen.query_one("#note-input", Input).value == "崂山区入选试点"
+        await pilot.press("escape")
+        assert not isinstance(app.screen, NoteScreen) and app.bookmarks.all()[0]["note"] == "崂山区入选试点"
+    stored = json.loads((tmp_path / "d" / "user.json").read_text(encoding="utf-8"))
+    assert [x["note"] for x in stored["bookmarks"].values()] == ["崂山区入选试点"]
+
+
+async def test_bookmarks_list_filters_opens_removes_and_exports(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("j", "j", "b", "right_square_bracket", "j", "j", "j", "b")
+        first_doc = "000_dd8c9580cc043703"
+        app.bookmarks.update(app.bookmarks.all()[0]["id"], tags=["崂山"])
+        await pilot.press("B")
+        screen = app.screen
+        assert isinstance(screen, BookmarksScreen) and len(screen.shown) == 2
+        await pilot.press("slash", *"崂山", "enter")
+        await pilot.pause()
+        assert [b["doc"] for b in screen.shown] == [first_doc]
+        await pilot.press("enter")
+        assert not isinstance(app.screen, BookmarksScreen)
+        assert app.doc_id == first_doc and app.query_one(PassageList).highlighted == 2
+        await pilot.press("B", "x")
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("enter")  # Markdown, the first choice
+        await pilot.pause()
+        [md] = (tmp_path / "d" / "exports").glob("bookmarks-*.md")
+        text = md.read_text(encoding="utf-8")
+        assert text.count("《") >= 2 and "从“省级标杆”跨越到“全国试点”" in text
+        await pilot.press("delete")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert len(app.bookmarks.all()) == 2
+        await pilot.press("delete", "y")
+        await pilot.pause()
+        assert len(app.bookmarks.all()) == 1 and len(app.screen.shown) == 1
+
+
+async def test_c_copies_the_passage_with_its_citation(tmp_path, monkeypatch):
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.delenv("TERM_PROGRAM", raising=False)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("j", "j", "c")
+        p = app.query_one(PassageList).current
+        assert app.clipboard == citation(p, app.corpus.document(p["doc"]))
+        assert p["text"][:10] in app.clipboard and "《从“省级标杆”跨越到“全国试点”》" in app.clipboard
+
+
+async def test_c_says_so_where_the_terminal_cannot_copy(tmp_path, monkeypatch):
+    monkeypatch.setenv("TERM", "linux")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("j", "c")
+        saved = tmp_path / "d" / "clipboard.txt"
+        assert app.clipboard == "" and saved.read_text(encoding="utf-8").startswith("“")
+        assert any("cannot take a copy" in str(n.message) for n in app._notifications)
+
+
+async def test_reopens_where_the_reader_left_off_with_theme_and_recent_searches(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        app.theme = "nord"
+        await pilot.press("right_square_bracket", "j", "j", "j")
+        await pilot.press("slash", *"质量月", "enter")
+        await pilot.pause()
+        where = (app.doc_id, app.query_one(PassageList).highlighted)
+        await pilot.press("q")
+    again = make_app(tmp_path)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await ready(again, pilot)
+        assert again.theme == "nord"
+        assert (again.doc_id, again.query_one(PassageList).highlighted) == where and where[1] > 0
+        await pilot.press("slash")
+        await pilot.pause()
+        recent = again.screen.query_one("#search-results", OptionList)
+        assert isinstance(again.screen, SearchScreen) and str(recent.get_option_at_index(0).prompt) == "质量月"
+        await pilot.press("enter")  # runs the recent search again
+        await pilot.pause(0.3)
+        assert again.screen.query_one("#search-input", Input).value == "质量月"
+
+
+async def test_a_corrupt_user_file_is_set_aside_and_the_user_told(tmp_path):
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "user.json").write_text("{not json", encoding="utf-8")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        assert any("moved to" in str(n.message) for n in app._notifications)
+        await pilot.press("b")
+        assert len(app.bookmarks.all()) == 1
+    assert list((tmp_path / "d").glob("user.json.corrupt-*"))
+
+
+async def test_a_read_only_data_dir_still_browses_and_says_why(tmp_path):
+    (tmp_path / "d").write_text("a file where the data folder should be")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("j", "b")
+        assert app.bookmarks.all() == []
+        assert any("cannot be created" in str(n.message) for n in app._notifications)
+        await pilot.press("j", "right_square_bracket")
+        assert app.doc_id == "001_8b5557aee29fe76b"  # browsing goes on
+
+
+async def test_lines_follow_chinese_breaking_rules_at_every_size(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        for size in ((120, 40), (80, 24), (60, 18), (47, 20)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            passages = app.query_one(PassageList)
+            for k in range(passages.option_count):
+                lines = passages.get_option_at_index(k).prompt.plain.rstrip("\n").split("\n")
+                assert all(line[:1] not in CLOSING for line in lines[1:]), (size, lines)
+                assert all(line[-1:] not in OPENING for line in lines[:-1]), (size, lines)
+            assert k > 10
+
+
+async def test_palette_has_a_command_for_every_key_and_jumps_to_entities(tmp_path):
+    from qualitytui.ui.commands import ACTIONS
+
+    app = make_app(tmp_path)
+    actions = {a for *_, a in ACTIONS} | {"quit", "back"}
+    assert {b.action for b in app.BINDINGS} <= actions
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+p", *"Timeline")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, TimelineScreen)
+        await pilot.press("escape", "ctrl+p", *"Entity: 高善武")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.entity and app.entity["name"] == "高善武"
