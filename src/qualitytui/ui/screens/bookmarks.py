@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from qualitytui.ui.screens.dialog import Dialog
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -17,7 +17,7 @@ from qualitytui.core.bookmarks import matching
 from qualitytui.core.normalize import printable
 
 
-class NoteScreen(ModalScreen[tuple[str, str] | None]):
+class NoteScreen(Dialog[tuple[str, str] | None]):
     """Edit a bookmark's note and tags; enter saves (dismissed with (note, tags)), escape cancels."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="note.cancel")]
@@ -38,7 +38,7 @@ class NoteScreen(ModalScreen[tuple[str, str] | None]):
         self.dismiss((self.query_one("#note-input", Input).value, self.query_one("#tags-input", Input).value))
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(Dialog[bool]):
     """A yes/no question: y or enter confirms, n or escape declines."""
 
     BINDINGS = [
@@ -56,7 +56,7 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Static(Text("y yes · n no", style="dim"))
 
 
-class ExportScreen(ModalScreen[str | None]):
+class ExportScreen(Dialog[str | None]):
     """Choose an export format: Markdown citations, JSON or CSV."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="export.cancel")]
@@ -96,7 +96,7 @@ def bookmark_prompt(b: dict[str, Any], doc: dict[str, Any] | None) -> Text:
     return text
 
 
-class BookmarksScreen(ModalScreen[dict[str, Any] | None]):
+class BookmarksScreen(Dialog[dict[str, Any] | None]):
     """Every bookmark; / filters by tag or text; enter opens, delete removes, x exports."""
 
     BINDINGS = [

@@ -8,13 +8,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from qualitytui.ui.screens.dialog import Dialog
 from textual.widgets import Static
 
 from qualitytui.core.normalize import printable
 
 
-class RepairsScreen(ModalScreen[None]):
+class RepairsScreen(Dialog[None]):
     BINDINGS = [Binding("escape,q,r", "dismiss", "Close", id="repairs.close")]
 
     def __init__(self, doc: dict[str, Any], passage: dict[str, Any] | None) -> None:

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
+from qualitytui.ui.screens.dialog import Dialog
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -40,7 +40,7 @@ class SearchDone(Message):
     result: Result
 
 
-class SearchScreen(ModalScreen[tuple[Result, int] | None]):
+class SearchScreen(Dialog[tuple[Result, int] | None]):
     """Type to search; ``enter`` opens the highlighted hit (dismissed with the result and its index)."""
 
     BINDINGS = [

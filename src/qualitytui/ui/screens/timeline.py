@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from qualitytui.ui.screens.dialog import Dialog
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -34,7 +34,7 @@ def axis_row(item: dict[str, Any], first: int, last: int, width: int) -> Text:
     return row
 
 
-class TimelineScreen(ModalScreen[dict[str, Any] | None]):
+class TimelineScreen(Dialog[dict[str, Any] | None]):
     """Every dated item in date order; ``enter`` opens its passage."""
 
     BINDINGS = [
