@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb import TinyDB
 
 from qualitytui.core import pinyin
 from qualitytui.core.fold import fold
-from qualitytui.core.search import Result, Searcher
 from qualitytui.core.snippets import Snippet, snippet
 from qualitytui.core.store import Progress, open_store
 from qualitytui.paths import Paths
+
+if TYPE_CHECKING:  # the search engine loads on first use, after the first frame
+    from qualitytui.core.search import Result, Searcher
 
 
 class UnknownDocument(LookupError):
@@ -128,6 +130,8 @@ class Corpus:
         return [e for e in entities if any(want in fold(n) or (reads and reads.search(n)) for n in [e["name"], *e["aliases"]])]
 
     def searcher(self) -> Searcher:
+        from qualitytui.core.search import Searcher
+
         """The search engine over this corpus (its index loaded on first use)."""
         if self._searcher is None:
             stored = self.db.table("search").get(doc_id=1)

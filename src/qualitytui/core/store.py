@@ -19,10 +19,8 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from qualitytui import __version__
-from qualitytui.core.analyze import analyze
 from qualitytui.core.atomic import atomic_write
 from qualitytui.core.files import Found, discover
-from qualitytui.core.ingest import ingest_files
 from qualitytui.core.models import Document, Skipped
 from qualitytui.core.search_index import build_index
 
@@ -118,6 +116,8 @@ def content_hashes(found: list[Found], known: dict[str, Any] | None = None) -> d
 
 def build(root: Path, found: list[Found], problems: list[tuple[str, str]], progress: Progress | None = None) -> BuildResult:
     """Ingest every file and lay out the store's tables (not yet written)."""
+    from qualitytui.core.ingest import ingest_files  # a warm start needs neither ingest nor analysis
+
     t0 = time.perf_counter()
     total = len(found)
     done = [0]
@@ -136,6 +136,8 @@ def build(root: Path, found: list[Found], problems: list[tuple[str, str]], progr
     if progress:
         progress(total, total, "analysing")
     passages = {d.id: [p.to_dict() for p in d.passages] for d in docs}
+    from qualitytui.core.analyze import analyze  # the segmenter and the rules: only a build needs them
+
     analysis = analyze(docs, passages)
     if progress:
         progress(total, total, "indexing")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from rich.text import Text
 from textual import work
@@ -19,18 +20,18 @@ from qualitytui.core.corpus import Corpus
 from qualitytui.core.atomic import atomic_write
 from qualitytui.core.models import passage_index
 from qualitytui.core.normalize import printable
-from qualitytui.core.search import Result
 from qualitytui.core.user_store import UserStore, UserStoreError
 from qualitytui.paths import Paths
 from qualitytui.ui.commands import DocumentCommands, EntityCommands, action_commands
-from qualitytui.ui.screens.bookmarks import BookmarksScreen, NoteScreen
-from qualitytui.ui.screens.help import HelpScreen
-from qualitytui.ui.screens.repairs import RepairsScreen
-from qualitytui.ui.screens.search import SearchScreen
-from qualitytui.ui.screens.timeline import TimelineScreen
 from qualitytui.ui.widgets.doc_list import DocList
 from qualitytui.ui.widgets.entities import TYPE_STYLE, EntityList, EntityPanel, context_prompt
 from qualitytui.ui.widgets.passages import PassageList
+
+if TYPE_CHECKING:
+    from qualitytui.core.search import Result
+    from qualitytui.ui.screens.bookmarks import BookmarksScreen
+
+# The screens are imported where they open: a warm start draws its first frame without them.
 
 
 @dataclass
@@ -59,7 +60,7 @@ def clipboard_reachable() -> bool:
 
 class QualityApp(App[None]):
     TITLE = "qualitytui"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).resolve().parent / "app.tcss"  # absolute: subclasses elsewhere find it too
     COMMANDS = App.COMMANDS | {DocumentCommands, EntityCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-medium"), (100, "-wide")]
     BINDINGS = [
@@ -183,7 +184,7 @@ class QualityApp(App[None]):
         docs = corpus.documents()
         self.query_one(DocList).show_documents(docs)
         self.entities = corpus.entities()
-        self.query_one(EntityList).show_entities(self.entities)
+        self.call_after_refresh(self.query_one(EntityList).show_entities, self.entities)  # after the first frame
         self.marked = {b["passage"] for b in self.bookmarks.all() if b.get("anchored", True)}
         where = self.user.get("position") or {}
         if docs and corpus.exact_document(where.get("doc", "")):
@@ -283,6 +284,8 @@ class QualityApp(App[None]):
             self.notify("The corpus is still opening.", timeout=3)
             return
         titles = {d["id"]: d["title"] for d in self.corpus.documents()}
+        from qualitytui.ui.screens.timeline import TimelineScreen
+
         self.push_screen(TimelineScreen(self.corpus.timeline(), titles), self._timeline_closed)
 
     def _timeline_closed(self, item: dict[str, Any] | None) -> None:
@@ -321,10 +324,14 @@ class QualityApp(App[None]):
         self.query_one(DocList).focus()
 
     def action_help(self) -> None:
+        from qualitytui.ui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen())
 
     def action_show_repairs(self) -> None:
         if self.corpus and self.doc_id:
+            from qualitytui.ui.screens.repairs import RepairsScreen
+
             self.push_screen(RepairsScreen(self.corpus.document(self.doc_id), self.query_one(PassageList).current))
 
     # -- search ---------------------------------------------------------------------------------
@@ -333,6 +340,8 @@ class QualityApp(App[None]):
         if self.corpus is None:
             self.notify("The corpus is still opening.", timeout=3)
             return
+        from qualitytui.ui.screens.search import SearchScreen
+
         self.push_screen(SearchScreen(self.corpus, self.last_query, self.user.get("searches", [])), self._search_closed)
 
     def _search_closed(self, chosen: tuple[Result, int] | None) -> None:
@@ -425,6 +434,8 @@ class QualityApp(App[None]):
                 self.notify(str(e), severity="error", timeout=8)
             self._refresh_marks()
 
+        from qualitytui.ui.screens.bookmarks import NoteScreen
+
         self.push_screen(NoteScreen(p["text"], b["note"] if b else "", b["tags"] if b else ()), saved)
 
     def action_bookmarks(self) -> None:
@@ -433,6 +444,8 @@ class QualityApp(App[None]):
             return
         self.user.reload()  # another instance may have added some
         docs = {d["id"]: d for d in self.corpus.documents()}
+        from qualitytui.ui.screens.bookmarks import BookmarksScreen
+
         self.push_screen(BookmarksScreen(self.bookmarks.all(), docs), self._bookmark_chosen)
 
     def _bookmark_chosen(self, b: dict[str, Any] | None) -> None:

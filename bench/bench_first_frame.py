@@ -1,0 +1,61 @@
+"""Time to the first frame on a warm start, against a minimal Textual app (Header + Footer), same run.
+
+    python bench/bench_first_frame.py [--runs N] [--corpus DIR]
+
+Each is a whole headless process, from spawn to exit right after the first frame that shows a
+document (qualitytui) or the Header and Footer (the minimal app); the corpus store is built once
+beforehand so every qualitytui run is warm. Runs alternate between the two; medians are printed.
+Goal (issue 5): at most 1.3x the minimal app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from bench_start import machine  # noqa: E402
+
+
+def wall(cmd: list[str], env: dict[str, str]) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=9)
+    ap.add_argument("--corpus", default="", help="a folder of articles (default: the built-in corpus)")
+    ap.add_argument("--json", type=Path, default=HERE / "out" / "first_frame.json")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, QUALITYTUI_CACHE_DIR=str(Path(tmp) / "cache"), QUALITYTUI_DATA_DIR=str(Path(tmp) / "data"))
+        build = [sys.executable, "-m", "qualitytui", "build"] + (["--corpus", args.corpus] if args.corpus else [])
+        subprocess.run(build, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        ours, minimal = [], []
+        for _ in range(args.runs):
+            ours.append(wall([sys.executable, str(HERE / "first_frame_app.py"), args.corpus], env))
+            minimal.append(wall([sys.executable, str(HERE / "minimal_app.py")], env))
+    med = statistics.median
+    report = {"machine": machine(), "runs": args.runs, "corpus": args.corpus or "built-in",
+              "qualitytui_first_frame_s": med(ours), "minimal_app_first_frame_s": med(minimal)}
+    report["ratio"] = report["qualitytui_first_frame_s"] / report["minimal_app_first_frame_s"]
+    print(f"machine: {report['machine']}  (median of {args.runs} runs, corpus: {report['corpus']})")
+    print(f"qualitytui, warm start to first frame with a document: {report['qualitytui_first_frame_s']:.3f}s")
+    print(f"minimal Textual app (Header + Footer), first frame:    {report['minimal_app_first_frame_s']:.3f}s")
+    print(f"ratio: {report['ratio']:.2f}x (goal ≤ 1.3x)")
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(report, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
