@@ -18,7 +18,8 @@ async def main(out: Path) -> None:
         async with app.run_test(size=(120, 40)) as pilot:
             await app.workers.wait_for_complete()
             await pilot.pause()
-            await pilot.press("right_square_bracket", "j", "j", "j", "j")
+            await pilot.press("right_square_bracket", "j", "j", "j", "b", "j")
+            app.clear_notifications()
             await pilot.pause()
             app.save_screenshot(filename=out.name, path=str(out.parent))
 
