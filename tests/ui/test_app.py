@@ -1,8 +1,7 @@
 """The reader app, driven by keys through Textual's Pilot."""
 
-from pathlib import Path
 
-from apphelp import SEEDS, make_app, ready
+from apphelp import make_app, ready
 
 from qualitytui.ui.screens.help import HelpScreen
 from qualitytui.ui.screens.repairs import RepairsScreen
