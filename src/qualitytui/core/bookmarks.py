@@ -77,8 +77,16 @@ class Bookmarks:
     def all(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.store.rows("bookmarks")]
 
+    def anchored(self) -> list[dict[str, Any]]:
+        """The bookmarks whose passage is in the corpus (as of the last re-anchoring)."""
+        return [b for b in self.all() if b.get("anchored", True)]
+
+    def passages(self) -> set[str]:
+        """Ids of the bookmarked passages, for marking them in the text."""
+        return {b["passage"] for b in self.anchored()}
+
     def for_passage(self, passage_id: str) -> dict[str, Any] | None:
-        return next((b for b in self.all() if b["passage"] == passage_id and b.get("anchored", True)), None)
+        return next((b for b in self.anchored() if b["passage"] == passage_id), None)
 
     def get(self, bookmark_id: str) -> dict[str, Any]:
         for b in self.all():

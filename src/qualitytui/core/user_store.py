@@ -39,11 +39,13 @@ class _AtomicJSON(Storage):
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.last: dict[str, Any] = {}  # what was last read or written: the store's cache, no re-read
 
     def read(self) -> dict[str, Any] | None:
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
+            self.last = {}
             return None
         try:
             data = orjson.loads(raw)
@@ -53,10 +55,12 @@ class _AtomicJSON(Storage):
             isinstance(t, dict) and all(isinstance(d, dict) for d in t.values()) for t in data.values()
         ):
             raise CorruptStore("not a TinyDB document")
+        self.last = data
         return data
 
     def write(self, data: dict[str, Any]) -> None:
         atomic_write(self.path, orjson.dumps(data, option=orjson.OPT_INDENT_2))
+        self.last = data
 
     def close(self) -> None:
         pass
@@ -126,17 +130,18 @@ class UserStore:
         with self._locked():
             for stale in self.path.parent.glob(f".{self.path.name}.*.tmp"):  # left by a killed writer
                 stale.unlink(missing_ok=True)
+            storage = self._storage()
             try:
-                self._storage().read()
+                storage.read()
             except CorruptStore as e:
                 self._set_aside(str(e))
-            db = TinyDB(storage=_AtomicJSON, path=self.path)  # type: ignore[arg-type]
+            db = TinyDB(storage=lambda: storage)  # one storage: its ``last`` is the file as written
             try:
                 result = fn(db)
             except OSError as e:
                 self.read_only = _why(e, self.path.parent)
                 raise UserStoreError(f"Cannot save: {self.read_only}.") from None
-            self._cache = self._storage().read() or {}
+            self._cache = storage.last
             self.read_only = None
             return result
 

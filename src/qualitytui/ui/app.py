@@ -185,7 +185,7 @@ class QualityApp(App[None]):
         self.query_one(DocList).show_documents(docs)
         self.entities = corpus.entities()
         self.call_after_refresh(self.query_one(EntityList).show_entities, self.entities)  # after the first frame
-        self.marked = {b["passage"] for b in self.bookmarks.all() if b.get("anchored", True)}
+        self.marked = self.bookmarks.passages()
         where = self.user.get("position") or {}
         if docs and corpus.exact_document(where.get("doc", "")):
             self.open_document(where["doc"], where.get("passage", 0))
@@ -395,7 +395,7 @@ class QualityApp(App[None]):
         self.exit()
 
     def _refresh_marks(self) -> None:
-        self.marked = {b["passage"] for b in self.bookmarks.all() if b.get("anchored", True)}
+        self.marked = self.bookmarks.passages()
         self.query_one(PassageList).set_bookmarked(self.marked)
 
     def action_toggle_bookmark(self) -> None:
