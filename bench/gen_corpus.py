@@ -24,17 +24,18 @@ GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英�
 
 def seed_material():
     """Titles, paragraphs, and the places and people the seeds name (found by qualitytui itself)."""
-    from qualitytui.core.analyze import analyze
-    from qualitytui.core.ingest import ingest
+    from qualitytui.core.files import discover
+    from qualitytui.core.store import build
     from qualitytui.paths import builtin_corpus_dir
 
-    docs, _ = ingest(builtin_corpus_dir())
-    passages = {d.id: [p.to_dict() for p in d.passages] for d in docs}
-    result = analyze(docs, passages)
-    titles = [d.title for d in docs] + [p["text"] for ps in passages.values() for p in ps if p["kind"] == "heading"]
-    paragraphs = [p["text"] for ps in passages.values() for p in ps if p["kind"] == "body" and len(p["text"]) >= 30]
-    places = sorted({e["name"] for e in result.entities if e["type"] == "place"}, key=len, reverse=True)
-    people = sorted({e["name"] for e in result.entities if e["type"] == "person"}, key=len, reverse=True)
+    root = builtin_corpus_dir()
+    data = build(root, *discover(root)).data
+    passages = list(data["passages"].values())
+    entities = list(data["entities"].values())
+    titles = [d["title"] for d in data["documents"].values()] + [p["text"] for p in passages if p["kind"] == "heading"]
+    paragraphs = [p["text"] for p in passages if p["kind"] == "body" and len(p["text"]) >= 30]
+    places = sorted({e["name"] for e in entities if e["type"] == "place"}, key=len, reverse=True)
+    people = sorted({e["name"] for e in entities if e["type"] == "person"}, key=len, reverse=True)
     return titles, paragraphs, places, people
 
 

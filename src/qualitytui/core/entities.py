@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Iterable
 
-import ahocorasick
-
 from qualitytui.core import gazetteer
 from qualitytui.core.entity_rules import (
     COMPANY_SUFFIXES,
@@ -168,7 +166,12 @@ def _company_core(name: str) -> str:
 
 
 def merge_names(names: dict[tuple[str, str], Counter]) -> dict[tuple[str, str], tuple[str, str]]:
-    """Map each (type, canonical name) to the (type, name) of the entity it belongs to."""
+    """Map each (type, canonical name) to the (type, name) of the entity it belongs to.
+
+    A name joins the first longer name (by rank) it is a form of. Only names that could match are
+    compared: an abbreviation or an equal core starts with the same character, and an event named
+    short ends like its long name, so the longer names are bucketed by first (and last) character.
+    """
     out = {k: k for k in names}
     by_type: dict[str, list[str]] = defaultdict(list)
     for t, n in names:
@@ -176,21 +179,31 @@ def merge_names(names: dict[tuple[str, str], Counter]) -> dict[tuple[str, str], 
     for t, group in by_type.items():
         if t not in ("organization", "company", "event", "award"):
             continue
-        core = _company_core if t == "company" else (lambda n: n)
-        rank = {n: (len(core(n)), len(n)) for n in group}  # 青啤 < 青啤集团 < 青岛啤酒
+        if t == "company":
+            split = {n: ("", _company_core(n)) for n in group}
+        else:
+            split = {n: _place_prefix(n) for n in group}
+        rank = {n: (len(split[n][1]) if t == "company" else len(n), len(n)) for n in group}  # 青啤 < 青啤集团 < 青岛啤酒
         group = sorted(group, key=rank.__getitem__, reverse=True)
+        first: dict[str, list[int]] = defaultdict(list)
+        last: dict[str, list[int]] = defaultdict(list)
+        for i, n in enumerate(group):
+            rest = split[n][1]
+            first[rest[:1]].append(i)
+            last[rest[-1:]].append(i)
         for short in group:
-            for long in group:
-                if rank[long] <= rank[short] or out[(t, short)] != (t, short):
+            pa, ra = split[short]
+            near = first.get(ra[:1], [])
+            if t == "event" and len(ra) >= 6:
+                near = sorted(set(near).union(last.get(ra[-1:], ())))
+            for i in near:
+                long = group[i]
+                if rank[long] <= rank[short]:
                     continue
-                if t == "company":
-                    a, b = _company_core(short), _company_core(long)
-                    same = a == b or _is_abbreviation(a, b)
-                else:
-                    (pa, ra), (pb, rb) = _place_prefix(short), _place_prefix(long)
-                    same = (pa == pb or not pa) and (ra == rb or _is_abbreviation(ra, rb))
-                    if t == "event" and not same:  # 新型工业化…大会 is 崂山区推进新型工业化…大会 named short
-                        same = len(ra) >= 6 and rb.endswith(ra)
+                pb, rb = split[long]
+                same = (pa == pb or not pa) and (ra == rb or _is_abbreviation(ra, rb))
+                if t == "event" and not same:  # 新型工业化…大会 is 崂山区推进新型工业化…大会 named short
+                    same = len(ra) >= 6 and rb.endswith(ra)
                 if same:
                     out[(t, short)] = out[(t, long)]
                     break
@@ -232,44 +245,54 @@ def _alike_in_lists(norm: str, kept: list[Candidate], companies: dict[str, list[
     return extra
 
 
+Row = tuple[dict[str, Any], str, list[int], list[Candidate]]  # passage, normalized text, token starts, candidates
+
+
+def scan_document(passages: list[dict[str, Any]], tagger: Tagger) -> list[Row]:
+    """One document's candidates, passage by passage: the per-document half of the work (any process)."""
+    rows = []
+    for p in passages:
+        if p["kind"] == "furniture":
+            continue
+        norm = normalize(p["text"])
+        tagged = tokens_with_offsets(tagger(norm))
+        text = p["text"]
+        found = [c if text[c.start : c.end] == c.text else c._replace(text=text[c.start : c.end])
+                 for c in candidates(norm, tagged, p["kind"])]
+        rows.append((p, norm, tagged.starts, select(found)))
+    return rows
+
+
 def extract_entities(
     docs: list[tuple[str, list[dict[str, Any]]]], tagger: Tagger
 ) -> tuple[list[Entity], list[dict[str, Any]]]:
     """Entities and mentions for ``docs`` ([(doc id, passages)]); passages as stored (kind, text, id)."""
-    tagged_docs = []
-    for doc_id, passages in docs:
-        rows = []
-        for p in passages:
-            if p["kind"] == "furniture":
-                continue
-            norm = normalize(p["text"])
-            tagged = tokens_with_offsets(tagger(norm))
-            text = p["text"]
-            found = [c if text[c.start : c.end] == c.text else c._replace(text=text[c.start : c.end])
-                     for c in candidates(norm, tagged, p["kind"])]
-            rows.append((p, norm, tagged, select(found)))
-        tagged_docs.append((doc_id, rows))
+    return link([(doc_id, scan_document(passages, tagger)) for doc_id, passages in docs])
+
+
+def link(scanned: list[tuple[str, list[Row]]]) -> tuple[list[Entity], list[dict[str, Any]]]:
+    """The corpus-wide half: names in each document's context, merged across documents, every mention."""
     companies: dict[str, list[str]] = defaultdict(list)  # company cores by first character
-    for core in {_company_core(c.text) for _, rows in tagged_docs for *_, cs in rows for c in cs if c.type == "company"}:
+    for core in {_company_core(c.text) for _, rows in scanned for *_, cs in rows for c in cs if c.type == "company"}:
         companies[core[:1]].append(core)
     per_doc = []
     names: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for doc_id, rows in tagged_docs:
+    for doc_id, rows in scanned:
         alike = [
             [c._replace(text=p["text"][c.start : c.end]) for c in _alike_in_lists(norm, cs, companies)]
             for p, norm, _, cs in rows
         ]
-        rows = [(p, norm, tagged, select(cs + extra) if extra else cs) for (p, norm, tagged, cs), extra in zip(rows, alike)]
+        rows = [(p, norm, starts, select(cs + extra) if extra else cs) for (p, norm, starts, cs), extra in zip(rows, alike)]
         ctx = _context([c for *_, cs in rows for c in cs])
         resolved = []
-        for p, norm, tagged, cs in rows:
+        for p, norm, starts, cs in rows:
             keep = []
             for c in cs:
                 name = canonical(c, ctx)
                 if name:
                     names[(c.type, name)][c.text] += 1
                     keep.append((c, name))
-            resolved.append((p, norm, tagged, keep))
+            resolved.append((p, norm, starts, keep))
         per_doc.append((doc_id, resolved))
     owner = merge_names(names)
     entities: dict[tuple[str, str], Entity] = {}
@@ -287,7 +310,8 @@ def extract_entities(
 def _mentions(per_doc, owner, entities) -> list[dict[str, Any]]:
     """Every occurrence of every alias at token boundaries, longest first (高善武介绍 as well as 局长高善武).
 
-    One Aho–Corasick automaton over all aliases finds the occurrences; a document's own names
+    Walks each passage's token boundaries, extending a piece while it is still the start of some
+    alias (a set of alias prefixes ends most walks at the first token); a document's own names
     (省市场监管局 means its province's) take precedence over the corpus-wide ones.
     """
     global_alias: dict[str, tuple[str, str]] = {}
@@ -298,30 +322,35 @@ def _mentions(per_doc, owner, entities) -> list[dict[str, Any]]:
     locals_: list[dict[str, tuple[str, str]]] = []
     for _, rows in per_doc:
         locals_.append({c.text: owner[(c.type, name)] for *_, keep in rows for c, name in keep})
-    automaton = ahocorasick.Automaton()
-    for a in global_alias.keys() | {a for local in locals_ for a in local}:
-        automaton.add_word(a, len(a))
-    if len(automaton):
-        automaton.make_automaton()
+    prefixes = {a[:k] for a in global_alias.keys() | {a for local in locals_ for a in local} for k in range(1, len(a) + 1)}
     out = []
     for (doc_id, rows), local in zip(per_doc, locals_):
-        for p, norm, tagged, keep in rows:
+        for p, norm, starts, keep in rows:
             spans = [(c.start, c.end, owner[(c.type, name)]) for c, name in keep]
-            found = list(automaton.iter(norm)) if len(automaton) else ()
-            if found:
-                used = bytearray(len(norm) + 1)
-                for s, e, _ in spans:
-                    used[s:e] = b"\1" * (e - s)
-                bounds = set(tagged.starts)
-                # longest first at each start, starts left to right
-                for s, e in sorted(((end + 1 - size, end + 1) for end, size in found), key=lambda m: (m[0], -m[1])):
-                    if s not in bounds or e not in bounds or any(used[s:e]):
-                        continue
-                    piece = norm[s:e]
-                    key = local.get(piece) or global_alias.get(piece)
-                    if key:
+            used = bytearray(len(norm) + 1)
+            for s, e, _ in spans:
+                used[s:e] = b"\1" * (e - s)
+            last = len(starts) - 1
+            for i in range(last):
+                s = starts[i]
+                if used[s] or norm[s : starts[i + 1]] not in prefixes:
+                    continue
+                found = []  # (end, key) of each alias starting here, shortest first
+                j = i + 1
+                while j <= last:
+                    piece = norm[s : starts[j]]
+                    if piece not in prefixes:
+                        break
+                    if len(piece) >= 2:
+                        key = local.get(piece) or global_alias.get(piece)
+                        if key:
+                            found.append((starts[j], key))
+                    j += 1
+                for e, key in reversed(found):
+                    if used.find(1, s, e) == -1:
                         spans.append((s, e, key))
                         used[s:e] = b"\1" * (e - s)
+                        break
             for s, e, key in sorted(spans):
                 m = {"entity": entities[key].id, "doc": doc_id, "passage": p["id"], "start": s, "end": e,
                      "text": p["text"][s:e]}

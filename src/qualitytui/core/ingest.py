@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
 from qualitytui.core.assemble import assemble
 from qualitytui.core.files import Found, SkipFile, decode, discover, read_bytes
@@ -16,10 +16,23 @@ def doc_id(rel: str) -> str:
     return rel.rsplit(".", 1)[0] if "." in rel.rsplit("/", 1)[-1] else rel
 
 
-def build_document(found: Found, text: str, encoding: str) -> Document:
+def assign_ids(files: list[Found]) -> list[str]:
+    """Each file's document id; of a.txt and a.md the second keeps its extension in its id."""
+    seen: set[str] = set()
+    out = []
+    for f in files:
+        i = doc_id(f.rel)
+        if i in seen:
+            i = f.rel
+        seen.add(i)
+        out.append(i)
+    return out
+
+
+def build_document(found: Found, text: str, encoding: str, id_: str | None = None) -> Document:
     a = assemble(text, markdown=found.path.suffix.lower() == ".md")
     doc = Document(
-        id=doc_id(found.rel),
+        id=id_ or doc_id(found.rel),
         path=found.rel,
         title=a.title,
         subtitle=a.subtitle,
@@ -29,6 +42,8 @@ def build_document(found: Found, text: str, encoding: str) -> Document:
     )
     if encoding not in ("utf-8", "utf-8-sig"):
         doc.warnings.insert(0, f"decoded as {encoding}")
+    if doc.id != doc_id(found.rel):
+        doc.warnings.insert(0, f"id {doc_id(found.rel)!r} already taken; using {doc.id!r}")
     doc.passages = [
         Passage(doc.id, i, item.kind, item.text, item.original, item.line) for i, item in enumerate(a.items)
     ]
@@ -36,7 +51,7 @@ def build_document(found: Found, text: str, encoding: str) -> Document:
 
 
 def ingest_files(
-    files: Iterable[Found],
+    files: list[Found],
     on_file: Callable[[Found], None] | None = None,
     hashes: dict[str, str] | None = None,
 ) -> Iterator[Document | Skipped]:
@@ -44,8 +59,7 @@ def ingest_files(
 
     ``hashes``, when given, receives the sha1 of each file's bytes (from the same single read).
     """
-    seen: set[str] = set()
-    for found in files:
+    for found, id_ in zip(files, assign_ids(files)):
         if on_file:
             on_file(found)
         try:
@@ -58,16 +72,10 @@ def ingest_files(
                 hashes.setdefault(found.rel, "unreadable")
             yield Skipped(found.rel, str(e))
             continue
-        doc = build_document(found, text, encoding)
+        doc = build_document(found, text, encoding, id_)
         if not doc.passages:
             yield Skipped(found.rel, "no text after repair")
             continue
-        if doc.id in seen:  # a.txt and a.md: the second keeps its extension in its id
-            doc.warnings.insert(0, f"id {doc.id!r} already taken; using {found.rel!r}")
-            doc.id = found.rel
-            for p in doc.passages:
-                p.doc = doc.id
-        seen.add(doc.id)
         yield doc
 
 

@@ -43,17 +43,36 @@ def bigrams(form: str) -> list[str]:
     return _BIGRAMS.findall(form)
 
 
+class IndexBuilder:
+    """Builds the stored index from passage texts given in store order, a batch at a time."""
+
+    def __init__(self) -> None:
+        self.postings: dict[str, list[int]] = {}
+        self.lengths: list[int] = []
+
+    def add(self, texts: Iterable[str]) -> None:
+        postings, lengths = self.postings, self.lengths
+        for text in texts:
+            pid = len(lengths)
+            form = fold(text)
+            lengths.append(len(form))
+            for bg, tf in Counter(_BIGRAMS.findall(form)).items():
+                row = postings.get(bg)
+                if row is None:
+                    postings[bg] = [pid << 8 | min(tf, 255)]
+                else:
+                    row.append(pid << 8 | min(tf, 255))
+
+    def stored(self) -> dict[str, Any]:
+        return {"version": VERSION, "lengths": _pack(self.lengths),
+                "postings": {bg: _pack(p) for bg, p in self.postings.items()}}
+
+
 def build_index(texts: Iterable[str]) -> dict[str, Any]:
     """The stored index for passage texts in store order."""
-    postings: dict[str, list[int]] = {}
-    lengths = []
-    for pid, text in enumerate(texts):
-        form = fold(text)
-        lengths.append(len(form))
-        for bg, tf in Counter(_BIGRAMS.findall(form)).items():
-            postings.setdefault(bg, []).append(pid << 8 | min(tf, 255))
-    return {"version": VERSION, "lengths": _pack(lengths),
-            "postings": {bg: _pack(p) for bg, p in postings.items()}}
+    b = IndexBuilder()
+    b.add(texts)
+    return b.stored()
 
 
 class Index:

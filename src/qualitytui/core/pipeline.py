@@ -1,0 +1,127 @@
+"""A build's per-file work (read, repair, dates, entity candidates) and how it is spread over cores.
+
+Each file is read and analysed on its own, so files go to worker processes in chunks and come back
+in file order; what needs the whole corpus (merging entities, mentions, the search index) is left
+to the caller. Small corpora, one-core machines and ``QUALITYTUI_JOBS=1`` run in this process; a
+machine that cannot start processes falls back to that too. Serial and parallel give the same result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator
+
+from qualitytui.core.dates import extract_dates
+from qualitytui.core.entities import Row, Tagger, scan_document
+from qualitytui.core.files import Found, SkipFile, decode, read_bytes
+from qualitytui.core.ingest import assign_ids, build_document
+from qualitytui.core.models import Skipped
+
+JOBS_ENV = "QUALITYTUI_JOBS"
+PARALLEL_MIN_FILES = 200  # below this, starting the workers (≈0.4 s) costs more than they save
+CHUNK = 40
+
+
+@dataclass
+class FileResult:
+    rel: str
+    hash: str
+    doc: dict[str, Any] | None = None  # the documents row; None when skipped
+    skipped: Skipped | None = None
+    passages: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+
+
+def process_file(found: Found, doc_id: str, tagger: Tagger) -> FileResult:
+    """Read, repair and analyse one file; a file that cannot be used comes back as skipped."""
+    try:
+        data = read_bytes(found.path)
+    except SkipFile as e:
+        return FileResult(found.rel, "unreadable", skipped=Skipped(found.rel, str(e)))
+    digest = hashlib.sha1(data).hexdigest()
+    try:
+        text, encoding = decode(data)
+    except SkipFile as e:
+        return FileResult(found.rel, digest, skipped=Skipped(found.rel, str(e)))
+    doc = build_document(found, text, encoding, doc_id)
+    if not doc.passages:
+        return FileResult(found.rel, digest, skipped=Skipped(found.rel, "no text after repair"))
+    passages = [p.to_dict() for p in doc.passages]
+    doc_date, items = extract_dates(passages)
+    doc.date = doc_date.to_dict()
+    return FileResult(found.rel, digest, doc.to_dict(), None, passages, [i.to_dict(doc.id) for i in items],
+                      scan_document(passages, tagger))
+
+
+def _process_chunk(items: list[tuple[Found, str]]) -> list[FileResult]:
+    from qualitytui.core.segment import get_segmenter
+
+    tagger = get_segmenter().tag
+    return [process_file(f, i, tagger) for f, i in items]
+
+
+def jobs_wanted(files: int) -> int:
+    """How many processes to use for ``files`` files: the usable cores, or QUALITYTUI_JOBS."""
+    try:
+        jobs = int(os.environ.get(JOBS_ENV, "0"))
+    except ValueError:
+        jobs = 0
+    if jobs <= 0:
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        if files < PARALLEL_MIN_FILES:
+            jobs = 1
+    return max(1, min(jobs, files))
+
+
+def process(
+    found: list[Found], on_done: Callable[[int, str], None] | None = None, jobs: int | None = None
+) -> Iterator[FileResult]:
+    """FileResults in file order, computed in ``jobs`` processes (default: ``jobs_wanted``)."""
+    items = list(zip(found, assign_ids(found)))
+    jobs = jobs_wanted(len(items)) if jobs is None else jobs
+    chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+    done = 0
+    for results in _map_chunks(chunks, jobs):
+        for r in results:
+            done += 1
+            if on_done:
+                on_done(done, r.rel)
+            yield r
+
+
+def _map_chunks(chunks: list[list[tuple[Found, str]]], jobs: int) -> Iterator[list[FileResult]]:
+    pool = _pool(jobs) if jobs > 1 and len(chunks) > 1 else None
+    if pool is None:
+        yield from map(_process_chunk, chunks)
+        return
+    from concurrent.futures.process import BrokenProcessPool
+
+    with pool:
+        futures = [pool.submit(_process_chunk, c) for c in chunks]
+        for chunk, fut in zip(chunks, futures):
+            try:
+                yield fut.result()
+            except (BrokenProcessPool, OSError):  # a worker died or could not start: do it here
+                yield _process_chunk(chunk)
+
+
+def _quiet() -> None:
+    """A worker never writes to the terminal the app draws on; its errors come back as exceptions."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+
+
+def _pool(jobs: int) -> Executor | None:
+    """Worker processes, started fresh (``spawn``): forking the app's threads is not safe."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:
+        return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_quiet)
+    except (OSError, ValueError, ImportError, NotImplementedError):
+        return None

@@ -1,0 +1,53 @@
+"""The build's per-file pipeline: the same result in one process or several, and how many it uses."""
+
+import shutil
+
+from qualitytui.core import pipeline
+from qualitytui.core.files import discover
+from qualitytui.paths import builtin_corpus_dir
+
+
+def _corpus(tmp_path, copies=3):
+    for f in sorted(builtin_corpus_dir().glob("*.txt")):
+        for k in range(copies):
+            shutil.copy(f, tmp_path / f"{k}-{f.name}")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00\xd8" * 3)  # UTF-16 BOM, then an unpaired surrogate
+    return discover(tmp_path)[0]
+
+
+def _plain(results):
+    return [(r.rel, r.hash, r.doc, r.skipped, r.passages, r.events, r.rows) for r in results]
+
+
+def test_worker_processes_give_the_same_result_as_one_process(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "CHUNK", 4)  # several chunks, so both workers get some
+    found = _corpus(tmp_path)
+    done = []
+    serial = list(pipeline.process(found, jobs=1))
+    parallel = list(pipeline.process(found, lambda n, rel: done.append((n, rel)), jobs=2))
+    assert _plain(parallel) == _plain(serial)
+    assert [r.rel for r in serial] == [f.rel for f in found]
+    assert done == [(i, f.rel) for i, f in enumerate(found, 1)]
+    assert sum(r.skipped is not None for r in serial) == 2
+    assert all(r.rows for r in serial if r.doc)
+
+
+def test_a_pool_that_cannot_start_means_one_process(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "CHUNK", 4)
+    monkeypatch.setattr(pipeline, "_pool", lambda jobs: None)
+    found = _corpus(tmp_path, copies=1)
+    assert _plain(pipeline.process(found, jobs=2)) == _plain(pipeline.process(found, jobs=1))
+
+
+def test_jobs_follow_the_corpus_size_and_the_environment(monkeypatch):
+    monkeypatch.delenv(pipeline.JOBS_ENV, raising=False)
+    assert pipeline.jobs_wanted(5) == 1  # a few files: workers would cost more than they save
+    monkeypatch.setattr(pipeline.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert pipeline.jobs_wanted(pipeline.PARALLEL_MIN_FILES) == 2
+    monkeypatch.setenv(pipeline.JOBS_ENV, "1")
+    assert pipeline.jobs_wanted(5000) == 1
+    monkeypatch.setenv(pipeline.JOBS_ENV, "3")
+    assert pipeline.jobs_wanted(2) == 2  # never more processes than files
+    monkeypatch.setenv(pipeline.JOBS_ENV, "many")
+    assert pipeline.jobs_wanted(5) == 1
