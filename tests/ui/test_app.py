@@ -163,9 +163,10 @@ async def test_search_with_a_bad_query_says_why(tmp_path):
 
 
 async def test_entity_sidebar_filter_panel_and_stepping_through_mentions(tmp_path):
-    from textual.widgets import Input, OptionList
+    from textual.widgets import Input
 
     from qualitytui.ui.widgets.entities import EntityList, EntityPanel
+    from qualitytui.ui.widgets.lazy_list import LazyList
 
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -180,15 +181,17 @@ async def test_entity_sidebar_filter_panel_and_stepping_through_mentions(tmp_pat
         entities.focus()
         await pilot.press("enter")
         panel = app.query_one(EntityPanel)
-        ent = app.entity
-        assert panel.display and ent["name"] == "青岛啤酒" and len(ent["mentions"]) >= 2
-        mentions = panel.query_one("#entity-mentions", OptionList)
-        assert mentions.has_focus and mentions.option_count == len(ent["mentions"])
+        ent, ms = app.entity, app.entity_mentions
+        assert panel.display and ent["name"] == "青岛啤酒" and len(ms) >= 2 and ms == app.corpus.entities()[
+            [e["id"] for e in app.corpus.entities()].index(ent["id"])]["mentions"]
+        mentions = panel.query_one("#entity-mentions", LazyList)
+        assert mentions.has_focus and mentions.option_count == len(ms)
+        assert all(m["text"] in str(mentions.row_text(i)) for i, m in enumerate(ms))
         seen = []
-        for _ in ent["mentions"]:
+        for _ in ms:
             await pilot.press("enter")
             current = app.query_one(PassageList).current
-            m = ent["mentions"][len(seen)]
+            m = ms[len(seen)]
             assert current["id"] == m["passage"] and current["text"][m["start"]:m["end"]] == m["text"]
             seen.append(current["id"])
         assert f"mention {len(seen)}/{len(seen)}" in app.sub_title
@@ -211,9 +214,8 @@ async def test_h_marks_entity_mentions_in_the_text(tmp_path):
 
 
 async def test_timeline_draws_items_on_an_axis_and_opens_their_passage(tmp_path):
-    from textual.widgets import OptionList
-
     from qualitytui.ui.screens.timeline import TimelineScreen
+    from qualitytui.ui.widgets.lazy_list import LazyList
 
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -221,11 +223,11 @@ async def test_timeline_draws_items_on_an_axis_and_opens_their_passage(tmp_path)
         await pilot.press("t")
         screen = app.screen
         assert isinstance(screen, TimelineScreen)
-        items = screen.query_one("#timeline-items", OptionList)
+        items = screen.query_one("#timeline-items", LazyList)
         assert items.option_count == len(screen.items) > 20
         starts = [i["start"] for i in screen.items]
         assert starts == sorted(starts)
-        rows = [str(items.get_option_at_index(k).prompt) for k in range(items.option_count)]
+        rows = [str(items.row_text(k)) for k in range(items.option_count)]
         plans = [r for r, i in zip(rows, screen.items) if i["kind"] == "plan_period" and not i["inferred"]]
         assert plans and all("━━" in r for r in plans)  # periods are bars
         assert any("○" in r for r, i in zip(rows, screen.items) if i["inferred"])  # inferred dates look hollow

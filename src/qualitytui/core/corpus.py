@@ -29,13 +29,20 @@ class Corpus:
     messages: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._docs = {d["id"]: dict(d) for d in self.db.table("documents").all()}
+        self._docs = {d["id"]: d for d in self._rows("documents")}
         self._passages: dict[str, list[dict[str, Any]]] = {}
-        self._all = [dict(p) for p in self.db.table("passages").all()]  # store order: the index's order
+        self._all = self._rows("passages")  # store order: the index's order
         for p in self._all:
             self._passages.setdefault(p["doc"], []).append(p)
         self._searcher: Searcher | None = None
         self._types: dict[str, str] | None = None
+        self._by_entity: dict[str, list[dict[str, Any]]] | None = None
+
+    def _rows(self, table: str) -> list[dict[str, Any]]:
+        """A table's rows as stored, read-only: TinyDB's own ``all()`` wraps and copies each row,
+        which for a large corpus's hundreds of thousands of rows is most of a warm start."""
+        data = self.db.storage.read() or {}
+        return list((data.get(table) or {}).values())
 
     @classmethod
     def open(cls, paths: Paths, force: bool = False, progress: Progress | None = None) -> "Corpus":
@@ -79,23 +86,26 @@ class Corpus:
 
     def entities(self, type: str | None = None) -> list[dict[str, Any]]:
         """The `entities` JSON: each entity with its mentions, most mentioned first within each type."""
-        by_entity: dict[str, list[dict[str, Any]]] = {}
-        for m in self.db.table("mentions").all():
-            by_entity.setdefault(m["entity"], []).append(
-                {"doc": m["doc"], "passage": m["passage"], "start": m["start"], "end": m["end"], "text": m["text"]}
-            )
-        out = []
-        for e in self.db.table("entities").all():
-            if type and e["type"] != type:
-                continue
-            row = dict(e)
-            row["mentions"] = by_entity.get(e["id"], [])
-            out.append(row)
-        return out
+        return [dict(e, mentions=self.entity_mentions(e["id"])) for e in self.entity_rows() if not type or e["type"] == type]
+
+    def entity_rows(self) -> list[dict[str, Any]]:
+        """The entities as stored (name, type, aliases, count, docs), without their mentions."""
+        return self._rows("entities")
+
+    def entity_mentions(self, entity_id: str) -> list[dict[str, Any]]:
+        """One entity's mentions (doc, passage, start, end, text), in corpus order."""
+        if self._by_entity is None:
+            by_entity: dict[str, list[dict[str, Any]]] = {}
+            for m in self._rows("mentions"):
+                by_entity.setdefault(m["entity"], []).append(
+                    {"doc": m["doc"], "passage": m["passage"], "start": m["start"], "end": m["end"], "text": m["text"]}
+                )
+            self._by_entity = by_entity
+        return self._by_entity.get(entity_id, [])
 
     def timeline(self) -> list[dict[str, Any]]:
         """Dated items in order of their start date."""
-        return [dict(e) for e in self.db.table("events").all()]
+        return self._rows("events")
 
     def passage(self, passage_id: str) -> dict[str, Any]:
         """One passage by its id (``DOC#N``)."""
@@ -112,9 +122,9 @@ class Corpus:
     def mentions_in(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
         """This document's entity mentions by passage id, each with its entity's type."""
         if self._types is None:
-            self._types = {e["id"]: e["type"] for e in self.db.table("entities").all()}
+            self._types = {e["id"]: e["type"] for e in self._rows("entities")}
             self._by_doc: dict[str, dict[str, list[dict[str, Any]]]] = {}
-            for m in self.db.table("mentions").all():
+            for m in self._rows("mentions"):
                 row = {"start": m["start"], "end": m["end"], "type": self._types.get(m["entity"]), "entity": m["entity"]}
                 self._by_doc.setdefault(m["doc"], {}).setdefault(m["passage"], []).append(row)
         return self._by_doc.get(doc_id, {})
@@ -134,10 +144,10 @@ class Corpus:
 
         """The search engine over this corpus (its index loaded on first use)."""
         if self._searcher is None:
-            stored = self.db.table("search").get(doc_id=1)
+            stored = self._rows("search")
             self._searcher = Searcher(
-                self._all, dict(stored) if stored else None, self.db.table("mentions").all(),
-                self.db.table("events").all(), self.db.table("entities").all(),
+                self._all, stored[0] if stored else None, self._rows("mentions"), self._rows("events"),
+                self._rows("entities"),
             )
         return self._searcher
 
@@ -147,7 +157,7 @@ class Corpus:
 
     def show(self, doc_id: str) -> dict[str, Any]:
         """The `show` JSON object: the document with its passages."""
-        doc = dict(self.document(doc_id))
+        doc = dict(self.document(doc_id))  # a copy: the stored row stays as it is
         doc["passages"] = [
             {k: p[k] for k in ("id", "index", "kind", "text", "original")} for p in self.passages(doc["id"])
         ]

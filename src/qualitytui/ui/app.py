@@ -25,6 +25,7 @@ from qualitytui.paths import Paths
 from qualitytui.ui.commands import DocumentCommands, EntityCommands, action_commands
 from qualitytui.ui.widgets.doc_list import DocList
 from qualitytui.ui.widgets.entities import TYPE_STYLE, EntityList, EntityPanel, context_prompt
+from qualitytui.ui.widgets.lazy_list import LazyList
 from qualitytui.ui.widgets.passages import PassageList
 
 if TYPE_CHECKING:
@@ -93,6 +94,7 @@ class QualityApp(App[None]):
         self.last_query = ""
         self.entities: list[dict[str, Any]] = []
         self.entity: dict[str, Any] | None = None  # the entity in the panel
+        self.entity_mentions: list[dict[str, Any]] = []
         self.show_mentions = False
         self.user = UserStore(paths.user_store)
         self.bookmarks = Bookmarks(self.user)
@@ -164,7 +166,10 @@ class QualityApp(App[None]):
         except UserStoreError:
             pass  # read-only: the bookmarks are still shown, re-anchored in memory next time
         self.post_message(CorpusLoaded(corpus))
-        corpus.searcher()  # the search index loads after the first document is on screen
+
+    @work(thread=True, exclusive=True, group="searcher")
+    def load_searcher(self, corpus: Corpus) -> None:
+        corpus.searcher()
 
     def on_build_progress(self, message: BuildProgress) -> None:
         bar = self.query_one("#build-progress", ProgressBar)
@@ -183,8 +188,8 @@ class QualityApp(App[None]):
             self.notify(f"… and {len(notes) - 3} more (qualitytui docs prints them all)", severity="warning", timeout=8)
         docs = corpus.documents()
         self.query_one(DocList).show_documents(docs)
-        self.entities = corpus.entities()
-        self.call_after_refresh(self.query_one(EntityList).show_entities, self.entities)  # after the first frame
+        self.entities = corpus.entity_rows()
+        self.call_after_refresh(self._after_first_frame, corpus)
         self.marked = self.bookmarks.passages()
         where = self.user.get("position") or {}
         if docs and corpus.exact_document(where.get("doc", "")):
@@ -195,6 +200,11 @@ class QualityApp(App[None]):
             status = self.query_one("#status", Static)
             status.display = True
             status.update(Text("No .txt or .md articles in this folder."))
+
+    def _after_first_frame(self, corpus: Corpus) -> None:
+        """What the first document does not need: the entity list, then the search index (in a thread)."""
+        self.query_one(EntityList).show_entities(self.entities)
+        self.load_searcher(corpus)
 
     def on_corpus_failed(self, message: CorpusFailed) -> None:
         self.query_one("#build-progress").display = False
@@ -241,8 +251,6 @@ class QualityApp(App[None]):
             self.open_document(event.option.id)
         elif isinstance(event.option_list, EntityList) and event.option.id:
             self.show_entity(event.option_list.by_id[event.option.id])
-        elif event.option_list.id == "entity-mentions" and self.entity:
-            self.open_mention(event.option_index)
 
     # -- entities -------------------------------------------------------------------------------
 
@@ -256,28 +264,36 @@ class QualityApp(App[None]):
 
     def show_entity(self, entity: dict[str, Any]) -> None:
         assert self.corpus is not None
+        corpus = self.corpus
         self.entity = entity
-        titles = {d["id"]: d["title"] for d in self.corpus.documents()}
-        contexts = []
-        for m in entity["mentions"]:
-            snip = self.corpus.mention_snippet(m)
+        self.entity_mentions = mentions = corpus.entity_mentions(entity["id"])
+        titles = {d["id"]: d["title"] for d in corpus.documents()}
+
+        def row(i: int) -> Text:  # made only for the mentions that come into view
+            m = mentions[i]
+            snip = corpus.mention_snippet(m)
             where = f"{titles.get(m['doc'], m['doc'])[:8]} #{m['passage'].rsplit('#', 1)[1]}"
-            contexts.append((m["passage"], context_prompt(where, snip.text, snip.spans([(m["start"], m["end"])]))))
+            return context_prompt(where, snip.text, snip.spans([(m["start"], m["end"])]))
+
         panel = self.query_one(EntityPanel)
         panel.display = True
-        panel.show_entity(entity, contexts)
+        panel.show_entity(entity, len(mentions), row)
         panel.query_one("#entity-mentions").focus()
+
+    def on_lazy_list_selected(self, event: LazyList.Selected) -> None:
+        if event.lazy_list.id == "entity-mentions" and self.entity:
+            self.open_mention(event.index)
 
     def open_mention(self, i: int) -> None:
         """Open mention ``i`` of the panel's entity, and make the next one the one ``enter`` opens."""
         assert self.entity is not None
-        mentions = self.entity["mentions"]
+        mentions = self.entity_mentions
         m = mentions[i]
         marks = self._marks(m["doc"])
         marks.setdefault(m["passage"], []).append((m["start"], m["end"], "reverse"))
         self.open_document(m["doc"], passage_index(m["passage"]), marks)
         self.sub_title = f"{printable(self.entity['name'])} · mention {i + 1}/{len(mentions)}"
-        self.query_one("#entity-mentions", OptionList).highlighted = (i + 1) % len(mentions)
+        self.query_one("#entity-mentions", LazyList).highlighted = (i + 1) % len(mentions)
 
     def action_timeline(self) -> None:
         if self.corpus is None:

@@ -9,11 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from qualitytui.ui.screens.dialog import Dialog
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from qualitytui.core.normalize import printable
 from qualitytui.core.timeline_axis import columns, span_years, ticks
+from qualitytui.ui.widgets.lazy_list import LazyList
 
 KIND_STYLE = {"event": "bold cyan", "plan_period": "bold green", "target": "bold yellow", "statistic_period": "bold magenta"}
 LEGEND = [("●", "event"), ("━", "plan_period"), ("◆", "target"), ("▪", "statistic_period")]
@@ -46,7 +46,7 @@ class TimelineScreen(Dialog[dict[str, Any] | None]):
     ]
 
     def action_list(self, action: str) -> None:
-        getattr(self.query_one("#timeline-items", OptionList), f"action_{action}")()
+        getattr(self.query_one("#timeline-items", LazyList), f"action_{action}")()
 
     def __init__(self, items: list[dict[str, Any]], titles: dict[str, str]) -> None:
         super().__init__()
@@ -56,7 +56,7 @@ class TimelineScreen(Dialog[dict[str, Any] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="timeline-box"):
             yield Static(id="timeline-head")
-            yield OptionList(id="timeline-items", markup=False)
+            yield LazyList(id="timeline-items")
 
     def on_mount(self) -> None:
         width = max(16, min(48, self.app.size.width // 2 - 8))
@@ -73,20 +73,21 @@ class TimelineScreen(Dialog[dict[str, Any] | None]):
         head.append("\n")
         head.append("┼" + "─" * (width - 1), style="dim")
         self.query_one("#timeline-head", Static).update(head)
-        options = []
-        for i, item in enumerate(self.items):
-            row = axis_row(item, first, last, width)
-            row.append("  ")
-            row.append(printable(item["date_text"]), style="bold" if not item.get("inferred") else "italic")
-            row.append("  ")
-            row.append(printable(" ".join(item["title"].split())))
-            row.append(f"  · {printable(self.titles.get(item['doc'], item['doc'])[:12])}", style="dim")
-            options.append(Option(row, id=str(i)))
-        items = self.query_one("#timeline-items", OptionList)
-        items.add_options(options)
-        if options:
-            items.highlighted = 0
-        items.focus()
+        items = self.items
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.items[event.option_index])
+        def row(i: int) -> Text:  # made only for the items that come into view
+            item = items[i]
+            line = axis_row(item, first, last, width)
+            line.append("  ")
+            line.append(printable(item["date_text"]), style="bold" if not item.get("inferred") else "italic")
+            line.append("  ")
+            line.append(printable(" ".join(item["title"].split())))
+            line.append(f"  · {printable(self.titles.get(item['doc'], item['doc'])[:12])}", style="dim")
+            return line
+
+        listing = self.query_one("#timeline-items", LazyList)
+        listing.show(len(items), row)
+        listing.focus()
+
+    def on_lazy_list_selected(self, event: LazyList.Selected) -> None:
+        self.dismiss(self.items[event.index])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from qualitytui.core.models import ENTITY_TYPES
 from qualitytui.core.normalize import printable
+from qualitytui.ui.widgets.lazy_list import LazyList
 
 TYPE_LABEL = {"person": "People", "place": "Places", "organization": "Bodies", "company": "Companies",
               "policy_document": "Policy documents", "program_or_brand": "Programmes & brands",
@@ -51,9 +52,9 @@ class EntityPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="entity-head")
-        yield OptionList(id="entity-mentions", markup=False)
+        yield LazyList(id="entity-mentions")
 
-    def show_entity(self, entity: dict[str, Any], contexts: list[tuple[str, Text]]) -> None:
+    def show_entity(self, entity: dict[str, Any], count: int, row: Callable[[int], Text]) -> None:
         head = Text(printable(entity["name"]), style="bold")
         head.append(f"  {entity['type']} · {entity['count']} mentions in {len(entity['docs'])} documents", style="dim")
         if entity["aliases"]:
@@ -61,10 +62,7 @@ class EntityPanel(Vertical):
             head.append(printable("、".join(entity["aliases"])))
         head.append("\nenter: next mention · escape: close", style="dim italic")
         self.query_one("#entity-head", Static).update(head)
-        mentions = self.query_one("#entity-mentions", OptionList)
-        mentions.clear_options()
-        mentions.add_options([Option(prompt, id=str(i)) for i, (_, prompt) in enumerate(contexts)])
-        mentions.highlighted = 0 if contexts else None
+        self.query_one("#entity-mentions", LazyList).show(count, row)
 
 
 def context_prompt(where: str, snippet_text: str, spans: list[tuple[int, int]]) -> Text:

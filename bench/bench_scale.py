@@ -1,0 +1,208 @@
+"""Scale: the built-in corpus and a generated one of thousands of articles, side by side, in one run.
+
+    python bench/bench_scale.py [--docs 2000] [--runs 5] [--rounds 10] [--json bench/out/scale.json]
+
+For each corpus:
+- cold build: `qualitytui build` in a fresh process with an empty cache (both cores; wall time and
+  the peak memory of the main process);
+- the floor: the same passages (normalized, as the build tags them) only tagged by the segmenter,
+  in one process, best of 3;
+- warm start: whole headless processes, median of --runs: to the first frame showing a document,
+  and a minimal Textual app (Header + Footer) to its first frame, alternating; plus the peak memory
+  of a warm start that has also loaded the search index;
+- search: p50/p95 over a fixed mix of queries (bench_search.QUERIES), --rounds rounds, in-process;
+- the UI with the corpus open (headless, 120×40): opening the longest document, the entity with the
+  most mentions, the timeline, and a search with many hits, each timed to the next idle screen.
+The generated corpus comes from bench/gen_corpus.py (fixed seed). Goals (issue 7, 2 000 documents):
+cold build ≤ 6× the floor, warm first frame < 1 s, memory < 400 MB, search p95 ≤ 30 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from bench_search import QUERIES, pct  # noqa: E402
+from bench_start import machine  # noqa: E402
+from gen_corpus import generate  # noqa: E402
+
+
+def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and peak resident MB of one process (run to its end)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err.strip()[-400:]}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def tag_floor(store_file: Path) -> tuple[float, int]:
+    """Seconds to tag every analysed passage once with the segmenter alone (best of 3), and chars."""
+    import orjson
+
+    from qualitytui.core.normalize import normalize
+    from qualitytui.core.segment import get_segmenter
+
+    data = orjson.loads(store_file.read_bytes())
+    texts = [normalize(p["text"]) for p in data["passages"].values() if p["kind"] != "furniture"]
+    tag = get_segmenter().tag
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        for t in texts:
+            tag(t)
+        best = min(best, time.perf_counter() - t0)
+    return best, sum(map(len, texts))
+
+
+def search_times(paths, rounds: int) -> dict[str, float]:
+    from qualitytui.core.corpus import Corpus
+
+    corpus = Corpus.open(paths)
+    corpus.searcher()
+    for q in QUERIES:
+        corpus.search(q)
+    took = []
+    for _ in range(rounds):
+        for q in QUERIES:
+            t0 = time.perf_counter()
+            corpus.search(q)
+            took.append((time.perf_counter() - t0) * 1000)
+    return {"search_p50_ms": pct(took, 50), "search_p95_ms": pct(took, 95), "search_max_ms": max(took)}
+
+
+async def ui_times(paths) -> dict[str, float]:
+    """Milliseconds from an action to the next idle frame, in a headless app on the warm store."""
+    from qualitytui.ui.app import QualityApp
+
+    app = QualityApp(paths)
+    out: dict[str, float] = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        corpus = app.corpus
+        docs = corpus.documents()
+
+        async def timed(name: str, action) -> None:
+            t0 = time.perf_counter()
+            action()
+            await pilot.pause()
+            out[name] = (time.perf_counter() - t0) * 1000
+
+        longest = max(docs, key=lambda d: d["chars"])
+        await timed("open_longest_document_ms", lambda: app.open_document(longest["id"]))
+        top = max(app.entities, key=lambda e: e["count"])
+        out["top_entity_mentions"] = top["count"]
+        await timed("open_top_entity_ms", lambda: app.show_entity(top))
+        await pilot.press("escape")
+        await pilot.pause()
+        out["timeline_items"] = len(corpus.timeline())
+        await timed("open_timeline_ms", app.action_timeline)
+        await pilot.press("escape")
+        await pilot.pause()
+        await timed("open_search_ms", app.action_search)
+        t0 = time.perf_counter()
+        await pilot.press(*"质量")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        out["search_as_you_type_ms"] = (time.perf_counter() - t0) * 1000
+    return out
+
+
+def measure(corpus: Path | None, runs: int, rounds: int, tmp: Path) -> dict:
+    from qualitytui.paths import Paths
+
+    env = dict(os.environ, QUALITYTUI_CACHE_DIR=str(tmp / "cache"), QUALITYTUI_DATA_DIR=str(tmp / "data"))
+    env.pop("QUALITYTUI_JOBS", None)
+    arg = ["--corpus", str(corpus)] if corpus else []
+    build_s, build_mb = run([sys.executable, "-m", "qualitytui", *arg, "build"], env)
+    store_file = next((tmp / "cache").glob("corpus-*.json"))
+    floor_s, chars = tag_floor(store_file)
+    ours, minimal = [], []
+    for _ in range(runs):
+        ours.append(run([sys.executable, str(HERE / "first_frame_app.py"), str(corpus or "")], env)[0])
+        minimal.append(run([sys.executable, str(HERE / "minimal_app.py")], env)[0])
+    _, settled_mb = run([sys.executable, str(HERE / "first_frame_app.py"), str(corpus or ""), "--settled"], env)
+    paths = Paths.resolve(str(corpus) if corpus else None, str(tmp / "data"), str(tmp / "cache"))
+    r = {
+        "corpus": str(corpus) if corpus else "built-in", "chars": chars,
+        "store_mb": store_file.stat().st_size / 2**20,
+        "cold_build_s": build_s, "build_peak_mb": build_mb, "tag_floor_s": floor_s,
+        "build_over_floor": build_s / floor_s,
+        "first_frame_s": statistics.median(ours), "minimal_first_frame_s": statistics.median(minimal),
+        "settled_peak_mb": settled_mb,
+    }
+    r["first_frame_ratio"] = r["first_frame_s"] / r["minimal_first_frame_s"]
+    r.update(search_times(paths, rounds))
+    r.update(asyncio.run(ui_times(paths)))
+    import orjson
+
+    data = orjson.loads(store_file.read_bytes())
+    r["documents"], r["passages"] = len(data["documents"]), len(data["passages"])
+    r["entities"], r["mentions"], r["events"] = len(data["entities"]), len(data["mentions"]), len(data["events"])
+    return r
+
+
+ROWS = [
+    ("documents / passages", lambda r: f"{r['documents']} / {r['passages']}"),
+    ("characters analysed", lambda r: f"{r['chars']:,}"),
+    ("entities / mentions / dated items", lambda r: f"{r['entities']} / {r['mentions']} / {r['events']}"),
+    ("store file, MB", lambda r: f"{r['store_mb']:.1f}"),
+    ("cold build, s", lambda r: f"{r['cold_build_s']:.2f}"),
+    ("segmenter-only tagging (floor), s", lambda r: f"{r['tag_floor_s']:.2f}"),
+    ("build / floor (goal ≤ 6)", lambda r: f"{r['build_over_floor']:.1f}x"),
+    ("build peak memory, MB", lambda r: f"{r['build_peak_mb']:.0f}"),
+    ("warm first frame, s (goal < 1)", lambda r: f"{r['first_frame_s']:.2f}"),
+    ("minimal Textual app, s", lambda r: f"{r['minimal_first_frame_s']:.2f}"),
+    ("first frame / minimal app", lambda r: f"{r['first_frame_ratio']:.2f}x"),
+    ("memory, all loaded, MB (< 400)", lambda r: f"{r['settled_peak_mb']:.0f}"),
+    ("search p50, ms", lambda r: f"{r['search_p50_ms']:.2f}"),
+    ("search p95, ms (goal ≤ 30)", lambda r: f"{r['search_p95_ms']:.2f}"),
+    ("open longest document, ms", lambda r: f"{r['open_longest_document_ms']:.0f}"),
+    ("open top entity, ms", lambda r: f"{r['open_top_entity_ms']:.0f} ({r['top_entity_mentions']})"),
+    ("open timeline, ms", lambda r: f"{r['open_timeline_ms']:.0f} ({r['timeline_items']})"),
+    ("type 质量 in search, ms", lambda r: f"{r['search_as_you_type_ms']:.0f}"),
+]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=2000)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--rounds", type=int, default=10)
+    ap.add_argument("--json", type=Path, default=HERE / "out" / "scale.json")
+    args = ap.parse_args()
+    gen = HERE / "out" / f"corpus-{args.docs}"
+    if not gen.is_dir() or len(list(gen.glob("*.txt"))) != args.docs:
+        generate(args.docs, gen)
+    with tempfile.TemporaryDirectory() as tmp:
+        builtin = measure(None, args.runs, args.rounds, Path(tmp) / "builtin")
+        big = measure(gen, args.runs, args.rounds, Path(tmp) / "generated")
+    print(f"machine: {machine()}")
+    print(f"{'':36}{'built-in':>16}{f'generated ({args.docs})':>22}")
+    for label, f in ROWS:
+        print(f"{label:36}{f(builtin):>16}{f(big):>22}")
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps({"machine": machine(), "builtin": builtin, "generated": big}, indent=2,
+                                    ensure_ascii=False) + "\n")
+    print(f"report: {args.json}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,147 @@
+"""A one-line-per-row list of any length whose rows are made only when they come into view.
+
+The timeline of a large corpus has thousands of items and a common entity thousands of mentions;
+building a widget or even a styled prompt for each would take seconds. Here a row is a callback
+``row(i) -> Text`` run for the rows on screen (and cached), so opening costs the same for 10 or 10 000.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from rich.segment import Segment
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+_CACHE = 512
+
+
+class LazyList(ScrollView, can_focus=True):
+    """Rows ``0..count-1`` drawn by ``row(i)``; ``enter`` or a click selects the highlighted one."""
+
+    DEFAULT_CSS = """
+    LazyList { height: 1fr; overflow-x: hidden; }
+    LazyList > .lazy-list--cursor { background: $block-cursor-blurred-background; }
+    LazyList:focus > .lazy-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
+    """
+    COMPONENT_CLASSES = {"lazy-list--cursor"}
+    BINDINGS = [
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+        Binding("enter", "select", "Open", show=False),
+    ]
+
+    highlighted: reactive[int | None] = reactive(None, always_update=True)
+
+    class Selected(Message):
+        def __init__(self, lazy_list: "LazyList", index: int) -> None:
+            super().__init__()
+            self.lazy_list = lazy_list
+            self.index = index
+
+        @property
+        def control(self) -> "LazyList":
+            return self.lazy_list
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.count = 0
+        self._row: Callable[[int], Text] = lambda i: Text()
+        self._cache: dict[tuple[int, int], list[Segment]] = {}
+
+    @property
+    def option_count(self) -> int:
+        return self.count
+
+    def show(self, count: int, row: Callable[[int], Text], highlighted: int | None = 0) -> None:
+        """Replace the rows: ``count`` of them, row ``i`` drawn by ``row(i)``."""
+        self.count, self._row = count, row
+        self._cache.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, count)
+        self.scroll_to(0, 0, animate=False)
+        self.highlighted = None if not count or highlighted is None else max(0, min(highlighted, count - 1))
+        self.refresh()
+
+    def row_text(self, i: int) -> Text:
+        """Row ``i`` as drawn (before truncation to the width)."""
+        return self._row(i)
+
+    def validate_highlighted(self, value: int | None) -> int | None:
+        if value is None or not self.count:
+            return None
+        return max(0, min(value, self.count - 1))
+
+    def watch_highlighted(self, value: int | None) -> None:
+        if value is not None:
+            top, height = round(self.scroll_offset.y), max(1, self.scrollable_content_region.height)
+            if value < top:
+                self.scroll_to(y=value, animate=False)
+            elif value >= top + height:
+                self.scroll_to(y=value - height + 1, animate=False)
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, self.count)
+        self._cache.clear()
+
+    def render_line(self, y: int) -> Strip:
+        i = round(self.scroll_offset.y) + y
+        width = self.scrollable_content_region.width
+        if i >= self.count or width <= 0:
+            return Strip.blank(width, self.rich_style)
+        segments = self._cache.get((i, width))
+        if segments is None:
+            text = self._row(i).copy()
+            text.no_wrap, text.overflow, text.end = True, "ellipsis", ""
+            console = self.app.console
+            lines = console.render_lines(text, console.options.update_width(width), pad=False)
+            segments = lines[0] if lines else []
+            if len(self._cache) >= _CACHE:
+                self._cache.clear()
+            self._cache[(i, width)] = segments
+        strip = Strip(segments).extend_cell_length(width).crop(0, width).apply_style(self.rich_style)
+        if i == self.highlighted:
+            strip = strip.apply_style(self.get_component_rich_style("lazy-list--cursor"))
+        return strip
+
+    def _step(self, delta: int) -> None:
+        if self.count:
+            self.highlighted = (self.highlighted or 0) + delta if self.highlighted is not None else 0
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def action_page_down(self) -> None:
+        self._step(max(1, self.scrollable_content_region.height - 1))
+
+    def action_page_up(self) -> None:
+        self._step(-max(1, self.scrollable_content_region.height - 1))
+
+    def action_first(self) -> None:
+        self.highlighted = 0
+
+    def action_last(self) -> None:
+        self.highlighted = self.count - 1
+
+    def action_select(self) -> None:
+        if self.highlighted is not None:
+            self.post_message(self.Selected(self, self.highlighted))
+
+    def on_click(self, event: events.Click) -> None:
+        i = round(self.scroll_offset.y) + event.y
+        if 0 <= i < self.count:
+            self.highlighted = i
+            self.post_message(self.Selected(self, i))
