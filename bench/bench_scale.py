@@ -7,9 +7,9 @@ For each corpus:
   the peak memory of the main process);
 - the floor: the same passages (normalized, as the build tags them) only tagged by the segmenter,
   in one process, best of 3;
-- warm start: whole headless processes, median of --runs: to the first frame showing a document,
-  and a minimal Textual app (Header + Footer) to its first frame, alternating; plus the peak memory
-  of a warm start that has also loaded the search index;
+- warm start: headless processes, median of --runs, from spawn to the first frame showing a
+  document (clocked by the app, frame_clock.py), and a minimal Textual app (Header + Footer) to its
+  first frame, alternating; plus the peak memory of a warm start that has loaded everything;
 - search: p50/p95 over a fixed mix of queries (bench_search.QUERIES), --rounds rounds, in-process;
 - the UI with the corpus open (headless, 120×40): opening the longest document, the entity with the
   most mentions, the timeline, and a search with many hits, each timed to the next idle screen.
@@ -41,7 +41,8 @@ from gen_corpus import generate  # noqa: E402
 def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall seconds and peak resident MB of one process (run to its end)."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, env=dict(env, BENCH_T0=repr(time.time())), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -49,6 +50,14 @@ def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     if proc.returncode:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err.strip()[-400:]}")
     return wall, usage.ru_maxrss / 1024
+
+
+def first_frame(cmd: list[str], env: dict[str, str], tmp: Path) -> float:
+    """Seconds from spawning ``cmd`` to its first frame, as the app itself clocks it (frame_clock.py)."""
+    out = tmp / "frame.txt"
+    out.unlink(missing_ok=True)
+    run(cmd, dict(env, BENCH_OUT=str(out)))
+    return float(out.read_text().split()[0])
 
 
 def tag_floor(store_file: Path) -> tuple[float, int]:
@@ -136,8 +145,8 @@ def measure(corpus: Path | None, runs: int, rounds: int, tmp: Path) -> dict:
     floor_s, chars = tag_floor(store_file)
     ours, minimal = [], []
     for _ in range(runs):
-        ours.append(run([sys.executable, str(HERE / "first_frame_app.py"), str(corpus or "")], env)[0])
-        minimal.append(run([sys.executable, str(HERE / "minimal_app.py")], env)[0])
+        ours.append(first_frame([sys.executable, str(HERE / "first_frame_app.py"), str(corpus or "")], env, tmp))
+        minimal.append(first_frame([sys.executable, str(HERE / "minimal_app.py")], env, tmp))
     _, settled_mb = run([sys.executable, str(HERE / "first_frame_app.py"), str(corpus or ""), "--settled"], env)
     paths = Paths.resolve(str(corpus) if corpus else None, str(tmp / "data"), str(tmp / "cache"))
     r = {

@@ -1,7 +1,13 @@
 """The yardstick: a minimal Textual app (Header and Footer) that exits after its first frame."""
 
+import sys
+from pathlib import Path
+
 from textual.app import App, ComposeResult
 from textual.widgets import Footer, Header
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from frame_clock import stamp  # noqa: E402
 
 
 class Minimal(App[None]):
@@ -10,7 +16,11 @@ class Minimal(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.exit)
+        self.call_after_refresh(self.first_frame)
+
+    def first_frame(self) -> None:
+        stamp()
+        self.exit()
 
 
 if __name__ == "__main__":

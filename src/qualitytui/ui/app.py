@@ -247,9 +247,7 @@ class QualityApp(App[None]):
         return marks
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if isinstance(event.option_list, DocList) and event.option.id:
-            self.open_document(event.option.id)
-        elif isinstance(event.option_list, EntityList) and event.option.id:
+        if isinstance(event.option_list, EntityList) and event.option.id:
             self.show_entity(event.option_list.by_id[event.option.id])
 
     # -- entities -------------------------------------------------------------------------------
@@ -281,7 +279,9 @@ class QualityApp(App[None]):
         panel.query_one("#entity-mentions").focus()
 
     def on_lazy_list_selected(self, event: LazyList.Selected) -> None:
-        if event.lazy_list.id == "entity-mentions" and self.entity:
+        if isinstance(event.lazy_list, DocList):
+            self.open_document(event.lazy_list.doc_ids[event.index])
+        elif event.lazy_list.id == "entity-mentions" and self.entity:
             self.open_mention(event.index)
 
     def open_mention(self, i: int) -> None:

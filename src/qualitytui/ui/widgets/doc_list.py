@@ -1,29 +1,28 @@
-"""The documents list in the sidebar."""
+"""The documents list in the sidebar: title, then id, for each document (rows drawn as they show)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from rich.text import Text
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from qualitytui.core.normalize import printable
+from qualitytui.ui.widgets.lazy_list import LazyList
 
 
-class DocList(OptionList):
+class DocList(LazyList):
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(markup=False, **kwargs)
+        super().__init__(lines=2, **kwargs)
         self.doc_ids: list[str] = []
 
     def show_documents(self, docs: list[dict[str, Any]]) -> None:
         self.doc_ids = [d["id"] for d in docs]
-        self.clear_options()
-        options = []
-        for d in docs:
-            # one line each (the CSS cuts long titles with an ellipsis), so ids stay visible
+
+        def row(i: int) -> Text:
+            d = docs[i]
             prompt = Text(printable(d["title"]), style="bold")
             prompt.append("\n")
             prompt.append(printable(d["id"]), style="dim")
-            options.append(Option(prompt, id=d["id"]))
-        self.add_options(options)
+            return prompt
+
+        self.show(len(docs), row, highlighted=None)

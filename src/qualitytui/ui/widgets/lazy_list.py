@@ -1,4 +1,4 @@
-"""A one-line-per-row list of any length whose rows are made only when they come into view.
+"""A list of any length whose rows are made only when they come into view.
 
 The timeline of a large corpus has thousands of items and a common entity thousands of mentions;
 building a widget or even a styled prompt for each would take seconds. Here a row is a callback
@@ -23,10 +23,10 @@ _CACHE = 512
 
 
 class LazyList(ScrollView, can_focus=True):
-    """Rows ``0..count-1`` drawn by ``row(i)``; ``enter`` or a click selects the highlighted one."""
+    """Rows ``0..count-1`` drawn by ``row(i)``, each ``lines`` screen lines high; ``enter`` or a click selects the highlighted one."""
 
     DEFAULT_CSS = """
-    LazyList { height: 1fr; overflow-x: hidden; }
+    LazyList { height: 1fr; overflow-x: hidden; padding: 0 1; }
     LazyList > .lazy-list--cursor { background: $block-cursor-blurred-background; }
     LazyList:focus > .lazy-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
     """
@@ -53,11 +53,12 @@ class LazyList(ScrollView, can_focus=True):
         def control(self) -> "LazyList":
             return self.lazy_list
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(self, *, lines: int = 1, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
+        self.lines = lines  # screen lines per row
         self.count = 0
         self._row: Callable[[int], Text] = lambda i: Text()
-        self._cache: dict[tuple[int, int], list[Segment]] = {}
+        self._cache: dict[tuple[int, int], list[list[Segment]]] = {}
 
     @property
     def option_count(self) -> int:
@@ -67,7 +68,7 @@ class LazyList(ScrollView, can_focus=True):
         """Replace the rows: ``count`` of them, row ``i`` drawn by ``row(i)``."""
         self.count, self._row = count, row
         self._cache.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, count)
+        self.virtual_size = Size(self.scrollable_content_region.width, count * self.lines)
         self.scroll_to(0, 0, animate=False)
         self.highlighted = None if not count or highlighted is None else max(0, min(highlighted, count - 1))
         self.refresh()
@@ -84,35 +85,36 @@ class LazyList(ScrollView, can_focus=True):
     def watch_highlighted(self, value: int | None) -> None:
         if value is not None:
             top, height = round(self.scroll_offset.y), max(1, self.scrollable_content_region.height)
-            if value < top:
-                self.scroll_to(y=value, animate=False)
-            elif value >= top + height:
-                self.scroll_to(y=value - height + 1, animate=False)
+            first, last = value * self.lines, value * self.lines + self.lines - 1
+            if first < top:
+                self.scroll_to(y=first, animate=False)
+            elif last >= top + height:
+                self.scroll_to(y=last - height + 1, animate=False)
         self.refresh()
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, self.count)
+        self.virtual_size = Size(self.scrollable_content_region.width, self.count * self.lines)
         self._cache.clear()
 
     def render_line(self, y: int) -> Strip:
-        i = round(self.scroll_offset.y) + y
+        i, part = divmod(round(self.scroll_offset.y) + y, self.lines)
         width = self.scrollable_content_region.width
         if i >= self.count or width <= 0:
             return Strip.blank(width, self.rich_style)
-        segments = self._cache.get((i, width))
-        if segments is None:
+        rows = self._cache.get((i, width))
+        if rows is None:
             text = self._row(i).copy()
             text.no_wrap, text.overflow, text.end = True, "ellipsis", ""
             console = self.app.console
-            lines = console.render_lines(text, console.options.update_width(width), pad=False)
-            segments = lines[0] if lines else []
+            rows = console.render_lines(text, console.options.update(width=width, height=None), pad=False)
             if len(self._cache) >= _CACHE:
                 self._cache.clear()
-            self._cache[(i, width)] = segments
-        strip = Strip(segments).extend_cell_length(width).crop(0, width).apply_style(self.rich_style)
+            self._cache[(i, width)] = rows
+        segments = rows[part] if part < len(rows) else []
+        style = self.rich_style
         if i == self.highlighted:
-            strip = strip.apply_style(self.get_component_rich_style("lazy-list--cursor"))
-        return strip
+            style += self.get_component_rich_style("lazy-list--cursor")
+        return Strip(segments).extend_cell_length(width).crop(0, width).apply_style(style)
 
     def _step(self, delta: int) -> None:
         if self.count:
@@ -125,10 +127,10 @@ class LazyList(ScrollView, can_focus=True):
         self._step(-1)
 
     def action_page_down(self) -> None:
-        self._step(max(1, self.scrollable_content_region.height - 1))
+        self._step(max(1, self.scrollable_content_region.height // self.lines - 1))
 
     def action_page_up(self) -> None:
-        self._step(-max(1, self.scrollable_content_region.height - 1))
+        self._step(-max(1, self.scrollable_content_region.height // self.lines - 1))
 
     def action_first(self) -> None:
         self.highlighted = 0
@@ -141,7 +143,7 @@ class LazyList(ScrollView, can_focus=True):
             self.post_message(self.Selected(self, self.highlighted))
 
     def on_click(self, event: events.Click) -> None:
-        i = round(self.scroll_offset.y) + event.y
+        i = (round(self.scroll_offset.y) + event.y) // self.lines
         if 0 <= i < self.count:
             self.highlighted = i
             self.post_message(self.Selected(self, i))
