@@ -51,3 +51,12 @@ def test_jobs_follow_the_corpus_size_and_the_environment(monkeypatch):
     assert pipeline.jobs_wanted(2) == 2  # never more processes than files
     monkeypatch.setenv(pipeline.JOBS_ENV, "many")
     assert pipeline.jobs_wanted(5) == 1
+
+
+def test_stopping_early_drops_the_chunks_not_started(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "CHUNK", 1)
+    found = _corpus(tmp_path, copies=4)
+    results = pipeline.process(found, jobs=2)
+    first = next(results)
+    results.close()  # the generator's finally shuts the pool down without running the rest
+    assert first.rel == found[0].rel and first.doc

@@ -100,13 +100,15 @@ def _map_chunks(chunks: list[list[tuple[Found, str]]], jobs: int) -> Iterator[li
         return
     from concurrent.futures.process import BrokenProcessPool
 
-    with pool:
+    try:
         futures = [pool.submit(_process_chunk, c) for c in chunks]
         for chunk, fut in zip(chunks, futures):
             try:
                 yield fut.result()
             except (BrokenProcessPool, OSError):  # a worker died or could not start: do it here
                 yield _process_chunk(chunk)
+    finally:  # also when the caller stops early: chunks not yet started are dropped, not waited for
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _quiet() -> None:
