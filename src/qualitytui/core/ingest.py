@@ -50,6 +50,21 @@ def build_document(found: Found, text: str, encoding: str, id_: str | None = Non
     return doc
 
 
+def read_document(found: Found, id_: str) -> tuple[str, Document | Skipped]:
+    """(sha1 of the file's bytes, its Document) from one read; a file that cannot be used is Skipped."""
+    try:
+        data = read_bytes(found.path)
+    except SkipFile as e:
+        return "unreadable", Skipped(found.rel, str(e))
+    digest = hashlib.sha1(data).hexdigest()
+    try:
+        text, encoding = decode(data)
+    except SkipFile as e:
+        return digest, Skipped(found.rel, str(e))
+    doc = build_document(found, text, encoding, id_)
+    return digest, doc if doc.passages else Skipped(found.rel, "no text after repair")
+
+
 def ingest_files(
     files: list[Found],
     on_file: Callable[[Found], None] | None = None,
@@ -62,21 +77,10 @@ def ingest_files(
     for found, id_ in zip(files, assign_ids(files)):
         if on_file:
             on_file(found)
-        try:
-            data = read_bytes(found.path)
-            if hashes is not None:
-                hashes[found.rel] = hashlib.sha1(data).hexdigest()
-            text, encoding = decode(data)
-        except SkipFile as e:
-            if hashes is not None:
-                hashes.setdefault(found.rel, "unreadable")
-            yield Skipped(found.rel, str(e))
-            continue
-        doc = build_document(found, text, encoding, id_)
-        if not doc.passages:
-            yield Skipped(found.rel, "no text after repair")
-            continue
-        yield doc
+        digest, result = read_document(found, id_)
+        if hashes is not None:
+            hashes[found.rel] = digest
+        yield result
 
 
 def ingest(root: Path) -> tuple[list[Document], list[Skipped]]:

@@ -8,7 +8,6 @@ machine that cannot start processes falls back to that too. Serial and parallel 
 
 from __future__ import annotations
 
-import hashlib
 import os
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
@@ -16,8 +15,8 @@ from typing import Any, Callable, Iterator
 
 from qualitytui.core.dates import extract_dates
 from qualitytui.core.entities import Row, Tagger, scan_document
-from qualitytui.core.files import Found, SkipFile, decode, read_bytes
-from qualitytui.core.ingest import assign_ids, build_document
+from qualitytui.core.files import Found
+from qualitytui.core.ingest import assign_ids, read_document
 from qualitytui.core.models import Skipped
 
 JOBS_ENV = "QUALITYTUI_JOBS"
@@ -38,18 +37,9 @@ class FileResult:
 
 def process_file(found: Found, doc_id: str, tagger: Tagger) -> FileResult:
     """Read, repair and analyse one file; a file that cannot be used comes back as skipped."""
-    try:
-        data = read_bytes(found.path)
-    except SkipFile as e:
-        return FileResult(found.rel, "unreadable", skipped=Skipped(found.rel, str(e)))
-    digest = hashlib.sha1(data).hexdigest()
-    try:
-        text, encoding = decode(data)
-    except SkipFile as e:
-        return FileResult(found.rel, digest, skipped=Skipped(found.rel, str(e)))
-    doc = build_document(found, text, encoding, doc_id)
-    if not doc.passages:
-        return FileResult(found.rel, digest, skipped=Skipped(found.rel, "no text after repair"))
+    digest, doc = read_document(found, doc_id)
+    if isinstance(doc, Skipped):
+        return FileResult(found.rel, digest, skipped=doc)
     passages = [p.to_dict() for p in doc.passages]
     doc_date, items = extract_dates(passages)
     doc.date = doc_date.to_dict()
