@@ -17,21 +17,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from bench_start import machine  # noqa: E402
-
-
-def wall(cmd: list[str], env: dict[str, str]) -> float:
-    """Seconds from spawn to the app's first frame, as the app clocks it (frame_clock.py)."""
-    out = Path(env["QUALITYTUI_CACHE_DIR"]).parent / "frame.txt"
-    out.unlink(missing_ok=True)
-    subprocess.run(cmd, env=dict(env, BENCH_T0=repr(time.time()), BENCH_OUT=str(out)), check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return float(out.read_text().split()[0])
+from frame_clock import spawn_to_first_frame  # noqa: E402
 
 
 def main() -> None:
@@ -46,8 +37,9 @@ def main() -> None:
         subprocess.run(build, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         ours, minimal = [], []
         for _ in range(args.runs):
-            ours.append(wall([sys.executable, str(HERE / "first_frame_app.py"), args.corpus], env))
-            minimal.append(wall([sys.executable, str(HERE / "minimal_app.py")], env))
+            frame = Path(tmp) / "frame.txt"
+            ours.append(spawn_to_first_frame([sys.executable, str(HERE / "first_frame_app.py"), args.corpus], env, frame))
+            minimal.append(spawn_to_first_frame([sys.executable, str(HERE / "minimal_app.py")], env, frame))
     med = statistics.median
     report = {"machine": machine(), "runs": args.runs, "corpus": args.corpus or "built-in",
               "qualitytui_first_frame_s": med(ours), "minimal_app_first_frame_s": med(minimal)}

@@ -34,15 +34,15 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from bench_search import QUERIES, pct  # noqa: E402
-from bench_start import machine  # noqa: E402
-from gen_corpus import generate  # noqa: E402
+from bench_start import machine, side_by_side  # noqa: E402
+from frame_clock import spawn_to_first_frame  # noqa: E402
+from gen_corpus import ensure  # noqa: E402
 
 
 def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall seconds and peak resident MB of one process (run to its end)."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=dict(env, BENCH_T0=repr(time.time())), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -50,14 +50,6 @@ def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     if proc.returncode:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err.strip()[-400:]}")
     return wall, usage.ru_maxrss / 1024
-
-
-def first_frame(cmd: list[str], env: dict[str, str], tmp: Path) -> float:
-    """Seconds from spawning ``cmd`` to its first frame, as the app itself clocks it (frame_clock.py)."""
-    out = tmp / "frame.txt"
-    out.unlink(missing_ok=True)
-    run(cmd, dict(env, BENCH_OUT=str(out)))
-    return float(out.read_text().split()[0])
 
 
 def tag_floor(store_file: Path) -> tuple[float, int]:
@@ -145,8 +137,9 @@ def measure(corpus: Path | None, runs: int, rounds: int, tmp: Path) -> dict:
     floor_s, chars = tag_floor(store_file)
     ours, minimal = [], []
     for _ in range(runs):
-        ours.append(first_frame([sys.executable, str(HERE / "first_frame_app.py"), str(corpus or "")], env, tmp))
-        minimal.append(first_frame([sys.executable, str(HERE / "minimal_app.py")], env, tmp))
+        frame = tmp / "frame.txt"
+        ours.append(spawn_to_first_frame([sys.executable, str(HERE / "first_frame_app.py"), str(corpus or "")], env, frame))
+        minimal.append(spawn_to_first_frame([sys.executable, str(HERE / "minimal_app.py")], env, frame))
     _, settled_mb = run([sys.executable, str(HERE / "first_frame_app.py"), str(corpus or ""), "--settled"], env)
     paths = Paths.resolve(str(corpus) if corpus else None, str(tmp / "data"), str(tmp / "cache"))
     r = {
@@ -197,16 +190,12 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=10)
     ap.add_argument("--json", type=Path, default=HERE / "out" / "scale.json")
     args = ap.parse_args()
-    gen = HERE / "out" / f"corpus-{args.docs}"
-    if not gen.is_dir() or len(list(gen.glob("*.txt"))) != args.docs:
-        generate(args.docs, gen)
+    gen = ensure(args.docs)
     with tempfile.TemporaryDirectory() as tmp:
         builtin = measure(None, args.runs, args.rounds, Path(tmp) / "builtin")
         big = measure(gen, args.runs, args.rounds, Path(tmp) / "generated")
     print(f"machine: {machine()}")
-    print(f"{'':36}{'built-in':>16}{f'generated ({args.docs})':>22}")
-    for label, f in ROWS:
-        print(f"{label:36}{f(builtin):>16}{f(big):>22}")
+    side_by_side(ROWS, builtin, big, args.docs)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps({"machine": machine(), "builtin": builtin, "generated": big}, indent=2,
                                     ensure_ascii=False) + "\n")

@@ -25,8 +25,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_start import machine  # noqa: E402
-from gen_corpus import generate  # noqa: E402
+from bench_start import machine, side_by_side  # noqa: E402
+from gen_corpus import ensure  # noqa: E402
 
 QUERIES = [
     "质量", "质量强链", "强链", "好品山东", "青岛优品", "标准化", "高质量发展", "2025", "NQI", "崂山区",
@@ -115,14 +115,11 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=20)
     ap.add_argument("--json", type=Path, default=HERE / "out" / "search.json")
     args = ap.parse_args()
-    gen = HERE / "out" / f"corpus-{args.docs}"
-    if not gen.is_dir() or len(list(gen.glob("*.txt"))) != args.docs:
-        generate(args.docs, gen)
+    gen = ensure(args.docs)
     with tempfile.TemporaryDirectory() as tmp:
         builtin = measure(None, args.rounds, Path(tmp) / "builtin")
         big = measure(gen, args.rounds, Path(tmp) / "generated")
     print(f"machine: {machine()}")
-    print(f"{'':34}{'built-in':>14}{f'generated ({args.docs})':>20}")
     rows = [
         ("documents / passages", lambda r: f"{r['documents']} / {r['passages']}"),
         ("characters", lambda r: f"{r['chars']:,}"),
@@ -138,8 +135,7 @@ def main() -> None:
         ("plain str.find scan p50, ms", lambda r: f"{r['scan_p50_ms']:.2f}"),
         ("plain str.find scan p95, ms", lambda r: f"{r['scan_p95_ms']:.2f}"),
     ]
-    for label, f in rows:
-        print(f"{label:34}{f(builtin):>14}{f(big):>20}")
+    side_by_side(rows, builtin, big, args.docs)
     print("slowest queries on the generated corpus (median ms):")
     for q, ms in sorted(big["per_query_ms"].items(), key=lambda kv: -kv[1])[:5]:
         print(f"  {ms:7.2f}  {q}")

@@ -40,6 +40,13 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
 
 
+def side_by_side(rows, builtin: dict, generated: dict, docs: int) -> None:
+    """Print ``rows`` ((label, format function)) for the built-in and the generated corpus, in columns."""
+    print(f"{'':36}{'built-in':>16}{f'generated ({docs})':>22}")
+    for label, f in rows:
+        print(f"{label:36}{f(builtin):>16}{f(generated):>22}")
+
+
 def timed_process(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     """(wall seconds, CPU seconds) of one child process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)

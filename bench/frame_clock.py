@@ -6,7 +6,9 @@ BENCH_OUT. Process teardown, and work the app schedules after its first frame, a
 """
 
 import os
+import subprocess
 import time
+from pathlib import Path
 
 
 def stamp() -> None:
@@ -14,3 +16,11 @@ def stamp() -> None:
     if t0 and out:
         with open(out, "a", encoding="utf-8") as f:
             f.write(f"{time.time() - float(t0)}\n")
+
+
+def spawn_to_first_frame(cmd: list[str], env: dict[str, str], out: Path) -> float:
+    """Run ``cmd`` (an app that calls ``stamp()``) to its end; seconds from spawn to its first frame."""
+    out.unlink(missing_ok=True)
+    subprocess.run(cmd, env=dict(env, BENCH_T0=repr(time.time()), BENCH_OUT=str(out)), check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return float(out.read_text().split()[0])

@@ -73,6 +73,14 @@ def generate(n: int, out: Path, seed: int = 7) -> Path:
     return out
 
 
+def ensure(n: int) -> Path:
+    """The generated corpus of ``n`` documents under bench/out, generated first if it is not there."""
+    out = HERE / "out" / f"corpus-{n}"
+    if not out.is_dir() or len(list(out.glob("*.txt"))) != n:
+        generate(n, out)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out", nargs="?", type=Path)

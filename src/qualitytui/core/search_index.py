@@ -68,13 +68,6 @@ class IndexBuilder:
                 "postings": {bg: _pack(p) for bg, p in self.postings.items()}}
 
 
-def build_index(texts: Iterable[str]) -> dict[str, Any]:
-    """The stored index for passage texts in store order."""
-    b = IndexBuilder()
-    b.add(texts)
-    return b.stored()
-
-
 class Index:
     """The loaded index: search forms of the passages, and postings decoded on demand."""
 
