@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, count
 from typing import Any, Callable, Iterable
 
 from qualitytui.core import gazetteer
@@ -210,11 +211,25 @@ def merge_names(names: dict[tuple[str, str], Counter]) -> dict[tuple[str, str], 
     return out
 
 
-def _known_company(t: str, companies: dict[str, list[str]]) -> bool:
-    return any(c == t or c.startswith(t) or _is_abbreviation(t, c) for c in companies.get(t[:1], ()))
+class _KnownCompanies(dict):
+    """core → whether it is a form of a known company (one a company rule found): the core itself,
+    its start (海尔 of 海尔智家) or its abbreviation (青啤 of 青岛啤酒); memoised."""
+
+    def __init__(self, cores: Iterable[str]) -> None:
+        super().__init__()
+        self.starts = {c[:k] for c in cores for k in range(1, len(c) + 1)}
+        self.by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)  # abbreviations keep both ends…
+        self.initials = {c[::2] for c in cores if len(c) % 2 == 0}  # …or are the first character of each word
+        for c in cores:
+            self.by_ends[(c[0], c[-1])].append(c)
+
+    def __missing__(self, t: str) -> bool:
+        out = self[t] = t in self.starts or (len(t) >= 2 and (
+            t in self.initials or any(_is_abbreviation(t, c) for c in self.by_ends.get((t[0], t[-1]), ()))))
+        return out
 
 
-def _alike_in_lists(norm: str, kept: list[Candidate], companies: dict[str, list[str]]) -> list[Candidate]:
+def _alike_in_lists(norm: str, kept: list[Candidate], known: _KnownCompanies) -> list[Candidate]:
     """Items listed together are alike: one known company in 海尔、海信、青啤 makes the others companies;
     a body in 省发展改革委、教育厅、科技厅 makes the others bodies of the same level."""
     extra: list[Candidate] = []
@@ -222,7 +237,9 @@ def _alike_in_lists(norm: str, kept: list[Candidate], companies: dict[str, list[
         return extra
     for items in enumerations(norm):
         texts = [norm[s:e] for s, e in items]
-        orgs = [c for c in kept if c.type == "organization" and any(s <= c.start and c.end <= e for s, e in items)]
+        lo, hi = items[0][0], items[-1][1]
+        orgs = [c for c in kept if c.type == "organization" and lo <= c.start and c.end <= hi
+                and any(s <= c.start and c.end <= e for s, e in items)]
         if orgs:
             scope = next((c.prefix for c in orgs if c.prefix), None)
             for k, ((s, e), t) in enumerate(zip(items, texts)):
@@ -236,7 +253,7 @@ def _alike_in_lists(norm: str, kept: list[Candidate], companies: dict[str, list[
                     prefix = t[0] if t[0] in "省市区县" else None
                     extra.append(Candidate(s, e, "organization", t, "list-alike", prefix, None if prefix else scope))
             continue
-        if not any(_known_company(_company_core(t), companies) for t in texts):
+        if not any(map(known.__getitem__, map(_company_core, texts))):
             continue
         for (s, e), t in zip(items, texts):
             typed = [c for c in kept if c.start < e and s < c.end and c.type != "place"]
@@ -245,7 +262,8 @@ def _alike_in_lists(norm: str, kept: list[Candidate], companies: dict[str, list[
     return extra
 
 
-Row = tuple[dict[str, Any], str, list[int], list[Candidate]]  # passage, normalized text, token starts, candidates
+# passage, normalized text, token start offsets (one more: the end), token words, candidates
+Row = tuple[dict[str, Any], str, list[int], tuple[str, ...], list[Candidate]]
 
 
 def scan_document(passages: list[dict[str, Any]], tagger: Tagger) -> list[Row]:
@@ -259,7 +277,7 @@ def scan_document(passages: list[dict[str, Any]], tagger: Tagger) -> list[Row]:
         text = p["text"]
         found = [c if text[c.start : c.end] == c.text else c._replace(text=text[c.start : c.end])
                  for c in candidates(norm, tagged, p["kind"])]
-        rows.append((p, norm, tagged.starts, select(found)))
+        rows.append((p, norm, tagged.starts, tagged.words, select(found)))
     return rows
 
 
@@ -272,27 +290,26 @@ def extract_entities(
 
 def link(scanned: list[tuple[str, list[Row]]]) -> tuple[list[Entity], list[dict[str, Any]]]:
     """The corpus-wide half: names in each document's context, merged across documents, every mention."""
-    companies: dict[str, list[str]] = defaultdict(list)  # company cores by first character
-    for core in {_company_core(c.text) for _, rows in scanned for *_, cs in rows for c in cs if c.type == "company"}:
-        companies[core[:1]].append(core)
+    known = _KnownCompanies({_company_core(c.text) for _, rows in scanned for *_, cs in rows for c in cs if c.type == "company"})
     per_doc = []
     names: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for doc_id, rows in scanned:
         alike = [
-            [c._replace(text=p["text"][c.start : c.end]) for c in _alike_in_lists(norm, cs, companies)]
-            for p, norm, _, cs in rows
+            [c._replace(text=p["text"][c.start : c.end]) for c in _alike_in_lists(norm, cs, known)]
+            for p, norm, _, _, cs in rows
         ]
-        rows = [(p, norm, starts, select(cs + extra) if extra else cs) for (p, norm, starts, cs), extra in zip(rows, alike)]
+        rows = [(p, norm, starts, words, select(cs + extra) if extra else cs)
+                for (p, norm, starts, words, cs), extra in zip(rows, alike)]
         ctx = _context([c for *_, cs in rows for c in cs])
         resolved = []
-        for p, norm, starts, cs in rows:
+        for p, norm, starts, words, cs in rows:
             keep = []
             for c in cs:
                 name = canonical(c, ctx)
                 if name:
                     names[(c.type, name)][c.text] += 1
                     keep.append((c, name))
-            resolved.append((p, norm, starts, keep))
+            resolved.append((p, norm, starts, words, keep))
         per_doc.append((doc_id, resolved))
     owner = merge_names(names)
     entities: dict[tuple[str, str], Entity] = {}
@@ -323,29 +340,33 @@ def _mentions(per_doc, owner, entities) -> list[dict[str, Any]]:
     for _, rows in per_doc:
         locals_.append({c.text: owner[(c.type, name)] for *_, keep in rows for c, name in keep})
     prefixes = {a[:k] for a in global_alias.keys() | {a for local in locals_ for a in local} for k in range(1, len(a) + 1)}
+    in_prefixes = prefixes.__contains__
     out = []
     for (doc_id, rows), local in zip(per_doc, locals_):
-        for p, norm, starts, keep in rows:
+        for p, norm, starts, words, keep in rows:
             spans = [(c.start, c.end, owner[(c.type, name)]) for c, name in keep]
             used = bytearray(len(norm) + 1)
             for s, e, _ in spans:
                 used[s:e] = b"\1" * (e - s)
             last = len(starts) - 1
-            for i in range(last):
+            for i in compress(count(), map(in_prefixes, words)):  # tokens that start some alias
                 s = starts[i]
-                if used[s] or norm[s : starts[i + 1]] not in prefixes:
+                if used[s]:
                     continue
                 found = []  # (end, key) of each alias starting here, shortest first
                 j = i + 1
-                while j <= last:
-                    piece = norm[s : starts[j]]
-                    if piece not in prefixes:
-                        break
+                piece = norm[s : starts[j]]
+                while True:
                     if len(piece) >= 2:
                         key = local.get(piece) or global_alias.get(piece)
                         if key:
                             found.append((starts[j], key))
                     j += 1
+                    if j > last:
+                        break
+                    piece = norm[s : starts[j]]
+                    if piece not in prefixes:
+                        break
                 for e, key in reversed(found):
                     if used.find(1, s, e) == -1:
                         spans.append((s, e, key))

@@ -9,6 +9,7 @@ machine that cannot start processes falls back to that too. Serial and parallel 
 from __future__ import annotations
 
 import os
+import sys
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
@@ -47,11 +48,16 @@ def process_file(found: Found, doc_id: str, tagger: Tagger) -> FileResult:
                       scan_document(passages, tagger))
 
 
-def _process_chunk(items: list[tuple[Found, str]]) -> list[FileResult]:
+def _process_chunk(items: list[tuple[Found, str]], shared_words: bool = False) -> list[FileResult]:
     from qualitytui.core.segment import get_segmenter
 
     tagger = get_segmenter().tag
-    return [process_file(f, i, tagger) for f, i in items]
+    results = [process_file(f, i, tagger) for f, i in items]
+    if shared_words:  # one object per distinct word: pickled once per chunk, and less memory in the parent
+        intern = sys.intern
+        for r in results:
+            r.rows = [(p, norm, starts, tuple(map(intern, words)), cs) for p, norm, starts, words, cs in r.rows]
+    return results
 
 
 def jobs_wanted(files: int) -> int:
@@ -91,7 +97,7 @@ def _map_chunks(chunks: list[list[tuple[Found, str]]], jobs: int) -> Iterator[li
     from concurrent.futures.process import BrokenProcessPool
 
     try:
-        futures = [pool.submit(_process_chunk, c) for c in chunks]
+        futures = [pool.submit(_process_chunk, c, True) for c in chunks]
         for chunk, fut in zip(chunks, futures):
             try:
                 yield fut.result()
