@@ -7,9 +7,10 @@ from qualitytui.ui.widgets.lazy_list import LazyList
 
 
 class Host(App[None]):
-    def __init__(self, count: int, lines: int = 1) -> None:
+    def __init__(self, count: int, lines: int = 1, headings: frozenset[int] = frozenset()) -> None:
         super().__init__()
         self.count, self.lines, self.made, self.selected = count, lines, set(), []
+        self.headings = headings
 
     def compose(self) -> ComposeResult:
         yield LazyList(lines=self.lines, id="list")
@@ -17,9 +18,9 @@ class Host(App[None]):
     def on_mount(self) -> None:
         def row(i: int) -> Text:
             self.made.add(i)
-            return Text(f"row {i}" + (f"\nsecond {i}" if self.lines == 2 else ""))
+            return Text(f"{'heading' if i in self.headings else 'row'} {i}" + (f"\nsecond {i}" if self.lines == 2 else ""))
 
-        self.query_one(LazyList).show(self.count, row)
+        self.query_one(LazyList).show(self.count, row, selectable=(lambda i: i not in self.headings) if self.headings else None)
         self.query_one(LazyList).focus()
 
     def on_lazy_list_selected(self, event: LazyList.Selected) -> None:
@@ -66,3 +67,23 @@ async def test_empty_list_has_no_cursor_and_selects_nothing():
     async with app.run_test(size=(30, 8)) as pilot:
         await pilot.press("down", "end", "enter")
         assert app.query_one(LazyList).highlighted is None and app.selected == []
+
+
+async def test_headings_are_drawn_but_passed_over():
+    app = Host(10, headings=frozenset({0, 3, 4, 9}))  # 3 and 4: two headings in a row; 9: one at the end
+    async with app.run_test(size=(30, 12)) as pilot:
+        await pilot.pause()
+        listing = app.query_one(LazyList)
+        assert listing.highlighted == 1 and "heading 0" in str(listing.render_line(0).text)
+        await pilot.press("up")
+        assert listing.highlighted == 1
+        await pilot.press("down", "down")
+        assert listing.highlighted == 5  # over both headings
+        await pilot.press("up")
+        assert listing.highlighted == 2
+        await pilot.press("end")
+        assert listing.highlighted == 8
+        await pilot.press("home", "enter")
+        assert app.selected == [1]
+        await pilot.click(LazyList, offset=(3, 3))  # a heading: nothing happens
+        assert listing.highlighted == 1 and app.selected == [1]

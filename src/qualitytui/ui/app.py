@@ -13,7 +13,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Static
+from textual.widgets import Footer, Header, Input, ProgressBar, Static
 
 from qualitytui.core.bookmarks import Bookmarks, citation, export, export_file
 from qualitytui.core.corpus import Corpus
@@ -246,10 +246,6 @@ class QualityApp(App[None]):
                 marks.setdefault(pid, []).extend((m["start"], m["end"], TYPE_STYLE.get(m["type"], "underline")) for m in ms)
         return marks
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if isinstance(event.option_list, EntityList) and event.option.id:
-            self.show_entity(event.option_list.by_id[event.option.id])
-
     # -- entities -------------------------------------------------------------------------------
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -281,6 +277,10 @@ class QualityApp(App[None]):
     def on_lazy_list_selected(self, event: LazyList.Selected) -> None:
         if isinstance(event.lazy_list, DocList):
             self.open_document(event.lazy_list.doc_ids[event.index])
+        elif isinstance(event.lazy_list, EntityList):
+            entity = event.lazy_list.entity_at(event.index)
+            if entity:
+                self.show_entity(entity)
         elif event.lazy_list.id == "entity-mentions" and self.entity:
             self.open_mention(event.index)
 

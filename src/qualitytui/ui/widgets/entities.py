@@ -7,8 +7,7 @@ from typing import Any, Callable
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from qualitytui.core.models import ENTITY_TYPES
 from qualitytui.core.normalize import printable
@@ -22,29 +21,43 @@ TYPE_STYLE = {"person": "underline", "place": "underline green", "organization":
               "program_or_brand": "underline blue", "award": "underline bright_yellow", "event": "underline red"}
 
 
-class EntityList(OptionList):
-    """Entities by type, most mentioned first; each option's id is the entity's id."""
+class EntityList(LazyList):
+    """Entities by type under a heading with the type's count, most mentioned first.
+
+    Drawn lazily: a large corpus has tens of thousands of entities, and filtering redraws the list
+    on every key typed in the filter box.
+    """
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(markup=False, **kwargs)
+        super().__init__(**kwargs)
         self.by_id: dict[str, dict[str, Any]] = {}
+        self.rows: list[dict[str, Any] | tuple[str, int]] = []  # an entity, or (type, count) for a heading
 
     def show_entities(self, entities: list[dict[str, Any]]) -> None:
         self.by_id = {e["id"]: e for e in entities}
-        options: list[Option] = []
-        for t in ENTITY_TYPES:
-            group = [e for e in entities if e["type"] == t]
-            if not group:
-                continue
-            options.append(Option(Text(f"{TYPE_LABEL[t]} ({len(group)})", style="bold"), disabled=True))
-            for e in group:
-                prompt = Text(printable(e["name"]), overflow="ellipsis", no_wrap=True)
-                prompt.append(f" {e['count']}", style="dim")
-                options.append(Option(prompt, id=e["id"]))
-        self.clear_options()
-        self.add_options(options)
-        first = next((i for i, o in enumerate(options) if not o.disabled), None)
-        self.highlighted = first
+        groups: dict[str, list[dict[str, Any]]] = {t: [] for t in ENTITY_TYPES}
+        for e in entities:
+            groups.setdefault(e["type"], []).append(e)
+        rows: list[dict[str, Any] | tuple[str, int]] = []
+        for t, group in groups.items():
+            if group:
+                rows.append((t, len(group)))
+                rows.extend(group)
+        self.rows = rows
+        self.show(len(rows), self._prompt, 0, self.entity_at)
+
+    def entity_at(self, i: int) -> dict[str, Any] | None:
+        row = self.rows[i]
+        return row if isinstance(row, dict) else None
+
+    def _prompt(self, i: int) -> Text:
+        row = self.rows[i]
+        if not isinstance(row, dict):
+            t, n = row
+            return Text(f"{TYPE_LABEL.get(t, t)} ({n})", style="bold")
+        prompt = Text(printable(row["name"]))
+        prompt.append(f" {row['count']}", style="dim")
+        return prompt
 
 
 class EntityPanel(Vertical):

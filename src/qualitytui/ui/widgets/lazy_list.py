@@ -23,7 +23,10 @@ _CACHE = 512
 
 
 class LazyList(ScrollView, can_focus=True):
-    """Rows ``0..count-1`` drawn by ``row(i)``, each ``lines`` screen lines high; ``enter`` or a click selects the highlighted one."""
+    """Rows ``0..count-1`` drawn by ``row(i)``, each ``lines`` screen lines high; ``enter`` or a click selects the highlighted one.
+
+    Rows for which ``selectable(i)`` is false (group headings) are drawn but passed over by the cursor.
+    """
 
     DEFAULT_CSS = """
     LazyList { height: 1fr; overflow-x: hidden; padding: 0 1; }
@@ -58,20 +61,35 @@ class LazyList(ScrollView, can_focus=True):
         self.lines = lines  # screen lines per row
         self.count = 0
         self._row: Callable[[int], Text] = lambda i: Text()
+        self._selectable: Callable[[int], bool] | None = None
         self._cache: dict[tuple[int, int], list[list[Segment]]] = {}
 
     @property
     def option_count(self) -> int:
         return self.count
 
-    def show(self, count: int, row: Callable[[int], Text], highlighted: int | None = 0) -> None:
+    def show(self, count: int, row: Callable[[int], Text], highlighted: int | None = 0,
+             selectable: Callable[[int], bool] | None = None) -> None:
         """Replace the rows: ``count`` of them, row ``i`` drawn by ``row(i)``."""
-        self.count, self._row = count, row
+        self.count, self._row, self._selectable = count, row, selectable
         self._cache.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, count * self.lines)
         self.scroll_to(0, 0, animate=False)
-        self.highlighted = None if not count or highlighted is None else max(0, min(highlighted, count - 1))
+        self.highlighted = None if not count or highlighted is None else self._nearest(max(0, min(highlighted, count - 1)), 1)
         self.refresh()
+
+    def _nearest(self, i: int, direction: int) -> int | None:
+        """The first selectable row from ``i`` on in ``direction``, else the other way; None if there is none."""
+        ok = self._selectable
+        if ok is None or ok(i):
+            return i
+        for step in (direction, -direction):
+            j = i + step
+            while 0 <= j < self.count:
+                if ok(j):
+                    return j
+                j += step
+        return None
 
     def row_text(self, i: int) -> Text:
         """Row ``i`` as drawn (before truncation to the width)."""
@@ -118,7 +136,8 @@ class LazyList(ScrollView, can_focus=True):
 
     def _step(self, delta: int) -> None:
         if self.count:
-            self.highlighted = (self.highlighted or 0) + delta if self.highlighted is not None else 0
+            target = self.highlighted + delta if self.highlighted is not None else 0
+            self.highlighted = self._nearest(max(0, min(target, self.count - 1)), 1 if delta >= 0 else -1)
 
     def action_cursor_down(self) -> None:
         self._step(1)
@@ -133,10 +152,12 @@ class LazyList(ScrollView, can_focus=True):
         self._step(-max(1, self.scrollable_content_region.height // self.lines - 1))
 
     def action_first(self) -> None:
-        self.highlighted = 0
+        if self.count:
+            self.highlighted = self._nearest(0, 1)
 
     def action_last(self) -> None:
-        self.highlighted = self.count - 1
+        if self.count:
+            self.highlighted = self._nearest(self.count - 1, -1)
 
     def action_select(self) -> None:
         if self.highlighted is not None:
@@ -144,6 +165,6 @@ class LazyList(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         i = (round(self.scroll_offset.y) + event.y) // self.lines
-        if 0 <= i < self.count:
+        if 0 <= i < self.count and (self._selectable is None or self._selectable(i)):
             self.highlighted = i
             self.post_message(self.Selected(self, i))
