@@ -17,7 +17,9 @@ def _corpus(tmp_path, copies=3):
 
 
 def _plain(results):
-    return [(r.rel, r.hash, r.doc, r.skipped, r.passages, r.events, r.rows) for r in results]
+    """The results to compare; rows without their token words, which workers leave out (cut again from the text)."""
+    return [(r.rel, r.hash, r.doc, r.skipped, r.passages, r.events, [(p, n, s, cs) for p, n, s, _, cs in r.rows])
+            for r in results]
 
 
 def test_worker_processes_give_the_same_result_as_one_process(tmp_path, monkeypatch):
@@ -31,6 +33,10 @@ def test_worker_processes_give_the_same_result_as_one_process(tmp_path, monkeypa
     assert done == [(i, f.rel) for i, f in enumerate(found, 1)]
     assert sum(r.skipped is not None for r in serial) == 2
     assert all(r.rows for r in serial if r.doc)
+    # the words kept in one process are the ones a worker's rows get cut again from the text
+    assert all(words == tuple(norm[a:b] for a, b in zip(starts, starts[1:]))
+               for r in serial for _, norm, starts, words, _ in r.rows)
+    assert all(words is None for r in parallel for *_, words, _ in r.rows)
 
 
 def test_a_pool_that_cannot_start_means_one_process(tmp_path, monkeypatch):
@@ -60,3 +66,14 @@ def test_stopping_early_drops_the_chunks_not_started(tmp_path, monkeypatch):
     first = next(results)
     results.close()  # the generator's finally shuts the pool down without running the rest
     assert first.rel == found[0].rel and first.doc
+
+
+def test_mentions_are_the_same_from_rows_with_or_without_their_words(tmp_path):
+    from qualitytui.core.entities import link
+
+    found = _corpus(tmp_path, copies=1)
+    scanned = [(r.doc["id"], r.rows) for r in pipeline.process(found, jobs=1) if r.doc]
+    stripped = [(d, [(p, n, s, None, cs) for p, n, s, _, cs in rows]) for d, rows in scanned]
+    with_words, without = link(scanned), link(stripped)
+    assert [e.to_dict() for e in with_words[0]] == [e.to_dict() for e in without[0]]
+    assert with_words[1] == without[1] and len(with_words[1]) > 300

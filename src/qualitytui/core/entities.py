@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, count
+from itertools import compress, count, islice
 from typing import Any, Callable, Iterable
 
 from qualitytui.core import gazetteer
@@ -262,8 +262,8 @@ def _alike_in_lists(norm: str, kept: list[Candidate], known: _KnownCompanies) ->
     return extra
 
 
-# passage, normalized text, token start offsets (one more: the end), token words, candidates
-Row = tuple[dict[str, Any], str, list[int], tuple[str, ...], list[Candidate]]
+# passage, normalized text, token start offsets (one more: the end), token words (None when made in a worker), candidates
+Row = tuple[dict[str, Any], str, list[int], tuple[str, ...] | None, list[Candidate]]
 
 
 def scan_document(passages: list[dict[str, Any]], tagger: Tagger) -> list[Row]:
@@ -349,6 +349,8 @@ def _mentions(per_doc, owner, entities) -> list[dict[str, Any]]:
             for s, e, _ in spans:
                 used[s:e] = b"\1" * (e - s)
             last = len(starts) - 1
+            if words is None:  # rows from a worker process come without them
+                words = map(norm.__getitem__, map(slice, starts, islice(starts, 1, None)))
             for i in compress(count(), map(in_prefixes, words)):  # tokens that start some alias
                 s = starts[i]
                 if used[s]:
