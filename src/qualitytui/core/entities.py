@@ -211,25 +211,11 @@ def merge_names(names: dict[tuple[str, str], Counter]) -> dict[tuple[str, str], 
     return out
 
 
-class _KnownCompanies(dict):
-    """core → whether it is a form of a known company (one a company rule found): the core itself,
-    its start (海尔 of 海尔智家) or its abbreviation (青啤 of 青岛啤酒); memoised."""
-
-    def __init__(self, cores: Iterable[str]) -> None:
-        super().__init__()
-        self.starts = {c[:k] for c in cores for k in range(1, len(c) + 1)}
-        self.by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)  # abbreviations keep both ends…
-        self.initials = {c[::2] for c in cores if len(c) % 2 == 0}  # …or are the first character of each word
-        for c in cores:
-            self.by_ends[(c[0], c[-1])].append(c)
-
-    def __missing__(self, t: str) -> bool:
-        out = self[t] = t in self.starts or (len(t) >= 2 and (
-            t in self.initials or any(_is_abbreviation(t, c) for c in self.by_ends.get((t[0], t[-1]), ()))))
-        return out
+def _known_company(t: str, companies: dict[str, list[str]]) -> bool:
+    return any(c == t or c.startswith(t) or _is_abbreviation(t, c) for c in companies.get(t[:1], ()))
 
 
-def _alike_in_lists(norm: str, kept: list[Candidate], known: _KnownCompanies) -> list[Candidate]:
+def _alike_in_lists(norm: str, kept: list[Candidate], companies: dict[str, list[str]]) -> list[Candidate]:
     """Items listed together are alike: one known company in 海尔、海信、青啤 makes the others companies;
     a body in 省发展改革委、教育厅、科技厅 makes the others bodies of the same level."""
     extra: list[Candidate] = []
@@ -237,9 +223,7 @@ def _alike_in_lists(norm: str, kept: list[Candidate], known: _KnownCompanies) ->
         return extra
     for items in enumerations(norm):
         texts = [norm[s:e] for s, e in items]
-        lo, hi = items[0][0], items[-1][1]
-        orgs = [c for c in kept if c.type == "organization" and lo <= c.start and c.end <= hi
-                and any(s <= c.start and c.end <= e for s, e in items)]
+        orgs = [c for c in kept if c.type == "organization" and any(s <= c.start and c.end <= e for s, e in items)]
         if orgs:
             scope = next((c.prefix for c in orgs if c.prefix), None)
             for k, ((s, e), t) in enumerate(zip(items, texts)):
@@ -253,7 +237,7 @@ def _alike_in_lists(norm: str, kept: list[Candidate], known: _KnownCompanies) ->
                     prefix = t[0] if t[0] in "省市区县" else None
                     extra.append(Candidate(s, e, "organization", t, "list-alike", prefix, None if prefix else scope))
             continue
-        if not any(map(known.__getitem__, map(_company_core, texts))):
+        if not any(_known_company(_company_core(t), companies) for t in texts):
             continue
         for (s, e), t in zip(items, texts):
             typed = [c for c in kept if c.start < e and s < c.end and c.type != "place"]
@@ -290,12 +274,14 @@ def extract_entities(
 
 def link(scanned: list[tuple[str, list[Row]]]) -> tuple[list[Entity], list[dict[str, Any]]]:
     """The corpus-wide half: names in each document's context, merged across documents, every mention."""
-    known = _KnownCompanies({_company_core(c.text) for _, rows in scanned for *_, cs in rows for c in cs if c.type == "company"})
+    companies: dict[str, list[str]] = defaultdict(list)  # company cores by first character
+    for core in {_company_core(c.text) for _, rows in scanned for *_, cs in rows for c in cs if c.type == "company"}:
+        companies[core[:1]].append(core)
     per_doc = []
     names: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for doc_id, rows in scanned:
         alike = [
-            [c._replace(text=p["text"][c.start : c.end]) for c in _alike_in_lists(norm, cs, known)]
+            [c._replace(text=p["text"][c.start : c.end]) for c in _alike_in_lists(norm, cs, companies)]
             for p, norm, _, _, cs in rows
         ]
         rows = [(p, norm, starts, words, select(cs + extra) if extra else cs)

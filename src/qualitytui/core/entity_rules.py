@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import accumulate, compress, count
 from typing import NamedTuple
 
 from qualitytui.core import gazetteer
@@ -123,7 +123,7 @@ class Tokens(Sequence):
     def having(self, flag: int) -> list[int]:
         """Indices of the tokens classified with ``flag``."""
         if self._hits is None:
-            self._hits = [i for i, f in enumerate(self.flags) if f]
+            self._hits = list(compress(count(), self.flags))
         flags = self.flags
         return [i for i in self._hits if flags[i] & flag]
 
@@ -241,7 +241,9 @@ def _proper(parts: list[Token]) -> bool:
 
 
 def policy_candidates(text: str) -> list[Candidate]:
-    out = []
+    out: list[Candidate] = []
+    if "《" not in text:
+        return out
     for m in _POLICY.finditer(text):
         name = " ".join(m.group("name").split())
         kind = "organization" if re.search(r"(日报|晚报|早报|杂志|周刊)$", name) else "policy_document"
@@ -254,7 +256,9 @@ def quoted_candidates(text: str) -> list[Candidate]:
 
     Quotes printed in a run (“崂山茶”“崂山检测”等特色品牌) share the cue before or after the run.
     """
-    out = []
+    out: list[Candidate] = []
+    if "“" not in text:
+        return out
     runs: list[list[re.Match[str]]] = []
     for m in _QUOTED.finditer(text):
         if runs and runs[-1][-1].end() == m.start():
