@@ -176,7 +176,7 @@ async def test_entity_sidebar_filter_panel_and_stepping_through_mentions(tmp_pat
         assert entities.has_focus and entities.option_count > 100
         app.query_one("#entity-filter", Input).value = "qingpi"  # pinyin finds 青岛啤酒 / 青啤
         await pilot.pause()
-        names = [e["name"] for e in entities.by_id.values()]
+        names = [e["name"] for e in entities.rows if isinstance(e, dict)]
         assert names == ["青岛啤酒"]
         entities.focus()
         await pilot.press("enter")

@@ -30,11 +30,9 @@ class EntityList(LazyList):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.by_id: dict[str, dict[str, Any]] = {}
         self.rows: list[dict[str, Any] | tuple[str, int]] = []  # an entity, or (type, count) for a heading
 
     def show_entities(self, entities: list[dict[str, Any]]) -> None:
-        self.by_id = {e["id"]: e for e in entities}
         groups: dict[str, list[dict[str, Any]]] = {t: [] for t in ENTITY_TYPES}
         for e in entities:
             groups.setdefault(e["type"], []).append(e)
