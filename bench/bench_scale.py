@@ -33,7 +33,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_search import QUERIES, pct  # noqa: E402
+from bench_search import QUERIES, pct, query_times  # noqa: E402
 from bench_start import machine, side_by_side  # noqa: E402
 from frame_clock import spawn_to_first_frame  # noqa: E402
 from gen_corpus import ensure  # noqa: E402
@@ -78,12 +78,7 @@ def search_times(paths, rounds: int) -> dict[str, float]:
     corpus.searcher()
     for q in QUERIES:
         corpus.search(q)
-    took = []
-    for _ in range(rounds):
-        for q in QUERIES:
-            t0 = time.perf_counter()
-            corpus.search(q)
-            took.append((time.perf_counter() - t0) * 1000)
+    took = query_times(corpus, rounds)
     return {"search_p50_ms": pct(took, 50), "search_p95_ms": pct(took, 95), "search_max_ms": max(took)}
 
 

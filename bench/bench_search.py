@@ -41,6 +41,17 @@ def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
+def query_times(corpus, rounds: int) -> list[float]:
+    """Milliseconds of each search, every query in QUERIES ``rounds`` times (warm them up first)."""
+    took = []
+    for _ in range(rounds):
+        for q in QUERIES:
+            t = time.perf_counter()
+            corpus.search(q)
+            took.append((time.perf_counter() - t) * 1000)
+    return took
+
+
 def measure(root: Path | None, rounds: int, cache: Path) -> dict:
     from qualitytui.core import search_index
     from qualitytui.core.corpus import Corpus
@@ -82,12 +93,7 @@ def measure(root: Path | None, rounds: int, cache: Path) -> dict:
     first = {}
     for q in QUERIES:  # first run of each: lazy tables, patterns, postings
         first[q] = corpus.search(q).took_ms
-    took = []
-    for _ in range(rounds):
-        for q in QUERIES:
-            t = time.perf_counter()
-            corpus.search(q)
-            took.append((time.perf_counter() - t) * 1000)
+    took = query_times(corpus, rounds)
 
     forms = searcher.index.forms  # the plain scan gets the same search forms, ready
     scan = []
