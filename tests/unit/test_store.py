@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from qualitytui.core import store
+from qualitytui.core import store, tablefile
 from qualitytui.core.corpus import Corpus, UnknownDocument
 from qualitytui.paths import Paths
 
@@ -24,16 +24,23 @@ def test_first_open_builds_then_loads_as_is(seeds_copy, tmp_path):
     assert second.passages("004") == first.passages("004")
 
 
-def test_store_file_is_utf8_json_with_all_tables_and_no_escapes(seeds_copy, tmp_path):
+def test_store_file_is_a_header_then_one_utf8_json_line_per_table(seeds_copy, tmp_path):
     c = open_corpus(seeds_copy, tmp_path / "c")
     path = Paths.resolve(seeds_copy, cache_dir=tmp_path / "c").corpus_store
     raw = path.read_bytes()
     assert "质量强链".encode() in raw and b"\\u" not in raw
-    data = json.loads(raw)
-    assert set(data) == set(store.TABLES)
+    header, *lines = raw.decode("utf-8").rstrip("\n").split("\n")
+    layout = json.loads(header)["tables"]
+    assert [name for name, _size, _crc in layout] == list(store.TABLES)
+    assert [size for _name, size, _crc in layout] == [len(line.encode()) for line in lines]
+    data = dict(zip(store.TABLES, map(json.loads, lines)))
     assert data["meta"]["1"]["schema"] == store.SCHEMA_VERSION
     assert len(data["passages"]) == sum(d["passages"] for d in c.documents())
     assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def stored_meta(path):
+    return tablefile.decode(path.read_bytes())["meta"]["1"]
 
 
 def test_changed_content_triggers_a_rebuild(seeds_copy, tmp_path):
@@ -81,7 +88,36 @@ def test_unreadable_store_is_rebuilt_with_a_message(seeds_copy, tmp_path, garbag
     assert c.built and len(c.documents()) == 5
     if garbage in (b"{not json", b"[1, 2]", b""):
         assert any("unreadable" in m for m in c.messages)
-    assert json.loads(path.read_bytes())["meta"]["1"]["schema"] == store.SCHEMA_VERSION
+    assert stored_meta(path)["schema"] == store.SCHEMA_VERSION
+
+
+@pytest.mark.parametrize("damage", ["cut", "changed byte"])
+def test_a_damaged_store_is_found_at_open_and_rebuilt_with_a_message(seeds_copy, tmp_path, damage):
+    cache = tmp_path / "c"
+    first = open_corpus(seeds_copy, cache)
+    path = Paths.resolve(seeds_copy, cache_dir=cache).corpus_store
+    raw = path.read_bytes()
+    if damage == "cut":
+        path.write_bytes(raw[: len(raw) // 2])
+    else:  # still valid JSON, in the last table, which a start never decodes
+        at = raw.rindex(b'"') - 1
+        path.write_bytes(raw[:at] + bytes([raw[at] ^ 1]) + raw[at + 1 :])
+    c = open_corpus(seeds_copy, cache)
+    assert c.built and any("unreadable" in m for m in c.messages)
+    assert c.passages("004") == first.passages("004")
+    assert not open_corpus(seeds_copy, cache).built
+
+
+def test_a_store_in_the_older_single_object_format_is_rebuilt_quietly(seeds_copy, tmp_path):
+    import orjson
+
+    cache = tmp_path / "c"
+    open_corpus(seeds_copy, cache)
+    path = Paths.resolve(seeds_copy, cache_dir=cache).corpus_store
+    path.write_bytes(orjson.dumps(dict(tablefile.decode(path.read_bytes()))))
+    c = open_corpus(seeds_copy, cache)
+    assert c.built and c.messages == [] and len(c.documents()) == 5
+    assert stored_meta(path)["schema"] == store.SCHEMA_VERSION
 
 
 def test_read_only_cache_dir_still_opens_the_corpus(seeds_copy, tmp_path, monkeypatch):

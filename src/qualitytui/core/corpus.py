@@ -11,7 +11,7 @@ from tinydb import TinyDB
 from qualitytui.core import pinyin
 from qualitytui.core.fold import fold
 from qualitytui.core.snippets import Snippet, snippet
-from qualitytui.core.store import Progress, open_store
+from qualitytui.core.store import Progress, open_fresh, open_store
 from qualitytui.paths import Paths
 
 if TYPE_CHECKING:  # the search engine loads on first use, after the first frame
@@ -22,7 +22,7 @@ class UnknownDocument(LookupError):
     """No document has this id; the message suggests the nearest ones."""
 
 
-@dataclass
+@dataclass(repr=False)
 class Corpus:
     db: TinyDB
     built: bool = False
@@ -44,10 +44,22 @@ class Corpus:
         data = self.db.storage.read() or {}
         return list((data.get(table) or {}).values())
 
+    def __repr__(self) -> str:
+        # cheap: Textual puts the repr of a worker's arguments in its description, and TinyDB's own
+        # repr counts every table's rows, which would decode the whole store on the UI thread
+        return f"<Corpus {len(self._docs)} documents{' (built)' if self.built else ''}>"
+
     @classmethod
     def open(cls, paths: Paths, force: bool = False, progress: Progress | None = None) -> "Corpus":
         db, built, messages = open_store(paths.corpus, paths.corpus_store, force, progress)
         return cls(db, built, messages)
+
+    @classmethod
+    def open_fresh(cls, paths: Paths) -> "Corpus | None":
+        """The corpus when its saved store is fresh (a warm start, fast enough for the UI thread);
+        None when it must be built or the folder is missing (``open`` then builds or says why)."""
+        opened = open_fresh(paths.corpus, paths.corpus_store)
+        return cls(opened[0], False, opened[1]) if opened else None
 
     @property
     def meta(self) -> dict[str, Any]:
@@ -140,9 +152,9 @@ class Corpus:
         return [e for e in entities if any(want in fold(n) or (reads and reads.search(n)) for n in [e["name"], *e["aliases"]])]
 
     def searcher(self) -> Searcher:
+        """The search engine over this corpus (its index loaded on first use)."""
         from qualitytui.core.search import Searcher
 
-        """The search engine over this corpus (its index loaded on first use)."""
         if self._searcher is None:
             stored = self._rows("search")
             self._searcher = Searcher(

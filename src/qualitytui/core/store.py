@@ -2,31 +2,30 @@
 
 Tables (DESIGN.md): ``meta``, ``documents``, ``passages``, ``entities``, ``mentions``, ``events``, and
 ``search`` (one row: the search index, search_index.py).
-The file is UTF-8 JSON (orjson: no ``\\u`` escapes), written atomically; a store that cannot be
-read is rebuilt, with a message, never a crash.
+The file holds each table as a line of UTF-8 JSON (orjson: no ``\\u`` escapes), decoded when first
+used (tablefile.py), and is written atomically; a store that cannot be read is rebuilt, with a
+message, never a crash.
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, MutableMapping
 
-import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from qualitytui import __version__
+from qualitytui.core import collector, tablefile
 from qualitytui.core.atomic import atomic_write
 from qualitytui.core.files import Found, discover
 from qualitytui.core.models import Skipped
 from qualitytui.core.search_index import IndexBuilder
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 TABLES = ("meta", "documents", "passages", "entities", "mentions", "events", "search")
 
 Progress = Callable[[int, int, str], None]
@@ -41,27 +40,27 @@ class CorpusMissing(Exception):
 
 
 class JSONStorage(Storage):
-    """TinyDB storage that reads the file once and writes it atomically as compact UTF-8 JSON."""
+    """TinyDB storage that reads the file once, decodes each table on first use, and writes the
+    file atomically. A store in an older format reads as empty, so it is rebuilt without a word."""
 
-    def __init__(self, path: Path, data: dict[str, Any] | None = None):
+    def __init__(self, path: Path, data: MutableMapping[str, Any] | None = None):
         self.path = Path(path)
         self._data = data
 
-    def read(self) -> dict[str, Any] | None:
+    def read(self) -> MutableMapping[str, Any] | None:
         if self._data is None:
             if not self.path.exists():
                 return None
             try:
-                data = orjson.loads(self.path.read_bytes())
-            except (OSError, orjson.JSONDecodeError) as e:
+                self._data = tablefile.decode(self.path.read_bytes())
+            except tablefile.OlderFormat:
+                self._data = tablefile.Tables()
+            except (OSError, tablefile.TableFileError) as e:
                 raise StoreError(f"cannot read {self.path}: {e}") from None
-            if not isinstance(data, dict):
-                raise StoreError(f"{self.path} is not a store")
-            self._data = data
         return self._data
 
-    def write(self, data: dict[str, Any]) -> None:
-        atomic_write(self.path, orjson.dumps(data))
+    def write(self, data: MutableMapping[str, Any]) -> None:
+        atomic_write(self.path, tablefile.encode(data))
         self._data = data
 
 
@@ -116,22 +115,9 @@ def content_hashes(found: list[Found], known: dict[str, Any] | None = None) -> d
     return out
 
 
-@contextlib.contextmanager
-def _collector_paused():
-    """A build allocates millions of small objects and frees none until the end; Python's cycle
-    collector would walk the growing heap again and again (a quarter of the build's time)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def build(root: Path, found: list[Found], problems: list[tuple[str, str]], progress: Progress | None = None) -> BuildResult:
     """Ingest every file and lay out the store's tables (not yet written)."""
-    with _collector_paused():
+    with collector.paused():
         return _build(root, found, problems, progress)
 
 
@@ -219,14 +205,12 @@ def open_store(
         raise CorpusMissing(f"corpus folder not found: {root}")
     found, problems = discover(root)
     messages: list[str] = []
-    if not force and store_path.exists():
-        storage = JSONStorage(store_path)
+    if not force:
         try:
-            data = storage.read() or {}
-            meta = (data.get("meta") or {}).get("1") or {}
-            if all(t in data for t in TABLES) and is_fresh(meta, found):
-                return TinyDB(storage=JSONStorage, path=store_path, data=data), False, _skip_notes(meta)
-        except StoreError as e:
+            opened = _open_fresh(store_path, found)
+            if opened:
+                return opened[0], False, opened[1]
+        except (StoreError, tablefile.TableFileError) as e:
             messages.append(f"corpus store was unreadable and has been rebuilt ({e})")
     result = build(root, found, problems, progress)
     try:
@@ -235,6 +219,27 @@ def open_store(
         messages.append(f"could not save the corpus store to {store_path} ({e.strerror or e}); using it in memory")
     meta = result.data["meta"]["1"]
     return TinyDB(storage=JSONStorage, path=store_path, data=result.data), True, messages + _skip_notes(meta)
+
+
+def open_fresh(root: Path, store_path: Path) -> tuple[TinyDB, list[str]] | None:
+    """The saved store for ``root`` with its messages when it is there, readable and fresh; None
+    when it would have to be built (nothing is built here: a caller can then build in the background)."""
+    if not root.is_dir():
+        return None
+    try:
+        return _open_fresh(store_path, discover(root)[0])
+    except (StoreError, tablefile.TableFileError):
+        return None
+
+
+def _open_fresh(store_path: Path, found: list[Found]) -> tuple[TinyDB, list[str]] | None:
+    if not store_path.exists():
+        return None
+    data = JSONStorage(store_path).read() or {}
+    meta = (data.get("meta") or {}).get("1") or {}
+    if all(t in data for t in TABLES) and is_fresh(meta, found):
+        return TinyDB(storage=JSONStorage, path=store_path, data=data), _skip_notes(meta)
+    return None
 
 
 def _skip_notes(meta: dict[str, Any]) -> list[str]:

@@ -1,0 +1,48 @@
+"""Python's cycle collector, paused around bursts of allocation, safely from several threads.
+
+A build allocates millions of small objects and frees none until the end, and a start allocates a
+whole widget tree and the corpus's rows before its first frame: in both, the collector would walk the
+growing heap again and again for nothing (a quarter of a build's time, a sixth of a first frame's).
+Pauses nest and may come from different threads; the collector runs again when the last one ends,
+and only if it was running before the first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import threading
+from typing import Iterator
+
+_lock = threading.Lock()
+_pauses = 0
+_was_enabled = True
+
+
+def pause() -> None:
+    global _pauses, _was_enabled
+    with _lock:
+        if _pauses == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _pauses += 1
+
+
+def resume() -> None:
+    """End one pause (an unmatched call does nothing)."""
+    global _pauses
+    with _lock:
+        if _pauses == 0:
+            return
+        _pauses -= 1
+        if _pauses == 0 and _was_enabled:
+            gc.enable()
+
+
+@contextlib.contextmanager
+def paused() -> Iterator[None]:
+    pause()
+    try:
+        yield
+    finally:
+        resume()
