@@ -9,10 +9,14 @@ process's peak memory is that of a warm start with everything in place.
 import sys
 from pathlib import Path
 
-from textual.worker import WorkerState
+from qualitytui.core import collector
 
-from qualitytui.paths import Paths
-from qualitytui.ui.app import QualityApp
+collector.pause()  # from before the app's imports to its first frame, as `qualitytui` does (cli.cmd_tui)
+
+from textual.worker import WorkerState  # noqa: E402
+
+from qualitytui.paths import Paths  # noqa: E402
+from qualitytui.ui.app import QualityApp  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from frame_clock import stamp  # noqa: E402
@@ -21,17 +25,23 @@ from frame_clock import stamp  # noqa: E402
 class FirstFrame(QualityApp):
     settled = False
 
-    def on_corpus_loaded(self, message) -> None:
-        # Textual also runs QualityApp.on_corpus_loaded for this message: the document is then on screen
+    def show_corpus(self, corpus) -> None:
+        super().show_corpus(corpus)  # the document is in the next frame
         if not self.settled:
-            self.call_after_refresh(self.first_frame)
+            self.call_after_refresh(self.first_idle)
 
-    def first_frame(self) -> None:
-        stamp()
+    def _display(self, screen, renderable) -> None:
+        super()._display(screen, renderable)
+        if self.corpus is not None and self.doc_id is not None:
+            stamp("frame")
+
+    def first_idle(self) -> None:
+        stamp("idle")
         self.exit()
 
     def on_worker_state_changed(self, event) -> None:
-        if self.settled and event.worker.group == "corpus" and event.state == WorkerState.SUCCESS:
+        # the search index is the last thing a start loads (after the entity list)
+        if self.settled and event.worker.group == "searcher" and event.state == WorkerState.SUCCESS:
             self.call_after_refresh(self.exit)
 
 
@@ -39,4 +49,5 @@ if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if a != "--settled"]
     app = FirstFrame(Paths.resolve(args[0] if args and args[0] else None))
     app.settled = "--settled" in sys.argv
+    collector.resume()  # the app holds its own pause until its first frame
     app.run(headless=True, size=(120, 40))

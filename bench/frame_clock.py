@@ -1,8 +1,12 @@
 """Seconds from a benchmark's spawn of a process to that process's first frame.
 
-The benchmark puts its clock reading in BENCH_T0 before starting the app; the app calls ``stamp()``
-right after its first frame (from ``call_after_refresh``), which appends the elapsed seconds to
-BENCH_OUT. Process teardown, and work the app schedules after its first frame, are not counted.
+The benchmark puts its clock reading in BENCH_T0 before starting the app. The app stamps two moments,
+each once, into BENCH_OUT:
+- ``frame``: the first frame handed to the terminal driver (from ``App._display``) with what the app
+  is measured for on screen: a document for qualitytui, the Header and Footer for the minimal app;
+- ``idle``: the app's first idle moment after that (``call_after_refresh``), when the callbacks the
+  first frame queued have run (qualitytui mounts its sidebar lists and footer keys then).
+Process teardown, and work the app schedules after these, are not counted.
 """
 
 import os
@@ -10,17 +14,22 @@ import subprocess
 import time
 from pathlib import Path
 
+_stamped: set[str] = set()
 
-def stamp() -> None:
+
+def stamp(kind: str) -> None:
+    if kind in _stamped:
+        return
+    _stamped.add(kind)
     t0, out = os.environ.get("BENCH_T0"), os.environ.get("BENCH_OUT")
     if t0 and out:
         with open(out, "a", encoding="utf-8") as f:
-            f.write(f"{time.time() - float(t0)}\n")
+            f.write(f"{kind} {time.time() - float(t0)}\n")
 
 
-def spawn_to_first_frame(cmd: list[str], env: dict[str, str], out: Path) -> float:
-    """Run ``cmd`` (an app that calls ``stamp()``) to its end; seconds from spawn to its first frame."""
+def spawn_to_first_frame(cmd: list[str], env: dict[str, str], out: Path) -> dict[str, float]:
+    """Run ``cmd`` (an app that calls ``stamp()``) to its end; seconds from spawn to each stamp."""
     out.unlink(missing_ok=True)
     subprocess.run(cmd, env=dict(env, BENCH_T0=repr(time.time()), BENCH_OUT=str(out)), check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return float(out.read_text().split()[0])
+    return {kind: float(t) for kind, t in (line.split() for line in out.read_text().splitlines())}

@@ -16,12 +16,16 @@ class Minimal(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.first_frame)
+        self.call_after_refresh(self.first_idle)
 
-    def first_frame(self) -> None:
-        stamp()
+    def _display(self, screen, renderable) -> None:
+        super()._display(screen, renderable)
+        stamp("frame")
+
+    def first_idle(self) -> None:
+        stamp("idle")
         self.exit()
 
 
 if __name__ == "__main__":
-    Minimal().run(headless=True)
+    Minimal().run(headless=True, size=(120, 40))

@@ -273,9 +273,13 @@ def cmd_tui(args: argparse.Namespace) -> int:
     paths = _paths(args)
     if not paths.corpus.is_dir():
         raise CliError(f"corpus folder not found: {paths.corpus}", EXIT_USAGE)
-    from qualitytui.ui.app import QualityApp
+    from qualitytui.core import collector
 
-    QualityApp(paths).run()
+    with collector.paused():  # the imports too; the app keeps it paused until its first frame
+        from qualitytui.ui.app import QualityApp
+
+        app = QualityApp(paths)
+    app.run()
     return EXIT_OK
 
 

@@ -13,5 +13,11 @@ def make_app(tmp_path, corpus=None) -> QualityApp:
 
 
 async def ready(app, pilot):
+    """The corpus open, the sidebar filled (just after the first frame), the search index loaded."""
+    await app.workers.wait_for_complete()
+    for _ in range(500):  # bounded: a corpus that fails to open never gets there
+        if app.corpus is not None and app.sidebar_ready:
+            break
+        await pilot.pause()
     await app.workers.wait_for_complete()
     await pilot.pause()

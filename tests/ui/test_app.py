@@ -3,9 +3,12 @@
 
 from apphelp import make_app, ready
 
+from qualitytui.ui.app import QualityApp
 from qualitytui.ui.screens.help import HelpScreen
 from qualitytui.ui.screens.repairs import RepairsScreen
 from qualitytui.ui.widgets.doc_list import DocList
+from qualitytui.ui.widgets.entities import EntityList
+from qualitytui.ui.widgets.footer import KeysFooter
 from qualitytui.ui.widgets.passages import PassageList
 
 async def test_opens_first_document_and_moves_between_passages(tmp_path):
@@ -71,6 +74,42 @@ async def test_q_quits(tmp_path):
         await ready(app, pilot)
         await pilot.press("q")
     assert app.return_code == 0
+
+
+async def test_a_warm_start_shows_the_document_in_its_first_frame_and_fills_the_sidebar_next(tmp_path):
+    async with make_app(tmp_path).run_test() as pilot:  # builds the store
+        await ready(pilot.app, pilot)
+
+    frames = []
+
+    class Clocked(QualityApp):
+        def _display(self, screen, renderable):
+            super()._display(screen, renderable)
+            frames.append((self.doc_id, self.sidebar_ready, len(self.query(KeysFooter).first().children)))
+
+    app = Clocked(make_app(tmp_path).paths)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        assert frames[0] == ("000_dd8c9580cc043703", False, 0)  # the document, no sidebar lists or keys yet
+        assert app.query_one(DocList).doc_ids[0] == "000_dd8c9580cc043703" and app.query_one(EntityList).rows
+        assert len(app.query_one(KeysFooter).children) > 6
+        await pilot.press("d")
+        assert app.focused is app.query_one(DocList)
+
+
+async def test_closing_before_the_sidebar_is_filled_is_quiet(tmp_path):
+    async with make_app(tmp_path).run_test() as pilot:
+        await ready(pilot.app, pilot)
+
+    class Hasty(QualityApp):
+        def _display(self, screen, renderable):
+            super()._display(screen, renderable)
+            self.exit()  # from the first frame: the sidebar is still being mounted
+
+    app = Hasty(make_app(tmp_path).paths)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+    assert app.return_code == 0 and app.corpus is not None and not app.sidebar_ready
 
 
 async def test_hostile_text_is_shown_literally(tmp_path):

@@ -13,8 +13,9 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Footer, Header, Input, ProgressBar, Static
+from textual.widgets import Header, Input, ProgressBar, Static
 
+from qualitytui.core import collector
 from qualitytui.core.bookmarks import Bookmarks, citation, export, export_file
 from qualitytui.core.corpus import Corpus
 from qualitytui.core.atomic import atomic_write
@@ -24,6 +25,7 @@ from qualitytui.core.user_store import UserStore, UserStoreError
 from qualitytui.paths import Paths
 from qualitytui.ui.commands import DocumentCommands, EntityCommands, action_commands
 from qualitytui.ui.widgets.doc_list import DocList
+from qualitytui.ui.widgets.footer import KeysFooter
 from qualitytui.ui.widgets.entities import TYPE_STYLE, EntityList, EntityPanel, context_prompt
 from qualitytui.ui.widgets.lazy_list import LazyList
 from qualitytui.ui.widgets.passages import PassageList
@@ -86,6 +88,8 @@ class QualityApp(App[None]):
 
     def __init__(self, paths: Paths, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        collector.pause()  # until the first frame (collector.py)
+        self._collector_paused = True
         self.paths = paths
         self.corpus: Corpus | None = None
         self.doc_id: str | None = None
@@ -99,25 +103,22 @@ class QualityApp(App[None]):
         self.user = UserStore(paths.user_store)
         self.bookmarks = Bookmarks(self.user)
         self.marked: set[str] = set()  # bookmarked passage ids
+        self.sidebar_ready = False  # its lists are mounted just after the first frame
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="main"):
-            with Vertical(id="sidebar"):
-                yield Static(Text("Documents", style="bold"), classes="pane-title")
-                yield DocList(id="docs")
-                yield Static(Text("Entities", style="bold"), classes="pane-title")
-                yield Input(placeholder="filter entities", id="entity-filter")
-                yield EntityList(id="entities")
+            yield Vertical(id="sidebar")  # filled after the first frame: _after_first_frame
             with Vertical(id="reader"):
                 yield Static(id="doc-header")
                 yield Static(Text("Opening the corpus…"), id="status")
                 yield ProgressBar(id="build-progress", show_eta=False)
                 yield PassageList(id="passages")
                 yield EntityPanel(id="entity-panel")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self._after_first_frame)
         self.query_one("#build-progress").display = False
         self.query_one(EntityPanel).display = False
         theme = self.user.get("theme")
@@ -128,7 +129,52 @@ class QualityApp(App[None]):
             self.notify(note, severity="warning", timeout=15)
         if self.user.read_only:
             self.notify(f"Bookmarks cannot be saved: {self.user.read_only}.", severity="warning", timeout=15)
-        self.load_corpus()
+        try:  # a warm start opens the saved store here, so that the first frame shows the document
+            corpus = Corpus.open_fresh(self.paths)
+        except Exception:  # left to load_corpus, which reports it
+            corpus = None
+        if corpus is None:
+            self.load_corpus()  # a build: in a thread, with a progress bar
+        else:
+            self._reanchor(corpus)
+            self.show_corpus(corpus)
+
+    async def _after_first_frame(self) -> None:
+        """What the first frame does without: the sidebar's lists, the footer's keys, the entities and
+        the search index. The first frame is the document (on a warm start) with header and footer."""
+        self._resume_collector()
+        sidebar = self.query_one("#sidebar")
+        await sidebar.mount_all([
+            Static(Text("Documents", style="bold"), classes="pane-title"),
+            DocList(id="docs"),
+            Static(Text("Entities", style="bold"), classes="pane-title"),
+            Input(placeholder="filter entities", id="entity-filter"),
+            EntityList(id="entities"),
+        ])
+        if not sidebar.is_attached:  # the app was closed meanwhile (q pressed at once)
+            return
+        self.sidebar_ready = True
+        self.query_one(KeysFooter).release()
+        if self.corpus is not None:
+            self._fill_sidebar(self.corpus)
+
+    def _fill_sidebar(self, corpus: Corpus) -> None:
+        """The documents and entities in the sidebar, then the search index (in a thread)."""
+        doc_list = self.query_one(DocList)
+        doc_list.show_documents(corpus.documents())
+        if self.doc_id in doc_list.doc_ids:
+            doc_list.highlighted = doc_list.doc_ids.index(self.doc_id)
+        self.entities = corpus.entity_rows()
+        self.query_one(EntityList).show_entities(self.entities)
+        self.load_searcher(corpus)
+
+    def _resume_collector(self) -> None:
+        if self._collector_paused:
+            self._collector_paused = False
+            collector.resume()
+
+    def on_unmount(self) -> None:
+        self._resume_collector()  # an app that stops before its first frame
 
     def get_system_commands(self, screen: Any) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -161,11 +207,14 @@ class QualityApp(App[None]):
         except Exception as e:  # shown as one line in the app, never a traceback
             self.post_message(CorpusFailed(f"{type(e).__name__}: {e}"))
             return
+        self._reanchor(corpus)
+        self.post_message(CorpusLoaded(corpus))
+
+    def _reanchor(self, corpus: Corpus) -> None:
         try:
             self.bookmarks.reanchor(corpus.exact_passages)
         except UserStoreError:
             pass  # read-only: the bookmarks are still shown, re-anchored in memory next time
-        self.post_message(CorpusLoaded(corpus))
 
     @work(thread=True, exclusive=True, group="searcher")
     def load_searcher(self, corpus: Corpus) -> None:
@@ -178,7 +227,10 @@ class QualityApp(App[None]):
         bar.update(total=message.total or None, progress=message.done)
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
-        self.corpus = corpus = message.corpus
+        self.show_corpus(message.corpus)
+
+    def show_corpus(self, corpus: Corpus) -> None:
+        self.corpus = corpus
         self.query_one("#build-progress").display = False
         self.query_one("#status").display = False
         notes = corpus.messages
@@ -187,9 +239,6 @@ class QualityApp(App[None]):
         if len(notes) > 3:
             self.notify(f"… and {len(notes) - 3} more (qualitytui docs prints them all)", severity="warning", timeout=8)
         docs = corpus.documents()
-        self.query_one(DocList).show_documents(docs)
-        self.entities = corpus.entity_rows()
-        self.call_after_refresh(self._after_first_frame, corpus)
         self.marked = self.bookmarks.passages()
         where = self.user.get("position") or {}
         if docs and corpus.exact_document(where.get("doc", "")):
@@ -200,11 +249,8 @@ class QualityApp(App[None]):
             status = self.query_one("#status", Static)
             status.display = True
             status.update(Text("No .txt or .md articles in this folder."))
-
-    def _after_first_frame(self, corpus: Corpus) -> None:
-        """What the first document does not need: the entity list, then the search index (in a thread)."""
-        self.query_one(EntityList).show_entities(self.entities)
-        self.load_searcher(corpus)
+        if self.sidebar_ready:  # after a build; on a warm start the sidebar is filled once it is mounted
+            self._fill_sidebar(corpus)
 
     def on_corpus_failed(self, message: CorpusFailed) -> None:
         self.query_one("#build-progress").display = False
@@ -232,9 +278,9 @@ class QualityApp(App[None]):
         passages.show_passages(self.corpus.passages(doc["id"]), at, marks if marks is not None else self._marks(doc["id"]),
                                self.marked)
         self._save_position()
-        doc_list = self.query_one(DocList)
-        if doc["id"] in doc_list.doc_ids:
-            doc_list.highlighted = doc_list.doc_ids.index(doc["id"])
+        for doc_list in self.query(DocList):
+            if doc["id"] in doc_list.doc_ids:
+                doc_list.highlighted = doc_list.doc_ids.index(doc["id"])
         if not self.query_one(EntityPanel).display:
             passages.focus()
 
@@ -314,7 +360,8 @@ class QualityApp(App[None]):
         self.sub_title = f"{printable(item['date_text'])} · {item['kind'].replace('_', ' ')}"
 
     def action_focus_entities(self) -> None:
-        self.query_one(EntityList).focus()
+        for entities in self.query(EntityList):
+            entities.focus()
 
     def action_toggle_mentions(self) -> None:
         self.show_mentions = not self.show_mentions
@@ -337,7 +384,8 @@ class QualityApp(App[None]):
         self._step_document(-1)
 
     def action_focus_documents(self) -> None:
-        self.query_one(DocList).focus()
+        for doc_list in self.query(DocList):
+            doc_list.focus()
 
     def action_help(self) -> None:
         from qualitytui.ui.screens.help import HelpScreen
