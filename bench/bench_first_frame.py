@@ -23,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from bench_start import machine  # noqa: E402
-from frame_clock import spawn_to_first_frame  # noqa: E402
+from frame_clock import compile_package, spawn_to_first_frame  # noqa: E402
 
 
 def main() -> None:
@@ -32,6 +32,7 @@ def main() -> None:
     ap.add_argument("--corpus", default="", help="a folder of articles (default: the built-in corpus)")
     ap.add_argument("--json", type=Path, default=HERE / "out" / "first_frame.json")
     args = ap.parse_args()
+    compile_package()
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, QUALITYTUI_CACHE_DIR=str(Path(tmp) / "cache"), QUALITYTUI_DATA_DIR=str(Path(tmp) / "data"))
         build = [sys.executable, "-m", "qualitytui", "build"] + (["--corpus", args.corpus] if args.corpus else [])

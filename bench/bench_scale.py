@@ -36,7 +36,7 @@ sys.path.insert(0, str(HERE))
 
 from bench_search import QUERIES, pct, query_times  # noqa: E402
 from bench_start import machine, side_by_side  # noqa: E402
-from frame_clock import spawn_to_first_frame  # noqa: E402
+from frame_clock import compile_package, spawn_to_first_frame  # noqa: E402
 from gen_corpus import ensure  # noqa: E402
 
 
@@ -190,6 +190,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=10)
     ap.add_argument("--json", type=Path, default=HERE / "out" / "scale.json")
     args = ap.parse_args()
+    compile_package()
     gen = ensure(args.docs)
     with tempfile.TemporaryDirectory() as tmp:
         builtin = measure(None, args.runs, args.rounds, Path(tmp) / "builtin")

@@ -4,8 +4,7 @@ import random
 
 import pytest
 
-from qualitytui.core.linebreak import CLOSING, OPENING, wrap
-from qualitytui.core.repair import display_width
+from qualitytui.core.linebreak import CLOSING, OPENING, display_width, wrap
 
 TEXT = "青岛市市场监管局局长高善武介绍，“好品山东”品牌建设取得成效。《山东省质量强省建设纲要》发布了！2025—2027年，NQI服务平台上线。"
 

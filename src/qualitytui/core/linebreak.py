@@ -8,7 +8,18 @@ When a break would fall at a forbidden place, the character before it moves down
 
 from __future__ import annotations
 
-from qualitytui.core.repair import cell_width
+import unicodedata
+
+
+def cell_width(ch: str) -> int:
+    """Terminal cells of one character: CJK and full-width characters take two."""
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def display_width(text: str) -> int:
+    """Terminal cells of ``text``."""
+    return sum(map(cell_width, text))
+
 
 CLOSING = frozenset("，。、；：？！）》」』”’〉】〕〗〙〛…—,.;:?!)]}%·～~")
 OPENING = frozenset("《（「『“‘〈【〔〖〘〚([{")

@@ -5,8 +5,6 @@ Each function is pure and general: nothing here knows a file name or a sentence 
 
 from __future__ import annotations
 
-import unicodedata
-
 import re
 
 # Sentence-final punctuation, optionally followed by closing quotes or brackets.
@@ -92,13 +90,3 @@ def join_lines(lines: list[str]) -> str:
             out += " "
         out += line
     return out
-
-
-def cell_width(ch: str) -> int:
-    """Terminal cells of one character: CJK and full-width characters take two."""
-    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-
-
-def display_width(text: str) -> int:
-    """Terminal cells of ``text``."""
-    return sum(map(cell_width, text))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from qualitytui.core.repair import cell_width
+from qualitytui.core.linebreak import cell_width
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,8 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from qualitytui.core.linebreak import wrap
+from qualitytui.core.linebreak import display_width, wrap
 from qualitytui.core.normalize import printable
-from qualitytui.core.repair import display_width
 
 KIND_STYLE = {
     "title": "bold",
