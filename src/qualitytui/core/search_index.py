@@ -51,17 +51,18 @@ class IndexBuilder:
         self.lengths: list[int] = []
 
     def add(self, texts: Iterable[str]) -> None:
-        postings, lengths = self.postings, self.lengths
+        postings, lengths, findall = self.postings, self.lengths, _BIGRAMS.findall
         for text in texts:
-            pid = len(lengths)
             form = fold(text)
+            code = len(lengths) << 8
             lengths.append(len(form))
-            for bg, tf in Counter(_BIGRAMS.findall(form)).items():
+            for bg, tf in Counter(findall(form)).items():
+                value = code | tf if tf < 256 else code | 255  # (not min(): a call per posting)
                 row = postings.get(bg)
                 if row is None:
-                    postings[bg] = [pid << 8 | min(tf, 255)]
+                    postings[bg] = [value]
                 else:
-                    row.append(pid << 8 | min(tf, 255))
+                    row.append(value)
 
     def stored(self) -> dict[str, Any]:
         return {"version": VERSION, "lengths": _pack(self.lengths),
