@@ -13,6 +13,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.widget import MountError
 from textual.widgets import Header, Input, ProgressBar, Static
 
 from qualitytui.core import collector
@@ -112,15 +113,11 @@ class QualityApp(App[None]):
             with Vertical(id="reader"):
                 yield Static(id="doc-header")
                 yield Static(Text("Opening the corpus…"), id="status")
-                yield ProgressBar(id="build-progress", show_eta=False)
                 yield PassageList(id="passages")
-                yield EntityPanel(id="entity-panel")
         yield KeysFooter()
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._after_first_frame)
-        self.query_one("#build-progress").display = False
-        self.query_one(EntityPanel).display = False
         theme = self.user.get("theme")
         if theme in self.available_themes:
             self.theme = theme
@@ -133,8 +130,11 @@ class QualityApp(App[None]):
             corpus = Corpus.open_fresh(self.paths)
         except Exception:  # left to load_corpus, which reports it
             corpus = None
-        if corpus is None:
-            self.load_corpus()  # a build: in a thread, with a progress bar
+        if corpus is None:  # a build: in a thread, with a progress bar
+            bar = ProgressBar(id="build-progress", show_eta=False)
+            bar.display = False  # until the build reports
+            self.query_one("#reader").mount(bar, after="#status")
+            self.load_corpus()
         else:
             self._reanchor(corpus)
             self.show_corpus(corpus)
@@ -144,19 +144,30 @@ class QualityApp(App[None]):
         the search index. The first frame is the document (on a warm start) with header and footer."""
         self._resume_collector()
         sidebar = self.query_one("#sidebar")
-        await sidebar.mount_all([
-            Static(Text("Documents", style="bold"), classes="pane-title"),
-            DocList(id="docs"),
-            Static(Text("Entities", style="bold"), classes="pane-title"),
-            Input(placeholder="filter entities", id="entity-filter"),
-            EntityList(id="entities"),
-        ])
-        if not sidebar.is_attached:  # the app was closed meanwhile (q pressed at once)
+        panel = EntityPanel(id="entity-panel")
+        panel.display = False
+        try:
+            await self.query_one("#reader").mount(panel)
+            await sidebar.mount_all([
+                Static(Text("Documents", style="bold"), classes="pane-title"),
+                DocList(id="docs"),
+                Static(Text("Entities", style="bold"), classes="pane-title"),
+                Input(placeholder="filter entities", id="entity-filter"),
+                EntityList(id="entities"),
+            ])
+        except MountError:  # the app is closing (q pressed at once)
+            return
+        if not sidebar.is_attached:
             return
         self.sidebar_ready = True
         self.query_one(KeysFooter).release()
         if self.corpus is not None:
             self._fill_sidebar(self.corpus)
+
+    def _entity_panel(self) -> EntityPanel | None:
+        """The entity panel; None in the moment before it is mounted, just after the first frame."""
+        panels = list(self.query(EntityPanel))
+        return panels[0] if panels else None
 
     def _fill_sidebar(self, corpus: Corpus) -> None:
         """The documents and entities in the sidebar, then the search index (in a thread)."""
@@ -231,7 +242,8 @@ class QualityApp(App[None]):
 
     def show_corpus(self, corpus: Corpus) -> None:
         self.corpus = corpus
-        self.query_one("#build-progress").display = False
+        for bar in self.query("#build-progress"):
+            bar.display = False
         self.query_one("#status").display = False
         notes = corpus.messages
         for note in notes[:3]:
@@ -253,7 +265,8 @@ class QualityApp(App[None]):
             self._fill_sidebar(corpus)
 
     def on_corpus_failed(self, message: CorpusFailed) -> None:
-        self.query_one("#build-progress").display = False
+        for bar in self.query("#build-progress"):
+            bar.display = False
         self.query_one("#status", Static).update(Text(f"Could not open the corpus: {message.error}"))
 
     def open_document(self, doc_id: str, at: int = 0, marks: dict[str, list[tuple[int, int, str]]] | None = None) -> None:
@@ -281,7 +294,8 @@ class QualityApp(App[None]):
         for doc_list in self.query(DocList):
             if doc["id"] in doc_list.doc_ids:
                 doc_list.highlighted = doc_list.doc_ids.index(doc["id"])
-        if not self.query_one(EntityPanel).display:
+        panel = self._entity_panel()
+        if not (panel and panel.display):
             passages.focus()
 
     def _marks(self, doc_id: str) -> dict[str, list[tuple[int, int, str]]]:
@@ -303,7 +317,9 @@ class QualityApp(App[None]):
             self.query_one(EntityList).focus()
 
     def show_entity(self, entity: dict[str, Any]) -> None:
-        assert self.corpus is not None
+        panel = self._entity_panel()
+        if self.corpus is None or panel is None:
+            return
         corpus = self.corpus
         self.entity = entity
         self.entity_mentions = mentions = corpus.entity_mentions(entity["id"])
@@ -315,7 +331,6 @@ class QualityApp(App[None]):
             where = f"{titles.get(m['doc'], m['doc'])[:8]} #{m['passage'].rsplit('#', 1)[1]}"
             return context_prompt(where, snip.text, snip.spans([(m["start"], m["end"])]))
 
-        panel = self.query_one(EntityPanel)
         panel.display = True
         panel.show_entity(entity, len(mentions), row)
         panel.query_one("#entity-mentions").focus()
@@ -558,8 +573,8 @@ class QualityApp(App[None]):
         self.notify("Passage and citation copied to the clipboard (OSC 52).", timeout=3)
 
     def action_back(self) -> None:
-        panel = self.query_one(EntityPanel)
-        if panel.display:
+        panel = self._entity_panel()
+        if panel and panel.display:
             panel.display = False
             self.entity = None
             self.query_one(PassageList).focus()
