@@ -97,6 +97,20 @@ async def test_a_warm_start_shows_the_document_in_its_first_frame_and_fills_the_
         assert app.focused is app.query_one(DocList)
 
 
+async def test_a_build_shows_its_progress_and_the_step_under_way(tmp_path):
+    from qualitytui.ui.app import BuildProgress
+
+    app = make_app(tmp_path)  # a cold start: the store is built, and the progress bar mounted for it
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        app.on_build_progress(BuildProgress(5, 5, "linking entities"))
+        await pilot.pause()
+        bar = app.query_one("#build-progress")
+        assert bar.display and bar.progress == 5 and bar.total == 5
+        status = app.query_one("#status").render()
+        assert "Building the corpus store" in str(status) and "linking entities" in str(status)
+
+
 async def test_closing_before_the_sidebar_is_filled_is_quiet(tmp_path):
     async with make_app(tmp_path).run_test() as pilot:
         await ready(pilot.app, pilot)

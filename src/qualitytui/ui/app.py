@@ -52,6 +52,7 @@ class CorpusFailed(Message):
 class BuildProgress(Message):
     done: int
     total: int
+    step: str  # the file just read, or the corpus-wide step under way ("linking entities")
 
 
 RECENT_SEARCHES = 20
@@ -214,7 +215,7 @@ class QualityApp(App[None]):
     @work(thread=True, exclusive=True, group="corpus")
     def load_corpus(self) -> None:
         try:
-            corpus = Corpus.open(self.paths, progress=lambda d, t, _n: self.post_message(BuildProgress(d, t)))
+            corpus = Corpus.open(self.paths, progress=lambda d, t, step: self.post_message(BuildProgress(d, t, step)))
         except Exception as e:  # shown as one line in the app, never a traceback
             self.post_message(CorpusFailed(f"{type(e).__name__}: {e}"))
             return
@@ -234,7 +235,9 @@ class QualityApp(App[None]):
     def on_build_progress(self, message: BuildProgress) -> None:
         bar = self.query_one("#build-progress", ProgressBar)
         bar.display = True
-        self.query_one("#status", Static).update(Text("Building the corpus store…"))
+        status = Text("Building the corpus store… ")
+        status.append(printable(message.step), style="dim")
+        self.query_one("#status", Static).update(status)
         bar.update(total=message.total or None, progress=message.done)
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
