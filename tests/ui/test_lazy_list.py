@@ -87,3 +87,26 @@ async def test_headings_are_drawn_but_passed_over():
         assert app.selected == [1]
         await pilot.click(LazyList, offset=(3, 3))  # a heading: nothing happens
         assert listing.highlighted == 1 and app.selected == [1]
+
+
+class Tailed(App[None]):
+    def compose(self) -> ComposeResult:
+        yield LazyList(id="list")
+
+    def on_mount(self) -> None:
+        names = ["《崂山区崂山质量奖管理办法》", "青岛", "a" * 40]
+        self.query_one(LazyList).show(3, lambda i: Text(names[i]), tail=lambda i: Text(str(1000 + i)))
+
+
+async def test_a_row_is_cut_to_keep_its_tail_in_view():
+    app = Tailed()
+    async with app.run_test(size=(24, 5)) as pilot:
+        await pilot.pause()
+        listing = app.query_one(LazyList)
+        width = listing.scrollable_content_region.width
+        lines = [str(listing.render_line(y).text).rstrip() for y in range(3)]
+        assert lines[0].endswith("… 1000") and lines[0].startswith("《崂山区")
+        assert lines[1] == "青岛 1001"  # short rows are not touched
+        assert lines[2].endswith("… 1002")
+        assert all(Text(line).cell_len <= width for line in lines)
+        assert listing.row_text(0).plain == "《崂山区崂山质量奖管理办法》 1000"

@@ -42,7 +42,7 @@ class EntityList(LazyList):
                 rows.append((t, len(group)))
                 rows.extend(group)
         self.rows = rows
-        self.show(len(rows), self._prompt, 0, self.entity_at)
+        self.show(len(rows), self._prompt, 0, self.entity_at, self._count)
 
     def entity_at(self, i: int) -> dict[str, Any] | None:
         row = self.rows[i]
@@ -53,9 +53,12 @@ class EntityList(LazyList):
         if not isinstance(row, dict):
             t, n = row
             return Text(f"{TYPE_LABEL.get(t, t)} ({n})", style="bold")
-        prompt = Text(printable(row["name"]))
-        prompt.append(f" {row['count']}", style="dim")
-        return prompt
+        return Text(printable(row["name"]))
+
+    def _count(self, i: int) -> Text:
+        """An entity's mention count, kept in view when its name is cut to the width."""
+        row = self.rows[i]
+        return Text(str(row["count"]), style="dim") if isinstance(row, dict) else Text()
 
 
 class EntityPanel(Vertical):

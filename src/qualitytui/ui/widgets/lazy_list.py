@@ -26,6 +26,7 @@ class LazyList(ScrollView, can_focus=True):
     """Rows ``0..count-1`` drawn by ``row(i)``, each ``lines`` screen lines high; ``enter`` or a click selects the highlighted one.
 
     Rows for which ``selectable(i)`` is false (group headings) are drawn but passed over by the cursor.
+    A row's ``tail(i)`` (a count, say) is drawn after it and never cut: the row is shortened instead.
     """
 
     DEFAULT_CSS = """
@@ -62,6 +63,7 @@ class LazyList(ScrollView, can_focus=True):
         self.count = 0
         self._row: Callable[[int], Text] = lambda i: Text()
         self._selectable: Callable[[int], bool] | None = None
+        self._tail: Callable[[int], Text] | None = None
         self._cache: dict[tuple[int, int], list[list[Segment]]] = {}
 
     @property
@@ -69,9 +71,9 @@ class LazyList(ScrollView, can_focus=True):
         return self.count
 
     def show(self, count: int, row: Callable[[int], Text], highlighted: int | None = 0,
-             selectable: Callable[[int], bool] | None = None) -> None:
-        """Replace the rows: ``count`` of them, row ``i`` drawn by ``row(i)``."""
-        self.count, self._row, self._selectable = count, row, selectable
+             selectable: Callable[[int], bool] | None = None, tail: Callable[[int], Text] | None = None) -> None:
+        """Replace the rows: ``count`` of them, row ``i`` drawn by ``row(i)``, then ``tail(i)``."""
+        self.count, self._row, self._selectable, self._tail = count, row, selectable, tail
         self._cache.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, count * self.lines)
         self.scroll_to(0, 0, animate=False)
@@ -93,7 +95,12 @@ class LazyList(ScrollView, can_focus=True):
 
     def row_text(self, i: int) -> Text:
         """Row ``i`` as drawn (before truncation to the width)."""
-        return self._row(i)
+        text = self._row(i).copy()
+        tail = self._tail(i) if self._tail else None
+        if tail:
+            text.append(" ")
+            text.append(tail)
+        return text
 
     def validate_highlighted(self, value: int | None) -> int | None:
         if value is None or not self.count:
@@ -122,6 +129,11 @@ class LazyList(ScrollView, can_focus=True):
         rows = self._cache.get((i, width))
         if rows is None:
             text = self._row(i).copy()
+            tail = self._tail(i) if self._tail else None
+            if tail:
+                text.truncate(max(1, width - tail.cell_len - 1), overflow="ellipsis")
+                text.append(" ")
+                text.append(tail)
             text.no_wrap, text.overflow, text.end = True, "ellipsis", ""
             console = self.app.console
             rows = console.render_lines(text, console.options.update(width=width, height=None), pad=False)
