@@ -16,6 +16,8 @@ async def main(out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         app = QualityApp(Paths.resolve(data_dir=Path(tmp) / "d", cache_dir=Path(tmp) / "c"))
         async with app.run_test(size=(120, 40)) as pilot:
+            while app.corpus is None or not app.sidebar_ready:  # built, then the sidebar filled
+                await pilot.pause()
             await app.workers.wait_for_complete()
             await pilot.pause()
             await pilot.press("right_square_bracket", "j", "j", "j", "b", "j")
