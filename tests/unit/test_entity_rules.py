@@ -27,6 +27,16 @@ def test_people_from_titles_comrade_and_bylines():
     assert names(got, "person") == {"王建国", "李小红", "张三", "李四"}
 
 
+def test_a_three_character_name_the_segmenter_cut_in_two_is_one_person():
+    tag = get_segmenter().tag
+    assert [w for w, _ in tag("局长余辉斌发布了")][1:3] == ["余辉", "斌"]  # the cut this rule mends
+    got, found = entities("监管局党组书记、局长余辉斌发布了工作要点。", "余辉斌介绍，今年将继续推进。")
+    assert names(got, "person") == {"余辉斌"}
+    assert [m["text"] for e in found if e.name == "余辉斌" for m in e.mentions] == ["余辉斌", "余辉斌"]
+    got, _ = entities("局长王强说，工作要点已经发布。")  # a two-character name stays two
+    assert names(got, "person") == {"王强"}
+
+
 def test_title_words_alone_are_not_people():
     got, _ = entities("局长发布了工作要点，主任介绍了情况。")
     assert names(got, "person") == set()

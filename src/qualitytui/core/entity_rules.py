@@ -300,7 +300,7 @@ def person_candidates(text: str, tokens: list[Token], kind: str) -> list[Candida
         k = tokens.at(s)
         w, t, st = tokens[k]
         if st == s and t.startswith("nr") and 2 <= len(w) <= 3:
-            name = w
+            name = w + _name_end(tokens, k)
         else:
             name = m.group("name")
             if len(name) == 3 and name[2] in _NAME_FOLLOW:
@@ -324,9 +324,20 @@ def person_candidates(text: str, tokens: list[Token], kind: str) -> list[Candida
             out.append(Candidate(st, m.end("name"), "person", w, "同志"))
     for i in tokens.having(_NR):
         w, t, s = tokens[i]
-        if 2 <= len(w) <= 3 and i + 1 < len(tokens) and _SPEECH.match(tokens.words[i + 1]):
-            out.append(Candidate(s, s + len(w), "person", w, "nr+speech"))
+        end = _name_end(tokens, i)
+        after = i + 1 + (1 if end else 0)
+        if 2 <= len(w) <= 3 and after < len(tokens) and _SPEECH.match(tokens.words[after]):
+            out.append(Candidate(s, s + len(w) + len(end), "person", w + end, "nr+speech"))
     return out
+
+
+def _name_end(tokens: Tokens, i: int) -> str:
+    """The given name's last character when the tagger cut a three-character name 2+1
+    (余辉/nr 斌/nr): the single-character name token after a two-character one, else ''."""
+    if len(tokens.words[i]) != 2 or i + 1 >= len(tokens):
+        return ""
+    w, t = tokens.words[i + 1], tokens.tags[i + 1]
+    return w if len(w) == 1 and t.startswith("nr") and "\u4e00" <= w <= "\u9fff" else ""
 
 
 _PARTY_ORG = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,8}?[省市区县])委(?P<dept>宣传部|组织部|统战部|政法委|办公室)?")
