@@ -172,13 +172,17 @@ class QualityApp(App[None]):
 
     def _fill_sidebar(self, corpus: Corpus) -> None:
         """The documents and entities in the sidebar, then the search index (in a thread)."""
-        doc_list = self.query_one(DocList)
-        doc_list.show_documents(corpus.documents())
-        if self.doc_id in doc_list.doc_ids:
-            doc_list.highlighted = doc_list.doc_ids.index(self.doc_id)
+        self.query_one(DocList).show_documents(corpus.documents())
+        self._highlight_in_doc_list(self.doc_id)
         self.entities = corpus.entity_rows()
         self.query_one(EntityList).show_entities(self.entities)
         self.load_searcher(corpus)
+
+    def _highlight_in_doc_list(self, doc_id: str | None) -> None:
+        """The documents list's cursor on ``doc_id`` (the list is there once the sidebar is filled)."""
+        for doc_list in self.query(DocList):
+            if doc_id in doc_list.doc_ids:
+                doc_list.highlighted = doc_list.doc_ids.index(doc_id)
 
     def _resume_collector(self) -> None:
         if self._collector_paused:
@@ -294,9 +298,7 @@ class QualityApp(App[None]):
         passages.show_passages(self.corpus.passages(doc["id"]), at, marks if marks is not None else self._marks(doc["id"]),
                                self.marked)
         self._save_position()
-        for doc_list in self.query(DocList):
-            if doc["id"] in doc_list.doc_ids:
-                doc_list.highlighted = doc_list.doc_ids.index(doc["id"])
+        self._highlight_in_doc_list(doc["id"])
         panel = self._entity_panel()
         if not (panel and panel.display):
             passages.focus()
