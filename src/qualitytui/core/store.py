@@ -98,20 +98,21 @@ def _stats(found: list[Found]) -> dict[str, list[int]]:
     return out
 
 
-def content_hashes(found: list[Found], known: dict[str, Any] | None = None) -> dict[str, str]:
-    """sha1 of each file's bytes; files whose size and mtime are unchanged reuse ``known`` hashes."""
-    known = known or {}
+def current_files(found: list[Found], known: dict[str, Any]) -> dict[str, list[Any]]:
+    """Each file's [size, mtime_ns, sha1]: the ``known`` entry when size and time are unchanged,
+    else hashed anew (stat taken before the read, so a file changed meanwhile reads as stale)."""
     stats = _stats(found)
     out = {}
     for f in found:
         prev = known.get(f.rel)
         if prev and prev[:2] == stats[f.rel]:
-            out[f.rel] = prev[2]
+            out[f.rel] = prev
             continue
         try:
-            out[f.rel] = hashlib.sha1(f.path.read_bytes()).hexdigest()
+            digest = hashlib.sha1(f.path.read_bytes()).hexdigest()
         except OSError:
-            out[f.rel] = "unreadable"
+            digest = "unreadable"
+        out[f.rel] = stats[f.rel] + [digest]
     return out
 
 
@@ -180,17 +181,22 @@ def _build(root: Path, found: list[Found], problems: list[tuple[str, str]], prog
     return BuildResult(data, docs, skipped, time.perf_counter() - t0)
 
 
-def is_fresh(meta: dict[str, Any], found: list[Found]) -> bool:
-    """Same schema and the same file contents (checked by stat first, hashing only what changed)."""
+def fresh_files(meta: dict[str, Any], found: list[Found], hash_changed: bool = True) -> dict[str, Any] | None:
+    """The store's files table brought up to date when the schema and the files' contents are the
+    same as the store's, else None. Checked by stat first, hashing only files whose size or time
+    changed; with ``hash_changed`` false a changed size or time is answer enough."""
     if meta.get("schema") != SCHEMA_VERSION or meta.get("version") != __version__:
-        return False
-    known = meta.get("files") or {}
-    if set(known) != {f.rel for f in found}:
-        return False
+        return None
+    known = meta.get("files")
+    if not isinstance(known, dict) or set(known) != {f.rel for f in found}:
+        return None
     stats = _stats(found)
     if all(known[rel][:2] == stats[rel] for rel in known):
-        return True
-    return fingerprint(content_hashes(found, known)) == meta.get("fingerprint")
+        return known
+    if not hash_changed:
+        return None
+    files = current_files(found, known)
+    return files if fingerprint({rel: v[2] for rel, v in files.items()}) == meta.get("fingerprint") else None
 
 
 def open_store(
@@ -222,24 +228,33 @@ def open_store(
 
 
 def open_fresh(root: Path, store_path: Path) -> tuple[TinyDB, list[str]] | None:
-    """The saved store for ``root`` with its messages when it is there, readable and fresh; None
-    when it would have to be built (nothing is built here: a caller can then build in the background)."""
+    """The saved store for ``root`` with its messages when it is there, readable and its files'
+    sizes and times unchanged; None otherwise. Nothing is built or hashed here, so it is quick enough
+    for a UI thread; on None, ``open_store`` (in the background) hashes what changed, then builds."""
     if not root.is_dir():
         return None
     try:
-        return _open_fresh(store_path, discover(root)[0])
+        return _open_fresh(store_path, discover(root)[0], hash_changed=False)
     except (StoreError, tablefile.TableFileError):
         return None
 
 
-def _open_fresh(store_path: Path, found: list[Found]) -> tuple[TinyDB, list[str]] | None:
+def _open_fresh(store_path: Path, found: list[Found], hash_changed: bool = True) -> tuple[TinyDB, list[str]] | None:
     if not store_path.exists():
         return None
-    data = JSONStorage(store_path).read() or {}
+    storage = JSONStorage(store_path)
+    data = storage.read() or {}
     meta = (data.get("meta") or {}).get("1") or {}
-    if all(t in data for t in TABLES) and is_fresh(meta, found):
-        return TinyDB(storage=JSONStorage, path=store_path, data=data), _skip_notes(meta)
-    return None
+    files = fresh_files(meta, found, hash_changed) if all(t in data for t in TABLES) else None
+    if files is None:
+        return None
+    if files is not meta.get("files"):  # touched but unchanged: remember the new times, so the
+        data["meta"] = {"1": dict(meta, files=files)}  # next start need not hash them again
+        try:
+            storage.write(data)
+        except OSError:
+            pass  # a read-only cache: hashed again next time, nothing lost
+    return TinyDB(storage=JSONStorage, path=store_path, data=data), _skip_notes(meta)
 
 
 def _skip_notes(meta: dict[str, Any]) -> list[str]:
