@@ -40,8 +40,8 @@ class FirstFrame(QualityApp):
         self.exit()
 
     def on_worker_state_changed(self, event) -> None:
-        # the search index is the last thing a start loads (after the entity list)
-        if self.settled and event.worker.group == "searcher" and event.state == WorkerState.SUCCESS:
+        # the search index and mention tables are the last things a start loads
+        if self.settled and event.worker.group == "prepare" and event.state == WorkerState.SUCCESS:
             self.call_after_refresh(self.exit)
 
 

@@ -208,3 +208,20 @@ def test_two_corpora_keep_separate_stores(seeds_copy, tmp_path):
     open_corpus(other, cache)
     assert not open_corpus(seeds_copy, cache).built
     assert not open_corpus(other, cache).built
+
+
+def test_prepare_builds_in_one_go_what_first_use_would(seeds_copy, tmp_path):
+    import threading
+
+    cache = tmp_path / "c"
+    open_corpus(seeds_copy, cache)
+    lazy, ready = open_corpus(seeds_copy, cache), open_corpus(seeds_copy, cache)
+    doc = lazy.resolve("004")
+    worker = threading.Thread(target=ready.prepare)
+    worker.start()
+    during = [ready.mentions_in(doc) for _ in range(50)]  # the UI may ask while it builds
+    worker.join()
+    top = max(lazy.entity_rows(), key=lambda e: e["count"])
+    assert ready.entity_mentions(top["id"]) == lazy.entity_mentions(top["id"]) and len(lazy.entity_mentions(top["id"])) > 10
+    assert all(d == lazy.mentions_in(doc) for d in during) and lazy.mentions_in(doc)
+    assert ready.search("质量强链").total == lazy.search("质量强链").total > 0

@@ -35,7 +35,7 @@ class Corpus:
         for p in self._all:
             self._passages.setdefault(p["doc"], []).append(p)
         self._searcher: Searcher | None = None
-        self._types: dict[str, str] | None = None
+        self._by_doc: dict[str, dict[str, list[dict[str, Any]]]] | None = None
         self._by_entity: dict[str, list[dict[str, Any]]] | None = None
 
     def _rows(self, table: str) -> list[dict[str, Any]]:
@@ -133,12 +133,13 @@ class Corpus:
 
     def mentions_in(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
         """This document's entity mentions by passage id, each with its entity's type."""
-        if self._types is None:
-            self._types = {e["id"]: e["type"] for e in self._rows("entities")}
-            self._by_doc: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        if self._by_doc is None:
+            types = {e["id"]: e["type"] for e in self._rows("entities")}
+            by_doc: dict[str, dict[str, list[dict[str, Any]]]] = {}
             for m in self._rows("mentions"):
-                row = {"start": m["start"], "end": m["end"], "type": self._types.get(m["entity"]), "entity": m["entity"]}
-                self._by_doc.setdefault(m["doc"], {}).setdefault(m["passage"], []).append(row)
+                row = {"start": m["start"], "end": m["end"], "type": types.get(m["entity"]), "entity": m["entity"]}
+                by_doc.setdefault(m["doc"], {}).setdefault(m["passage"], []).append(row)
+            self._by_doc = by_doc  # whole, or not at all: prepare() may build it in another thread
         return self._by_doc.get(doc_id, {})
 
     @staticmethod
@@ -162,6 +163,14 @@ class Corpus:
                 self._rows("entities"),
             )
         return self._searcher
+
+    def prepare(self) -> None:
+        """Build now what is otherwise built on first use: the search index and the mentions by
+        entity and by document (for a background thread, so that opening an entity with thousands
+        of mentions or marking mentions takes no visible time)."""
+        self.searcher()
+        self.entity_mentions("")
+        self.mentions_in("")
 
     def search(self, query: str, limit: int | None = 20) -> Result:
         """Ranked passages for ``query`` (the query language: query.py)."""

@@ -171,12 +171,13 @@ class QualityApp(App[None]):
         return panels[0] if panels else None
 
     def _fill_sidebar(self, corpus: Corpus) -> None:
-        """The documents and entities in the sidebar, then the search index (in a thread)."""
+        """The documents and entities in the sidebar, then the search index and the mention tables
+        (in a thread)."""
         self.query_one(DocList).show_documents(corpus.documents())
         self._highlight_in_doc_list(self.doc_id)
         self.entities = corpus.entity_rows()
         self.query_one(EntityList).show_entities(self.entities)
-        self.load_searcher(corpus)
+        self.prepare_corpus(corpus)
 
     def _highlight_in_doc_list(self, doc_id: str | None) -> None:
         """The documents list's cursor on ``doc_id`` (the list is there once the sidebar is filled)."""
@@ -232,9 +233,9 @@ class QualityApp(App[None]):
         except UserStoreError:
             pass  # read-only: the bookmarks are still shown, re-anchored in memory next time
 
-    @work(thread=True, exclusive=True, group="searcher")
-    def load_searcher(self, corpus: Corpus) -> None:
-        corpus.searcher()
+    @work(thread=True, exclusive=True, group="prepare")
+    def prepare_corpus(self, corpus: Corpus) -> None:
+        corpus.prepare()
 
     def on_build_progress(self, message: BuildProgress) -> None:
         bar = self.query_one("#build-progress", ProgressBar)
