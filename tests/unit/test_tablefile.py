@@ -73,3 +73,13 @@ def test_a_changed_byte_is_caught_by_the_checksum_even_when_the_json_is_still_va
     assert len(damaged) == len(data)
     with pytest.raises(TableFileError, match="'passages' is damaged"):
         decode(damaged)
+
+
+def test_tables_can_be_read_while_iterating_and_keep_the_files_order():
+    tables = decode(encode(TABLES))
+    assert {name: tables[name] for name in tables} == TABLES
+    assert list(tables) == list(TABLES)
+    tables["events"] = {}
+    tables["meta"] = {"1": {}}
+    assert list(tables) == [*TABLES, "events"]
+    assert list(decode(encode(tables))) == [*TABLES, "events"]

@@ -41,6 +41,7 @@ class Tables(MutableMapping[str, Any]):
     def __init__(self, raw: Mapping[str, bytes | memoryview] | None = None) -> None:
         self._raw = dict(raw or {})
         self._decoded: dict[str, Any] = {}
+        self._names = list(self._raw)  # the file's order, kept whatever is decoded or changed
 
     def __getitem__(self, name: str) -> Any:
         try:
@@ -58,6 +59,8 @@ class Tables(MutableMapping[str, Any]):
         return value
 
     def __setitem__(self, name: str, value: Any) -> None:
+        if name not in self:
+            self._names.append(name)
         self._decoded[name] = value
         self._raw.pop(name, None)
 
@@ -66,16 +69,16 @@ class Tables(MutableMapping[str, Any]):
             raise KeyError(name)
         self._decoded.pop(name, None)
         self._raw.pop(name, None)
+        self._names.remove(name)
 
     def __contains__(self, name: object) -> bool:  # Mapping's own would decode the table
         return name in self._decoded or name in self._raw
 
     def __iter__(self) -> Iterator[str]:
-        yield from self._decoded
-        yield from (n for n in self._raw if n not in self._decoded)
+        return iter(list(self._names))  # a copy: reading a table while iterating changes _raw
 
     def __len__(self) -> int:
-        return len(self._decoded.keys() | self._raw.keys())
+        return len(self._names)
 
     def encoded(self, name: str) -> bytes | memoryview:
         """The table's JSON bytes, without decoding a table that was never touched."""
