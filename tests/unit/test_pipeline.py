@@ -77,3 +77,12 @@ def test_mentions_are_the_same_from_rows_with_or_without_their_words(tmp_path):
     with_words, without = link(scanned), link(stripped)
     assert [e.to_dict() for e in with_words[0]] == [e.to_dict() for e in without[0]]
     assert with_words[1] == without[1] and len(with_words[1]) > 300
+
+
+def test_the_index_built_in_a_worker_is_the_one_built_here(monkeypatch):
+    texts = ["青岛市2022年质量月活动", "质量强链 Quality", "", "质量强链"] * 50
+    here = pipeline.index_in_background(texts, jobs=1)()
+    assert pipeline.index_in_background(texts, jobs=2)() == here
+    assert here == pipeline.build_index(texts) and "质量" in here["postings"]
+    monkeypatch.setattr(pipeline, "_pool", lambda jobs: None)  # no worker can start: built here
+    assert pipeline.index_in_background(texts, jobs=2)() == here

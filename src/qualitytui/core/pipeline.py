@@ -1,9 +1,10 @@
 """A build's per-file work (read, repair, dates, entity candidates) and how it is spread over cores.
 
 Each file is read and analysed on its own, so files go to worker processes in chunks and come back
-in file order; what needs the whole corpus (merging entities, mentions, the search index) is left
-to the caller. Small corpora, one-core machines and ``QUALITYTUI_JOBS=1`` run in this process; a
-machine that cannot start processes falls back to that too. Serial and parallel give the same result.
+in file order; what needs the whole corpus (merging entities, mentions) is left to the caller, and
+the search index can be built in a worker meanwhile (``index_in_background``). Small corpora,
+one-core machines and ``QUALITYTUI_JOBS=1`` run in this process; a machine that cannot start
+processes falls back to that too. Serial and parallel give the same result.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
+from qualitytui.core import collector
 from qualitytui.core.dates import extract_dates
 from qualitytui.core.entities import Row, Tagger, scan_document
 from qualitytui.core.files import Found
 from qualitytui.core.ingest import assign_ids, read_document
 from qualitytui.core.models import Skipped
+from qualitytui.core.search_index import IndexBuilder
 
 JOBS_ENV = "QUALITYTUI_JOBS"
 PARALLEL_MIN_FILES = 200  # below this, starting the workers (≈0.4 s) costs more than they save
@@ -103,6 +106,42 @@ def _map_chunks(chunks: list[list[tuple[Found, str]]], jobs: int) -> Iterator[li
                 yield _process_chunk(chunk)
     finally:  # also when the caller stops early: chunks not yet started are dropped, not waited for
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def build_index(texts: list[str]) -> dict[str, Any]:
+    """The stored search index of these passage texts (in store order)."""
+    with collector.paused():
+        index = IndexBuilder()
+        index.add(texts)
+        return index.stored()
+
+
+def index_in_background(texts: list[str], jobs: int) -> Callable[[], dict[str, Any]]:
+    """Start ``build_index(texts)`` in a worker process when ``jobs`` > 1 (the workers are done with
+    the files by now, and the caller links entities on the other core); returns the function that
+    waits for the index. Without a worker the index is built when that function is called."""
+    pool = _pool(1) if jobs > 1 else None
+    future = None
+    if pool is not None:
+        try:
+            future = pool.submit(build_index, texts)
+        except (OSError, RuntimeError):
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = None
+
+    def result() -> dict[str, Any]:
+        if pool is None or future is None:
+            return build_index(texts)
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return future.result()
+        except (BrokenProcessPool, OSError):  # the worker died or could not start: do it here
+            return build_index(texts)
+        finally:
+            pool.shutdown(wait=True)
+
+    return result
 
 
 def _quiet() -> None:

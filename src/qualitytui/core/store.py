@@ -23,7 +23,6 @@ from qualitytui.core import collector, tablefile
 from qualitytui.core.atomic import atomic_write
 from qualitytui.core.files import Found, discover
 from qualitytui.core.models import Skipped
-from qualitytui.core.search_index import IndexBuilder
 
 SCHEMA_VERSION = 4
 TABLES = ("meta", "documents", "passages", "entities", "mentions", "events", "search")
@@ -125,7 +124,7 @@ def build(root: Path, found: list[Found], problems: list[tuple[str, str]], progr
 def _build(root: Path, found: list[Found], problems: list[tuple[str, str]], progress: Progress | None) -> BuildResult:
     # a warm start needs neither the pipeline (segmenter, rules) nor the entity linker
     from qualitytui.core.entities import link
-    from qualitytui.core.pipeline import process
+    from qualitytui.core.pipeline import index_in_background, jobs_wanted, process
 
     t0 = time.perf_counter()
     total = len(found)
@@ -143,8 +142,8 @@ def _build(root: Path, found: list[Found], problems: list[tuple[str, str]], prog
     rows: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
     scanned = []
-    index = IndexBuilder()
-    for r in process(found, on_done):
+    jobs = jobs_wanted(len(found))
+    for r in process(found, on_done, jobs):
         hashes[r.rel] = r.hash
         if r.skipped:
             skipped.append(r.skipped)
@@ -153,11 +152,13 @@ def _build(root: Path, found: list[Found], problems: list[tuple[str, str]], prog
         rows += r.passages
         events += r.events
         scanned.append((r.doc["id"], r.rows))
-        index.add(p["text"] for p in r.passages)  # here, while the workers read the next files
     if progress:
         progress(total, total, "linking entities")
+    # the index in a worker while entities are linked here: the two halves of the corpus-wide work
+    index = index_in_background([p["text"] for p in rows], jobs)
     events.sort(key=lambda e: (e["start"] or "", e["doc"], e["offset"][0]))
     entities, mentions = link(scanned)
+    search = index()
     if progress:
         progress(total, total, "")
     meta = {
@@ -176,7 +177,7 @@ def _build(root: Path, found: list[Found], problems: list[tuple[str, str]], prog
         "entities": _table([e.to_dict() for e in entities]),
         "mentions": _table(mentions),
         "events": _table(events),
-        "search": {"1": index.stored()},
+        "search": {"1": search},
     }
     return BuildResult(data, docs, skipped, time.perf_counter() - t0)
 
