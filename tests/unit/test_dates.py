@@ -69,3 +69,19 @@ def test_lead_date_gives_the_day():
 def test_relative_dates_without_any_document_date_are_left_out():
     _, got = items("今年以来，全市新增企业3000家。昨日举行。")
     assert got == []
+
+
+def test_the_first_character_check_finds_exactly_what_the_bare_alternation_finds():
+    import re
+
+    from qualitytui.core import dates
+    from qualitytui.core.normalize import normalize
+    from qualitytui.paths import builtin_corpus_dir
+
+    bare = re.compile(dates._ALTERNATIVES)
+    texts = [normalize(f.read_text(encoding="utf-8")) for f in sorted(builtin_corpus_dir().glob("*.txt"))]
+    texts += ["截至目前，第三季度以来、上半年和下半年、前年、明年3月、近期、日前、昨天、28日上午、２０２２年９月",
+              "٢٠٢٢年 and 12月份 at 5日起, 2025—2027年, 2024-2028年, 2022首届"]
+    def found(p):
+        return [(m.lastgroup, m.span(), m.groupdict()) for t in texts for m in p.finditer(t)]
+    assert found(dates._PATTERN) == found(bare) and len(found(bare)) > 50

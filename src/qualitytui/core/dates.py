@@ -18,22 +18,24 @@ from qualitytui.core.normalize import normalize
 _Y = r"(?:19|20)\d{2}"
 _CN_NUM = "一二三四"
 _S = r"\s*"  # spaced forms (2021 年 7 月) are dates too
-_PATTERN = re.compile(
-    "|".join(
-        [
-            rf"(?P<range>(?P<ry1>{_Y}){_S}(?:年{_S})?[-~至到]{_S}(?P<ry2>{_Y}){_S}年)",
-            rf"(?P<ymd>(?P<y1>{_Y}){_S}年{_S}(?P<m1>\d{{1,2}}){_S}月{_S}(?P<d1>\d{{1,2}}){_S}[日号])",
-            rf"(?P<ym>(?P<y2>{_Y}){_S}年{_S}(?P<m2>\d{{1,2}}){_S}月份?)",
-            rf"(?P<y>(?P<y3>{_Y}){_S}年(?P<ysuf>度|底|末|初)?)",
-            rf"(?P<ypre>(?P<y4>{_Y})(?=首届|第[一二三四五六七八九十\d]+届))",
-            rf"(?P<relm>(?P<rel1>今年|去年|明年){_S}(?P<m5>\d{{1,2}}){_S}月份?(?:{_S}(?P<d5>\d{{1,2}}){_S}[日号])?)",
-            rf"(?P<md>(?P<m3>\d{{1,2}}){_S}月{_S}(?P<d3>\d{{1,2}}){_S}[日号])",
-            rf"(?P<m>(?<![\d个])(?P<m4>\d{{1,2}}){_S}月份?(?![\d日号]))",
-            r"(?P<d>(?<![\d月])(?P<d4>\d{1,2})日(?=上午|下午|晚|早|凌晨|中午|[,，]|起|开幕|举行|召开))",
-            rf"(?P<rel>今年以来|截至目前|第[{_CN_NUM}]季度以来|上半年|下半年|去年[底末]|去年|前年|明年|今年|昨日|昨天|近日|日前|近期|目前)",
-        ]
-    )
+_ALTERNATIVES = "|".join(
+    [
+        rf"(?P<range>(?P<ry1>{_Y}){_S}(?:年{_S})?[-~至到]{_S}(?P<ry2>{_Y}){_S}年)",
+        rf"(?P<ymd>(?P<y1>{_Y}){_S}年{_S}(?P<m1>\d{{1,2}}){_S}月{_S}(?P<d1>\d{{1,2}}){_S}[日号])",
+        rf"(?P<ym>(?P<y2>{_Y}){_S}年{_S}(?P<m2>\d{{1,2}}){_S}月份?)",
+        rf"(?P<y>(?P<y3>{_Y}){_S}年(?P<ysuf>度|底|末|初)?)",
+        rf"(?P<ypre>(?P<y4>{_Y})(?=首届|第[一二三四五六七八九十\d]+届))",
+        rf"(?P<relm>(?P<rel1>今年|去年|明年){_S}(?P<m5>\d{{1,2}}){_S}月份?(?:{_S}(?P<d5>\d{{1,2}}){_S}[日号])?)",
+        rf"(?P<md>(?P<m3>\d{{1,2}}){_S}月{_S}(?P<d3>\d{{1,2}}){_S}[日号])",
+        rf"(?P<m>(?<![\d个])(?P<m4>\d{{1,2}}){_S}月份?(?![\d日号]))",
+        r"(?P<d>(?<![\d月])(?P<d4>\d{1,2})日(?=上午|下午|晚|早|凌晨|中午|[,，]|起|开幕|举行|召开))",
+        rf"(?P<rel>今年以来|截至目前|第[{_CN_NUM}]季度以来|上半年|下半年|去年[底末]|去年|前年|明年|今年|昨日|昨天|近日|日前|近期|目前)",
+    ]
 )
+# Every alternative starts with a digit or one of these characters: checking that first lets the
+# engine skip the other positions at once (the bare alternation ran 11x slower on 2 000 articles).
+_FIRST = r"\d今去明截第上下前昨近日目"
+_PATTERN = re.compile(f"(?=[{_FIRST}])(?:{_ALTERNATIVES})")
 _RECURRING = re.compile(r"(每年|每月|每逢)$")
 _TARGET_BEFORE = re.compile(r"(到|至|截至|截止到?|力争到?)$")
 _STAT_CLAUSE = re.compile(r"\d+(\.\d+)?\s*(%|万|亿|家|个|件|项|张|名|批次|人次|元)|增长|同比|达到|突破|总量|累计")
