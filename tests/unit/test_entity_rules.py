@@ -128,3 +128,22 @@ def test_mentions_cover_every_occurrence_with_offsets():
     ent = next(e for e in found if e.name == "高善武")
     assert [(m["start"], m["end"]) for m in ent.mentions] == [(2, 5), (13, 16)]
     assert all(text[m["start"] : m["end"]] == "高善武" for m in ent.mentions)
+
+
+def test_enumerations_are_found_where_the_bare_pattern_finds_them():
+    import random
+
+    from qualitytui.core import entity_rules
+    from qualitytui.core.normalize import normalize
+    from qualitytui.paths import builtin_corpus_dir
+
+    texts = [normalize(f.read_text(encoding="utf-8")) for f in sorted(builtin_corpus_dir().glob("*.txt"))]
+    rng = random.Random(7)
+    texts += ["".join(rng.choices("青岛海尔、和及以abAB，1 ", k=rng.randint(5, 60))) for _ in range(3000)]
+    texts += ["海尔、海信、青岛啤酒和澳柯玛等企业", "一二三四五六七八九十一二、三四"]
+
+    def spans(matches):
+        return [(m.span(), m.group("items")) for m in matches]
+
+    assert all(spans(entity_rules._list_matches(t)) == spans(entity_rules._LIST.finditer(t)) for t in texts)
+    assert sum(len(spans(entity_rules._list_matches(t))) for t in texts) > 500

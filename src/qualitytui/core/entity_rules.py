@@ -390,13 +390,34 @@ _ITEM_END = re.compile(r"等|为|的|是|在|将|均|都|也")
 _LIST_LEAD = re.compile(r"^(?:即|如|像|是|有|为|包括|其中|以|由|及|和)")
 
 
+def _is_list_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or ("a" <= ch <= "z") or ("A" <= ch <= "Z")
+
+
+def _list_matches(text: str):
+    """``_LIST.finditer(text)``, but the pattern is tried only where a match can start: a match's
+    first item ends at a 、, so it starts at most ten word characters before one. (Tried at every
+    position, the pattern was a third of the time spent on dates and lists.)"""
+    pos = 0
+    while (i := text.find("、", pos)) >= 0:
+        start = i
+        while start > max(pos, i - 10) and _is_list_char(text[start - 1]):
+            start -= 1
+        m = _LIST.match(text, start) if i - start >= 2 else None
+        if m:  # a later start before this 、 would end at the same 、 and fail or match alike
+            yield m
+            pos = m.end()
+        else:
+            pos = i + 1
+
+
 @lru_cache(maxsize=4096)
 def enumerations(text: str) -> tuple[tuple[tuple[int, int], ...], ...]:
     """Spans of the items of each 、-separated enumeration (the last item may come after 和)."""
     if "、" not in text:
         return ()
     out = []
-    for m in _LIST.finditer(text):
+    for m in _list_matches(text):
         items, start = [], m.start("items")
         parts = re.split(r"、|(?:和|及|以及)(?=[^、]*$)", m.group("items"))
         last = _ITEM_END.search(parts[-1], 2)  # 澳柯玛为代表的, 群核科技等: the list ends before these
