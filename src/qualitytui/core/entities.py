@@ -10,7 +10,7 @@ then find every mention of every alias.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, count, islice
@@ -34,6 +34,7 @@ _LEVEL_ORG = re.compile(r"^([省市区县])(委|政府|人民政府|委员会)$"
 _LEADER_AWARD = re.compile(r"^(省长|市长|区长|县长)")
 _EVENT_LEAD = re.compile(r"^(全国|首届|第[一二三四五六七八九十\d]+届|\d{4}年?)")
 _NUMERAL_START = re.compile(r"^[一二三四五六七八九十百千两双\d]")
+_SPACES = re.compile(r"\s+")
 _GENERIC_ORGS = {"相关部门", "有关部门", "各部门", "职能部门", "单位", "社会组织"}
 
 Tagger = Callable[[str], list[tuple[str, str]]]
@@ -79,7 +80,9 @@ def select(cands: Iterable[Candidate]) -> list[Candidate]:
 
 
 def _context(cands: list[Candidate]) -> _Context:
-    provinces, prefectures, counties = Counter(), Counter(), Counter()
+    provinces: dict[str, int] = {}
+    prefectures: dict[str, int] = {}
+    counties: dict[str, int] = {}
     ctx = _Context()
     for c in cands:
         if c.type != "place":
@@ -89,15 +92,18 @@ def _context(cands: list[Candidate]) -> _Context:
             continue
         p = places[0]
         ctx.full_places.add(p.name)
-        provinces[p.province] += 1
+        provinces[p.province] = provinces.get(p.province, 0) + 1
         if p.level in ("prefecture", "county") and p.prefecture:
-            prefectures[p.prefecture] += 1
+            prefectures[p.prefecture] = prefectures.get(p.prefecture, 0) + 1
         if p.level == "county":
-            counties[p.name] += 1
-    ctx.province = provinces.most_common(1)[0][0] if provinces else None
-    ctx.prefecture = prefectures.most_common(1)[0][0] if prefectures else None
-    ctx.county = counties.most_common(1)[0][0] if counties else None
+            counties[p.name] = counties.get(p.name, 0) + 1
+    ctx.province, ctx.prefecture, ctx.county = _most_common(provinces), _most_common(prefectures), _most_common(counties)
     return ctx
+
+
+def _most_common(counts: dict[str, int]) -> str | None:
+    """The most counted key, the first seen among equals (as Counter.most_common gives it)."""
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def canonical(c: Candidate, ctx: _Context) -> str | None:
@@ -124,7 +130,7 @@ def canonical(c: Candidate, ctx: _Context) -> str | None:
     if c.type == "event":
         return _EVENT_LEAD.sub("", name) or name
     if c.type == "program_or_brand":
-        return re.sub(r"\s+", "·", name)  # 潮生活 夜城阳 and 潮生活·夜城阳 are one brand
+        return _SPACES.sub("·", name)  # 潮生活 夜城阳 and 潮生活·夜城阳 are one brand
     return name
 
 
@@ -166,7 +172,7 @@ def _company_core(name: str) -> str:
     return name
 
 
-def merge_names(names: dict[tuple[str, str], Counter]) -> dict[tuple[str, str], tuple[str, str]]:
+def merge_names(names: dict[tuple[str, str], dict[str, int]]) -> dict[tuple[str, str], tuple[str, str]]:
     """Map each (type, canonical name) to the (type, name) of the entity it belongs to.
 
     A name joins the first longer name (by rank) it is a form of. Only names that could match are
@@ -278,7 +284,7 @@ def link(scanned: list[tuple[str, list[Row]]]) -> tuple[list[Entity], list[dict[
     for core in {_company_core(c.text) for _, rows in scanned for *_, cs in rows for c in cs if c.type == "company"}:
         companies[core[:1]].append(core)
     per_doc = []
-    names: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    names: dict[tuple[str, str], dict[str, int]] = {}  # (type, name) → surface form → count
     for doc_id, rows in scanned:
         alike = [
             [c._replace(text=p["text"][c.start : c.end]) for c in _alike_in_lists(norm, cs, companies)]
@@ -293,15 +299,20 @@ def link(scanned: list[tuple[str, list[Row]]]) -> tuple[list[Entity], list[dict[
             for c in cs:
                 name = canonical(c, ctx)
                 if name:
-                    names[(c.type, name)][c.text] += 1
+                    surfaces = names.get((c.type, name))
+                    if surfaces is None:
+                        surfaces = names[(c.type, name)] = {}
+                    surfaces[c.text] = surfaces.get(c.text, 0) + 1
                     keep.append((c, name))
             resolved.append((p, norm, starts, words, keep))
         per_doc.append((doc_id, resolved))
     owner = merge_names(names)
     entities: dict[tuple[str, str], Entity] = {}
     for key, surfaces in names.items():
-        t, n = owner[key]
-        ent = entities.setdefault((t, n), Entity(f"{t}:{n}", n, t))
+        ent = entities.get(owner[key])
+        if ent is None:
+            t, n = owner[key]
+            ent = entities[(t, n)] = Entity(f"{t}:{n}", n, t)
         ent.aliases.add(key[1])
         ent.aliases.update(surfaces)
     mentions = _mentions(per_doc, owner, entities)

@@ -49,6 +49,14 @@ _POLICY = re.compile(r"《(?P<name>[^《》\n]{2,80})》")
 _QUOTED = re.compile(r"“(?P<name>[^“”\n]{2,24})”")
 _SPEECH = re.compile(r"^(介绍|说|表示|指出|强调|认为|透露|称)")
 _LIST_TAIL = re.compile(r"^等\s*(?:\d+|[一二三四五六七八九十几多数]+)\s*家[\u4e00-\u9fff]{0,4}(企业|公司)")
+_PRESS_NAME = re.compile(r"(日报|晚报|早报|杂志|周刊)$")
+_BRANDS_AFTER = re.compile(r"^等.{0,4}品牌")
+_BYLINE_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_MASTHEAD_WORD = re.compile(r"(新闻|日报|晚报|早报|青岛|全媒体|本版|首席|观海|掌上)")
+_CLAUSE_MARK = re.compile(r"[，,。、：:]")
+_NEXT_NAME = re.compile(r"、([\u4e00-\u9fff]{2,3}?)(?=[、，,。和报说等表介])")  # 记者刘洋、陈静: the next listed name
+_ITEM_SPLIT = re.compile(r"、|(?:和|及|以及)(?=[^、]*$)")
+_WORD_START = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 # Token tags that can stand inside a name, and words that cannot start one.
 _NAME_TAGS = ("n", "ns", "nt", "nz", "nr", "nrt", "j", "vn", "eng", "b", "l", "an", "a")
@@ -246,7 +254,7 @@ def policy_candidates(text: str) -> list[Candidate]:
         return out
     for m in _POLICY.finditer(text):
         name = " ".join(m.group("name").split())
-        kind = "organization" if re.search(r"(日报|晚报|早报|杂志|周刊)$", name) else "policy_document"
+        kind = "organization" if _PRESS_NAME.search(name) else "policy_document"
         out.append(Candidate(m.start("name"), m.end("name"), kind, name, "《》"))
     return out
 
@@ -270,7 +278,7 @@ def quoted_candidates(text: str) -> list[Candidate]:
         after = text[run[-1].end() : run[-1].end() + 8]
         cue_before = bool(_BRAND_BEFORE.search(before))
         figurative = before.endswith("的") or (after.startswith("的") and not cue_before)
-        cue = cue_before or bool(_BRAND_AFTER.match(after) or re.match(r"^等.{0,4}品牌", after))
+        cue = cue_before or bool(_BRAND_AFTER.match(after) or _BRANDS_AFTER.match(after))
         for m in run:
             name = m.group("name").strip()
             if _NOT_BRAND.search(name):
@@ -287,9 +295,9 @@ def quoted_candidates(text: str) -> list[Candidate]:
 def person_candidates(text: str, tokens: list[Token], kind: str) -> list[Candidate]:
     out = []
     if kind == "byline":
-        for m in re.finditer(r"[\u4e00-\u9fff]{2,4}", text):
+        for m in _BYLINE_WORD.finditer(text):
             word = m.group(0)
-            if ROLE_WORDS.search(word) or re.search(r"(新闻|日报|晚报|早报|青岛|全媒体|本版|首席|观海|掌上)", word):
+            if ROLE_WORDS.search(word) or _MASTHEAD_WORD.search(word):
                 continue
             before = text[: m.start()]
             if m.start() == 0 or before.endswith((" ", "□", "■")) or ROLE_WORDS.search(before[-3:]):
@@ -306,17 +314,17 @@ def person_candidates(text: str, tokens: list[Token], kind: str) -> list[Candida
             if len(name) == 3 and name[2] in _NAME_FOLLOW:
                 name = name[:2]
             nxt = text[s + len(name) : s + len(name) + 1]
-            if not nxt or nxt not in _NAME_FOLLOW and not re.match(r"[，,。、：:]", nxt):
+            if not nxt or nxt not in _NAME_FOLLOW and not _CLAUSE_MARK.match(nxt):
                 continue
         out.append(Candidate(s, s + len(name), "person", name, "title"))
         pos = s + len(name)
         while True:  # 记者刘洋、陈静报道: the names listed after one title
-            more = re.match(r"、([\u4e00-\u9fff]{2,3}?)(?=[、，,。和报说等表介])", text[pos:])
+            more = _NEXT_NAME.match(text, pos)
             if not more:
                 break
-            a = pos + more.start(1)
-            out.append(Candidate(a, a + len(more.group(1)), "person", more.group(1), "title-list"))
-            pos = a + len(more.group(1))
+            a = more.start(1)
+            out.append(Candidate(a, more.end(1), "person", more.group(1), "title-list"))
+            pos = more.end(1)
     for m in _COMRADE.finditer(text) if "同志" in text else ():
         name = m.group("name")
         w, t, st = tokens[tokens.at(m.start("name"))]
@@ -419,7 +427,7 @@ def enumerations(text: str) -> tuple[tuple[tuple[int, int], ...], ...]:
     out = []
     for m in _list_matches(text):
         items, start = [], m.start("items")
-        parts = re.split(r"、|(?:和|及|以及)(?=[^、]*$)", m.group("items"))
+        parts = _ITEM_SPLIT.split(m.group("items"))
         last = _ITEM_END.search(parts[-1], 2)  # 澳柯玛为代表的, 群核科技等: the list ends before these
         if last:
             parts[-1] = parts[-1][: last.start()]
@@ -459,7 +467,7 @@ def apposition_companies(text: str, tokens: list[Token]) -> list[Candidate]:
             continue
         j = i + 1
         while j < len(tokens) and j - i <= 3 and tokens[j][1].startswith(("x", "nr", "nz", "ns", "nt", "j", "eng", "n")) \
-                and tokens[j][0] not in _STOP_LEFT and re.match(r"[\u4e00-\u9fffA-Za-z]", tokens[j][0]):
+                and tokens[j][0] not in _STOP_LEFT and _WORD_START.match(tokens[j][0]):
             j += 1
         if j > i + 1:
             a, b = tokens[i + 1][2], tokens[j - 1][2] + len(tokens[j - 1][0])
