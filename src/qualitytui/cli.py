@@ -21,6 +21,16 @@ class CliError(Exception):
         self.code = code
 
 
+class _Version(argparse.Action):
+    """--version: the version, and whether the build's modules run compiled (a figure for bug reports)."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from qualitytui.core.compiled import describe
+
+        print(f"qualitytui {__version__} ({describe()})")
+        parser.exit()
+
+
 def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     default = argparse.SUPPRESS if suppress else None
     g = parser.add_argument_group("global options")
@@ -35,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="qualitytui",
         description="Read and investigate Chinese policy news in a terminal. With no command, opens the app.",
     )
-    parser.add_argument("--version", action="version", version=f"qualitytui {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and how it was built, and exit")
     _global_options(parser, suppress=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 

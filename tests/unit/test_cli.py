@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from qualitytui import __version__
+from qualitytui.core.compiled import describe
 from qualitytui.cli import main
 
 
@@ -108,7 +109,7 @@ def test_console_script_runs_from_another_directory(tmp_path):
     out = subprocess.run(
         [sys.executable, "-m", "qualitytui", "--version"], capture_output=True, text=True, cwd=tmp_path
     )
-    assert out.returncode == 0 and out.stdout.strip() == f"qualitytui {__version__}"
+    assert out.returncode == 0 and out.stdout.strip() == f"qualitytui {__version__} ({describe()})"
     out = subprocess.run(
         [sys.executable, "-m", "qualitytui", "docs", "--json"], capture_output=True, text=True, cwd=tmp_path
     )
