@@ -37,7 +37,9 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+    from qualitytui.core.compiled import describe
+
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}; qualitytui: {describe()}"
 
 
 def side_by_side(rows, builtin: dict, generated: dict, docs: int) -> None:

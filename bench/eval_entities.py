@@ -167,7 +167,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--show-errors", action="store_true")
     args = ap.parse_args()
-    print(f"segmenter: {get_segmenter().name}")
+    from qualitytui.core.compiled import describe
+
+    print(f"segmenter: {get_segmenter().name}; qualitytui: {describe()}")
     score_seeds(args.show_errors)
     score_heldout(args.show_errors)
     time_extraction()
