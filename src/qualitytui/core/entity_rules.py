@@ -11,14 +11,19 @@ import re
 from functools import lru_cache
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate, compress, count
+from itertools import compress, count
 from typing import NamedTuple
 
 from qualitytui.core import gazetteer
 from qualitytui.core.shapes import ROLE_WORDS
 
 Token = tuple[str, str, int]  # word, tag, start offset
-_HEAD, _PLACE, _PAIR_SECOND_FLAG, _NR, _QIYE, _NT = 1, 2, 4, 8, 16, 32
+# What a rule asks ``Tokens.having`` for. Each word is classified once per process by its word alone
+# (``_WORD_FLAGS``); the few rules that also need a tag check it on the word's hits only.
+_HEAD, _PLACE, _PAIR_SECOND_FLAG, _SPEECH_WORD, _QIYE, _NT = 1, 2, 4, 8, 16, 32
+# word-only bits behind the tag-dependent asks
+_HEAD_LONG, _GAZETTEER, _NS_SHAPE, _NT_SHAPE = 64, 128, 256, 512
+_VERBISH_TAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "x")  # a head word with these tags is no head
 
 ORG_SUFFIXES = (
     "人民政府", "委员会", "办公室", "领导小组", "研究院", "研究所", "促进会", "联合会", "协会", "学会", "商会",
@@ -105,17 +110,28 @@ class Candidate(NamedTuple):
 class Tokens(Sequence):
     """One passage's tagged tokens as parallel arrays; ``tokens[i]`` is (word, tag, start offset).
 
-    Each distinct (word, tag) is classified once per process (``_FLAGS``), so a rule visits only
-    the tokens that can fire it instead of looping over every token in Python.
+    Each distinct word is classified once per process (``_WORD_FLAGS``), so a rule visits only the
+    tokens that can fire it instead of looping over every token in Python. Flags are looked up by
+    the word alone: a (word, tag) key cost a second string hash and a tuple per token, and most
+    words fire nothing whatever their tag.
     """
 
-    __slots__ = ("pairs", "words", "tags", "starts", "flags", "_hits")
+    __slots__ = ("words", "tags", "starts", "flags", "_hits")
 
     def __init__(self, tagged: list[tuple[str, str]]) -> None:
-        self.pairs = tagged
-        self.words, self.tags = zip(*tagged) if tagged else ((), ())
-        self.starts = list(accumulate(map(len, self.words), initial=0))  # one more: the text's end
-        self.flags = list(map(_FLAGS.__getitem__, tagged))
+        words: list[str] = []
+        tags: list[str] = []
+        starts = [0]  # one more than the tokens: the text's end
+        flags: list[int] = []
+        word_flags = _WORD_FLAGS
+        pos = 0
+        for w, t in tagged:  # one pass (compiled, a C loop)
+            words.append(w)
+            tags.append(t)
+            pos += len(w)
+            starts.append(pos)
+            flags.append(word_flags[w])
+        self.words, self.tags, self.starts, self.flags = words, tags, starts, flags
         self._hits: list[int] | None = None
 
     def __len__(self) -> int:
@@ -129,10 +145,17 @@ class Tokens(Sequence):
         return self.words[i], self.tags[i], self.starts[i]
 
     def having(self, flag: int) -> list[int]:
-        """Indices of the tokens classified with ``flag``."""
+        """Indices of the tokens that can fire the rule asking for ``flag``."""
         if self._hits is None:
             self._hits = list(compress(count(), self.flags))
-        flags = self.flags
+        flags, tags = self.flags, self.tags
+        if flag == _HEAD:  # a head word, unless tagged as a verb, particle … (a long suffix is a head anyway)
+            return [i for i in self._hits
+                    if flags[i] & _HEAD and (flags[i] & _HEAD_LONG or not tags[i].startswith(_VERBISH_TAGS))]
+        if flag == _PLACE:  # in the gazetteer, or tagged ns with a place's shape
+            return [i for i in self._hits if flags[i] & _GAZETTEER or flags[i] & _NS_SHAPE and tags[i] == "ns"]
+        if flag == _NT:
+            return [i for i in self._hits if flags[i] & _NT_SHAPE and tags[i] == "nt"]
         return [i for i in self._hits if flags[i] & flag]
 
     def at(self, offset: int) -> int:
@@ -330,12 +353,14 @@ def person_candidates(text: str, tokens: list[Token], kind: str) -> list[Candida
         w, t, st = tokens[tokens.at(m.start("name"))]
         if t.startswith("nr") and st + len(w) == m.end("name"):
             out.append(Candidate(st, m.end("name"), "person", w, "同志"))
-    for i in tokens.having(_NR):
-        w, t, s = tokens[i]
-        end = _name_end(tokens, i)
-        after = i + 1 + (1 if end else 0)
-        if 2 <= len(w) <= 3 and after < len(tokens) and _SPEECH.match(tokens.words[after]):
-            out.append(Candidate(s, s + len(w) + len(end), "person", w + end, "nr+speech"))
+    for k in tokens.having(_SPEECH_WORD):  # 高善武/nr 介绍, or 余辉/nr 斌/nr 说 (a name cut 2+1)
+        for i in (k - 1, k - 2):
+            if i < 0 or tokens.tags[i] != "nr":
+                continue
+            w, s = tokens.words[i], tokens.starts[i]
+            end = _name_end(tokens, i)
+            if i + 1 + (1 if end else 0) == k and 2 <= len(w) <= 3:
+                out.append(Candidate(s, s + len(w) + len(end), "person", w + end, "nr+speech"))
     return out
 
 
@@ -368,6 +393,7 @@ def party_candidates(text: str) -> list[Candidate]:
 
 
 _PAIR_SECOND = _LEVEL_PREFIX | {"州", "镇", "旗"}
+_PLACE_ENDS = ("区", "县", "镇", "乡", "村", "半岛")  # a tagged place not in the gazetteer must end so
 
 
 def place_candidates(tokens: list[Token]) -> list[Candidate]:
@@ -388,7 +414,7 @@ def place_candidates(tokens: list[Token]) -> list[Candidate]:
         if places:
             rule = "gazetteer-short-county" if needs_context else "gazetteer"
             out.append(Candidate(s, s + len(w), "place", w, rule))
-        elif t == "ns" and len(w) >= 3 and w.endswith(("区", "县", "镇", "乡", "村", "半岛")) and w not in _STOP_LEFT:
+        elif t == "ns" and len(w) >= 3 and w.endswith(_PLACE_ENDS) and w not in _STOP_LEFT:
             out.append(Candidate(s, s + len(w), "place", w, "tagger-ns"))
     return out
 
@@ -491,28 +517,30 @@ def candidates(text: str, tokens: list[Token], kind: str) -> list[Candidate]:
     return found
 
 
-class _Flags(dict):
-    """(word, tag) → the rules it can fire, as bits; filled on first sight of each pair."""
+class _WordFlags(dict):
+    """word → the rules it can fire, as bits (some still to be checked against the tag, in
+    ``Tokens.having``); filled on first sight of each word."""
 
-    def __missing__(self, pair: tuple[str, str]) -> int:
-        w, t = pair
+    def __missing__(self, w: str) -> int:
         f = 0
-        if w[-1:] in _HEAD_LAST_CHARS and (
-            not t.startswith(("v", "p", "c", "u", "d", "r", "m", "q", "x")) or w.endswith(EVENT_SUFFIXES + _LONG_ORG_SUFFIXES)
-        ):
+        if w[-1:] in _HEAD_LAST_CHARS:
             f |= _HEAD
-        if t == "ns" or w in gazetteer.index():
-            f |= _PLACE
+            if w.endswith(EVENT_SUFFIXES + _LONG_ORG_SUFFIXES):
+                f |= _HEAD_LONG
+        if w in gazetteer.index():
+            f |= _GAZETTEER
+        elif len(w) >= 3 and w.endswith(_PLACE_ENDS) and w not in _STOP_LEFT:
+            f |= _NS_SHAPE
         if w in _PAIR_SECOND:
             f |= _PAIR_SECOND_FLAG
-        if t == "nr":
-            f |= _NR
+        if _SPEECH.match(w):
+            f |= _SPEECH_WORD
         if w == "企业":
             f |= _QIYE
-        if t == "nt" and len(w) >= 3 and w not in _GENERIC_HEAD and (w.endswith(ORG_SUFFIXES) or w.startswith("中共")):
-            f |= _NT
-        self[pair] = f
+        if len(w) >= 3 and w not in _GENERIC_HEAD and (w.endswith(ORG_SUFFIXES) or w.startswith("中共")):
+            f |= _NT_SHAPE
+        self[w] = f
         return f
 
 
-_FLAGS = _Flags()
+_WORD_FLAGS = _WordFlags()
