@@ -147,3 +147,26 @@ def test_enumerations_are_found_where_the_bare_pattern_finds_them():
 
     assert all(spans(entity_rules._list_matches(t)) == spans(entity_rules._LIST.finditer(t)) for t in texts)
     assert sum(len(spans(entity_rules._list_matches(t))) for t in texts) > 500
+
+
+def test_title_pattern_matches_where_the_bare_alternation_does():
+    import random
+    import re
+
+    from qualitytui.core import entity_rules
+    from qualitytui.core.normalize import normalize
+    from qualitytui.paths import builtin_corpus_dir
+
+    bare = re.compile(
+        rf"(?:{'|'.join(sorted(entity_rules.TITLES, key=len, reverse=True))})(?P<name>[\u4e00-\u9fff]{{2,3}})"
+    )
+    texts = [normalize(f.read_text(encoding="utf-8")) for f in sorted(builtin_corpus_dir().glob("*.txt"))]
+    rng = random.Random(11)
+    pieces = list(entity_rules.TITLES) + list("高善武主任市长副局记者，、。") + ["总经理", "院士"]
+    texts += ["".join(rng.choices(pieces, k=rng.randint(2, 25))) for _ in range(3000)]
+
+    def spans(pattern, text):
+        return [(m.span(), m.group("name")) for m in pattern.finditer(text)]
+
+    assert all(spans(entity_rules._TITLE_NAME, t) == spans(bare, t) for t in texts)
+    assert sum(len(spans(bare, t)) for t in texts) > 1000

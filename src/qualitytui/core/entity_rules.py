@@ -44,9 +44,12 @@ TITLES = ("党组书记", "副书记", "书记", "副局长", "局长", "副主�
           "总理", "副总理", "总书记", "委员长", "发言人", "院士", "大使", "总统", "首相", "总干事", "司令员",
           "政委", "社长", "总编辑", "主编", "厂长", "站长", "所长", "队长", "理事长", "行长", "记者", "通讯员")
 _TITLE_FIRST = "".join(sorted({t[0] for t in TITLES}))
-# the lookahead on a title's first character lets the scan skip most positions at C speed
+_TITLE_SECOND = "".join(sorted({t[1] for t in TITLES}))
+# the lookahead on a title's first two characters lets the scan skip most positions at C speed,
+# instead of trying every title where a common character such as 主 or 市 stands
 _TITLE_NAME = re.compile(
-    rf"(?=[{_TITLE_FIRST}])(?:{'|'.join(sorted(TITLES, key=len, reverse=True))})(?P<name>[\u4e00-\u9fff]{{2,3}})"
+    rf"(?=[{_TITLE_FIRST}][{_TITLE_SECOND}])(?:{'|'.join(sorted(TITLES, key=len, reverse=True))})"
+    r"(?P<name>[\u4e00-\u9fff]{2,3})"
 )
 _NAME_FOLLOW = "介说表指强认透称发在对向代主出带与和现亲到率一等今近回作答"
 _COMRADE = re.compile(r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2,3})同志")
@@ -171,8 +174,7 @@ _COUNT_WORD = re.compile(r"^[一二三四五六七八九十百千两\d.]+[大届
 _NUMERALS = set("0123456789一二三四五六七八九十百千万两几多首第")
 
 
-def _is_nameish(tok: Token, event: bool = False) -> bool:
-    w, t, _ = tok
+def _is_nameish(w: str, t: str, event: bool = False) -> bool:
     if w in _STOP_LEFT and not (event and w in ("企业", "国际", "全球")):
         return False
     if t.startswith("m"):  # 四方 (a word) may stand in a name; 2022, 十大 may not
@@ -180,36 +182,37 @@ def _is_nameish(tok: Token, event: bool = False) -> bool:
     return t.startswith(_NAME_TAGS) or w in _NAME_VERBS
 
 
-def _extend_left(tokens: list[Token], i: int, event: bool = False, limit: int = 8) -> int:
+def _extend_left(tokens: Tokens, i: int, event: bool = False, limit: int = 8) -> int:
     """Index of the first token of a name ending at token ``i``: a sound left edge."""
+    words, tags = tokens.words, tokens.tags
     j = i
     while j > 0 and i - j < limit:
-        prev = tokens[j - 1]
-        if prev[0] in _LEVEL_PREFIX:  # 市市场监管局, 省发展改革委: keep the level prefix and stop
+        w = words[j - 1]
+        if w in _LEVEL_PREFIX:  # 市市场监管局, 省发展改革委: keep the level prefix and stop
             j -= 1
             break
-        if event and prev[0] == "暨" and j > 1 and _is_nameish(tokens[j - 2], event):
+        if event and w == "暨" and j > 1 and _is_nameish(words[j - 2], tags[j - 2], event):
             j -= 1  # 新型工业化暨企业高质量发展大会: one event
             continue
-        if event and prev[0] == "”":  # “品质青岛”故事大赛: a quoted name inside the event's name
+        if event and w == "”":  # “品质青岛”故事大赛: a quoted name inside the event's name
             k = j - 2
-            while k >= 0 and i - k < limit + 4 and tokens[k][0] != "“":
+            while k >= 0 and i - k < limit + 4 and words[k] != "“":
                 k -= 1
-            if k >= 0 and tokens[k][0] == "“":
+            if k >= 0 and words[k] == "“":
                 j = k
                 continue
-        if not _is_nameish(prev, event):
+        if not _is_nameish(w, tags[j - 1], event):
             break
         j -= 1
     # a body's name starts on a noun, not on a verb-noun or an adjective (发展工作领导小组: no sound edge);
     # an event's name may open on its verb (推进新型工业化暨企业高质量发展大会)
-    while not event and j < i and (tokens[j][1].startswith(("vn", "an", "a", "l")) or tokens[j][0] in _NAME_VERBS):
+    while not event and j < i and (tags[j].startswith(("vn", "an", "a", "l")) or words[j] in _NAME_VERBS):
         j += 1
     return j
 
 
-def _level_prefix(tokens: list[Token], j: int) -> str | None:
-    w = tokens[j][0]
+def _level_prefix(tokens: Tokens, j: int) -> str | None:
+    w = tokens.words[j]
     return w if w in _LEVEL_PREFIX else None
 
 
@@ -223,8 +226,9 @@ def _distinctive(parts: list[Token]) -> bool:
 def suffix_candidates(text: str, tokens: list[Token]) -> list[Candidate]:
     """Organisations, companies, events and awards by their head word, with the left edge from the tokens."""
     out: list[Candidate] = []
+    words, tags, starts = tokens.words, tokens.tags, tokens.starts
     for i in tokens.having(_HEAD):
-        w, t, s = tokens[i]
+        w, t, s = words[i], tags[i], starts[i]
         kind = None
         if w.endswith("奖") and w not in ("奖",):
             kind = "award"
