@@ -35,6 +35,7 @@ _LEADER_AWARD = re.compile(r"^(省长|市长|区长|县长)")
 _EVENT_LEAD = re.compile(r"^(全国|首届|第[一二三四五六七八九十\d]+届|\d{4}年?)")
 _NUMERAL_START = re.compile(r"^[一二三四五六七八九十百千两双\d]")
 _SPACES = re.compile(r"\s+")
+_ONES = b"\1" * 4096  # marks for a mention in its passage's bytearray (a name is far shorter than this)
 _GENERIC_ORGS = {"相关部门", "有关部门", "各部门", "职能部门", "单位", "社会组织"}
 
 Tagger = Callable[[str], list[tuple[str, str]]]
@@ -344,17 +345,17 @@ def _mentions(per_doc, owner, entities) -> list[dict[str, Any]]:
             spans = [(c.start, c.end, owner[(c.type, name)]) for c, name in keep]
             used = bytearray(len(norm) + 1)
             for s, e, _ in spans:
-                used[s:e] = b"\1" * (e - s)
+                used[s:e] = _ONES[: e - s]
             last = len(starts) - 1
             if words is None:  # rows from a worker process come without them
-                words = map(norm.__getitem__, map(slice, starts, islice(starts, 1, None)))
+                words = list(map(norm.__getitem__, map(slice, starts, islice(starts, 1, None))))
             for i in compress(count(), map(in_prefixes, words)):  # tokens that start some alias
                 s = starts[i]
                 if used[s]:
                     continue
                 found = []  # (end, key) of each alias starting here, shortest first
                 j = i + 1
-                piece = norm[s : starts[j]]
+                piece = words[i]
                 while True:
                     if len(piece) >= 2:
                         key = local.get(piece) or global_alias.get(piece)
@@ -369,7 +370,7 @@ def _mentions(per_doc, owner, entities) -> list[dict[str, Any]]:
                 for e, key in reversed(found):
                     if used.find(1, s, e) == -1:
                         spans.append((s, e, key))
-                        used[s:e] = b"\1" * (e - s)
+                        used[s:e] = _ONES[: e - s]
                         break
             for s, e, key in sorted(spans):
                 m = {"entity": entities[key].id, "doc": doc_id, "passage": p["id"], "start": s, "end": e,

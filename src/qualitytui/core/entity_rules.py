@@ -404,10 +404,11 @@ def place_candidates(tokens: list[Token]) -> list[Candidate]:
     out = []
     index = gazetteer.index()
     pairs = {n - 1 for n in tokens.having(_PAIR_SECOND_FLAG) if n}
+    words, tags, starts = tokens.words, tokens.tags, tokens.starts
     for n in sorted(pairs.union(tokens.having(_PLACE))):
-        w, t, s = tokens[n]
+        w, t, s = words[n], tags[n], starts[n]
         if n in pairs:
-            pair = w + tokens[n + 1][0]  # 双流/区: a place the segmenter cut in two
+            pair = w + words[n + 1]  # 双流/区: a place the segmenter cut in two
             found = index.get(pair)
             if found and not found[1]:
                 out.append(Candidate(s, s + len(pair), "place", pair, "gazetteer-pair"))
