@@ -1,13 +1,13 @@
 """The headless commands: docs, show, build; exit codes and messages."""
 
 import json
+import re
 import subprocess
 import sys
 
 import pytest
 
 from qualitytui import __version__
-from qualitytui.core.compiled import describe
 from qualitytui.cli import main
 
 
@@ -109,7 +109,9 @@ def test_console_script_runs_from_another_directory(tmp_path):
     out = subprocess.run(
         [sys.executable, "-m", "qualitytui", "--version"], capture_output=True, text=True, cwd=tmp_path
     )
-    assert out.returncode == 0 and out.stdout.strip() == f"qualitytui {__version__} ({describe()})"
+    assert out.returncode == 0
+    assert re.fullmatch(rf"qualitytui {re.escape(__version__)} \((pure Python|\d+ of \d+ build modules compiled)\)",
+                        out.stdout.strip())
     out = subprocess.run(
         [sys.executable, "-m", "qualitytui", "docs", "--json"], capture_output=True, text=True, cwd=tmp_path
     )

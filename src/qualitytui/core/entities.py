@@ -254,7 +254,7 @@ def _alike_in_lists(norm: str, kept: list[Candidate], companies: dict[str, list[
 
 
 # passage, normalized text, token start offsets (one more: the end), token words (None when made in a worker), candidates
-Row = tuple[dict[str, Any], str, list[int], tuple[str, ...] | None, list[Candidate]]
+Row = tuple[dict[str, Any], str, list[int], list[str] | None, list[Candidate]]
 
 
 def scan_document(passages: list[dict[str, Any]], tagger: Tagger) -> list[Row]:
