@@ -41,13 +41,19 @@ _GENERIC_ORGS = {"相关部门", "有关部门", "各部门", "职能部门", "�
 Tagger = Callable[[str], list[tuple[str, str]]]
 
 
-@dataclass
 class Entity:
-    id: str
-    name: str
-    type: str
-    aliases: set[str] = field(default_factory=set)
-    mentions: list[dict[str, Any]] = field(default_factory=list)
+    """One real-world thing: its canonical name and type, every form it is named by, its mentions.
+
+    (A plain class rather than a dataclass: a dataclass's __init__ is generated Python, which stays
+    interpreted in the compiled module, and a build makes thousands of these.)
+    """
+
+    __slots__ = ("id", "name", "type", "aliases", "mentions")
+
+    def __init__(self, id: str, name: str, type: str) -> None:
+        self.id, self.name, self.type = id, name, type
+        self.aliases: set[str] = set()
+        self.mentions: list[dict[str, Any]] = []
 
     def to_dict(self) -> dict[str, Any]:
         docs = sorted({m["doc"] for m in self.mentions})
@@ -71,6 +77,8 @@ class _Context:
 
 def select(cands: Iterable[Candidate]) -> list[Candidate]:
     """Longest spans first, then by type priority; no two kept spans overlap."""
+    if isinstance(cands, list) and len(cands) < 2:
+        return list(cands)
     kept: list[Candidate] = []
     taken: list[tuple[int, int]] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), -_PRIORITY[c.type], c.start)):
@@ -266,8 +274,8 @@ def scan_document(passages: list[dict[str, Any]], tagger: Tagger) -> list[Row]:
         norm = normalize(p["text"])
         tagged = tokens_with_offsets(tagger(norm))
         text = p["text"]
-        found = [c if text[c.start : c.end] == c.text else c._replace(text=text[c.start : c.end])
-                 for c in candidates(norm, tagged, p["kind"])]
+        found = [c if c.end - c.start == len(c.text) and text.startswith(c.text, c.start)
+                 else c._replace(text=text[c.start : c.end]) for c in candidates(norm, tagged, p["kind"])]
         rows.append((p, norm, tagged.starts, tagged.words, select(found)))
     return rows
 

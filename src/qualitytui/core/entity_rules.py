@@ -23,6 +23,8 @@ Token = tuple[str, str, int]  # word, tag, start offset
 _HEAD, _PLACE, _PAIR_SECOND_FLAG, _SPEECH_WORD, _QIYE, _NT = 1, 2, 4, 8, 16, 32
 # word-only bits behind the tag-dependent asks
 _HEAD_LONG, _GAZETTEER, _NS_SHAPE, _NT_SHAPE = 64, 128, 256, 512
+_BEHIND = {_HEAD: _HEAD, _PLACE: _GAZETTEER | _NS_SHAPE, _PAIR_SECOND_FLAG: _PAIR_SECOND_FLAG,
+           _SPEECH_WORD: _SPEECH_WORD, _QIYE: _QIYE, _NT: _NT_SHAPE}  # ask → the word bits it needs
 _VERBISH_TAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "x")  # a head word with these tags is no head
 
 ORG_SUFFIXES = (
@@ -119,7 +121,7 @@ class Tokens(Sequence):
     words fire nothing whatever their tag.
     """
 
-    __slots__ = ("words", "tags", "starts", "flags", "_hits")
+    __slots__ = ("words", "tags", "starts", "flags", "_any", "_hits")
 
     def __init__(self, tagged: list[tuple[str, str]]) -> None:
         words: list[str] = []
@@ -127,14 +129,17 @@ class Tokens(Sequence):
         starts = [0]  # one more than the tokens: the text's end
         flags: list[int] = []
         word_flags = _WORD_FLAGS
-        pos = 0
+        pos = every = 0
         for w, t in tagged:  # one pass (compiled, a C loop)
             words.append(w)
             tags.append(t)
             pos += len(w)
             starts.append(pos)
-            flags.append(word_flags[w])
+            f = word_flags[w]
+            flags.append(f)
+            every |= f
         self.words, self.tags, self.starts, self.flags = words, tags, starts, flags
+        self._any = every  # the flags of all tokens together: most rules find nothing to visit
         self._hits: list[int] | None = None
 
     def __len__(self) -> int:
@@ -149,6 +154,8 @@ class Tokens(Sequence):
 
     def having(self, flag: int) -> list[int]:
         """Indices of the tokens that can fire the rule asking for ``flag``."""
+        if not self._any & _BEHIND[flag]:
+            return []
         if self._hits is None:
             self._hits = list(compress(count(), self.flags))
         flags, tags = self.flags, self.tags
@@ -223,19 +230,25 @@ def _distinctive(parts: list[Token]) -> bool:
     return len(parts) >= 3 and parts[0][0] in _LEVEL_PREFIX or len(parts) >= 4
 
 
+@lru_cache(maxsize=None)
+def _head_kind(w: str) -> str | None:
+    """The kind of name a head word ends: award, event, company or organization (None: no head)."""
+    if w.endswith("奖") and w != "奖":
+        return "award"
+    if w.endswith(EVENT_SUFFIXES):
+        return "event"
+    if w.endswith(ORG_SUFFIXES):
+        return "company" if w.endswith(COMPANY_SUFFIXES) else "organization"
+    return None
+
+
 def suffix_candidates(text: str, tokens: list[Token]) -> list[Candidate]:
     """Organisations, companies, events and awards by their head word, with the left edge from the tokens."""
     out: list[Candidate] = []
     words, tags, starts = tokens.words, tokens.tags, tokens.starts
     for i in tokens.having(_HEAD):
         w, t, s = words[i], tags[i], starts[i]
-        kind = None
-        if w.endswith("奖") and w not in ("奖",):
-            kind = "award"
-        elif w.endswith(EVENT_SUFFIXES):
-            kind = "event"
-        elif w.endswith(ORG_SUFFIXES):
-            kind = "company" if w.endswith(COMPANY_SUFFIXES) else "organization"
+        kind = _head_kind(w)
         if not kind:
             continue
         j = _extend_left(tokens, i, event=kind == "event")
