@@ -18,7 +18,7 @@ def _corpus(tmp_path, copies=3):
 
 def _plain(results):
     """The results to compare; rows without their token words, which workers leave out (cut again from the text)."""
-    return [(r.rel, r.hash, r.doc, r.skipped, r.passages, r.events, [(p, n, s, cs) for p, n, s, _, cs in r.rows])
+    return [(r.rel, r.hash, r.doc, r.skipped, r.passages, r.events, [(p, n, s, cs, ls) for p, n, s, _, cs, ls in r.rows])
             for r in results]
 
 
@@ -35,8 +35,8 @@ def test_worker_processes_give_the_same_result_as_one_process(tmp_path, monkeypa
     assert all(r.rows for r in serial if r.doc)
     # the words kept in one process are the ones a worker's rows get cut again from the text
     assert all(words == [norm[a:b] for a, b in zip(starts, starts[1:])]
-               for r in serial for _, norm, starts, words, _ in r.rows)
-    assert all(words is None for r in parallel for *_, words, _ in r.rows)
+               for r in serial for _, norm, starts, words, *_ in r.rows)
+    assert all(words is None for r in parallel for _, _, _, words, *_ in r.rows)
 
 
 def test_a_pool_that_cannot_start_means_one_process(tmp_path, monkeypatch):
@@ -73,7 +73,7 @@ def test_mentions_are_the_same_from_rows_with_or_without_their_words(tmp_path):
 
     found = _corpus(tmp_path, copies=1)
     scanned = [(r.doc["id"], r.rows) for r in pipeline.process(found, jobs=1) if r.doc]
-    stripped = [(d, [(p, n, s, None, cs) for p, n, s, _, cs in rows]) for d, rows in scanned]
+    stripped = [(d, [(p, n, s, None, cs, ls) for p, n, s, _, cs, ls in rows]) for d, rows in scanned]
     with_words, without = link(scanned), link(stripped)
     assert [e.to_dict() for e in with_words[0]] == [e.to_dict() for e in without[0]]
     assert with_words[1] == without[1] and len(with_words[1]) > 300

@@ -212,10 +212,10 @@ def merge_names(names: dict[tuple[str, str], dict[str, int]]) -> dict[tuple[str,
             near = first.get(ra[:1], [])
             if t == "event" and len(ra) >= 6:
                 near = sorted(set(near).union(last.get(ra[-1:], ())))
-            for i in near:
+            for i in near:  # in rank order, longest first: past the names ranked above this one, stop
                 long = group[i]
                 if rank[long] <= rank[short]:
-                    continue
+                    break
                 pb, rb = split[long]
                 same = (pa == pb or not pa) and (ra == rb or _is_abbreviation(ra, rb))
                 if t == "event" and not same:  # 新型工业化…大会 is 崂山区推进新型工业化…大会 named short
@@ -230,13 +230,12 @@ def _known_company(t: str, companies: dict[str, list[str]]) -> bool:
     return any(c == t or c.startswith(t) or _is_abbreviation(t, c) for c in companies.get(t[:1], ()))
 
 
-def _alike_in_lists(norm: str, kept: list[Candidate], companies: dict[str, list[str]]) -> list[Candidate]:
+def _alike_in_lists(norm: str, lists: Lists, kept: list[Candidate], companies: dict[str, list[str]]) -> list[Candidate]:
     """Items listed together are alike: one known company in 海尔、海信、青啤 makes the others companies;
-    a body in 省发展改革委、教育厅、科技厅 makes the others bodies of the same level."""
+    a body in 省发展改革委、教育厅、科技厅 makes the others bodies of the same level. ``lists`` are the
+    passage's enumerations (entity_rules.enumerations)."""
     extra: list[Candidate] = []
-    if "、" not in norm:
-        return extra
-    for items in enumerations(norm):
+    for items in lists:
         texts = [norm[s:e] for s, e in items]
         orgs = [c for c in kept if c.type == "organization" and any(s <= c.start and c.end <= e for s, e in items)]
         if orgs:
@@ -261,8 +260,10 @@ def _alike_in_lists(norm: str, kept: list[Candidate], companies: dict[str, list[
     return extra
 
 
-# passage, normalized text, token start offsets (one more: the end), token words (None when made in a worker), candidates
-Row = tuple[dict[str, Any], str, list[int], list[str] | None, list[Candidate]]
+Lists = tuple[tuple[tuple[int, int], ...], ...]
+# passage, normalized text, token start offsets (one more: the end), token words (None when made in a
+# worker), candidates, the spans of its enumerations' items (for linking, which has no cache of them)
+Row = tuple[dict[str, Any], str, list[int], list[str] | None, list[Candidate], Lists]
 
 
 def scan_document(passages: list[dict[str, Any]], tagger: Tagger) -> list[Row]:
@@ -276,7 +277,7 @@ def scan_document(passages: list[dict[str, Any]], tagger: Tagger) -> list[Row]:
         text = p["text"]
         found = [c if c.end - c.start == len(c.text) and text.startswith(c.text, c.start)
                  else c._replace(text=text[c.start : c.end]) for c in candidates(norm, tagged, p["kind"])]
-        rows.append((p, norm, tagged.starts, tagged.words, select(found)))
+        rows.append((p, norm, tagged.starts, tagged.words, select(found), enumerations(norm)))
     return rows
 
 
@@ -290,17 +291,17 @@ def extract_entities(
 def link(scanned: list[tuple[str, list[Row]]]) -> tuple[list[Entity], list[dict[str, Any]]]:
     """The corpus-wide half: names in each document's context, merged across documents, every mention."""
     companies: dict[str, list[str]] = defaultdict(list)  # company cores by first character
-    for core in {_company_core(c.text) for _, rows in scanned for *_, cs in rows for c in cs if c.type == "company"}:
+    for core in {_company_core(c.text) for _, rows in scanned for *_, cs, _ in rows for c in cs if c.type == "company"}:
         companies[core[:1]].append(core)
     per_doc = []
     names: dict[tuple[str, str], dict[str, int]] = {}  # (type, name) → surface form → count
     for doc_id, rows in scanned:
         alike = [
-            [c._replace(text=p["text"][c.start : c.end]) for c in _alike_in_lists(norm, cs, companies)]
-            for p, norm, _, _, cs in rows
+            [c._replace(text=p["text"][c.start : c.end]) for c in _alike_in_lists(norm, lists, cs, companies)]
+            if lists else () for p, norm, _, _, cs, lists in rows
         ]
         rows = [(p, norm, starts, words, select(cs + extra) if extra else cs)
-                for (p, norm, starts, words, cs), extra in zip(rows, alike)]
+                for (p, norm, starts, words, cs, _), extra in zip(rows, alike)]
         ctx = _context([c for *_, cs in rows for c in cs])
         resolved = []
         for p, norm, starts, words, cs in rows:

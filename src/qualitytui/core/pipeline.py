@@ -57,7 +57,7 @@ def _process_chunk(items: list[tuple[Found, str]], in_worker: bool = False) -> l
     results = [process_file(f, i, tagger) for f, i in items]
     if in_worker:  # the words are cheaper to cut again from the text than to pickle (measured on 2 000 files)
         for r in results:
-            r.rows = [(p, norm, starts, None, cs) for p, norm, starts, _, cs in r.rows]
+            r.rows = [(p, norm, starts, None, cs, lists) for p, norm, starts, _, cs, lists in r.rows]
     return results
 
 
