@@ -86,3 +86,19 @@ def test_the_index_built_in_a_worker_is_the_one_built_here(monkeypatch):
     assert here == pipeline.build_index(texts) and "质量" in here["postings"]
     monkeypatch.setattr(pipeline, "_pool", lambda jobs: None)  # no worker can start: built here
     assert pipeline.index_in_background(texts, jobs=2)() == here
+
+
+def test_the_index_is_built_by_the_workers_that_read_the_files(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "CHUNK", 4)
+    started = []
+    real_pool = pipeline._pool
+    monkeypatch.setattr(pipeline, "_pool", lambda jobs: started.append(jobs) or real_pool(jobs))
+    found = _corpus(tmp_path, copies=1)
+    with pipeline.Workers(2) as workers:
+        results = list(pipeline.process(found, jobs=2, workers=workers))
+        texts = [p["text"] for r in results for p in r.passages]
+        index = pipeline.index_in_background(texts, 2, workers)()
+    assert started == [2]  # one pool for both, started once
+    assert workers.pool is None  # closed on leaving the block
+    assert _plain(results) == _plain(pipeline.process(found, jobs=1))
+    assert index == pipeline.index_in_background(texts, 1)()

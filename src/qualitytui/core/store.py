@@ -124,7 +124,7 @@ def build(root: Path, found: list[Found], problems: list[tuple[str, str]], progr
 def _build(root: Path, found: list[Found], problems: list[tuple[str, str]], progress: Progress | None) -> BuildResult:
     # a warm start needs neither the pipeline (segmenter, rules) nor the entity linker
     from qualitytui.core.entities import link
-    from qualitytui.core.pipeline import index_in_background, jobs_wanted, process
+    from qualitytui.core.pipeline import Workers, index_in_background, jobs_wanted, process
 
     t0 = time.perf_counter()
     total = len(found)
@@ -143,22 +143,23 @@ def _build(root: Path, found: list[Found], problems: list[tuple[str, str]], prog
     events: list[dict[str, Any]] = []
     scanned = []
     jobs = jobs_wanted(len(found))
-    for r in process(found, on_done, jobs):
-        hashes[r.rel] = r.hash
-        if r.skipped:
-            skipped.append(r.skipped)
-            continue
-        docs.append(r.doc)
-        rows += r.passages
-        events += r.events
-        scanned.append((r.doc["id"], r.rows))
-    if progress:
-        progress(total, total, "linking entities")
-    # the index in a worker while entities are linked here: the two halves of the corpus-wide work
-    index = index_in_background([p["text"] for p in rows], jobs)
-    events.sort(key=lambda e: (e["start"] or "", e["doc"], e["offset"][0]))
-    entities, mentions = link(scanned)
-    search = index()
+    with Workers(jobs) as workers:
+        for r in process(found, on_done, jobs, workers):
+            hashes[r.rel] = r.hash
+            if r.skipped:
+                skipped.append(r.skipped)
+                continue
+            docs.append(r.doc)
+            rows += r.passages
+            events += r.events
+            scanned.append((r.doc["id"], r.rows))
+        if progress:
+            progress(total, total, "linking entities")
+        # the index in a worker while entities are linked here: the two halves of the corpus-wide work
+        index = index_in_background([p["text"] for p in rows], jobs, workers)
+        events.sort(key=lambda e: (e["start"] or "", e["doc"], e["offset"][0]))
+        entities, mentions = link(scanned)
+        search = index()
     if progress:
         progress(total, total, "")
     meta = {
