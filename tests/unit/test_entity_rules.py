@@ -170,3 +170,24 @@ def test_title_pattern_matches_where_the_bare_alternation_does():
 
     assert all(spans(entity_rules._TITLE_NAME, t) == spans(bare, t) for t in texts)
     assert sum(len(spans(bare, t)) for t in texts) > 1000
+
+
+def test_merge_names_joins_each_form_to_its_long_name():
+    from collections import Counter
+
+    from qualitytui.core.entities import merge_names
+
+    names = {key: Counter() for key in [
+        ("company", "青岛啤酒"), ("company", "青啤"), ("company", "青啤集团"),  # first characters of each word
+        ("organization", "青岛市市场监督管理局"), ("organization", "青岛市市场监管局"),  # same ends, in order
+        ("organization", "山东省市场监管局"),  # another place: not the same body
+        ("event", "崂山区推进新型工业化暨企业高质量发展大会"), ("event", "新型工业化暨企业高质量发展大会"),
+        ("organization", "市场监管"), ("organization", "青岛大学"),  # no long form of these
+    ]}
+    owner = merge_names(names)
+    assert owner[("company", "青啤")] == owner[("company", "青啤集团")] == ("company", "青岛啤酒")
+    assert owner[("organization", "青岛市市场监管局")] == ("organization", "青岛市市场监督管理局")
+    assert owner[("organization", "山东省市场监管局")] == ("organization", "山东省市场监管局")
+    assert owner[("event", "新型工业化暨企业高质量发展大会")] == ("event", "崂山区推进新型工业化暨企业高质量发展大会")
+    assert owner[("organization", "市场监管")] == ("organization", "市场监管")
+    assert owner[("organization", "青岛大学")] == ("organization", "青岛大学")

@@ -185,8 +185,9 @@ def merge_names(names: dict[tuple[str, str], dict[str, int]]) -> dict[tuple[str,
     """Map each (type, canonical name) to the (type, name) of the entity it belongs to.
 
     A name joins the first longer name (by rank) it is a form of. Only names that could match are
-    compared: an abbreviation or an equal core starts with the same character, and an event named
-    short ends like its long name, so the longer names are bucketed by first (and last) character.
+    compared: an equal core or an abbreviation starts and ends with the same characters as its long
+    name (青啤 of 青岛啤酒 ends with the long name's last but one), and an event named short ends like
+    its long name, so the longer names are bucketed by first and last character, and by last.
     """
     out = {k: k for k in names}
     by_type: dict[str, list[str]] = defaultdict(list)
@@ -201,15 +202,21 @@ def merge_names(names: dict[tuple[str, str], dict[str, int]]) -> dict[tuple[str,
             split = {n: _place_prefix(n) for n in group}
         rank = {n: (len(split[n][1]) if t == "company" else len(n), len(n)) for n in group}  # 青啤 < 青啤集团 < 青岛啤酒
         group = sorted(group, key=rank.__getitem__, reverse=True)
-        first: dict[str, list[int]] = defaultdict(list)
+        ends: dict[tuple[str, str], list[int]] = defaultdict(list)  # (first, last) → names, in rank order
+        last_but_one: dict[tuple[str, str], list[int]] = defaultdict(list)  # (first, last but one)
         last: dict[str, list[int]] = defaultdict(list)
         for i, n in enumerate(group):
             rest = split[n][1]
-            first[rest[:1]].append(i)
+            ends[(rest[:1], rest[-1:])].append(i)
+            if len(rest) >= 2:
+                last_but_one[(rest[:1], rest[-2])].append(i)
             last[rest[-1:]].append(i)
         for short in group:
             pa, ra = split[short]
-            near = first.get(ra[:1], [])
+            key = (ra[:1], ra[-1:])
+            near = ends.get(key, [])
+            if key in last_but_one:
+                near = sorted(set(near).union(last_but_one[key]))
             if t == "event" and len(ra) >= 6:
                 near = sorted(set(near).union(last.get(ra[-1:], ())))
             for i in near:  # in rank order, longest first: past the names ranked above this one, stop
