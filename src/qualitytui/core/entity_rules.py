@@ -242,7 +242,7 @@ def _head_kind(w: str) -> str | None:
     return None
 
 
-def suffix_candidates(text: str, tokens: list[Token]) -> list[Candidate]:
+def suffix_candidates(text: str, tokens: Tokens) -> list[Candidate]:
     """Organisations, companies, events and awards by their head word, with the left edge from the tokens."""
     out: list[Candidate] = []
     words, tags, starts = tokens.words, tokens.tags, tokens.starts
@@ -332,7 +332,7 @@ def quoted_candidates(text: str) -> list[Candidate]:
     return out
 
 
-def person_candidates(text: str, tokens: list[Token], kind: str) -> list[Candidate]:
+def person_candidates(text: str, tokens: Tokens, kind: str) -> list[Candidate]:
     out = []
     if kind == "byline":
         for m in _BYLINE_WORD.finditer(text):
@@ -413,7 +413,7 @@ _PAIR_SECOND = _LEVEL_PREFIX | {"州", "镇", "旗"}
 _PLACE_ENDS = ("区", "县", "镇", "乡", "村", "半岛")  # a tagged place not in the gazetteer must end so
 
 
-def place_candidates(tokens: list[Token]) -> list[Candidate]:
+def place_candidates(tokens: Tokens) -> list[Candidate]:
     out = []
     index = gazetteer.index()
     pairs = {n - 1 for n in tokens.having(_PAIR_SECOND_FLAG) if n}
@@ -503,7 +503,7 @@ def list_companies(text: str) -> list[Candidate]:
 _QUALIFIERS = {"链主", "龙头", "骨干", "领军", "领航", "牵头"}
 
 
-def apposition_companies(text: str, tokens: list[Token]) -> list[Candidate]:
+def apposition_companies(text: str, tokens: Tokens) -> list[Candidate]:
     """链主企业潍柴雷沃, 龙头企业山推股份: the name that follows a qualified 企业."""
     out = []
     for i in tokens.having(_QIYE):
@@ -520,13 +520,13 @@ def apposition_companies(text: str, tokens: list[Token]) -> list[Candidate]:
     return out
 
 
-def nt_candidates(tokens: list[Token]) -> list[Candidate]:
+def nt_candidates(tokens: Tokens) -> list[Candidate]:
     """The segmenter's organisation tag on a word of its own (中共中央): a secondary signal."""
     return [Candidate(tokens.starts[i], tokens.starts[i + 1], "organization", tokens.words[i], "tagger-nt")
             for i in tokens.having(_NT)]
 
 
-def candidates(text: str, tokens: list[Token], kind: str) -> list[Candidate]:
+def candidates(text: str, tokens: Tokens, kind: str) -> list[Candidate]:
     """Every rule's proposals for one passage (text in normalized form, tokens with their offsets)."""
     found = policy_candidates(text) + quoted_candidates(text) + person_candidates(text, tokens, kind)
     if kind != "byline":
