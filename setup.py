@@ -32,8 +32,12 @@ def extensions() -> list:
         print("qualitytui: Cython not found, installing as pure Python", file=sys.stderr)
         return []
     sources = [f"src/qualitytui/core/{name}.py" for name in COMPILED]
-    return cythonize(sources, build_dir="build/cython", quiet=True,
+    exts = cythonize(sources, build_dir="build/cython", quiet=True,
                      compiler_directives={"language_level": 3, "annotation_typing": False, "binding": True})
+    if sys.platform != "win32":
+        for ext in exts:
+            ext.extra_compile_args.append("-g0")  # no debug sections: a fifth of the size
+    return exts
 
 
 class OptionalBuildExt(build_ext):
