@@ -167,6 +167,7 @@ def time_extraction(runs: int = 15) -> dict[str, float]:
 
 def time_extraction_large(docs_wanted: int = 2000) -> dict[str, float]:
     """Extraction against tagging on the generated corpus: tagging best of 3, extraction once."""
+    from bench_scale import tag_seconds
     from gen_corpus import ensure
 
     from qualitytui.core import collector
@@ -182,12 +183,7 @@ def time_extraction_large(docs_wanted: int = 2000) -> dict[str, float]:
     tag = get_segmenter().tag
     texts = [normalize(p["text"]) for _, ps in docs for p in ps if p["kind"] != "furniture"]
     with collector.paused():
-        t_tag = float("inf")
-        for _ in range(3):
-            t0 = time.perf_counter()
-            for t in texts:
-                tag(t)
-            t_tag = min(t_tag, time.perf_counter() - t0)
+        t_tag = tag_seconds(texts, tag)
         t0 = time.perf_counter()
         scanned = [(doc_id, scan_document(ps, tag)) for doc_id, ps in docs]
         t1 = time.perf_counter()
