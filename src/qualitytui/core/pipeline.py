@@ -14,13 +14,12 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
-from qualitytui.core import collector
+from qualitytui.core import collector, search_index
 from qualitytui.core.dates import extract_dates
 from qualitytui.core.entities import Row, Tagger, scan_document
 from qualitytui.core.files import Found
 from qualitytui.core.ingest import assign_ids, read_document
 from qualitytui.core.models import Skipped
-from qualitytui.core.search_index import IndexBuilder
 
 JOBS_ENV = "QUALITYTUI_JOBS"
 PARALLEL_MIN_FILES = 200  # below this, starting the workers (≈0.4 s) costs more than they save
@@ -141,9 +140,7 @@ def _map_chunks(chunks: list[list[tuple[Found, str]]], pool: Executor | None) ->
 def build_index(texts: list[str]) -> dict[str, Any]:
     """The stored search index of these passage texts (in store order)."""
     with collector.paused():
-        index = IndexBuilder()
-        index.add(texts)
-        return index.stored()
+        return search_index.build(texts)
 
 
 def index_in_background(texts: list[str], jobs: int, workers: Workers | None = None) -> Callable[[], dict[str, Any]]:

@@ -12,8 +12,8 @@ import base64
 import re
 import sys
 from array import array
-from collections import Counter, OrderedDict
-from typing import Any, Iterable
+from collections import OrderedDict
+from typing import Any, Iterable, Iterator, Sequence
 
 from qualitytui.core.fold import fold
 
@@ -43,30 +43,66 @@ def bigrams(form: str) -> list[str]:
     return _BIGRAMS.findall(form)
 
 
-class IndexBuilder:
-    """Builds the stored index from passage texts given in store order, a batch at a time."""
+_WORD = re.compile(r"\w")
+_BLOCK_BITS = 20  # passages per block of the build: 2**20, so a bigram and a passage fit one uint64
+MAX_PASSAGES = 1 << 24  # a posting is ``passage << 8 | tf`` in a uint32
 
-    def __init__(self) -> None:
-        self.postings: dict[str, list[int]] = {}
-        self.lengths: list[int] = []
 
-    def add(self, texts: Iterable[str]) -> None:
-        postings, lengths, findall = self.postings, self.lengths, _BIGRAMS.findall
-        for text in texts:
-            form = fold(text)
-            code = len(lengths) << 8
-            lengths.append(len(form))
-            for bg, tf in Counter(findall(form)).items():
-                value = code | tf if tf < 256 else code | 255  # (not min(): a call per posting)
-                row = postings.get(bg)
-                if row is None:
-                    postings[bg] = [value]
-                else:
-                    row.append(value)
+def build(texts: Sequence[str]) -> dict[str, Any]:
+    """The stored index of these passage texts, given in store order.
 
-    def stored(self) -> dict[str, Any]:
-        return {"version": VERSION, "lengths": _pack(self.lengths),
-                "postings": {bg: _pack(p) for bg, p in self.postings.items()}}
+    Built with numpy, a block of passages at a time: every (bigram, passage) pair of the block packed
+    into one uint64 and sorted, so a bigram's passages are a run of the sorted keys, in passage order,
+    and each passage's term frequency is the length of its own run. (Counting in Python took 2.5×
+    as long: a dict update per posting, 2.2 million of them on 2 000 articles.)
+    """
+    if len(texts) >= MAX_PASSAGES:
+        raise ValueError(f"the search index holds at most {MAX_PASSAGES - 1} passages, not {len(texts)}")
+    parts: dict[str, list[bytes]] = {}
+    size = 1 << _BLOCK_BITS
+    for first in range(0, len(texts), size):
+        for bigram, raw in _block_postings(texts[first : first + size], first):
+            row = parts.get(bigram)
+            if row is None:
+                parts[bigram] = [raw]
+            else:
+                row.append(raw)
+    return {"version": VERSION, "lengths": _pack(map(len, texts)),
+            "postings": {bg: base64.b64encode(b"".join(raws)).decode("ascii") for bg, raws in parts.items()}}
+
+
+def _block_postings(texts: Sequence[str], first: int) -> Iterator[tuple[str, bytes]]:
+    """(bigram, its postings as little-endian uint32 bytes) for ``texts``, passages numbered from ``first``."""
+    import numpy as np
+
+    # one string for the block ("\0" is no word character, so no bigram spans two passages)
+    form = fold("\0".join(texts))  # (fold maps each character alone: the same as folding each text)
+    codes = np.frombuffer(form.encode("utf-32-le"), dtype="<u4")
+    if len(codes) < 2:
+        return
+    distinct = np.unique(codes)
+    word = np.zeros(int(distinct[-1]) + 1, dtype=bool)
+    word[[c for c in distinct.tolist() if _WORD.match(chr(c))]] = True
+    is_word = word[codes]
+    at = np.flatnonzero(is_word[:-1] & is_word[1:])  # where a bigram starts
+    if not len(at):
+        return
+    opens = np.zeros(len(codes), dtype=np.uint64)  # 1 where a passage begins: summed, each character's passage
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    opens[np.cumsum(lengths[:-1] + 1)] = 1
+    passage = np.cumsum(opens, dtype=np.uint64)[at]
+    pair = codes[at].astype(np.uint64) << np.uint64(21) | codes[at + 1]  # a code point takes 21 bits
+    keys = np.sort(pair << np.uint64(_BLOCK_BITS) | passage)
+    run = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))  # one run per (bigram, passage)
+    tf = np.minimum(np.diff(np.append(run, len(keys))), 255).astype(np.uint64)
+    keys = keys[run]
+    values = ((keys & np.uint64((1 << _BLOCK_BITS) - 1)) + np.uint64(first) << np.uint64(8) | tf).astype("<u4")
+    pairs = keys >> np.uint64(_BLOCK_BITS)
+    edges = np.flatnonzero(np.concatenate(([True], pairs[1:] != pairs[:-1])))
+    raw = values.tobytes()
+    ends = edges[1:].tolist() + [len(pairs)]
+    for key, s, e in zip(pairs[edges].tolist(), edges.tolist(), ends):
+        yield chr(key >> 21) + chr(key & 0x1FFFFF), raw[s * 4 : e * 4]
 
 
 class Index:
@@ -77,7 +113,7 @@ class Index:
         self.lengths = list(_unpack(stored["lengths"])) if stored.get("lengths") else [len(t) for t in texts]
         self.forms = [fold(t) for t in texts]
         self.count = len(texts)
-        self.avg_length = (sum(self.lengths) / self.count) if self.count else 1.0
+        self.avg_length = (sum(self.lengths) / self.count if self.count else 0.0) or 1.0  # (all empty: no division by 0)
         # BM25's length normalisation, per passage, once
         self.norms = [K1 * (1 - B + B * n / self.avg_length) for n in self.lengths]
         self._decoded: OrderedDict[str, dict[int, int]] = OrderedDict()

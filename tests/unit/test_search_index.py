@@ -1,0 +1,67 @@
+"""The search index builder against a plain reference: every bigram's passages and counts."""
+
+import random
+import re
+from collections import Counter
+
+import pytest
+
+from qualitytui.core import search_index
+from qualitytui.core.fold import fold
+from qualitytui.core.search_index import Index, build
+
+
+def reference(texts: list[str]) -> dict[str, dict[int, int]]:
+    """bigram → {passage: count, capped at 255}, counted one passage at a time with the regex."""
+    out: dict[str, dict[int, int]] = {}
+    for i, text in enumerate(texts):
+        for bg, n in Counter(re.findall(r"(?=(\w\w))", fold(text))).items():
+            out.setdefault(bg, {})[i] = min(n, 255)
+    return out
+
+
+def decoded(stored: dict) -> dict[str, dict[int, int]]:
+    index = Index(stored, [])
+    return {bg: index.postings(bg) for bg in stored["postings"]}
+
+
+def varied_texts(n: int, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    alphabet = list("质量强链青岛市崂山區質量強鏈 ，。、“”《》-_ab1２ＮＱＩ\t\n") + ["𠀋", "𪚥", "é", "\0"]
+    return ["".join(rnd.choice(alphabet) for _ in range(rnd.randrange(0, 40))) for _ in range(n)]
+
+
+def test_every_bigram_has_the_passages_and_counts_a_plain_count_gives():
+    texts = ["青岛市2022年质量月", "", "质量强链 Quality_ok", "質量強鏈", "a", "ＮＱＩ nqi", "𠀋𠀋𠀋 é́"] + varied_texts(300, 7)
+    stored = build(texts)
+    assert decoded(stored) == reference(texts)
+    assert Index(stored, texts).lengths == [len(t) for t in texts]
+    assert "质量" in stored["postings"] and "ok" in stored["postings"]  # traditional folded, case folded
+
+
+def test_no_bigram_spans_two_passages():
+    assert set(build(["青", "岛"])["postings"]) == set()
+    assert set(build(["青岛", "岛市"])["postings"]) == {"青岛", "岛市"}
+
+
+def test_counts_stop_at_255():
+    assert decoded(build(["质量" * 300, "质量"])) == {"质量": {0: 255, 1: 1}, "量质": {0: 255}}
+
+
+def test_blocks_give_the_index_one_block_gives(monkeypatch):
+    texts = varied_texts(500, 3)
+    whole = build(texts)
+    monkeypatch.setattr(search_index, "_BLOCK_BITS", 6)  # 64 passages a block: 8 blocks
+    assert build(texts) == whole and decoded(whole) == reference(texts)
+
+
+def test_empty_inputs():
+    for texts in ([], [""], ["", "。"], ["a"]):
+        stored = build(texts)
+        assert stored["postings"] == {} and Index(stored, texts).lengths == [len(t) for t in texts]
+
+
+def test_too_many_passages_is_a_clear_error(monkeypatch):
+    monkeypatch.setattr(search_index, "MAX_PASSAGES", 4)
+    with pytest.raises(ValueError, match="at most 3 passages"):
+        build(["a"] * 4)
