@@ -78,3 +78,39 @@ def test_normalize_keeps_length_and_maps_full_width():
     # an offset found in the normalized form points at the same thing in the displayed text
     start = norm.index("2025")
     assert text[start : start + 4] == "２０２５"
+
+
+def _undouble_rule(line: str) -> str | None:
+    """undouble's rule without its shortcuts: a greedy walk over pairs, at least 6, singles ≤ pairs/10."""
+    s, out, pairs, singles, i = line.strip(), [], 0, 0, 0
+    while i < len(s):
+        double = i + 1 < len(s) and s[i] == s[i + 1]
+        out.append(s[i])
+        pairs, singles, i = pairs + double, singles + (not double), i + 1 + double
+    return "".join(out) if len(s) >= 12 and pairs >= 6 and singles <= pairs // 10 else None
+
+
+def test_undouble_shortcuts_reject_only_what_the_rule_rejects():
+    import random
+
+    rnd = random.Random(5)
+    lines = []
+    for _ in range(4000):
+        text = "".join(rnd.choice("质量强链青岛，。") for _ in range(rnd.randrange(6, 80)))
+        # doubled lines with a few single characters put anywhere, the start included
+        doubled = "".join(ch * 2 if rnd.random() > rnd.choice((0.02, 0.06, 0.15)) else ch for ch in text)
+        lines += [text, doubled, text[:3] + doubled]
+    assert sum(_undouble_rule(line) is not None for line in lines) > 1000
+    assert [undouble(line) for line in lines] == [_undouble_rule(line) for line in lines]
+
+
+def test_is_terminated_is_the_pattern_read_from_the_end():
+    import random
+    import re
+
+    pattern = re.compile(r"[。！？!?；;…]+[”’」』）)》〉】\"']*$|\.{3,}[”’」』）)\"']*$")
+    rnd = random.Random(9)
+    pieces = list("。！？!?；;….”’」』）)》〉】\"'质a ,") + ["...", "\u3000", "\n"]
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 7))) for _ in range(20000)]
+    assert sum(map(is_terminated, texts)) > 2000
+    assert [is_terminated(t) for t in texts] == [bool(pattern.search(t.rstrip())) for t in texts]

@@ -9,8 +9,11 @@ import operator
 import re
 from itertools import islice
 
-# Sentence-final punctuation, optionally followed by closing quotes or brackets.
-_TERMINAL = re.compile(r"[。！？!?；;…]+[”’」』）)》〉】\"']*$|\.{3,}[”’」』）)\"']*$")
+# Sentence-final punctuation, optionally followed by closing quotes or brackets: the pattern
+# [。！？!?；;…]+[”’」』）)》〉】"']*$|\.{3,}[”’」』）)"']*$, checked from the end of the text.
+_ENDS = "。！？!?；;…"
+_CLOSERS = "”’」』）)》〉】\"'"
+_CLOSERS_AFTER_DOTS = "”’」』）)\"'"
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")
 _SPACE = "[ \u3000\u00a0\t]+"
@@ -19,8 +22,10 @@ _FW_PUNCT = "，。、；：？！…—“”‘’《》〈〉（）【】『�
 
 
 def is_terminated(text: str) -> bool:
-    """True when ``text`` ends a sentence (。！？；… with any closing quote or bracket)."""
-    return bool(_TERMINAL.search(text.rstrip()))
+    """True when ``text`` ends a sentence (。！？；… or ..., with any closing quote or bracket)."""
+    text = text.rstrip()
+    bare = text.rstrip(_CLOSERS)
+    return (bare != "" and bare[-1] in _ENDS) or text.rstrip(_CLOSERS_AFTER_DOTS).endswith("...")
 
 
 def has_cjk(text: str) -> bool:
@@ -36,8 +41,12 @@ def undouble(line: str) -> str | None:
     s = line.strip()
     if len(s) < 12:
         return None
-    # the loop below finds at most as many pairs as there are equal neighbours, and accepting takes
-    # pairs ≥ len/2.1 (2·pairs + singles = len, singles ≤ pairs/10): most lines fail this at C speed
+    # accepting takes singles ≤ pairs/10, so fewer than len/20 singles: the first len/20 + 2 characters
+    # hold a pair. Most lines fail that at once; then, as pairs ≥ len/2.1 (2·pairs + singles = len)
+    # and the loop finds at most as many pairs as there are equal neighbours, most others fail this.
+    head = len(s) // 20 + 2
+    if not any(map(operator.eq, s[: head - 1], s[1:head])):
+        return None
     if sum(map(operator.eq, s, islice(s, 1, None))) * 2.1 < len(s):
         return None
     out: list[str] = []
