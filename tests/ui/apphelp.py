@@ -8,8 +8,13 @@ from qualitytui.ui.app import QualityApp
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
+def app_paths(tmp_path, corpus=None) -> Paths:
+    return Paths.resolve(corpus or SEEDS, data_dir=tmp_path / "d", cache_dir=tmp_path / "c")
+
+
 def make_app(tmp_path, corpus=None) -> QualityApp:
-    return QualityApp(Paths.resolve(corpus or SEEDS, data_dir=tmp_path / "d", cache_dir=tmp_path / "c"))
+    """An app to run (it pauses the cycle collector from its making until its first frame)."""
+    return QualityApp(app_paths(tmp_path, corpus))
 
 
 async def ready(app, pilot):

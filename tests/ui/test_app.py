@@ -1,7 +1,7 @@
 """The reader app, driven by keys through Textual's Pilot."""
 
 
-from apphelp import make_app, ready
+from apphelp import app_paths, make_app, ready
 
 from qualitytui.ui.app import QualityApp
 from qualitytui.ui.screens.help import HelpScreen
@@ -87,7 +87,7 @@ async def test_a_warm_start_shows_the_document_in_its_first_frame_and_fills_the_
             super()._display(screen, renderable)
             frames.append((self.doc_id, self.sidebar_ready, len(self.query(KeysFooter).first().children)))
 
-    app = Clocked(make_app(tmp_path).paths)
+    app = Clocked(app_paths(tmp_path))
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
         assert frames[0] == ("000_dd8c9580cc043703", False, 0)  # the document, no sidebar lists or keys yet
@@ -120,7 +120,7 @@ async def test_closing_before_the_sidebar_is_filled_is_quiet(tmp_path):
             super()._display(screen, renderable)
             self.exit()  # from the first frame: the sidebar is still being mounted
 
-    app = Hasty(make_app(tmp_path).paths)
+    app = Hasty(app_paths(tmp_path))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
     assert app.return_code == 0 and app.corpus is not None and not app.sidebar_ready

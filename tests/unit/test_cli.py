@@ -117,3 +117,17 @@ def test_console_script_runs_from_another_directory(tmp_path):
     )
     assert out.returncode == 0 and len(json.loads(out.stdout)) == 5
     assert out.stderr == ""  # no segmenter log lines, no warnings
+
+
+def test_a_command_runs_without_the_cycle_collector_and_gives_it_back(capsys, monkeypatch):
+    import gc
+
+    from qualitytui import cli
+
+    seen = []
+    monkeypatch.setitem(cli.COMMANDS, "docs", lambda args: seen.append(gc.isenabled()) or 0)
+    assert gc.isenabled()
+    assert run(capsys, "docs")[0] == 0 and seen == [False]
+    assert gc.isenabled()
+    monkeypatch.setitem(cli.COMMANDS, "docs", lambda args: 1 / 0)  # also after an error
+    assert run(capsys, "docs")[0] != 0 and gc.isenabled()
