@@ -252,14 +252,21 @@ def cmd_build(args: argparse.Namespace) -> int:
     progress = None
     with contextlib.ExitStack() as stack:
         if console.is_terminal:  # a bar on a terminal; nothing at all in a pipe or a log
+            # drawn from the build's own calls, not by a refresh thread: with no other thread running,
+            # the build can fork its workers instead of starting them afresh (pipeline._pool)
             bar = stack.enter_context(Progress(
                 TextColumn("building corpus store"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                TextColumn("{task.description}"), console=console, transient=True,
+                TextColumn("{task.description}"), console=console, transient=True, auto_refresh=False,
             ))
             task = bar.add_task("", total=None)
+            drawn = [0.0]
 
             def progress(done: int, total: int, name: str) -> None:
-                bar.update(task, completed=done, total=total, description=name[-40:])
+                now = time.monotonic()
+                due = now - drawn[0] >= 0.1 or done in (0, total)
+                bar.update(task, completed=done, total=total, description=name[-40:], refresh=due)
+                if due:
+                    drawn[0] = now
 
         corpus = _open(args, force=True, progress=progress)
     summary = {

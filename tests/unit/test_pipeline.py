@@ -1,6 +1,7 @@
 """The build's per-file pipeline: the same result in one process or several, and how many it uses."""
 
 import shutil
+import sys
 
 from qualitytui.core import pipeline
 from qualitytui.core.files import discover
@@ -102,3 +103,40 @@ def test_the_index_is_built_by_the_workers_that_read_the_files(tmp_path, monkeyp
     assert workers.pool is None  # closed on leaving the block
     assert _plain(results) == _plain(pipeline.process(found, jobs=1))
     assert index == pipeline.index_in_background(texts, 1)()
+
+
+
+def _start_method() -> str:
+    pool = pipeline._pool(1)
+    try:
+        return pool._mp_context.get_start_method()
+    finally:
+        pool.shutdown()
+
+
+def test_workers_are_forked_on_linux_only_while_no_other_thread_runs():
+    import threading
+
+    alone = threading.active_count() == 1
+    assert _start_method() == ("fork" if sys.platform == "linux" and alone else "spawn")
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert _start_method() == "spawn"
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_forked_and_spawned_workers_give_the_same_results(tmp_path, monkeypatch):
+    import threading
+
+    monkeypatch.setattr(pipeline, "CHUNK", 4)
+    found = _corpus(tmp_path, copies=2)
+    results = {}
+    for threads in (1, 2):  # as if this thread ran alone (forked on Linux), or not (spawned)
+        monkeypatch.setattr(threading, "active_count", lambda: threads)
+        results[_start_method()] = _plain(pipeline.process(found, jobs=2))
+    assert set(results) == ({"fork", "spawn"} if sys.platform == "linux" else {"spawn"})
+    assert len({repr(r) for r in results.values()}) == 1 and len(results["spawn"]) == len(found)
