@@ -183,6 +183,8 @@ def test_merge_names_joins_each_form_to_its_long_name():
         ("organization", "山东省市场监管局"),  # another place: not the same body
         ("event", "崂山区推进新型工业化暨企业高质量发展大会"), ("event", "新型工业化暨企业高质量发展大会"),
         ("organization", "市场监管"), ("organization", "青岛大学"),  # no long form of these
+        ("organization", "北京大学"), ("organization", "北大"), ("organization", "山东大学"), ("organization", "山大"),
+        ("organization", "北京市大数据局"), ("organization", "北局"),  # 北局 is no word-by-word abbreviation
     ]}
     owner = merge_names(names)
     assert owner[("company", "青啤")] == owner[("company", "青啤集团")] == ("company", "青岛啤酒")
@@ -191,3 +193,8 @@ def test_merge_names_joins_each_form_to_its_long_name():
     assert owner[("event", "新型工业化暨企业高质量发展大会")] == ("event", "崂山区推进新型工业化暨企业高质量发展大会")
     assert owner[("organization", "市场监管")] == ("organization", "市场监管")
     assert owner[("organization", "青岛大学")] == ("organization", "青岛大学")
+    # a place opening the long name (北京, 山东) does not hide the abbreviation of the whole
+    assert owner[("organization", "北大")] == ("organization", "北京大学")
+    assert owner[("organization", "山大")] == ("organization", "山东大学")
+    assert owner[("organization", "北局")] == ("organization", "北局")
+    assert owner[("organization", "北京市大数据局")] == ("organization", "北京市大数据局")

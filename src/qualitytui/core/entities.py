@@ -187,7 +187,9 @@ def merge_names(names: dict[tuple[str, str], dict[str, int]]) -> dict[tuple[str,
     A name joins the first longer name (by rank) it is a form of. Only names that could match are
     compared: an equal core or an abbreviation starts and ends with the same characters as its long
     name (青啤 of 青岛啤酒 ends with the long name's last but one), and an event named short ends like
-    its long name, so the longer names are bucketed by first and last character, and by last.
+    its long name, so the longer names are bucketed by first and last character, and by last. A name
+    that opens on a place is also bucketed whole, for the abbreviation of the whole (北大 of 北京大学,
+    whose 北京 the others leave out).
     """
     out = {k: k for k in names}
     by_type: dict[str, list[str]] = defaultdict(list)
@@ -205,18 +207,23 @@ def merge_names(names: dict[tuple[str, str], dict[str, int]]) -> dict[tuple[str,
         ends: dict[tuple[str, str], list[int]] = defaultdict(list)  # (first, last) → names, in rank order
         last_but_one: dict[tuple[str, str], list[int]] = defaultdict(list)  # (first, last but one)
         last: dict[str, list[int]] = defaultdict(list)
+        whole: dict[tuple[str, str], list[int]] = defaultdict(list)  # names opening on a place: (first, last but one)
         for i, n in enumerate(group):
-            rest = split[n][1]
+            place, rest = split[n]
             ends[(rest[:1], rest[-1:])].append(i)
             if len(rest) >= 2:
                 last_but_one[(rest[:1], rest[-2])].append(i)
             last[rest[-1:]].append(i)
+            if place:
+                whole[(n[:1], n[-2:-1])].append(i)
         for short in group:
             pa, ra = split[short]
             key = (ra[:1], ra[-1:])
             near = ends.get(key, [])
             if key in last_but_one:
                 near = sorted(set(near).union(last_but_one[key]))
+            if not pa and len(ra) <= 4 and key in whole:  # 北大 of 北京大学, whose 北京 is a place
+                near = sorted(set(near).union(whole[key]))
             if t == "event" and len(ra) >= 6:
                 near = sorted(set(near).union(last.get(ra[-1:], ())))
             for i in near:  # in rank order, longest first: past the names ranked above this one, stop
@@ -225,6 +232,8 @@ def merge_names(names: dict[tuple[str, str], dict[str, int]]) -> dict[tuple[str,
                     break
                 pb, rb = split[long]
                 same = (pa == pb or not pa) and (ra == rb or _is_abbreviation(ra, rb))
+                if not same and not pa and pb and len(ra) <= 4:
+                    same = len(long) == 2 * len(ra) and _is_abbreviation(ra, long)
                 if t == "event" and not same:  # 新型工业化…大会 is 崂山区推进新型工业化…大会 named short
                     same = len(ra) >= 6 and rb.endswith(ra)
                 if same:
