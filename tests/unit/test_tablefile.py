@@ -4,7 +4,7 @@ import orjson
 import pytest
 
 from qualitytui.core import tablefile
-from qualitytui.core.tablefile import OlderFormat, TableFileError, Tables, decode, encode
+from qualitytui.core.tablefile import OlderFormat, TableFileError, decode, encode
 
 TABLES = {
     "meta": {"1": {"schema": 4, "root": "/语料"}},
