@@ -37,7 +37,8 @@ def test_worker_processes_give_the_same_result_as_one_process(tmp_path, monkeypa
     # the words kept in one process are the ones a worker's rows get cut again from the text
     assert all(words == [norm[a:b] for a, b in zip(starts, starts[1:])]
                for r in serial for _, norm, starts, words, *_ in r.rows)
-    assert all(words is None for r in parallel for _, _, _, words, *_ in r.rows)
+    # a worker sends them as one string
+    assert [[w for _, _, _, w, *_ in r.rows] for r in parallel] == [["\0".join(w) for _, _, _, w, *_ in r.rows] for r in serial]
 
 
 def test_a_pool_that_cannot_start_means_one_process(tmp_path, monkeypatch):
@@ -69,12 +70,13 @@ def test_stopping_early_drops_the_chunks_not_started(tmp_path, monkeypatch):
     assert first.rel == found[0].rel and first.doc
 
 
-def test_mentions_are_the_same_from_rows_with_or_without_their_words(tmp_path):
-    from qualitytui.core.entities import link
+def test_mentions_are_the_same_from_rows_with_their_words_in_a_list_or_in_one_string(tmp_path):
+    from qualitytui.core.entities import joined_words, link
 
     found = _corpus(tmp_path, copies=1)
     scanned = [(r.doc["id"], r.rows) for r in pipeline.process(found, jobs=1) if r.doc]
-    stripped = [(d, [(p, n, s, None, cs, ls) for p, n, s, _, cs, ls in rows]) for d, rows in scanned]
+    stripped = [(d, [(p, n, s, joined_words(w, n), cs, ls) for p, n, s, w, cs, ls in rows]) for d, rows in scanned]
+    assert all(isinstance(w, str) for _, rows in stripped for _, _, _, w, *_ in rows)
     with_words, without = link(scanned), link(stripped)
     assert [e.to_dict() for e in with_words[0]] == [e.to_dict() for e in without[0]]
     assert with_words[1] == without[1] and len(with_words[1]) > 300
@@ -140,3 +142,11 @@ def test_forked_and_spawned_workers_give_the_same_results(tmp_path, monkeypatch)
         results[_start_method()] = _plain(pipeline.process(found, jobs=2))
     assert set(results) == ({"fork", "spawn"} if sys.platform == "linux" else {"spawn"})
     assert len({repr(r) for r in results.values()}) == 1 and len(results["spawn"]) == len(found)
+
+
+def test_words_go_as_one_string_unless_the_text_holds_the_separator():
+    from qualitytui.core.entities import _words, joined_words
+
+    assert _words(joined_words(["青岛", "市", "a b"], "青岛市a b")) == ["青岛", "市", "a b"]
+    assert _words(joined_words([], "")) == []
+    assert joined_words(["a\0", "b"], "a\0b") == ["a\0", "b"]  # (a NUL kept in a text: sent as the list)

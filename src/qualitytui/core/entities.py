@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, count, islice
+from itertools import compress, count
 from typing import Any, Callable, Iterable
 
 from qualitytui.core import gazetteer
@@ -277,9 +277,22 @@ def _alike_in_lists(norm: str, lists: Lists, kept: list[Candidate], companies: d
 
 
 Lists = tuple[tuple[tuple[int, int], ...], ...]
-# passage, normalized text, token start offsets (one more: the end), token words (None when made in a
-# worker), candidates, the spans of its enumerations' items (for linking, which has no cache of them)
-Row = tuple[dict[str, Any], str, list[int], list[str] | None, list[Candidate], Lists]
+# passage, normalized text, token start offsets (one more: the end), token words (from a worker, the
+# words in one string, joined_words), candidates, the spans of its enumerations' items (for linking)
+Row = tuple[dict[str, Any], str, list[int], list[str] | str, list[Candidate], Lists]
+_SEP = "\0"
+
+
+def joined_words(words: list[str], norm: str) -> list[str] | str:
+    """The words as one string to send to another process (split again by ``_words``); the list
+    itself when the text holds the separator."""
+    return words if _SEP in norm else _SEP.join(words)
+
+
+def _words(words: list[str] | str) -> list[str]:
+    if isinstance(words, str):
+        return words.split(_SEP) if words else []
+    return words
 
 
 def scan_document(passages: list[dict[str, Any]], tagger: Tagger) -> list[Row]:
@@ -372,8 +385,7 @@ def _mentions(per_doc, owner, entities) -> list[dict[str, Any]]:
             for s, e, _ in spans:
                 used[s:e] = _ONES[: e - s]
             last = len(starts) - 1
-            if words is None:  # rows from a worker process come without them
-                words = list(map(norm.__getitem__, map(slice, starts, islice(starts, 1, None))))
+            words = _words(words)
             for i in compress(count(), map(in_prefixes, words)):  # tokens that start some alias
                 s = starts[i]
                 if used[s]:
