@@ -389,9 +389,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.query += extra  # -青岛: an excluded word, not an option
     elif extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
-    from qualitytui.core.corpus import UnknownDocument
-
     from qualitytui.core import collector
+    from qualitytui.core.corpus import UnknownDocument
 
     # a command's objects (a store's are millions) live until it ends, and it makes no garbage cycles
     # worth collecting: the collector's first walk over a freshly built store alone took 0.08 s

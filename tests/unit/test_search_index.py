@@ -32,7 +32,8 @@ def varied_texts(n: int, seed: int) -> list[str]:
 
 
 def test_every_bigram_has_the_passages_and_counts_a_plain_count_gives():
-    texts = ["青岛市2022年质量月", "", "质量强链 Quality_ok", "質量強鏈", "a", "ＮＱＩ nqi", "𠀋𠀋𠀋 é́"] + varied_texts(300, 7)
+    texts = ["青岛市2022年质量月", "", "质量强链 Quality_ok", "質量強鏈", "a", "ＮＱＩ nqi", "𠀋𠀋𠀋 é́", "质\ud800量质量"]
+    texts += varied_texts(300, 7)
     stored = build(texts)
     assert decoded(stored) == reference(texts)
     assert Index(stored, texts).lengths == [len(t) for t in texts]

@@ -77,7 +77,7 @@ def _block_postings(texts: Sequence[str], first: int) -> Iterator[tuple[str, byt
 
     # one string for the block ("\0" is no word character, so no bigram spans two passages)
     form = fold("\0".join(texts))  # (fold maps each character alone: the same as folding each text)
-    codes = np.frombuffer(form.encode("utf-32-le"), dtype="<u4")
+    codes = np.frombuffer(form.encode("utf-32-le", "surrogatepass"), dtype="<u4")  # (any str, lone surrogates too)
     if len(codes) < 2:
         return
     distinct = np.unique(codes)
