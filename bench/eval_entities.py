@@ -9,7 +9,7 @@
    spans: F1 of qualitytui's extractor and of jieba's tags alone (nr/ns/nt). Target: F1 ≥ 0.75.
 3. Extraction time against the segmenter's own tagging time on the seeds. Target: at most 3× added.
    Tagging alone is timed in runs of its own (as bench_scale's floor); alternating with extraction,
-   it runs with cold caches, about 1.6× slower, and that figure is printed too.
+   it runs about 1.6× slower, and that figure is printed too.
    With --large, the same on the generated corpus of bench/gen_corpus.py (made if missing), once:
    there linking entities across 2 000 documents weighs more than on five.
 """
@@ -147,7 +147,7 @@ def score_heldout(show: bool) -> dict[str, float]:
 def time_extraction(runs: int = 15) -> dict[str, float]:
     """Extraction against tagging on the seeds, best of ``runs`` each, with tagging timed two ways:
     in a run of its own, as a build that only tagged would do it (the stricter floor, the one
-    bench_scale uses), and alternating with extraction, which leaves the tagger's caches cold."""
+    bench_scale uses), and alternating with extraction, right after which the tagger runs slower."""
     from bench_scale import tag_seconds
 
     seg = get_segmenter()
@@ -166,13 +166,13 @@ def time_extraction(runs: int = 15) -> dict[str, float]:
     t_alone = tag_seconds(texts, seg.tag, runs)
     # best of N: this machine's timings are noisy, and the minimum is the least disturbed
     t_tag, t_all = min(tag), min(ext)
-    added, added_cold = (t_all - t_alone) / t_alone, (t_all - t_tag) / t_tag
+    added, added_alternating = (t_all - t_alone) / t_alone, (t_all - t_tag) / t_tag
     print(f"3. extraction on the seeds (best of {runs}): {t_all * 1000:.1f} ms in all; tagging alone "
           f"{t_alone * 1000:.1f} ms in a run of its own, {t_tag * 1000:.1f} ms alternating with extraction; "
-          f"extraction adds {added:.1f}x the tagging time (target ≤ 3x), {added_cold:.1f}x against the "
+          f"extraction adds {added:.1f}x the tagging time (target ≤ 3x), {added_alternating:.1f}x against the "
           f"alternating figure; medians {statistics.median(ext) * 1000:.1f} / {statistics.median(tag) * 1000:.1f} ms")
     return {"extract_ms": t_all * 1000, "tag_ms": t_alone * 1000, "tag_alternating_ms": t_tag * 1000,
-            "added_ratio": added, "added_ratio_alternating": added_cold}
+            "added_ratio": added, "added_ratio_alternating": added_alternating}
 
 
 def time_extraction_large(docs_wanted: int = 2000) -> dict[str, float]:
