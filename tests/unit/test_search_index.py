@@ -40,6 +40,11 @@ def test_every_bigram_has_the_passages_and_counts_a_plain_count_gives():
     assert "质量" in stored["postings"] and "ok" in stored["postings"]  # traditional folded, case folded
 
 
+def test_empty_passages_anywhere_keep_the_numbering():
+    texts = ["", "青岛", "", "", "岛市", ""]
+    assert decoded(build(texts)) == {"青岛": {1: 1}, "岛市": {4: 1}}
+
+
 def test_no_bigram_spans_two_passages():
     assert set(build(["青", "岛"])["postings"]) == set()
     assert set(build(["青岛", "岛市"])["postings"]) == {"青岛", "岛市"}
@@ -54,6 +59,21 @@ def test_blocks_give_the_index_one_block_gives(monkeypatch):
     whole = build(texts)
     monkeypatch.setattr(search_index, "_BLOCK_BITS", 6)  # 64 passages a block: 8 blocks
     assert build(texts) == whole and decoded(whole) == reference(texts)
+    monkeypatch.setattr(search_index, "_BLOCK_BITS", 20)
+    monkeypatch.setattr(search_index, "_BLOCK_CHARS", 100)  # blocks of a few passages
+    assert len(list(search_index._blocks([len(t) for t in texts]))) > 50
+    assert build(texts) == whole
+
+
+def test_blocks_cover_every_passage_once_within_their_bounds(monkeypatch):
+    monkeypatch.setattr(search_index, "_BLOCK_CHARS", 10)
+    monkeypatch.setattr(search_index, "_BLOCK_BITS", 2)
+    lengths = [3, 4, 2, 30, 0, 0, 0, 0, 0, 1, 9]
+    blocks = list(search_index._blocks(lengths))
+    assert [i for a, b in blocks for i in range(a, b)] == list(range(len(lengths)))
+    assert all(b - a <= 4 and (b - a == 1 or sum(lengths[a:b]) <= 10) for a, b in blocks)
+    assert (3, 4) in blocks  # a passage longer than a block: a block of its own
+    assert list(search_index._blocks([])) == []
 
 
 def test_empty_inputs():

@@ -44,7 +44,8 @@ def bigrams(form: str) -> list[str]:
 
 
 _WORD = re.compile(r"\w")
-_BLOCK_BITS = 20  # passages per block of the build: 2**20, so a bigram and a passage fit one uint64
+_BLOCK_BITS = 20  # at most 2**20 passages a block, so a bigram and a passage fit one uint64
+_BLOCK_CHARS = 1 << 20  # and about a million characters: the build takes ≈65 bytes a character
 MAX_PASSAGES = 1 << 24  # a posting is ``passage << 8 | tf`` in a uint32
 
 
@@ -54,14 +55,14 @@ def build(texts: Sequence[str]) -> dict[str, Any]:
     Built with numpy, a block of passages at a time: every (bigram, passage) pair of the block packed
     into one uint64 and sorted, so a bigram's passages are a run of the sorted keys, in passage order,
     and each passage's term frequency is the length of its own run. (Counting in Python took 2.5×
-    as long: a dict update per posting, 2.2 million of them on 2 000 articles.)
+    as long: a dict update per posting, 2.2 million of them on 2 000 articles.) Blocks keep the
+    memory it takes bounded, whatever the corpus's size.
     """
     if len(texts) >= MAX_PASSAGES:
         raise ValueError(f"the search index holds at most {MAX_PASSAGES - 1} passages, not {len(texts)}")
     parts: dict[str, list[bytes]] = {}
-    size = 1 << _BLOCK_BITS
-    for first in range(0, len(texts), size):
-        for bigram, raw in _block_postings(texts[first : first + size], first):
+    for first, end in _blocks(list(map(len, texts))):
+        for bigram, raw in _block_postings(texts[first:end], first):
             row = parts.get(bigram)
             if row is None:
                 parts[bigram] = [raw]
@@ -69,6 +70,19 @@ def build(texts: Sequence[str]) -> dict[str, Any]:
                 row.append(raw)
     return {"version": VERSION, "lengths": _pack(map(len, texts)),
             "postings": {bg: base64.b64encode(b"".join(raws)).decode("ascii") for bg, raws in parts.items()}}
+
+
+def _blocks(lengths: list[int]) -> Iterator[tuple[int, int]]:
+    """(first, end) of consecutive passages: up to 2**_BLOCK_BITS of them and _BLOCK_CHARS characters
+    (a longer passage makes a block of its own)."""
+    first = chars = 0
+    for i, n in enumerate(lengths):
+        if i > first and (chars + n > _BLOCK_CHARS or i - first >= 1 << _BLOCK_BITS):
+            yield first, i
+            first, chars = i, 0
+        chars += n
+    if first < len(lengths):
+        yield first, len(lengths)
 
 
 def _block_postings(texts: Sequence[str], first: int) -> Iterator[tuple[str, bytes]]:
@@ -87,10 +101,11 @@ def _block_postings(texts: Sequence[str], first: int) -> Iterator[tuple[str, byt
     at = np.flatnonzero(is_word[:-1] & is_word[1:])  # where a bigram starts
     if not len(at):
         return
-    opens = np.zeros(len(codes), dtype=np.uint64)  # 1 where a passage begins: summed, each character's passage
+    opens = np.zeros(len(codes), dtype=np.uint32)  # 1 where a passage begins: summed, each character's passage
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    opens[np.cumsum(lengths[:-1] + 1)] = 1
-    passage = np.cumsum(opens, dtype=np.uint64)[at]
+    starts = np.cumsum(lengths[:-1] + 1)
+    opens[starts[starts < len(codes)]] = 1  # (empty passages at the end start past the last character)
+    passage = np.cumsum(opens, dtype=np.uint32)[at]
     pair = codes[at].astype(np.uint64) << np.uint64(21) | codes[at + 1]  # a code point takes 21 bits
     keys = np.sort(pair << np.uint64(_BLOCK_BITS) | passage)
     run = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))  # one run per (bigram, passage)
