@@ -290,3 +290,13 @@ async def test_timeline_draws_items_on_an_axis_and_opens_their_passage(tmp_path)
         current = app.query_one(PassageList).current
         s, e = item["offset"]
         assert current["id"] == item["passage"] and current["text"][s:e] == item["date_text"]
+
+
+async def test_the_loaded_corpus_is_kept_out_of_later_collections_while_the_app_runs(tmp_path):
+    import gc
+
+    app = make_app(tmp_path)
+    async with app.run_test() as pilot:
+        await ready(app, pilot)  # the search index and mention tables are built, then the heap frozen
+        assert gc.get_freeze_count() > 10_000
+    assert gc.get_freeze_count() == 0  # given back when the app ends

@@ -192,6 +192,7 @@ class QualityApp(App[None]):
 
     def on_unmount(self) -> None:
         self._resume_collector()  # an app that stops before its first frame
+        collector.unsettle()  # what this app leaves behind can be collected (tests run many apps)
 
     def get_system_commands(self, screen: Any) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -236,6 +237,7 @@ class QualityApp(App[None]):
     @work(thread=True, exclusive=True, group="prepare")
     def prepare_corpus(self, corpus: Corpus) -> None:
         corpus.prepare()
+        collector.settle()  # the corpus is all loaded: no full collection walks it again
 
     def on_build_progress(self, message: BuildProgress) -> None:
         bar = self.query_one("#build-progress", ProgressBar)
