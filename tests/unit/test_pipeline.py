@@ -84,11 +84,13 @@ def test_mentions_are_the_same_from_rows_with_their_words_in_a_list_or_in_one_st
 
 def test_the_index_built_in_a_worker_is_the_one_built_here(monkeypatch):
     texts = ["青岛市2022年质量月活动", "质量强链 Quality", "", "质量强链"] * 50
-    here = pipeline.index_in_background(texts, jobs=1)()
-    assert pipeline.index_in_background(texts, jobs=2)() == here
+    here = pipeline.index_in_background(texts, pipeline.Workers(1))()
+    with pipeline.Workers(2) as workers:
+        assert workers.pool is not None and pipeline.index_in_background(texts, workers)() == here
     assert here == pipeline.build_index(texts) and "质量" in here["postings"]
     monkeypatch.setattr(pipeline, "_pool", lambda jobs: None)  # no worker can start: built here
-    assert pipeline.index_in_background(texts, jobs=2)() == here
+    with pipeline.Workers(2) as workers:
+        assert pipeline.index_in_background(texts, workers)() == here
 
 
 def test_the_index_is_built_by_the_workers_that_read_the_files(tmp_path, monkeypatch):
@@ -100,11 +102,11 @@ def test_the_index_is_built_by_the_workers_that_read_the_files(tmp_path, monkeyp
     with pipeline.Workers(2) as workers:
         results = list(pipeline.process(found, jobs=2, workers=workers))
         texts = [p["text"] for r in results for p in r.passages]
-        index = pipeline.index_in_background(texts, 2, workers)()
+        index = pipeline.index_in_background(texts, workers)()
     assert started == [2]  # one pool for both, started once
     assert workers.pool is None  # closed on leaving the block
     assert _plain(results) == _plain(pipeline.process(found, jobs=1))
-    assert index == pipeline.index_in_background(texts, 1)()
+    assert index == pipeline.build_index(texts)
 
 
 

@@ -145,23 +145,19 @@ def build_index(texts: list[str]) -> dict[str, Any]:
         return search_index.build(texts)
 
 
-def index_in_background(texts: list[str], jobs: int, workers: Workers | None = None) -> Callable[[], dict[str, Any]]:
-    """Start ``build_index(texts)`` in a worker process when ``jobs`` > 1 (one of ``workers``, whose
-    files are done by now, or a new one; the caller links entities on the other core); returns the
-    function that waits for the index. Without a worker the index is built when that is called."""
-    own = workers is None
-    pool = (_pool(1) if jobs > 1 else None) if own else workers.pool
-    future = None
+def index_in_background(texts: list[str], workers: Workers) -> Callable[[], dict[str, Any]]:
+    """Start ``build_index(texts)`` in one of ``workers`` (their files are done by now, and the caller
+    links entities on the other core); returns the function that waits for the index. Without a
+    worker (one job, or none could start) the index is built when that function is called."""
+    pool, future = workers.pool, None
     if pool is not None:
         try:
             future = pool.submit(build_index, texts)
         except (OSError, RuntimeError):  # (a broken pool raises a RuntimeError)
-            if own:
-                pool.shutdown(wait=False, cancel_futures=True)
-            pool = None
+            pass
 
     def result() -> dict[str, Any]:
-        if pool is None or future is None:
+        if future is None:
             return build_index(texts)
         from concurrent.futures.process import BrokenProcessPool
 
@@ -169,9 +165,6 @@ def index_in_background(texts: list[str], jobs: int, workers: Workers | None = N
             return future.result()
         except (BrokenProcessPool, OSError):  # the worker died or could not start: do it here
             return build_index(texts)
-        finally:
-            if own:
-                pool.shutdown(wait=True)
 
     return result
 

@@ -156,7 +156,7 @@ def _build(root: Path, found: list[Found], problems: list[tuple[str, str]], prog
         if progress:
             progress(total, total, "linking entities")
         # the index in a worker while entities are linked here: the two halves of the corpus-wide work
-        index = index_in_background([p["text"] for p in rows], jobs, workers)
+        index = index_in_background([p["text"] for p in rows], workers)
         events.sort(key=lambda e: (e["start"] or "", e["doc"], e["offset"][0]))
         entities, mentions = link(scanned)
         search = index()
