@@ -60,15 +60,16 @@ def build(texts: Sequence[str]) -> dict[str, Any]:
     """
     if len(texts) >= MAX_PASSAGES:
         raise ValueError(f"the search index holds at most {MAX_PASSAGES - 1} passages, not {len(texts)}")
+    lengths = list(map(len, texts))
     parts: dict[str, list[bytes]] = {}
-    for first, end in _blocks(list(map(len, texts))):
-        for bigram, raw in _block_postings(texts[first:end], first):
+    for first, end in _blocks(lengths):
+        for bigram, raw in _block_postings(texts[first:end], lengths[first:end], first):
             row = parts.get(bigram)
             if row is None:
                 parts[bigram] = [raw]
             else:
                 row.append(raw)
-    return {"version": VERSION, "lengths": _pack(map(len, texts)),
+    return {"version": VERSION, "lengths": _pack(lengths),
             "postings": {bg: base64.b64encode(b"".join(raws)).decode("ascii") for bg, raws in parts.items()}}
 
 
@@ -85,8 +86,9 @@ def _blocks(lengths: list[int]) -> Iterator[tuple[int, int]]:
         yield first, len(lengths)
 
 
-def _block_postings(texts: Sequence[str], first: int) -> Iterator[tuple[str, bytes]]:
-    """(bigram, its postings as little-endian uint32 bytes) for ``texts``, passages numbered from ``first``."""
+def _block_postings(texts: Sequence[str], lengths: list[int], first: int) -> Iterator[tuple[str, bytes]]:
+    """(bigram, its postings as little-endian uint32 bytes) for ``texts`` (of these ``lengths``),
+    passages numbered from ``first``."""
     import numpy as np
 
     # one string for the block ("\0" is no word character, so no bigram spans two passages)
@@ -102,8 +104,7 @@ def _block_postings(texts: Sequence[str], first: int) -> Iterator[tuple[str, byt
     if not len(at):
         return
     opens = np.zeros(len(codes), dtype=np.uint32)  # 1 where a passage begins: summed, each character's passage
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    starts = np.cumsum(lengths[:-1] + 1)
+    starts = np.cumsum(np.array(lengths[:-1], dtype=np.int64) + 1)
     opens[starts[starts < len(codes)]] = 1  # (empty passages at the end start past the last character)
     passage = np.cumsum(opens, dtype=np.uint32)[at]
     pair = codes[at].astype(np.uint64) << np.uint64(21) | codes[at + 1]  # a code point takes 21 bits
