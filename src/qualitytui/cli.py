@@ -256,7 +256,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             # the build can fork its workers instead of starting them afresh (pipeline._pool)
             bar = stack.enter_context(Progress(
                 TextColumn("building corpus store"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                TextColumn("{task.description}"), console=console, transient=True, auto_refresh=False,
+                TextColumn("{task.description}", markup=False), console=console, transient=True, auto_refresh=False,
             ))
             task = bar.add_task("", total=None)
             drawn = [0.0]

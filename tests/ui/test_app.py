@@ -144,6 +144,28 @@ async def test_hostile_text_is_shown_literally(tmp_path):
         assert isinstance(app.screen, RepairsScreen)
 
 
+async def test_skipped_files_come_in_one_toast_with_their_names_as_written(tmp_path):
+    from textual.widgets._toast import Toast
+
+    corpus = tmp_path / "odd"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("标题\n\n正文。\n", encoding="utf-8")
+    names = ["[@click=app.quit]x.txt", "[b]y.txt", "z[.txt", "w.txt"]
+    for name in names:
+        (corpus / name).write_bytes(b"")
+    app = make_app(tmp_path, corpus)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(app, pilot)
+        await pilot.pause()
+        toasts = list(app.screen.query(Toast))
+        assert len(toasts) == 1
+        shown = toasts[0].render().plain
+        for name in sorted(names)[:3]:
+            assert f"skipped {name}: empty file" in shown
+        assert "… and 1 more" in shown
+        assert app.return_code is None  # the [@click] name was shown, not made into an action
+
+
 async def test_empty_corpus_says_so(tmp_path):
     corpus = tmp_path / "empty"
     corpus.mkdir()

@@ -131,3 +131,17 @@ def test_a_command_runs_without_the_cycle_collector_and_gives_it_back(capsys, mo
     assert gc.isenabled()
     monkeypatch.setitem(cli.COMMANDS, "docs", lambda args: 1 / 0)  # also after an error
     assert run(capsys, "docs")[0] != 0 and gc.isenabled()
+
+
+def test_build_draws_its_bar_on_a_terminal_with_file_names_as_written(capsys, tmp_path, monkeypatch):
+    import shutil
+
+    from qualitytui.paths import builtin_corpus_dir
+
+    corpus = tmp_path / "odd"
+    (corpus / "[").mkdir(parents=True)  # the file's path, [/x].txt, reads as a closing markup tag
+    shutil.copy(next(builtin_corpus_dir().glob("*.txt")), corpus / "[" / "x].txt")
+    monkeypatch.setenv("FORCE_COLOR", "1")  # Rich takes stderr for a terminal
+    code, out, err = run(capsys, "--corpus", str(corpus), "build")
+    assert code == 0 and out.startswith("built 1 documents"), err
+    assert "building corpus store" in err and "[/x].txt" in err

@@ -33,6 +33,7 @@ from qualitytui.ui.widgets.passages import PassageList
 
 if TYPE_CHECKING:
     from qualitytui.core.search import Result
+    from textual.notifications import SeverityLevel
     from qualitytui.ui.screens.bookmarks import BookmarksScreen
 
 # The screens are imported where they open: a warm start draws its first frame without them.
@@ -87,6 +88,12 @@ class QualityApp(App[None]):
         Binding("r", "show_repairs", "Repairs", id="app.repairs"),
         Binding("escape", "back", "Back", show=False, id="app.back"),
     ]
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """As App.notify, but plain text unless asked: messages here carry file names, paths and
+        error text, which are data (a file named ``[@click=app.quit]x.txt`` must not make a button)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def __init__(self, paths: Paths, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -256,10 +263,9 @@ class QualityApp(App[None]):
             bar.display = False
         self.query_one("#status").display = False
         notes = corpus.messages
-        for note in notes[:3]:
-            self.notify(note, severity="warning", timeout=8)
-        if len(notes) > 3:
-            self.notify(f"… and {len(notes) - 3} more (qualitytui docs prints them all)", severity="warning", timeout=8)
+        if notes:  # one toast: four of them covered half of a small terminal
+            shown = notes[:3] + ([f"… and {len(notes) - 3} more (qualitytui docs prints them all)"] if len(notes) > 3 else [])
+            self.notify("\n".join(shown), severity="warning", timeout=10)
         docs = corpus.documents()
         self.marked = self.bookmarks.passages()
         where = self.user.get("position") or {}

@@ -172,7 +172,7 @@ class BookmarksScreen(Dialog[dict[str, Any] | None]):
 
     def action_export(self) -> None:
         if not self.shown:
-            self.notify("Nothing to export.", timeout=3)
+            self.app.notify("Nothing to export.", timeout=3)
             return
         shown = list(self.shown)
         self.app.push_screen(ExportScreen(), lambda fmt: fmt and self.app.export_bookmarks(shown, fmt))  # type: ignore[attr-defined]
