@@ -11,7 +11,7 @@ from qualitytui.ui.screens.search import SearchScreen
 from qualitytui.ui.screens.timeline import TimelineScreen
 from qualitytui.ui.widgets.passages import PassageList
 
-from apphelp import make_app, ready
+from apphelp import SEEDS, make_app, ready
 
 
 async def test_b_toggles_a_bookmark_and_the_pane_stars_it(tmp_path):
@@ -184,3 +184,22 @@ async def test_palette_has_a_command_for_every_key_and_jumps_to_entities(tmp_pat
         await pilot.press("enter")
         await pilot.pause(0.3)
         assert app.entity and app.entity["name"] == "高善武"
+
+
+async def test_palette_shows_a_document_id_that_reads_as_markup_as_written(tmp_path):
+    import shutil
+
+    from textual.command import CommandPalette
+
+    corpus = tmp_path / "odd"
+    (corpus / "[").mkdir(parents=True)  # the document's id, [/x], reads as a closing markup tag
+    shutil.copy(SEEDS / "001_8b5557aee29fe76b.txt", corpus / "[" / "x].txt")
+    app = make_app(tmp_path, corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+p", *"Open: 这是")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, CommandPalette) and app.return_code is None
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.doc_id == "[/x]" and app.return_code is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from textual.command import Hit, Hits, Provider
+from textual.content import Content
 
 # (title, help, action) for the palette; the keys are in the footer and the help screen
 ACTIONS = [
@@ -44,7 +45,8 @@ class DocumentCommands(Provider):
             label = f"Open: {doc['title']}"
             score = max(matcher.match(label), matcher.match(doc["id"]))
             if score > 0:
-                yield Hit(score, matcher.highlight(label), partial(app.open_document, doc["id"]), help=doc["id"])
+                # help is read as markup unless it is Content already: an id comes from a file's path
+                yield Hit(score, matcher.highlight(label), partial(app.open_document, doc["id"]), help=Content(doc["id"]))
 
 
 class EntityCommands(Provider):
