@@ -11,6 +11,7 @@ from typing import Any, Sequence
 from qualitytui import __version__
 from qualitytui.core.models import ENTITY_TYPES
 from qualitytui.core.normalize import printable
+from qualitytui.core.wording import counted
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -223,7 +224,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
         console = Console()
         shown = f"; the best {len(result.hits)}" if len(result.hits) < result.total else ""
-        console.print(Text(f"{result.total} passages for {printable(result.query)} ({result.took_ms:.1f} ms){shown}"))
+        console.print(Text(f"{counted(result.total, 'passage')} for {printable(result.query)} ({result.took_ms:.1f} ms){shown}"))
         table = Table(box=None, header_style="bold", pad_edge=False, show_header=False)
         table.add_column("score", justify="right")
         table.add_column("passage", no_wrap=True)
@@ -280,7 +281,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         _emit_json(summary)
     else:
         print(
-            f"built {summary['documents']} documents, {summary['passages']} passages "
+            f"built {counted(summary['documents'], 'document')}, {counted(summary['passages'], 'passage')} "
             f"in {summary['seconds']:.2f} s → {_paths(args).corpus_store}"
         )
     return EXIT_OK
@@ -354,7 +355,7 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
             from qualitytui.core.atomic import atomic_write
 
             atomic_write(Path(args.output), text.encode())
-            print(f"{len(rows)} bookmarks written to {args.output}", file=sys.stderr)
+            print(f"{counted(len(rows), 'bookmark')} written to {args.output}", file=sys.stderr)
         else:
             sys.stdout.write(text)
         return EXIT_OK

@@ -95,7 +95,7 @@ def test_cli_add_list_export_remove_round_trip(capsys, tmp_path):
     assert code == 0 and "《这是一场城与质更热烈的双向奔赴》" in out and text in out
     target = tmp_path / "out.csv"
     code, _, err = run(capsys, "bookmarks", "export", "--format", "csv", "-o", str(target))
-    assert code == 0 and "1 bookmarks written" in err and text in target.read_text(encoding="utf-8")
+    assert code == 0 and "1 bookmark written" in err and text in target.read_text(encoding="utf-8")
     code, out, _ = run(capsys, "bookmarks", "remove", b["id"])
     assert code == 0
     assert json.loads(run(capsys, "bookmarks", "--json")[1]) == []
@@ -155,3 +155,10 @@ def test_matching_filters_by_tag_note_quote_and_title_folded():
     assert [r["doc"] for r in matching(rows, "质量月 note", titles)] == ["b"]
     assert [r["doc"] for r in matching(rows, "标题乙", titles)] == ["b"]
     assert len(matching(rows, "  ", titles)) == 2 and matching(rows, "无此词", titles) == []
+
+
+def test_counts_in_messages_agree_with_their_number():
+    from qualitytui.core.wording import counted
+
+    assert [counted(n, "bookmark") for n in (0, 1, 2)] == ["0 bookmarks", "1 bookmark", "2 bookmarks"]
+    assert counted(1, "dated item") == "1 dated item"

@@ -143,5 +143,5 @@ def test_build_draws_its_bar_on_a_terminal_with_file_names_as_written(capsys, tm
     shutil.copy(next(builtin_corpus_dir().glob("*.txt")), corpus / "[" / "x].txt")
     monkeypatch.setenv("FORCE_COLOR", "1")  # Rich takes stderr for a terminal
     code, out, err = run(capsys, "--corpus", str(corpus), "build")
-    assert code == 0 and out.startswith("built 1 documents"), err
+    assert code == 0 and out.startswith("built 1 document, "), err
     assert "building corpus store" in err and "[/x].txt" in err

@@ -23,6 +23,7 @@ from qualitytui.core.atomic import atomic_write
 from qualitytui.core.models import passage_index
 from qualitytui.core.normalize import printable
 from qualitytui.core.user_store import UserStore, UserStoreError
+from qualitytui.core.wording import counted
 from qualitytui.paths import Paths
 from qualitytui.ui.commands import DocumentCommands, EntityCommands, action_commands
 from qualitytui.ui.widgets.doc_list import DocList
@@ -300,7 +301,7 @@ class QualityApp(App[None]):
             header.append(("≈ " if date.get("inferred") else "") + date["value"], style="bold")
             header.append(" · ", style="dim")
         meta = [doc["byline"]] if doc.get("byline") else []
-        meta += [f"{len(doc['warnings'])} repairs (r)", doc["path"]]
+        meta += [f"{counted(len(doc['warnings']), 'repair')} (r)", doc["path"]]
         header.append(printable(" · ".join(meta)), style="dim")
         self.query_one("#doc-header", Static).update(header)
         passages = self.query_one(PassageList)
@@ -566,7 +567,7 @@ class QualityApp(App[None]):
         except OSError as e:
             self.notify(f"Could not write {target}: {e.strerror or e}", severity="error", timeout=8)
             return
-        self.notify(f"{len(bookmarks)} bookmarks exported to {target}", timeout=8)
+        self.notify(f"{counted(len(bookmarks), 'bookmark')} exported to {target}", timeout=8)
 
     def action_copy_passage(self) -> None:
         p = self.query_one(PassageList).current

@@ -7,6 +7,8 @@ from functools import partial
 from textual.command import Hit, Hits, Provider
 from textual.content import Content
 
+from qualitytui.core.wording import counted
+
 # (title, help, action) for the palette; the keys are in the footer and the help screen
 ACTIONS = [
     ("Search", "search every passage: Chinese, pinyin, traditional (/)", "search"),
@@ -59,5 +61,5 @@ class EntityCommands(Provider):
             label = f"Entity: {ent['name']}"
             score = max([matcher.match(label)] + [matcher.match(a) for a in ent["aliases"]])
             if score > 0:
-                help = f"{ent['type'].replace('_', ' ')} · {ent['count']} mentions"
+                help = f"{ent['type'].replace('_', ' ')} · {counted(ent['count'], 'mention')}"
                 yield Hit(score, matcher.highlight(label), partial(app.show_entity, ent), help=help)

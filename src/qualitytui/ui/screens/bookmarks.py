@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from qualitytui.core.bookmarks import matching
 from qualitytui.core.normalize import printable
+from qualitytui.core.wording import counted
 
 
 class NoteScreen(Dialog[tuple[str, str] | None]):
@@ -141,7 +142,7 @@ class BookmarksScreen(Dialog[dict[str, Any] | None]):
         if self.shown:
             listing.highlighted = 0
         total = len(self.bookmarks)
-        status = f"{len(self.shown)} of {total} bookmarks" if value.strip() else f"{total} bookmarks"
+        status = f"{len(self.shown)} of {counted(total, 'bookmark')}" if value.strip() else counted(total, "bookmark")
         hint = " · / filters · enter opens · delete removes · x exports" if total else " · press b on a passage to add one"
         self.query_one("#bookmarks-status", Static).update(Text(status + hint, style="dim"))
 

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from qualitytui.core.normalize import printable
 from qualitytui.core.search import Hit, Result
+from qualitytui.core.wording import counted
 
 LIVE_LIMIT = 200
 
@@ -100,7 +101,7 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
             status.update(Text(printable(r.message), style="italic"))
         elif message.query.strip():
             more = f" (the best {len(r.hits)} shown)" if len(r.hits) < r.total else ""
-            status.update(Text(f"{r.total} passages · {r.took_ms:.1f} ms{more}"))
+            status.update(Text(f"{counted(r.total, 'passage')} · {r.took_ms:.1f} ms{more}"))
         else:
             self.show_recent()
             return

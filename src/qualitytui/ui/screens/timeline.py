@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from qualitytui.core.normalize import printable
 from qualitytui.core.timeline_axis import columns, span_years, ticks
+from qualitytui.core.wording import counted
 from qualitytui.ui.widgets.lazy_list import LazyList
 
 KIND_STYLE = {"event": "bold cyan", "plan_period": "bold green", "target": "bold yellow", "statistic_period": "bold magenta"}
@@ -64,7 +65,7 @@ class TimelineScreen(Dialog[dict[str, Any] | None]):
         scale = Text(" " * width)
         for col, year in ticks(first, last, width):
             scale = scale[:col] + Text(year, style="bold") + scale[col + len(year):]
-        head = Text(f"Timeline · {len(self.items)} dated items · ", style="bold")
+        head = Text(f"Timeline · {counted(len(self.items), 'dated item')} · ", style="bold")
         for mark, kind in LEGEND:
             head.append(f"{mark} {kind.replace('_', ' ')}  ", style=KIND_STYLE[kind])
         head.append("○ ┄ inferred date", style="dim")

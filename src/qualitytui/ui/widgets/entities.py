@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from qualitytui.core.models import ENTITY_TYPES
 from qualitytui.core.normalize import printable
+from qualitytui.core.wording import counted
 from qualitytui.ui.widgets.lazy_list import LazyList
 
 TYPE_LABEL = {"person": "People", "place": "Places", "organization": "Bodies", "company": "Companies",
@@ -70,7 +71,7 @@ class EntityPanel(Vertical):
 
     def show_entity(self, entity: dict[str, Any], count: int, row: Callable[[int], Text]) -> None:
         head = Text(printable(entity["name"]), style="bold")
-        head.append(f"  {entity['type']} · {entity['count']} mentions in {len(entity['docs'])} documents", style="dim")
+        head.append(f"  {entity['type']} · {counted(entity['count'], 'mention')} in {counted(len(entity['docs']), 'document')}", style="dim")
         if entity["aliases"]:
             head.append("\nalso: ", style="dim")
             head.append(printable("、".join(entity["aliases"])))
