@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from qualitytui.core.normalize import normalize
+from qualitytui.core.normalize import passage_norms
 
 _Y = r"(?:19|20)\d{2}"
 _CN_NUM = "一二三四"
@@ -124,12 +124,11 @@ class _Match:
         return int(v) if v and v.isdigit() else None
 
 
-def _scan(passages: list[dict[str, Any]]) -> list[_Match]:
+def _scan(passages: list[dict[str, Any]], norms: list[str | None] | None = None) -> list[_Match]:
     out = []
-    for p in passages:
-        if p["kind"] == "furniture":
+    for p, norm in zip(passages, passage_norms(passages) if norms is None else norms):
+        if norm is None:
             continue
-        norm = normalize(p["text"])
         for m in _PATTERN.finditer(norm):
             if _RECURRING.search(norm[max(0, m.start() - 2) : m.start()]):
                 continue  # 每年5月10日: a recurring day, not a dated event
@@ -213,9 +212,12 @@ def _period_end(doc: DocDate) -> str:
     return doc.value or _iso(doc.year)  # type: ignore[arg-type]
 
 
-def extract_dates(passages: list[dict[str, Any]], doc_date: DocDate | None = None) -> tuple[DocDate, list[DateItem]]:
-    """Every date expression in a document's passages, resolved, with the inferred document date."""
-    matches = _scan(passages)
+def extract_dates(
+    passages: list[dict[str, Any]], doc_date: DocDate | None = None, norms: list[str | None] | None = None
+) -> tuple[DocDate, list[DateItem]]:
+    """Every date expression in a document's passages, resolved, with the inferred document date
+    (``norms``: the passages' normalize.passage_norms, when made already)."""
+    matches = _scan(passages, norms)
     doc = doc_date or infer_document_date(passages, matches)
     items: list[DateItem] = []
     last_month: dict[str, int] = {}

@@ -26,7 +26,7 @@ from qualitytui.core.entity_rules import (
     tokens_with_offsets,
 )
 from qualitytui.core.models import ENTITY_TYPES
-from qualitytui.core.normalize import normalize
+from qualitytui.core.normalize import passage_norms
 
 _PRIORITY = {"policy_document": 7, "award": 6, "event": 5, "company": 4, "organization": 3, "person": 2,
              "program_or_brand": 1, "place": 0}
@@ -295,13 +295,13 @@ def _words(words: list[str] | str) -> list[str]:
     return words
 
 
-def scan_document(passages: list[dict[str, Any]], tagger: Tagger) -> list[Row]:
-    """One document's candidates, passage by passage: the per-document half of the work (any process)."""
+def scan_document(passages: list[dict[str, Any]], tagger: Tagger, norms: list[str | None] | None = None) -> list[Row]:
+    """One document's candidates, passage by passage: the per-document half of the work (any process).
+    ``norms``: the passages' normalize.passage_norms, when made already."""
     rows = []
-    for p in passages:
-        if p["kind"] == "furniture":
+    for p, norm in zip(passages, passage_norms(passages) if norms is None else norms):
+        if norm is None:
             continue
-        norm = normalize(p["text"])
         tagged = tokens_with_offsets(tagger(norm))
         text = p["text"]
         found = [c if c.end - c.start == len(c.text) and text.startswith(c.text, c.start)

@@ -69,6 +69,12 @@ def normalize(text: str) -> str:
     return text
 
 
+def passage_norms(passages: list[dict]) -> list[str | None]:
+    """Each passage's normalized text, as dates and entities read it; None for page furniture (shown,
+    never analysed). Made once per document and handed to both."""
+    return [None if p["kind"] == "furniture" else normalize(p["text"]) for p in passages]
+
+
 def to_display(start: int, end: int) -> tuple[int, int]:
     """Map a span in the normalized form to the displayed text (the identity, by construction)."""
     return start, end

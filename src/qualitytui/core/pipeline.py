@@ -21,6 +21,7 @@ from qualitytui.core.entities import Row, Tagger, joined_words, scan_document
 from qualitytui.core.files import Found
 from qualitytui.core.ingest import assign_ids, read_document
 from qualitytui.core.models import Skipped
+from qualitytui.core.normalize import passage_norms
 
 JOBS_ENV = "QUALITYTUI_JOBS"
 PARALLEL_MIN_FILES = 200  # below this, starting the workers (≈0.4 s) costs more than they save
@@ -44,10 +45,11 @@ def process_file(found: Found, doc_id: str, tagger: Tagger) -> FileResult:
     if isinstance(doc, Skipped):
         return FileResult(found.rel, digest, skipped=doc)
     passages = [p.to_dict() for p in doc.passages]
-    doc_date, items = extract_dates(passages)
+    norms = passage_norms(passages)
+    doc_date, items = extract_dates(passages, norms=norms)
     doc.date = doc_date.to_dict()
     return FileResult(found.rel, digest, doc.to_dict(), None, passages, [i.to_dict(doc.id) for i in items],
-                      scan_document(passages, tagger))
+                      scan_document(passages, tagger, norms))
 
 
 def _process_chunk(items: list[tuple[Found, str]], in_worker: bool = False) -> list[FileResult]:
