@@ -24,14 +24,13 @@ MIN_FLEX = 8  # a flexible column is not cut narrower than this (nor than its he
 def render(columns: Sequence[str], rows: Sequence[Sequence[object]], *, right: Sequence[str] = (),
            flexible: Sequence[str] = (), width: int | None = None) -> list[str]:
     """The table's lines, heading first; ``width`` (a terminal's) cuts the ``flexible`` columns to fit."""
-    cells = [[_clean(c) for c in row] for row in rows]
-    widths = [max([cell_len(col)] + [cell_len(row[k]) for row in cells]) for k, col in enumerate(columns)]
+    cells = [list(columns)] + [[_clean(c) for c in row] for row in rows]
+    sizes = [list(map(cell_len, row)) for row in cells]  # measured once: the slow part for CJK text
+    widths = [max(row[k] for row in sizes) for k in range(len(columns))]
     if width is not None:
         widths = _fit(columns, widths, flexible, width)
     at_right = [col in right for col in columns]
-    lines = [_line(columns, widths, at_right)]
-    lines += [_line(row, widths, at_right) for row in cells]
-    return lines
+    return [_line(row, size, widths, at_right) for row, size in zip(cells, sizes)]
 
 
 def print_table(columns: Sequence[str], rows: Sequence[Sequence[object]], *, right: Sequence[str] = (),
@@ -72,11 +71,10 @@ def _fit(columns: Sequence[str], widths: list[int], flexible: Sequence[str], wid
     return widths
 
 
-def _line(cells: Sequence[str], widths: Sequence[int], at_right: Sequence[bool]) -> str:
+def _line(cells: Sequence[str], sizes: Sequence[int], widths: Sequence[int], at_right: Sequence[bool]) -> str:
     out = []
     last = len(cells) - 1  # no padding after the last cell: no trailing spaces
-    for k, (text, w) in enumerate(zip(cells, widths)):
-        size = cell_len(text)
+    for k, (text, size, w) in enumerate(zip(cells, sizes, widths)):
         if size > w:
             text, size = set_cell_size(text, w - 1) + "…", w
         pad = " " * (w - size)
