@@ -69,7 +69,7 @@ def test_bylines_alone_and_glued_to_the_last_paragraph():
     assert ("byline", "□王蕊 董京南") in kinds(a)
     assert ("byline", "观海新闻/青报全媒体 记者 孙晶 王帅") in kinds(a)
     assert bodies(a)[-1] == P2
-    assert a.byline == "□王蕊 董京南；观海新闻/青报全媒体 记者 孙晶 王帅"
+    assert a.byline == "王蕊 董京南；观海新闻/青报全媒体 记者 孙晶 王帅"  # the document's credit, without the box
 
 
 def test_furniture_banner_cohost_promo_and_section_markers():
@@ -163,3 +163,12 @@ def test_document_without_headline_gets_its_first_sentence_as_title():
     a = assemble(P1 + "\n\n" + P2)
     assert a.title.startswith("今年以来")
     assert a.subtitle is None
+
+
+def test_a_byline_credit_drops_only_the_printed_box():
+    from qualitytui.core.shapes import byline_credit
+
+    assert byline_credit("□王蕊 董京南") == "王蕊 董京南"
+    assert byline_credit("■ 记者 孙晶") == "记者 孙晶"
+    assert byline_credit("观海新闻/青报全媒体 记者 孙晶") == "观海新闻/青报全媒体 记者 孙晶"
+    assert byline_credit("□") == "□"  # nothing but the box: kept, not emptied

@@ -388,5 +388,5 @@ def assemble(text: str, markdown: bool = False, has_word: Callable[[str], bool] 
     items = a.restore_fragment(items)
     items, title, subtitle = a.choose_title(items)
     a.mark_trailing_labels(items)
-    bylines = [x.text for x in items if x.kind == "byline"]
+    bylines = [shapes.byline_credit(x.text) for x in items if x.kind == "byline"]  # (the passage keeps its □)
     return Assembled(items, title, subtitle, "；".join(bylines) or None, a.warnings)

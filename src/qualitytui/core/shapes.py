@@ -63,6 +63,11 @@ def is_byline(text: str) -> bool:
     return bool(_BYLINE.match(t))
 
 
+def byline_credit(text: str) -> str:
+    """A byline as a citation names it: without the printed box that marks it (□王蕊 董京南 → 王蕊 董京南)."""
+    return text.lstrip("□■ \u3000").strip() or text
+
+
 def split_trailing_byline(text: str) -> tuple[str, str] | None:
     """``…的美誉。观海新闻/青报全媒体 记者 孙晶`` → (body, byline), when a byline follows the last sentence."""
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
