@@ -70,21 +70,22 @@ class QualityApp(App[None]):
     CSS_PATH = Path(__file__).resolve().parent / "app.tcss"  # absolute: subclasses elsewhere find it too
     COMMANDS = App.COMMANDS | {DocumentCommands, EntityCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-medium"), (100, "-wide")]
+    # in the footer's order, most wanted first: an 80-column footer shows the first seven or so
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("slash", "search", "Search", key_display="/", id="app.search"),
         Binding("d", "focus_documents", "Documents", id="app.documents"),
         Binding("e", "focus_entities", "Entities", id="app.entities"),
         Binding("t", "timeline", "Timeline", id="app.timeline"),
-        Binding("h", "toggle_mentions", "Marks", id="app.toggle_mentions"),
+        Binding("b", "toggle_bookmark", "Bookmark", id="app.bookmark"),
+        Binding("B", "bookmarks", "Bookmarks", id="app.bookmarks"),
         Binding("right_square_bracket", "next_document", "Next doc", key_display="]", id="app.next_document"),
         Binding("left_square_bracket", "previous_document", "Prev doc", key_display="[", id="app.previous_document"),
-        Binding("slash", "search", "Search", key_display="/", id="app.search"),
         Binding("n", "next_hit", "Next hit", id="app.next_hit"),
         Binding("N", "previous_hit", "Prev hit", id="app.previous_hit"),
-        Binding("b", "toggle_bookmark", "Bookmark", id="app.bookmark"),
+        Binding("h", "toggle_mentions", "Marks", id="app.toggle_mentions"),
         Binding("m", "edit_note", "Note", id="app.note"),
-        Binding("B", "bookmarks", "Bookmarks", id="app.bookmarks"),
         Binding("c", "copy_passage", "Copy", id="app.copy"),
         Binding("r", "show_repairs", "Repairs", id="app.repairs"),
         Binding("escape", "back", "Back", show=False, id="app.back"),
@@ -123,7 +124,7 @@ class QualityApp(App[None]):
                 yield Static(id="doc-header")
                 yield Static(Text("Opening the corpus…"), id="status")
                 yield PassageList(id="passages")
-        yield KeysFooter()
+        yield KeysFooter(compact=True)  # one space between keys: more of them fit
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._after_first_frame)
