@@ -322,3 +322,33 @@ async def test_the_loaded_corpus_is_kept_out_of_later_collections_while_the_app_
         await ready(app, pilot)  # the search index and mention tables are built, then the heap frozen
         assert gc.get_freeze_count() > 10_000
     assert gc.get_freeze_count() == 0  # given back when the app ends
+
+
+async def test_j_and_k_read_through_a_passage_taller_than_the_screen(tmp_path):
+    corpus = tmp_path / "long"
+    corpus.mkdir()
+    long = "质量强链，" * 400 + "最后一句。"  # 2 005 characters: far more than an 80x24 screen holds
+    (corpus / "a.txt").write_text(f"标题\n\n{long}\n\n下一段。\n", encoding="utf-8")
+    app = make_app(tmp_path, corpus)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        passages = app.query_one(PassageList)
+        await pilot.press("j")
+        assert passages.current["text"] == long
+        ys = [passages.scroll_y]
+        for _ in range(200):  # j scrolls on through it, never skipping a line, until its end shows
+            await pilot.press("j")
+            if passages.current["text"] != long:
+                break
+            assert 0 < passages.scroll_y - ys[-1] < passages.scrollable_content_region.height
+            ys.append(passages.scroll_y)
+        assert passages.current["text"] == "下一段。" and len(ys) >= 4
+        await pilot.press("k")
+        assert passages.current["text"] == long  # back on it, then k reads it backwards to its start
+        for _ in range(200):
+            before = passages.scroll_y
+            await pilot.press("k")
+            if passages.current["text"] != long:
+                break
+            assert passages.scroll_y < before
+        assert passages.current["kind"] == "title"

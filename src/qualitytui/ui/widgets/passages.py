@@ -98,6 +98,36 @@ class PassageList(OptionList):
         if self.passages:
             self.highlighted = max(0, min(at, len(self.passages) - 1))
 
+    def action_cursor_down(self) -> None:
+        if not self._read_on(1):
+            super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if not self._read_on(-1):
+            super().action_cursor_up()
+
+    def _read_on(self, direction: int) -> bool:
+        """In a passage taller than the view, j and k first scroll through it, a screen at a time less
+        two lines of overlap, and move to the next passage only from its end (or the previous one from
+        its start): otherwise the middle of a long paragraph could not be reached from the keyboard.
+        (Reads OptionList's line layout, ``_index_to_line`` and ``_heights``: Textual is pinned.)"""
+        i = self.highlighted
+        if i is None:
+            return False
+        try:
+            top, height = self._index_to_line[i], self._heights[i] - 1  # (the blank line after it)
+        except KeyError:
+            return False
+        view, seen = round(self.scroll_y), self.scrollable_content_region.height
+        step = max(1, seen - 2)
+        if direction > 0 and top + height > view + seen:
+            self.scroll_to(y=min(view + step, top + height - seen), animate=False)
+            return True
+        if direction < 0 and top < view:
+            self.scroll_to(y=max(top, view - step), animate=False)
+            return True
+        return False
+
     def set_bookmarked(self, bookmarked: set[str]) -> None:
         """Redraw with these passages starred, keeping the current passage and the scroll position."""
         if bookmarked != self.bookmarked:
