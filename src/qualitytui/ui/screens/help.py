@@ -11,8 +11,8 @@ from qualitytui.ui.screens.dialog import Dialog
 from textual.widgets import Static
 
 KEYS = [
-    ("j / ↓", "next passage"),
-    ("k / ↑", "previous passage"),
+    ("j / ↓", "next passage (a long one scrolls first)"),
+    ("k / ↑", "previous passage (likewise)"),
     ("g / G", "first / last passage"),
     ("] / [", "next / previous document"),
     ("/", "search: live results as you type; enter opens a hit"),
