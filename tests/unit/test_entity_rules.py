@@ -198,3 +198,11 @@ def test_merge_names_joins_each_form_to_its_long_name():
     assert owner[("organization", "山大")] == ("organization", "山东大学")
     assert owner[("organization", "北局")] == ("organization", "北局")
     assert owner[("organization", "北京市大数据局")] == ("organization", "北京市大数据局")
+
+
+def test_a_one_character_word_between_two_bodies_joins_them_it_is_not_inside_one():
+    got, _ = entities("对暂不符合条件的，由各市市场监管局商市委组织部、市人力资源社会保障局确定发放范围。")
+    assert not [n for t, n in got if "商" in n]  # 市场监管局 consults 市委组织部: not one body
+    # a body inside a longer name, with no such word between, still makes one name
+    got, _ = entities("山东省科学院海洋仪器仪表研究所发布了报告。", "崂山区人民政府办公室印发通知。")
+    assert names(got, "organization") == {"山东省科学院海洋仪器仪表研究所", "崂山区人民政府办公室"}

@@ -210,6 +210,8 @@ def _extend_left(tokens: Tokens, i: int, event: bool = False, limit: int = 8) ->
                 continue
         if not _is_nameish(w, tags[j - 1], event):
             break
+        if len(w) == 1 and j >= 2 and words[j - 2].endswith(ORG_SUFFIXES) and len(words[j - 2]) >= 2:
+            break  # 市场监管局商市委组织部: a one-character word after a body joins two bodies (商: consults)
         j -= 1
     # a body's name starts on a noun, not on a verb-noun or an adjective (发展工作领导小组: no sound edge);
     # an event's name may open on its verb (推进新型工业化暨企业高质量发展大会)
