@@ -206,3 +206,12 @@ def test_a_one_character_word_between_two_bodies_joins_them_it_is_not_inside_one
     # a body inside a longer name, with no such word between, still makes one name
     got, _ = entities("山东省科学院海洋仪器仪表研究所发布了报告。", "崂山区人民政府办公室印发通知。")
     assert names(got, "organization") == {"山东省科学院海洋仪器仪表研究所", "崂山区人民政府办公室"}
+
+
+def test_a_level_body_alone_is_the_party_committee_or_government_of_the_document_s_place():
+    got, found = entities("青岛市召开质量大会。", "市委、市政府历来高度重视质量工作。", "2021年，市委市政府联合印发意见。")
+    assert {"青岛市委", "青岛市政府"} <= names(got, "organization")
+    assert {m["text"] for e in found if e.name == "青岛市委" for m in e.mentions} == {"市委"}
+    # the tail of another phrase, or the head of a department's name, is not the body itself
+    got, _ = entities("青岛市召开质量大会。", "市质量办会同各区市政府推进。", "由各市市场监管局商市委组织部确定。")
+    assert not {"青岛市委", "青岛市政府", "市委", "市政府"} & names(got, "organization")

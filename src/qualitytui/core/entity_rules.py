@@ -20,11 +20,11 @@ from qualitytui.core.shapes import ROLE_WORDS
 Token = tuple[str, str, int]  # word, tag, start offset
 # What a rule asks ``Tokens.having`` for. Each word is classified once per process by its word alone
 # (``_WORD_FLAGS``); the few rules that also need a tag check it on the word's hits only.
-_HEAD, _PLACE, _PAIR_SECOND_FLAG, _SPEECH_WORD, _QIYE, _NT = 1, 2, 4, 8, 16, 32
+_HEAD, _PLACE, _PAIR_SECOND_FLAG, _SPEECH_WORD, _QIYE, _NT, _LEVEL_BODY_WORD = 1, 2, 4, 8, 16, 32, 1024
 # word-only bits behind the tag-dependent asks
 _HEAD_LONG, _GAZETTEER, _NS_SHAPE, _NT_SHAPE = 64, 128, 256, 512
 _BEHIND = {_HEAD: _HEAD, _PLACE: _GAZETTEER | _NS_SHAPE, _PAIR_SECOND_FLAG: _PAIR_SECOND_FLAG,
-           _SPEECH_WORD: _SPEECH_WORD, _QIYE: _QIYE, _NT: _NT_SHAPE}  # ask → the word bits it needs
+           _SPEECH_WORD: _SPEECH_WORD, _QIYE: _QIYE, _NT: _NT_SHAPE, _LEVEL_BODY_WORD: _LEVEL_BODY_WORD}  # ask → the word bits it needs
 _VERBISH_TAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "x")  # a head word with these tags is no head
 
 ORG_SUFFIXES = (
@@ -522,6 +522,28 @@ def apposition_companies(text: str, tokens: Tokens) -> list[Candidate]:
     return out
 
 
+_LEVEL_BODY = re.compile(r"^[省市区县](?:委|政府|人民政府)$")
+
+
+def level_body_candidates(tokens: Tokens) -> list[Candidate]:
+    """市委, 区政府 on their own: the party committee or the government of the document's own place
+    (named in full in its context: 青岛市委). Not after 各区 or 全市, where the word is the tail of
+    another phrase (各区市政府: the districts' and cities' governments), nor before a department
+    (市委组织部 is the body named, not 市委)."""
+    out = []
+    words, starts = tokens.words, tokens.starts
+    for i in tokens.having(_LEVEL_BODY_WORD):
+        before = words[i - 1] if i else ""
+        if before.endswith(("省", "市", "区", "县")) or before in ("各", "全"):
+            continue
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if after.endswith(ORG_SUFFIXES) and not _LEVEL_BODY.match(after):  # (市委市政府: two bodies)
+            continue
+        w = words[i]
+        out.append(Candidate(starts[i], starts[i] + len(w), "organization", w, "level-body", w[0]))
+    return out
+
+
 def nt_candidates(tokens: Tokens) -> list[Candidate]:
     """The segmenter's organisation tag on a word of its own (中共中央): a secondary signal."""
     return [Candidate(tokens.starts[i], tokens.starts[i + 1], "organization", tokens.words[i], "tagger-nt")
@@ -534,6 +556,7 @@ def candidates(text: str, tokens: Tokens, kind: str) -> list[Candidate]:
     if kind != "byline":
         found += suffix_candidates(text, tokens) + place_candidates(tokens) + list_companies(text)
         found += party_candidates(text) + apposition_companies(text, tokens) + nt_candidates(tokens)
+        found += level_body_candidates(tokens)
     return found
 
 
@@ -555,6 +578,8 @@ class _WordFlags(dict):
             f |= _PAIR_SECOND_FLAG
         if _SPEECH.match(w):
             f |= _SPEECH_WORD
+        if _LEVEL_BODY.match(w):
+            f |= _LEVEL_BODY_WORD
         if w == "企业":
             f |= _QIYE
         if len(w) >= 3 and w not in _GENERIC_HEAD and (w.endswith(ORG_SUFFIXES) or w.startswith("中共")):
