@@ -215,3 +215,10 @@ def test_a_level_body_alone_is_the_party_committee_or_government_of_the_document
     # the tail of another phrase, or the head of a department's name, is not the body itself
     got, _ = entities("青岛市召开质量大会。", "市质量办会同各区市政府推进。", "由各市市场监管局商市委组织部确定。")
     assert not {"青岛市委", "青岛市政府", "市委", "市政府"} & names(got, "organization")
+
+
+def test_a_named_meeting_is_an_event_a_meeting_in_general_is_not():
+    got, _ = entities("中央经济工作会议提出，要大力推进新型工业化。")
+    assert names(got, "event") == {"中央经济工作会议"}
+    got, _ = entities("会议指出，各部门要召开专题会议，研究部署相关工作。", "局党组召开会议传达精神。")
+    assert not names(got, "event")
