@@ -222,3 +222,10 @@ def test_a_named_meeting_is_an_event_a_meeting_in_general_is_not():
     assert names(got, "event") == {"中央经济工作会议"}
     got, _ = entities("会议指出，各部门要召开专题会议，研究部署相关工作。", "局党组召开会议传达精神。")
     assert not names(got, "event")
+
+
+def test_a_named_hotel_is_a_company_a_hotel_in_general_is_not():
+    got, _ = entities("景区和星河湾大酒店获评省级文明旅游示范单位。")
+    assert "星河湾大酒店" in names(got, "company")
+    got, _ = entities("全市新增高端酒店12家，星级宾馆入住率上升。")
+    assert not names(got, "company")

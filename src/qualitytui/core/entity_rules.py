@@ -31,9 +31,9 @@ ORG_SUFFIXES = (
     "人民政府", "委员会", "办公室", "领导小组", "研究院", "研究所", "促进会", "联合会", "协会", "学会", "商会",
     "联盟", "基地", "平台", "中心", "大学", "学院", "中学", "小学", "医院", "报社", "管委会", "总局", "监管局",
     "政府", "党委", "区委", "市委", "省委", "县委", "局", "厅", "委", "办", "所", "院", "部", "集团", "公司",
-    "股份", "银行", "实验室", "联合体", "组织", "社",
+    "股份", "银行", "实验室", "联合体", "组织", "社", "酒店", "宾馆", "饭店",
 )
-COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "股份", "银行")
+COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "股份", "银行", "酒店", "宾馆", "饭店")
 EVENT_SUFFIXES = ("大会", "峰会", "博览会", "论坛", "展览会", "展会", "交易会", "洽谈会", "发布会", "年会", "工作会议", "会议",
                   "大赛", "比赛", "运动会", "音乐节", "文化节", "艺术节", "旅游节", "质量月", "品牌日", "宣传周",
                   "活动周", "消费季")
@@ -269,6 +269,8 @@ def suffix_candidates(text: str, tokens: Tokens) -> list[Candidate]:
             core = name[: -len(next(x for x in COMPANY_SUFFIXES if name.endswith(x)))] if name.endswith(COMPANY_SUFFIXES) else name
             if name in _GENERIC_HEAD or len(core) < 2 or core in _GENERIC_COMPANY_CORES:
                 continue
+            if w.endswith(("酒店", "宾馆", "饭店")) and not _proper(parts):
+                continue  # 高端酒店, 星级宾馆: a kind of hotel, not one
         else:
             single_ok = len(parts) == 1 and (t == "nt" or (len(w) >= 3 and w.endswith(("部", "厅", "署"))))
             if name in _GENERIC_HEAD or len(parts) == 1 and len(w) <= 2 or not (single_ok or _distinctive(parts)):
