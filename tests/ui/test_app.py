@@ -352,3 +352,22 @@ async def test_j_and_k_read_through_a_passage_taller_than_the_screen(tmp_path):
                 break
             assert passages.scroll_y < before
         assert passages.current["kind"] == "title"
+
+
+async def test_the_repairs_screen_breaks_the_repaired_text_by_the_chinese_rules(tmp_path):
+    from qualitytui.core.linebreak import CLOSING, OPENING, display_width
+    from qualitytui.ui.widgets.chinese_text import ChineseText
+
+    for size in ((80, 24), (101, 30), (120, 40)):
+        app = make_app(tmp_path / f"{size[0]}")  # (its own data dir: the app reopens where it was left)
+        async with app.run_test(size=size) as pilot:
+            await ready(app, pilot)
+            await pilot.press("right_square_bracket", *"jjj", "r")  # 001 #3: 显然，“质量第一”…
+            await pilot.pause()
+            shown = app.screen.query_one(ChineseText)
+            lines = shown.render().plain.split("\n")
+            assert "".join(lines) == app.screen.passage["text"] and len(lines) > 2
+            assert all(display_width(line) <= shown.content_size.width for line in lines), size
+            assert all(line[:1] not in CLOSING for line in lines[1:]), (size, lines)
+            assert all(line[-1:] not in OPENING for line in lines[:-1]), (size, lines)
+            assert shown.size.height == len(lines)  # laid out as tall as its lines, none cut off

@@ -12,6 +12,7 @@ from qualitytui.ui.screens.dialog import Dialog
 from textual.widgets import Static
 
 from qualitytui.core.normalize import printable
+from qualitytui.ui.widgets.chinese_text import ChineseText
 
 
 class RepairsScreen(Dialog[None]):
@@ -27,7 +28,7 @@ class RepairsScreen(Dialog[None]):
                 yield Static(Text(f"Passage {self.passage['index']} ({self.passage['kind']}) as printed:", style="bold"))
                 yield Static(Text(printable(self.passage["original"])), classes="original")
                 yield Static(Text("as shown:", style="bold"))
-                yield Static(Text(printable(self.passage["text"])), classes="repaired")
+                yield ChineseText(self.passage["text"], classes="repaired")
             warnings = self.doc.get("warnings") or []
             yield Static(Text(f"Repairs in this document ({len(warnings)}):", style="bold"))
             body = Text()
