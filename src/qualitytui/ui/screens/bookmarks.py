@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from qualitytui.core.bookmarks import matching
 from qualitytui.core.normalize import printable
 from qualitytui.core.wording import counted
+from qualitytui.ui.widgets.chinese_text import ChineseText
 
 
 class NoteScreen(Dialog[tuple[str, str] | None]):
@@ -29,7 +30,7 @@ class NoteScreen(Dialog[tuple[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box", classes="dialog"):
-            yield Static(Text(printable(self.quote[:120]), style="italic"), id="note-quote")
+            yield ChineseText(self.quote[:120] + ("…" if len(self.quote) > 120 else ""), style="italic", id="note-quote")
             yield Input(value=self.note, placeholder="note (Chinese input works)", id="note-input")
             yield Input(value=", ".join(self.tags), placeholder="tags, separated by commas or spaces", id="tags-input")
             yield Static(Text("enter saves · tab moves · escape cancels", style="dim"))
