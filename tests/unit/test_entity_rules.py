@@ -229,3 +229,16 @@ def test_a_named_hotel_is_a_company_a_hotel_in_general_is_not():
     assert "星河湾大酒店" in names(got, "company")
     got, _ = entities("全市新增高端酒店12家，星级宾馆入住率上升。")
     assert not names(got, "company")
+
+
+def test_a_level_body_is_not_marked_again_where_it_does_not_stand_alone():
+    got, found = entities("青岛市召开质量大会。", "经市政府批准，市质量办会同各区市政府推进。")
+    texts = [(m["passage"], m["text"]) for e in found if e.name == "青岛市政府" for m in e.mentions]
+    assert texts == [("d#1", "市政府")]  # 经市政府批准, not 各区市政府
+
+
+def test_the_level_body_words_are_the_level_body_pattern():
+    from qualitytui.core import entity_rules as R
+
+    words = {a + b + c for a in "省市区县中" for b in ("委", "政府", "人民", "") for c in ("", "政府", "委")}
+    assert {w for w in words if R._LEVEL_BODY.match(w)} == {w for w in words if R.is_level_body(w)}

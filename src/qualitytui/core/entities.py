@@ -23,6 +23,8 @@ from qualitytui.core.entity_rules import (
     Candidate,
     candidates,
     enumerations,
+    is_level_body,
+    level_body_stands_alone,
     tokens_with_offsets,
 )
 from qualitytui.core.models import ENTITY_TYPES
@@ -396,7 +398,7 @@ def _mentions(per_doc, owner, entities) -> list[dict[str, Any]]:
                 while True:
                     if len(piece) >= 2:
                         key = local.get(piece) or global_alias.get(piece)
-                        if key:
+                        if key and not (is_level_body(piece) and not level_body_stands_alone(words, i, j)):
                             found.append((starts[j], key))
                     j += 1
                     if j > last:

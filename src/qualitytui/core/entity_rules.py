@@ -535,15 +535,29 @@ def level_body_candidates(tokens: Tokens) -> list[Candidate]:
     out = []
     words, starts = tokens.words, tokens.starts
     for i in tokens.having(_LEVEL_BODY_WORD):
-        before = words[i - 1] if i else ""
-        if before.endswith(("省", "市", "区", "县")) or before in ("各", "全"):
-            continue
-        after = words[i + 1] if i + 1 < len(words) else ""
-        if after.endswith(ORG_SUFFIXES) and not _LEVEL_BODY.match(after):  # (市委市政府: two bodies)
+        if not level_body_stands_alone(words, i, i + 1):
             continue
         w = words[i]
         out.append(Candidate(starts[i], starts[i] + len(w), "organization", w, "level-body", w[0]))
     return out
+
+
+def level_body_stands_alone(words: Sequence[str], i: int, j: int) -> bool:
+    """Whether words[i:j] (a level body: 市委, 区政府) names the body itself: not the tail of 各区市政府
+    or 全市政府, not the head of 市委组织部 (but 市委市政府 is two bodies). Linking asks it too, before
+    it marks a document's 市政府 again inside 各区市政府."""
+    before = words[i - 1] if i else ""
+    if before.endswith(("省", "市", "区", "县")) or before in ("各", "全"):
+        return False
+    after = words[j] if j < len(words) else ""
+    return not (after.endswith(ORG_SUFFIXES) and not _LEVEL_BODY.match(after))
+
+
+_LEVEL_BODIES = frozenset(level + body for level in "省市区县" for body in ("委", "政府", "人民政府"))  # = _LEVEL_BODY
+
+
+def is_level_body(name: str) -> bool:
+    return name in _LEVEL_BODIES
 
 
 def nt_candidates(tokens: Tokens) -> list[Candidate]:
