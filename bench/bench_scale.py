@@ -81,7 +81,7 @@ def search_times(paths, rounds: int) -> dict[str, float]:
     from qualitytui.core.corpus import Corpus
 
     corpus = Corpus.open(paths)
-    corpus.searcher()
+    corpus.prepare()  # as the app does once the corpus is open: index, search forms, mention tables
     for q in QUERIES:
         corpus.search(q)
     took = query_times(corpus, rounds)

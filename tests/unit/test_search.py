@@ -158,3 +158,24 @@ def test_a_warm_search_needs_no_segmenter(tmp_path):
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     report = json.loads(p.stderr.strip().splitlines()[-1])
     assert report == {"rc": 0, "loaded": []} and json.loads(p.stdout)["total"] > 0
+
+
+QUERIES = ["质量", "质量强链", "zhiliang", "qdyp", "質量", '"质量 强"', "青 -质量", "kind:heading 质量", "entity:青啤",
+           "type:company", "date:2025 质量", "崂山 品牌"]
+
+
+def test_a_one_off_search_makes_only_what_its_query_needs(tmp_path):
+    """From the command line a query answered by the postings folds only its hits' passages and reads
+    no mention table; the answers are the same as with everything made (the app's way, prepare())."""
+    paths = Paths.resolve(None, str(tmp_path / "d"), str(tmp_path / "c"))
+    Corpus.open(paths)  # built and saved; the next opens read it as a warm start does
+    lazy = Corpus.open(paths)
+    result = lazy.search("质量强链")
+    assert result.total > 5 and lazy.searcher().index._forms is None  # 20 forms folded, not all 141
+    assert "mentions" not in lazy.db.storage.read()._decoded
+    ready = Corpus.open(paths)
+    ready.prepare()
+    assert ready.searcher().index._forms is not None
+    fresh = Corpus.open(paths)
+    for q in QUERIES:
+        assert fresh.search(q).to_dict() | {"took_ms": 0} == ready.search(q).to_dict() | {"took_ms": 0}, q

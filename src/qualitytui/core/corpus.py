@@ -158,17 +158,14 @@ class Corpus:
 
         if self._searcher is None:
             stored = self._rows("search")
-            self._searcher = Searcher(
-                self._all, stored[0] if stored else None, self._rows("mentions"), self._rows("events"),
-                self._rows("entities"),
-            )
+            self._searcher = Searcher(self._all, stored[0] if stored else None, self._rows)
         return self._searcher
 
     def prepare(self) -> None:
         """Build now what is otherwise built on first use: the search index and the mentions by
         entity and by document (for a background thread, so that opening an entity with thousands
         of mentions or marking mentions takes no visible time)."""
-        self.searcher()
+        self.searcher().index.forms  # noqa: B018 (made now: the app's searches scan them)
         self.entity_mentions("")
         self.mentions_in("")
 

@@ -13,7 +13,7 @@ import re
 import time
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from qualitytui.core.fold import fold
 from qualitytui.core.pinyin import reading_regex, unit_chars
@@ -67,11 +67,13 @@ class Searcher:
     """Answers queries over passages in store order, with the filters' lookups built on first use."""
 
     def __init__(self, rows: list[dict[str, Any]], stored_index: dict[str, Any] | None,
-                 mentions: list[dict[str, Any]], events: list[dict[str, Any]], entities: list[dict[str, Any]]):
+                 table: Callable[[str], list[dict[str, Any]]]):
+        """``table(name)``: the rows of the store's ``mentions``, ``events`` or ``entities``, asked for
+        only by a query with a filter on them (reading the mentions of a large corpus takes a while)."""
         self.rows = rows
         self.index = Index(stored_index or {}, [r["text"] for r in rows])
         self.pid = {r["id"]: i for i, r in enumerate(rows)}
-        self._mentions, self._events, self._entities = mentions, events, entities
+        self._table = table
         self._docs: dict[str, range] | None = None
         self._patterns: dict[tuple[str, ...], re.Pattern[str] | None] = {}
         self._filtered: dict[tuple[str, str], tuple[set[int], str | None]] = {}
@@ -89,15 +91,16 @@ class Searcher:
     # -- matching -------------------------------------------------------------------------------
 
     def _literal(self, form: str) -> dict[int, int]:
-        forms = self.index.forms
+        of = self.index.form  # candidates' forms one by one; a scan of them all makes them all
         pairs = set(bigrams(form))
         if " " in form or not pairs:
             pattern = _literal_pattern(form)
-            cands = self._with_all(pairs) if pairs else range(len(forms))
-            return {pid: n for pid in cands if (n := len(pattern.findall(forms[pid])))}
+            if not pairs:
+                return {pid: n for pid, f in enumerate(self.index.forms) if (n := len(pattern.findall(f)))}
+            return {pid: n for pid in self._with_all(pairs) if (n := len(pattern.findall(of(pid))))}
         if len(form) == 2:
             return self.index.postings(form)  # the bigram's own counts; shared, read only
-        return {pid: n for pid in self._with_all(pairs) if (n := forms[pid].count(form))}
+        return {pid: n for pid in self._with_all(pairs) if (n := of(pid).count(form))}
 
     def _with_all(self, pairs: set[str]) -> set[int]:
         """Passages holding every one of ``pairs``, intersected from the shortest postings up."""
@@ -108,9 +111,8 @@ class Searcher:
         pattern = self._pinyin_pattern(reading)
         if pattern is None:
             return {}
-        forms = self.index.forms
         if len(reading) == 1:
-            return {pid: n for pid, f in enumerate(forms) if (n := len(pattern.findall(f)))}
+            return {pid: n for pid, f in enumerate(self.index.forms) if (n := len(pattern.findall(f)))}
         pairs = self.index.pairs(unit_chars(reading[0]), unit_chars(reading[1]))
         if len(reading) == 2:  # the bigrams' own counts are the answer
             out: dict[int, int] = {}
@@ -126,7 +128,8 @@ class Searcher:
             cands = here if cands is None else cands & here
             if len(cands) < 64:
                 break
-        return {pid: n for pid in cands or () if (n := len(pattern.findall(forms[pid])))}
+        of = self.index.form
+        return {pid: n for pid in cands or () if (n := len(pattern.findall(of(pid))))}
 
     def _term(self, term: Term) -> dict[int, float]:
         """passage → weighted frequency of ``term`` (as typed, or read as pinyin)."""
@@ -181,21 +184,21 @@ class Searcher:
         return {i for i, r in enumerate(self.rows) if r["kind"] == value}, None
 
     def _filter_type(self, value: str) -> tuple[set[int], str | None]:
-        ids = {e["id"] for e in self._entities if e["type"] == value}
-        return {self.pid[m["passage"]] for m in self._mentions if m["entity"] in ids and m["passage"] in self.pid}, None
+        ids = {e["id"] for e in self._table("entities") if e["type"] == value}
+        return {self.pid[m["passage"]] for m in self._table("mentions") if m["entity"] in ids and m["passage"] in self.pid}, None
 
     def _filter_entity(self, value: str) -> tuple[set[int], str | None]:
         want = fold(value)
-        ids = {e["id"] for e in self._entities if want in {fold(a) for a in [e["name"], *e.get("aliases", [])]}}
+        ids = {e["id"] for e in self._table("entities") if want in {fold(a) for a in [e["name"], *e.get("aliases", [])]}}
         if not ids:
-            ids = {e["id"] for e in self._entities if want in fold(e["name"])}
+            ids = {e["id"] for e in self._table("entities") if want in fold(e["name"])}
         if not ids:
             return set(), f"no entity named {value!r}"
-        return {self.pid[m["passage"]] for m in self._mentions if m["entity"] in ids and m["passage"] in self.pid}, None
+        return {self.pid[m["passage"]] for m in self._table("mentions") if m["entity"] in ids and m["passage"] in self.pid}, None
 
     def _filter_year(self, value: str) -> tuple[set[int], str | None]:
         out = set()
-        for e in self._events:
+        for e in self._table("events"):
             start = (e.get("start") or "")[:4]
             end = (e.get("end") or e.get("start") or "")[:4]
             if start and start <= value <= end and e["passage"] in self.pid:
@@ -247,16 +250,16 @@ class Searcher:
     def _phrase_bonus(self, terms: list[Term], ranked: list[tuple[float, int]], limit: int | None) -> list[tuple[float, int]]:
         """Raise passages where the words stand together: only those that could reach the shown ones."""
         pattern = _literal_pattern(" ".join(t.form for t in terms))
-        forms = self.index.forms
+        of = self.index.form
         floor = 0.0  # every passage, unless only the best ``limit`` are shown
         if limit is not None and len(ranked) > limit:
             floor = heapq.nsmallest(limit, ranked)[-1][0] / PHRASE_BONUS  # the (negative) score to reach
-        return [(neg * PHRASE_BONUS, pid) if neg <= floor and pattern.search(forms[pid]) else (neg, pid)
+        return [(neg * PHRASE_BONUS, pid) if neg <= floor and pattern.search(of(pid)) else (neg, pid)
                 for neg, pid in ranked]
 
     def _hit(self, pid: int, score: float, q: Query, rarest: int | None) -> Hit:
         row = self.rows[pid]
-        form = self.index.forms[pid]
+        form = self.index.form(pid)
         spans = sorted({s for t in q.terms for s in self._spans(t, form)})
         merged: list[tuple[int, int]] = []
         for s, e in spans:

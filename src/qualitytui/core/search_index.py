@@ -127,7 +127,8 @@ class Index:
     def __init__(self, stored: dict[str, Any], texts: list[str]):
         self._raw: dict[str, str] = stored.get("postings", {})
         self.lengths = list(_unpack(stored["lengths"])) if stored.get("lengths") else [len(t) for t in texts]
-        self.forms = [fold(t) for t in texts]
+        self._texts = texts
+        self._forms: list[str] | None = None
         self.count = len(texts)
         self.avg_length = (sum(self.lengths) / self.count if self.count else 0.0) or 1.0  # (all empty: no division by 0)
         # BM25's length normalisation, per passage, once
@@ -135,6 +136,18 @@ class Index:
         self._decoded: OrderedDict[str, dict[int, int]] = OrderedDict()
         self._next: dict[str, set[str]] | None = None
         self._chars: set[str] = set()
+
+    @property
+    def forms(self) -> list[str]:
+        """Every passage's search form (fold.py), made on first use: a query answered from the
+        postings alone (a one-off search from the command line) needs only its hits' forms."""
+        if self._forms is None:
+            self._forms = [fold(t) for t in self._texts]
+        return self._forms
+
+    def form(self, i: int) -> str:
+        """Passage ``i``'s search form, without making them all."""
+        return self._forms[i] if self._forms is not None else fold(self._texts[i])
 
     def postings(self, bigram: str) -> dict[int, int]:
         """passage → how often ``bigram`` occurs in it (capped at 255)."""
