@@ -218,7 +218,12 @@ def cmd_search(args: argparse.Namespace) -> int:
         from rich.table import Table
         from rich.text import Text
 
-        console = Console()
+        class _Console(Console):
+            def on_broken_pipe(self) -> None:  # Rich exits 1; a reader that stopped early is no error
+                self.quiet = True
+                raise BrokenPipeError
+
+        console = _Console()
         shown = f"; the best {len(result.hits)}" if len(result.hits) < result.total else ""
         console.print(Text(f"{counted(result.total, 'passage')} for {printable(result.query)} ({result.took_ms:.1f} ms){shown}"))
         table = Table(box=None, header_style="bold", pad_edge=False, show_header=False)

@@ -145,3 +145,22 @@ def test_build_draws_its_bar_on_a_terminal_with_file_names_as_written(capsys, tm
     code, out, err = run(capsys, "--corpus", str(corpus), "build")
     assert code == 0 and out.startswith("built 1 document, "), err
     assert "building corpus store" in err and "[/x].txt" in err
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="sets the pipe's size with a Linux fcntl")
+@pytest.mark.parametrize("argv", [["search", "质量", "--limit", "0"], ["show", "--all"], ["entities"], ["timeline", "--json"]])
+def test_a_reader_that_stops_early_is_not_an_error(tmp_path, argv):
+    """`qualitytui search 质量 | head -1`: the pipe closes under the command, which exits 0, quietly."""
+    import fcntl
+    import os
+
+    env = dict(os.environ, QUALITYTUI_CACHE_DIR=str(tmp_path / "c"), QUALITYTUI_DATA_DIR=str(tmp_path / "d"))
+    subprocess.run([sys.executable, "-m", "qualitytui", "build"], env=env, check=True, capture_output=True)
+    read, write = os.pipe()
+    fcntl.fcntl(write, 1031, 4096)  # F_SETPIPE_SZ: a small pipe, so the output outruns the reader
+    proc = subprocess.Popen([sys.executable, "-m", "qualitytui", *argv], env=env, stdout=write, stderr=subprocess.PIPE)
+    os.close(write)
+    assert os.read(read, 200)
+    os.close(read)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0 and not err, err.decode()
