@@ -114,16 +114,27 @@ def _paths(args: argparse.Namespace):
     return Paths.resolve(args.corpus, args.data_dir, args.cache_dir)
 
 
-def _open(args: argparse.Namespace, force: bool = False, progress=None):
+def _open(args: argparse.Namespace, force: bool = False, progress=None, every_skip: bool = False):
+    """The corpus, its notes on stderr. The files a build skipped are listed one by one when this
+    command built the store, or ``every_skip`` (docs, build); otherwise counted in one line, so that
+    a folder with hundreds of unusable files does not bury every search's output."""
     from qualitytui.core.corpus import Corpus
-    from qualitytui.core.store import CorpusMissing
+    from qualitytui.core.store import CorpusMissing, skip_notes
 
     try:
         corpus = Corpus.open(_paths(args), force=force, progress=progress)
     except CorpusMissing as e:
         raise CliError(str(e), EXIT_USAGE) from None
+    skips = skip_notes(corpus.meta)
+    listed = set(skips)
     for m in corpus.messages:
-        print(f"qualitytui: warning: {m}", file=sys.stderr)
+        if m not in listed:
+            print(f"qualitytui: warning: {m}", file=sys.stderr)
+    if every_skip or corpus.built or len(skips) == 1:
+        for m in skips:
+            print(f"qualitytui: warning: {m}", file=sys.stderr)
+    elif skips:
+        print(f"qualitytui: warning: {counted(len(skips), 'file')} skipped (`qualitytui docs` lists them)", file=sys.stderr)
     return corpus
 
 
@@ -142,7 +153,7 @@ def _emit_json(value: Any) -> None:
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
-    docs = _open(args).documents()
+    docs = _open(args, every_skip=True).documents()
     if args.json:
         _emit_json(docs)
         return EXIT_OK

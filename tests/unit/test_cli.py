@@ -164,3 +164,18 @@ def test_a_reader_that_stops_early_is_not_an_error(tmp_path, argv):
     os.close(read)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 0 and not err, err.decode()
+
+
+def test_skipped_files_are_listed_by_a_build_and_by_docs_and_counted_by_the_rest(capsys, tmp_path):
+    corpus = tmp_path / "mine"
+    corpus.mkdir()
+    (corpus / "ok.txt").write_text("我的标题\n\n我的正文。\n", encoding="utf-8")
+    for name in ("bad.txt", "worse.txt", "empty.md"):
+        (corpus / name).write_bytes(b"\x00\xff\x00" if name != "empty.md" else b"")
+    _, _, err = run(capsys, "--corpus", str(corpus), "search", "正文")  # this one builds the store
+    assert err.count("skipped ") == 3
+    code, out, err = run(capsys, "--corpus", str(corpus), "search", "正文")  # warm: one line
+    assert code == 0 and "我的正文" in out
+    assert err.strip().splitlines() == ["qualitytui: warning: 3 files skipped (`qualitytui docs` lists them)"]
+    _, _, err = run(capsys, "--corpus", str(corpus), "docs")
+    assert all(f"warning: skipped {name}: " in err for name in ("bad.txt", "worse.txt", "empty.md"))

@@ -226,7 +226,7 @@ def open_store(
     except OSError as e:
         messages.append(f"could not save the corpus store to {store_path} ({e.strerror or e}); using it in memory")
     meta = result.data["meta"]["1"]
-    return TinyDB(storage=JSONStorage, path=store_path, data=result.data), True, messages + _skip_notes(meta)
+    return TinyDB(storage=JSONStorage, path=store_path, data=result.data), True, messages + skip_notes(meta)
 
 
 def open_fresh(root: Path, store_path: Path) -> tuple[TinyDB, list[str]] | None:
@@ -256,8 +256,9 @@ def _open_fresh(store_path: Path, found: list[Found], hash_changed: bool = True)
             storage.write(data)
         except OSError:
             pass  # a read-only cache: hashed again next time, nothing lost
-    return TinyDB(storage=JSONStorage, path=store_path, data=data), _skip_notes(meta)
+    return TinyDB(storage=JSONStorage, path=store_path, data=data), skip_notes(meta)
 
 
-def _skip_notes(meta: dict[str, Any]) -> list[str]:
+def skip_notes(meta: dict[str, Any]) -> list[str]:
+    """One line per file the store's build skipped, with why."""
     return [f"skipped {s['path']}: {s['reason']}" for s in meta.get("skipped", [])]
