@@ -302,7 +302,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_tui(args: argparse.Namespace) -> int:
     paths = _paths(args)
     if not paths.corpus.is_dir():
-        raise CliError(f"corpus folder not found: {paths.corpus}", EXIT_USAGE)
+        from qualitytui.core.store import missing_corpus
+
+        raise CliError(missing_corpus(paths.corpus), EXIT_USAGE)
     from qualitytui.core import collector
 
     with collector.paused():  # the imports too; the app keeps it paused until its first frame

@@ -74,6 +74,14 @@ def test_missing_corpus_folder_exits_2(capsys, tmp_path):
     assert code == 2 and "corpus folder not found" in err and "Traceback" not in err
 
 
+def test_a_corpus_given_as_one_file_says_to_give_its_folder(capsys, tmp_path):
+    article = tmp_path / "one.txt"
+    article.write_text("标题\n\n正文。\n", encoding="utf-8")
+    for command in (["docs"], []):  # a command, and the app (which says so before it starts)
+        code, _, err = run(capsys, "--corpus", str(article), *command)
+        assert code == 2 and err.strip() == f"qualitytui: the corpus is a folder of articles, not one file: {article} (its folder: {tmp_path})"
+
+
 def test_bad_option_exits_2(capsys):
     with pytest.raises(SystemExit) as e:
         main(["docs", "--bogus"])

@@ -210,7 +210,7 @@ def open_store(
     which files were skipped, why it could not be saved).
     """
     if not root.is_dir():
-        raise CorpusMissing(f"corpus folder not found: {root}")
+        raise CorpusMissing(missing_corpus(root))
     found, problems = discover(root)
     messages: list[str] = []
     if not force:
@@ -257,6 +257,13 @@ def _open_fresh(store_path: Path, found: list[Found], hash_changed: bool = True)
         except OSError:
             pass  # a read-only cache: hashed again next time, nothing lost
     return TinyDB(storage=JSONStorage, path=store_path, data=data), skip_notes(meta)
+
+
+def missing_corpus(root: Path) -> str:
+    """Why ``root`` cannot be opened as a corpus, in one line."""
+    if root.exists():
+        return f"the corpus is a folder of articles, not one file: {root} (its folder: {root.parent})"
+    return f"corpus folder not found: {root}"
 
 
 def skip_notes(meta: dict[str, Any]) -> list[str]:
