@@ -192,9 +192,10 @@ async def test_sidebar_narrows_then_hides_on_small_terminals(tmp_path):
 
 
 async def test_search_live_results_open_and_step_through_hits(tmp_path):
-    from textual.widgets import Input, OptionList
+    from textual.widgets import Input
 
     from qualitytui.ui.screens.search import SearchScreen
+    from qualitytui.ui.widgets.lazy_list import LazyList
 
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -204,7 +205,7 @@ async def test_search_live_results_open_and_step_through_hits(tmp_path):
         await pilot.press(*"qdyp")
         await app.screen.workers.wait_for_complete()
         await pilot.pause()
-        results = app.screen.query_one("#search-results", OptionList)
+        results = app.screen.query_one("#search-results", LazyList)
         assert app.screen.query_one(Input).value == "qdyp" and results.option_count == app.screen.result.total > 1
         first = app.screen.result.hits[0]
         await pilot.press("enter")

@@ -2,13 +2,14 @@
 
 import json
 
-from textual.widgets import Input, OptionList
+from textual.widgets import Input
 
 from qualitytui.core.bookmarks import citation
 from qualitytui.core.linebreak import CLOSING, OPENING
 from qualitytui.ui.screens.bookmarks import BookmarksScreen, ConfirmScreen, ExportScreen, NoteScreen
 from qualitytui.ui.screens.search import SearchScreen
 from qualitytui.ui.screens.timeline import TimelineScreen
+from qualitytui.ui.widgets.lazy_list import LazyList
 from qualitytui.ui.widgets.passages import PassageList
 
 from apphelp import SEEDS, make_app, ready
@@ -120,8 +121,8 @@ async def test_reopens_where_the_reader_left_off_with_theme_and_recent_searches(
         assert (again.doc_id, again.query_one(PassageList).highlighted) == where and where[1] > 0
         await pilot.press("slash")
         await pilot.pause()
-        recent = again.screen.query_one("#search-results", OptionList)
-        assert isinstance(again.screen, SearchScreen) and str(recent.get_option_at_index(0).prompt) == "质量月"
+        recent = again.screen.query_one("#search-results", LazyList)
+        assert isinstance(again.screen, SearchScreen) and recent.row_text(0).plain == "质量月"
         await pilot.press("enter")  # runs the recent search again
         await pilot.pause(0.3)
         assert again.screen.query_one("#search-input", Input).value == "质量月"

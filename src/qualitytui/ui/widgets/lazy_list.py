@@ -71,9 +71,12 @@ class LazyList(ScrollView, can_focus=True):
         return self.count
 
     def show(self, count: int, row: Callable[[int], Text], highlighted: int | None = 0,
-             selectable: Callable[[int], bool] | None = None, tail: Callable[[int], Text] | None = None) -> None:
-        """Replace the rows: ``count`` of them, row ``i`` drawn by ``row(i)``, then ``tail(i)``."""
+             selectable: Callable[[int], bool] | None = None, tail: Callable[[int], Text] | None = None,
+             lines: int | None = None) -> None:
+        """Replace the rows: ``count`` of them, row ``i`` drawn by ``row(i)``, then ``tail(i)``; each
+        ``lines`` high (default: as before)."""
         self.count, self._row, self._selectable, self._tail = count, row, selectable, tail
+        self.lines = lines or self.lines
         self._cache.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, count * self.lines)
         self.scroll_to(0, 0, animate=False)
