@@ -120,10 +120,14 @@ async def ui_times(paths) -> dict[str, float]:
         await pilot.press("escape")
         await pilot.pause()
         await timed("open_search_ms", app.action_search)
+        # typed into the box (Pilot's own key presses take ≈0.1 s each): to its results on screen
+        from textual.widgets import Input
+
+        screen = app.screen
         t0 = time.perf_counter()
-        await pilot.press(*"质量")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
+        screen.query_one(Input).value = "质量"
+        while not (screen.result and screen.result.query == "质量"):
+            await asyncio.sleep(0.001)
         await pilot.pause()
         out["search_as_you_type_ms"] = (time.perf_counter() - t0) * 1000
     return out
