@@ -33,8 +33,9 @@ from qualitytui.ui.widgets.lazy_list import LazyList
 from qualitytui.ui.widgets.passages import PassageList
 
 if TYPE_CHECKING:
-    from qualitytui.core.search import Result
     from textual.notifications import SeverityLevel
+
+    from qualitytui.core.search import Result
     from qualitytui.ui.screens.bookmarks import BookmarksScreen
 
 # The screens are imported where they open: a warm start draws its first frame without them.
