@@ -372,3 +372,31 @@ async def test_the_repairs_screen_breaks_the_repaired_text_by_the_chinese_rules(
             assert all(line[:1] not in CLOSING for line in lines[1:]), (size, lines)
             assert all(line[-1:] not in OPENING for line in lines[:-1]), (size, lines)
             assert shown.size.height == len(lines)  # laid out as tall as its lines, none cut off
+
+
+async def test_on_a_narrow_screen_d_and_e_show_the_lists_in_the_reader_s_place(tmp_path):
+    from qualitytui.ui.widgets.doc_list import DocList
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await ready(app, pilot)
+        sidebar, reader = app.query_one("#sidebar"), app.query_one("#reader")
+        assert not sidebar.display and reader.size.width == 60
+        await pilot.press("e")
+        await pilot.pause()
+        entities = app.query_one(EntityList)
+        assert sidebar.display and sidebar.size.width == 60 and not reader.display
+        assert entities.has_focus and entities.size.height > 0
+        await pilot.press("enter")  # the first entity: its panel, in the reader again
+        await pilot.pause()
+        assert not sidebar.display and reader.display and app.entity and app.query_one("#entity-panel").display
+        await pilot.press("escape", "escape", "d")
+        await pilot.pause()
+        docs = app.query_one(DocList)
+        assert docs.has_focus and sidebar.display and sidebar.size.width == 60
+        await pilot.press("escape")  # back to the document, as it was
+        await pilot.pause()
+        assert not sidebar.display and app.query_one(PassageList).has_focus
+        await pilot.press("d", "down", "enter")  # another document opens, in the reader's place
+        await pilot.pause()
+        assert app.doc_id == "001_8b5557aee29fe76b" and reader.display and not sidebar.display

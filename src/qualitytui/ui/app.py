@@ -293,6 +293,7 @@ class QualityApp(App[None]):
             return
         doc = self.corpus.document(doc_id)
         self.doc_id = doc["id"]
+        self._show_sidebar(False)
         header = Text(printable(doc["title"]), style="bold")
         if doc.get("subtitle"):
             header.append("  ")
@@ -348,6 +349,7 @@ class QualityApp(App[None]):
             where = f"{titles.get(m['doc'], m['doc'])[:8]} #{m['passage'].rsplit('#', 1)[1]}"
             return context_prompt(where, snip.text, snip.spans([(m["start"], m["end"])]))
 
+        self._show_sidebar(False)  # (the panel is in the reader)
         panel.display = True
         panel.show_entity(entity, len(mentions), row)
         panel.query_one("#entity-mentions").focus()
@@ -393,7 +395,13 @@ class QualityApp(App[None]):
 
     def action_focus_entities(self) -> None:
         for entities in self.query(EntityList):
+            self._show_sidebar(True)
             entities.focus()
+
+    def _show_sidebar(self, shown: bool) -> None:
+        """Below 70 columns the sidebar is hidden; d and e show it in the reader's place until a
+        document or an entity is opened, or escape (app.tcss: .-narrow.-sidebar-shown)."""
+        self.screen_stack[0].set_class(shown, "-sidebar-shown")  # the main screen, under any dialog
 
     def action_toggle_mentions(self) -> None:
         self.show_mentions = not self.show_mentions
@@ -417,6 +425,7 @@ class QualityApp(App[None]):
 
     def action_focus_documents(self) -> None:
         for doc_list in self.query(DocList):
+            self._show_sidebar(True)
             doc_list.focus()
 
     def action_help(self) -> None:
@@ -591,7 +600,10 @@ class QualityApp(App[None]):
 
     def action_back(self) -> None:
         panel = self._entity_panel()
-        if panel and panel.display:
+        if self.screen_stack[0].has_class("-sidebar-shown"):
+            self._show_sidebar(False)
+            self.query_one(PassageList).focus()
+        elif panel and panel.display:
             panel.display = False
             self.entity = None
             self.query_one(PassageList).focus()
