@@ -63,3 +63,27 @@ def test_json_output_with_a_lone_surrogate_is_still_json(capsys):
     assert main(["search", "--json", "\udcff质量"]) in (0, 1)
     out = capsys.readouterr().out
     assert json.loads(out)["query"] == "\udcff质量"
+
+
+def test_print_table_cuts_to_the_terminal_and_bolds_the_heading_there_only(monkeypatch, capsys):
+    import os
+    import shutil
+    import sys
+
+    from qualitytui.cli_table import print_table
+
+    rows = [["policy_document", "关于加强和改进新时代城阳人才工作引领高质量发展的若干政策", 1, ""]]
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda: os.terminal_size((50, 20)))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    print_table(COLUMNS, rows, right=["count"], flexible=["name", "aliases"])
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("\x1b[1m") and out[0].endswith("\x1b[0m")
+    assert cell_len(out[1]) <= 50 and "…" in out[1]
+    monkeypatch.setenv("NO_COLOR", "1")
+    print_table(COLUMNS, rows, right=["count"], flexible=["name", "aliases"])
+    assert "\x1b" not in capsys.readouterr().out
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False)  # into a pipe: whole, plain
+    print_table(COLUMNS, rows, right=["count"], flexible=["name", "aliases"])
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and rows[0][1] in out
