@@ -165,6 +165,8 @@ class Corpus:
         """Build now what is otherwise built on first use: the search index and the mentions by
         entity and by document (for a background thread, so that opening an entity with thousands
         of mentions or marking mentions takes no visible time)."""
+        for table in ("search", "mentions", "events", "entities"):  # every table decoded first: the store
+            self._rows(table)  # file's bytes are freed once all are (tablefile), before more is made
         self.searcher().index.forms  # noqa: B018 (made now: the app's searches scan them)
         self.entity_mentions("")
         self.mentions_in("")
