@@ -27,13 +27,14 @@ _BEHIND = {_HEAD: _HEAD, _PLACE: _GAZETTEER | _NS_SHAPE, _PAIR_SECOND_FLAG: _PAI
            _SPEECH_WORD: _SPEECH_WORD, _QIYE: _QIYE, _NT: _NT_SHAPE, _LEVEL_BODY_WORD: _LEVEL_BODY_WORD}  # ask → the word bits it needs
 _VERBISH_TAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "x")  # a head word with these tags is no head
 
+_HOTELS = ("酒店", "宾馆", "饭店")  # a company's head, after a proper name (星河湾大酒店, not 高端酒店)
 ORG_SUFFIXES = (
     "人民政府", "委员会", "办公室", "领导小组", "研究院", "研究所", "促进会", "联合会", "协会", "学会", "商会",
     "联盟", "基地", "平台", "中心", "大学", "学院", "中学", "小学", "医院", "报社", "管委会", "总局", "监管局",
     "政府", "党委", "区委", "市委", "省委", "县委", "局", "厅", "委", "办", "所", "院", "部", "集团", "公司",
-    "股份", "银行", "实验室", "联合体", "组织", "社", "酒店", "宾馆", "饭店",
+    "股份", "银行", "实验室", "联合体", "组织", "社", *_HOTELS,
 )
-COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "股份", "银行", "酒店", "宾馆", "饭店")
+COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "股份", "银行", *_HOTELS)
 EVENT_SUFFIXES = ("大会", "峰会", "博览会", "论坛", "展览会", "展会", "交易会", "洽谈会", "发布会", "年会", "工作会议", "会议",
                   "大赛", "比赛", "运动会", "音乐节", "文化节", "艺术节", "旅游节", "质量月", "品牌日", "宣传周",
                   "活动周", "消费季")
@@ -269,7 +270,7 @@ def suffix_candidates(text: str, tokens: Tokens) -> list[Candidate]:
             core = name[: -len(next(x for x in COMPANY_SUFFIXES if name.endswith(x)))] if name.endswith(COMPANY_SUFFIXES) else name
             if name in _GENERIC_HEAD or len(core) < 2 or core in _GENERIC_COMPANY_CORES:
                 continue
-            if w.endswith(("酒店", "宾馆", "饭店")) and not _proper(parts):
+            if w.endswith(_HOTELS) and not _proper(parts):
                 continue  # 高端酒店, 星级宾馆: a kind of hotel, not one
         else:
             single_ok = len(parts) == 1 and (t == "nt" or (len(w) >= 3 and w.endswith(("部", "厅", "署"))))
@@ -524,7 +525,7 @@ def apposition_companies(text: str, tokens: Tokens) -> list[Candidate]:
     return out
 
 
-_LEVEL_BODY = re.compile(r"^[省市区县](?:委|政府|人民政府)$")
+_LEVEL_BODIES = frozenset(level + body for level in "省市区县" for body in ("委", "政府", "人民政府"))
 
 
 def level_body_candidates(tokens: Tokens) -> list[Candidate]:
@@ -550,10 +551,7 @@ def level_body_stands_alone(words: Sequence[str], i: int, j: int) -> bool:
     if before.endswith(("省", "市", "区", "县")) or before in ("各", "全"):
         return False
     after = words[j] if j < len(words) else ""
-    return not (after.endswith(ORG_SUFFIXES) and not _LEVEL_BODY.match(after))
-
-
-_LEVEL_BODIES = frozenset(level + body for level in "省市区县" for body in ("委", "政府", "人民政府"))  # = _LEVEL_BODY
+    return not (after.endswith(ORG_SUFFIXES) and after not in _LEVEL_BODIES)
 
 
 def is_level_body(name: str) -> bool:
@@ -594,7 +592,7 @@ class _WordFlags(dict):
             f |= _PAIR_SECOND_FLAG
         if _SPEECH.match(w):
             f |= _SPEECH_WORD
-        if _LEVEL_BODY.match(w):
+        if w in _LEVEL_BODIES:
             f |= _LEVEL_BODY_WORD
         if w == "企业":
             f |= _QIYE
