@@ -56,8 +56,8 @@ def _fit(columns: Sequence[str], widths: list[int], flexible: Sequence[str], wid
     widths = list(widths)
     excess = sum(widths) + len(GAP) * (len(widths) - 1) - width
     flex = [k for k, col in enumerate(columns) if col in flexible]
+    floor = {k: max(MIN_FLEX, cell_len(columns[k])) for k in flex}
     while excess > 0:
-        floor = {k: max(MIN_FLEX, cell_len(columns[k])) for k in flex}
         shrinkable = [k for k in flex if widths[k] > floor[k]]
         if not shrinkable:
             break
