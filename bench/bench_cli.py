@@ -11,19 +11,16 @@ bench/gen_corpus.py (fixed seed).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from bench_scale import run  # noqa: E402
-from bench_start import machine, side_by_side  # noqa: E402
-from gen_corpus import ensure  # noqa: E402
+from bench_start import machine, measure_both, side_by_side, write_report  # noqa: E402
 
 COMMANDS = [
     ["--version"],
@@ -55,19 +52,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=2000)
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--json", default=str(HERE / "out" / "cli.json"))
+    ap.add_argument("--json", type=Path, default=HERE / "out" / "cli.json")
     args = ap.parse_args()
-    generated = ensure(args.docs)
-    with tempfile.TemporaryDirectory() as tmp:
-        builtin = measure(None, args.runs, Path(tmp) / "builtin")
-        big = measure(generated, args.runs, Path(tmp) / "generated")
+    builtin, big = measure_both(measure, args.docs, args.runs)
     print(f"machine: {machine()}")
     print(f"median wall time of {args.runs} runs, output into a pipe (peak memory)")
     rows = [(f"qualitytui {name}", lambda r, name=name: f"{r[name]['s']:.2f} s ({r[name]['mb']:.0f} MB)") for name in builtin]
     side_by_side(rows, builtin, big, args.docs)
-    report = {"machine": machine(), "runs": args.runs, "builtin": builtin, "generated": big, "docs": args.docs}
-    Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    write_report(args.json, builtin, big, runs=args.runs, docs=args.docs)
     print(f"report: {args.json}")
 
 

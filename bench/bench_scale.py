@@ -23,13 +23,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -37,9 +35,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from bench_search import QUERIES, pct, query_times  # noqa: E402
-from bench_start import machine, side_by_side  # noqa: E402
+from bench_start import machine, measure_both, side_by_side, write_report  # noqa: E402
 from frame_clock import compile_package, spawn_to_first_frame  # noqa: E402
-from gen_corpus import ensure  # noqa: E402
 
 
 def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -208,15 +205,10 @@ def main() -> None:
     ap.add_argument("--json", type=Path, default=HERE / "out" / "scale.json")
     args = ap.parse_args()
     compile_package()
-    gen = ensure(args.docs)
-    with tempfile.TemporaryDirectory() as tmp:
-        builtin = measure(None, args.builds, args.runs, args.rounds, Path(tmp) / "builtin")
-        big = measure(gen, args.builds, args.runs, args.rounds, Path(tmp) / "generated")
+    builtin, big = measure_both(measure, args.docs, args.builds, args.runs, args.rounds)
     print(f"machine: {machine()}")
     side_by_side(ROWS, builtin, big, args.docs)
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps({"machine": machine(), "builtin": builtin, "generated": big}, indent=2,
-                                    ensure_ascii=False) + "\n")
+    write_report(args.json, builtin, big)
     print(f"report: {args.json}")
 
 

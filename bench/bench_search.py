@@ -14,19 +14,16 @@ index build ≤ half the rest of the build.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_start import machine, side_by_side  # noqa: E402
-from gen_corpus import ensure  # noqa: E402
+from bench_start import machine, measure_both, side_by_side, write_report  # noqa: E402
 
 QUERIES = [
     "质量", "质量强链", "强链", "好品山东", "青岛优品", "标准化", "高质量发展", "2025", "NQI", "崂山区",
@@ -120,10 +117,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=20)
     ap.add_argument("--json", type=Path, default=HERE / "out" / "search.json")
     args = ap.parse_args()
-    gen = ensure(args.docs)
-    with tempfile.TemporaryDirectory() as tmp:
-        builtin = measure(None, args.rounds, Path(tmp) / "builtin")
-        big = measure(gen, args.rounds, Path(tmp) / "generated")
+    builtin, big = measure_both(measure, args.docs, args.rounds)
     print(f"machine: {machine()}")
     rows = [
         ("documents / passages", lambda r: f"{r['documents']} / {r['passages']}"),
@@ -144,9 +138,7 @@ def main() -> None:
     print("slowest queries on the generated corpus (median ms):")
     for q, ms in sorted(big["per_query_ms"].items(), key=lambda kv: -kv[1])[:5]:
         print(f"  {ms:7.2f}  {q}")
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps({"machine": machine(), "builtin": builtin, "generated": big}, indent=2,
-                                    ensure_ascii=False))
+    write_report(args.json, builtin, big)
 
 
 if __name__ == "__main__":

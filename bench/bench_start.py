@@ -42,6 +42,23 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}; qualitytui: {describe()}"
 
 
+def measure_both(measure, docs: int, *args) -> tuple[dict, dict]:
+    """``measure(corpus, *args, tmp)`` for the built-in corpus (corpus None) and for the generated one of
+    ``docs`` articles (bench/gen_corpus.py, made if missing), each with a temporary dir of its own."""
+    from gen_corpus import ensure
+
+    generated = ensure(docs)
+    with tempfile.TemporaryDirectory() as tmp:
+        return measure(None, *args, Path(tmp) / "builtin"), measure(generated, *args, Path(tmp) / "generated")
+
+
+def write_report(path: Path, builtin: dict, generated: dict, **extra) -> None:
+    """The JSON report of a side-by-side run: the machine, ``extra``, and both corpora's figures."""
+    report = {"machine": machine(), **extra, "builtin": builtin, "generated": generated}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def side_by_side(rows, builtin: dict, generated: dict, docs: int) -> None:
     """Print ``rows`` ((label, format function)) for the built-in and the generated corpus, in columns."""
     print(f"{'':36}{'built-in':>16}{f'generated ({docs})':>22}")
