@@ -1,6 +1,7 @@
 """The build's per-file pipeline: the same result in one process or several, and how many it uses."""
 
 import shutil
+import subprocess
 import sys
 
 from qualitytui.core import pipeline
@@ -152,3 +153,32 @@ def test_words_go_as_one_string_unless_the_text_holds_the_separator():
     assert _words(joined_words(["青岛", "市", "a b"], "青岛市a b")) == ["青岛", "市", "a b"]
     assert _words(joined_words([], "")) == []
     assert joined_words(["a\0", "b"], "a\0b") == ["a\0", "b"]  # (a NUL kept in a text: sent as the list)
+
+
+def test_workers_start_when_stderr_has_no_file_descriptor():
+    # as under Textual, whose capture of stderr says fileno() -1: multiprocessing's resource tracker
+    # was handed it and every spawned worker failed to start. A process of its own: the tracker
+    # starts once per process, and this one's may be running already.
+    script = """
+import os, sys, threading
+from qualitytui.core import pipeline
+
+class Capture:
+    def write(self, text): return len(text)
+    def flush(self): pass
+    def fileno(self): return -1
+
+real = sys.stdout
+sys.stderr = Capture()
+box = []
+worker = threading.Thread(target=lambda: box.append(pipeline._pool(2)))  # another thread: spawn, not fork
+worker.start()
+worker.join()
+pool = box[0]
+print("pool", pool is not None, file=real)
+if pool is not None:
+    print("pid", pool.submit(os.getpid).result(timeout=60) != os.getpid(), file=real)
+    pool.shutdown()
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert out.stdout.split() == ["pool", "True", "pid", "True"], out.stderr

@@ -171,11 +171,28 @@ def index_in_background(texts: list[str], workers: Workers) -> Callable[[], dict
     return result
 
 
-def _quiet() -> None:
+def quiet() -> None:
     """A worker never writes to the terminal the app draws on; its errors come back as exceptions."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
+
+
+def tracker_ready() -> None:
+    """Start multiprocessing's resource tracker (which a spawned process needs) with its output on
+    /dev/null. It is handed the caller's stderr, and under Textual that is a capture whose fileno()
+    is -1: every process start then failed with "bad value(s) in fds_to_keep", and the app built
+    in one process. Nor may the tracker's warnings reach the screen the app draws on."""
+    if sys.platform == "win32":
+        return  # no tracker there
+    from multiprocessing import resource_tracker
+
+    with open(os.devnull, "w") as null:
+        stderr, sys.stderr = sys.stderr, null
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = stderr
 
 
 def _pool(jobs: int) -> Executor | None:
@@ -188,6 +205,8 @@ def _pool(jobs: int) -> Executor | None:
 
     method = "fork" if sys.platform == "linux" and threading.active_count() == 1 else "spawn"
     try:
-        return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method), initializer=_quiet)
+        if method == "spawn":
+            tracker_ready()
+        return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method), initializer=quiet)
     except (OSError, ValueError, ImportError, NotImplementedError):
         return None
