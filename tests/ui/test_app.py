@@ -1,7 +1,12 @@
 """The reader app, driven by keys through Textual's Pilot."""
 
+import asyncio
+import os
+import shutil
+import time
 
-from apphelp import app_paths, make_app, ready
+
+from apphelp import SEEDS, app_paths, make_app, ready
 
 from qualitytui.ui.app import QualityApp
 from qualitytui.ui.screens.help import HelpScreen
@@ -109,6 +114,56 @@ async def test_a_build_shows_its_progress_and_the_step_under_way(tmp_path):
         assert bar.display and bar.progress == 5 and bar.total == 5
         status = app.query_one("#status").render()
         assert "Building the corpus store" in str(status) and "linking entities" in str(status)
+
+
+def _many(tmp_path, copies):
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    for k in range(copies):
+        for f in SEEDS.glob("*.txt"):
+            shutil.copy(f, corpus / f"{k:02d}-{f.name}")
+    return corpus
+
+
+async def test_a_large_corpus_is_built_in_a_child_process_with_its_progress(tmp_path, monkeypatch):
+    from qualitytui.core import build_process
+
+    monkeypatch.setattr(build_process, "CHILD_MIN_FILES", 10)
+    seen = []
+
+    class Watched(QualityApp):
+        def on_build_progress(self, message):
+            seen.append((message.done, message.total))
+            super().on_build_progress(message)
+
+    app = Watched(app_paths(tmp_path, _many(tmp_path, 4)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        # started under Textual, whose stderr capture has no file descriptor (pipeline.tracker_ready)
+        assert app._build._proc is not None and app._build._proc.pid != os.getpid()
+        assert len(app.corpus.documents()) == 20 and app.corpus.built
+        assert seen[0] == (0, 20) and seen[-1] == (20, 20)
+        assert not app.query_one("#build-progress").display
+        assert app.query_one(DocList).doc_ids[0] == "00-000_dd8c9580cc043703"
+
+
+async def test_quitting_during_a_build_stops_it_at_once(tmp_path, monkeypatch):
+    from qualitytui.core import build_process
+
+    monkeypatch.setattr(build_process, "CHILD_MIN_FILES", 10)
+    app = make_app(tmp_path, _many(tmp_path, 80))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(600):
+            if app.query("#build-progress") and app.query_one("#build-progress").progress:
+                break
+            await asyncio.sleep(0.05)
+        assert app.corpus is None  # still building
+        t0 = time.monotonic()
+        await pilot.press("q")
+    proc = app._build._proc
+    proc.join(5)
+    assert proc.exitcode == -9 and time.monotonic() - t0 < 5
+    assert not list((tmp_path / "c").glob("corpus-*.json"))
 
 
 async def test_closing_before_the_sidebar_is_filled_is_quiet(tmp_path):

@@ -11,7 +11,7 @@ from tinydb import TinyDB
 from qualitytui.core import pinyin
 from qualitytui.core.fold import fold
 from qualitytui.core.snippets import Snippet, snippet
-from qualitytui.core.store import Progress, open_fresh, open_store
+from qualitytui.core.store import Builder, Progress, open_fresh, open_store
 from qualitytui.paths import Paths
 
 if TYPE_CHECKING:  # the search engine loads on first use, after the first frame
@@ -50,8 +50,10 @@ class Corpus:
         return f"<Corpus {len(self._docs)} documents{' (built)' if self.built else ''}>"
 
     @classmethod
-    def open(cls, paths: Paths, force: bool = False, progress: Progress | None = None) -> "Corpus":
-        db, built, messages = open_store(paths.corpus, paths.corpus_store, force, progress)
+    def open(cls, paths: Paths, force: bool = False, progress: Progress | None = None, builder: Builder | None = None) -> "Corpus":
+        """The corpus, its store loaded when fresh, else built (by ``builder``, when given, for the
+        corpora it takes: build_process.SeparateBuild)."""
+        db, built, messages = open_store(paths.corpus, paths.corpus_store, force, progress, builder)
         return cls(db, built, messages)
 
     @classmethod

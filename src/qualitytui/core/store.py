@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, MutableMapping
+from typing import Any, Callable, MutableMapping, Protocol
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
@@ -82,8 +82,6 @@ class BuildResult:
     documents: list[dict[str, Any]]
     skipped: list[Skipped]
     seconds: float
-    saved: bool = True
-    messages: list[str] = field(default_factory=list)
 
 
 def _stats(found: list[Found]) -> dict[str, list[int]]:
@@ -201,10 +199,22 @@ def fresh_files(meta: dict[str, Any], found: list[Found], hash_changed: bool = T
     return files if fingerprint({rel: v[2] for rel, v in files.items()}) == meta.get("fingerprint") else None
 
 
+class Builder(Protocol):
+    """Builds and saves a store somewhere other than in this call (build_process.SeparateBuild)."""
+
+    def wanted(self, files: int) -> bool: ...
+
+    def build(
+        self, root: Path, store_path: Path, progress: Progress | None
+    ) -> tuple[MutableMapping[str, Any], list[str]] | None:
+        """The saved store's tables and the notes for the user; None when it cannot start."""
+
+
 def open_store(
-    root: Path, store_path: Path, force: bool = False, progress: Progress | None = None
+    root: Path, store_path: Path, force: bool = False, progress: Progress | None = None, builder: Builder | None = None
 ) -> tuple[TinyDB, bool, list[str]]:
-    """The corpus store for ``root``: loaded when fresh, else built and saved.
+    """The corpus store for ``root``: loaded when fresh, else built and saved (by ``builder`` when
+    given and it wants this many files, else here).
 
     Returns (db, built, messages): messages are one-line notes for the user (why it was rebuilt,
     which files were skipped, why it could not be saved).
@@ -220,13 +230,27 @@ def open_store(
                 return opened[0], False, opened[1]
         except (StoreError, tablefile.TableFileError) as e:
             messages.append(f"corpus store was unreadable and has been rebuilt ({e})")
+    built = builder.build(root, store_path, progress) if builder is not None and builder.wanted(len(found)) else None
+    if built is None:
+        data, notes, _ = build_and_save(root, found, problems, store_path, progress)
+    else:
+        data, notes = built
+    return TinyDB(storage=JSONStorage, path=store_path, data=data), True, messages + notes
+
+
+def build_and_save(
+    root: Path, found: list[Found], problems: list[tuple[str, str]], store_path: Path, progress: Progress | None = None
+) -> tuple[dict[str, Any], list[str], bool]:
+    """Build the store and write it to ``store_path``; returns its tables, the notes for the user
+    (why it could not be saved, which files were skipped) and whether it was saved."""
     result = build(root, found, problems, progress)
+    notes, saved = [], True
     try:
         JSONStorage(store_path).write(result.data)
     except OSError as e:
-        messages.append(f"could not save the corpus store to {store_path} ({e.strerror or e}); using it in memory")
-    meta = result.data["meta"]["1"]
-    return TinyDB(storage=JSONStorage, path=store_path, data=result.data), True, messages + skip_notes(meta)
+        notes.append(f"could not save the corpus store to {store_path} ({e.strerror or e}); using it in memory")
+        saved = False
+    return result.data, notes + skip_notes(result.data["meta"]["1"]), saved
 
 
 def open_fresh(root: Path, store_path: Path) -> tuple[TinyDB, list[str]] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
@@ -35,6 +36,7 @@ from qualitytui.ui.widgets.passages import PassageList
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
+    from qualitytui.core.build_process import SeparateBuild
     from qualitytui.core.search import Result
     from qualitytui.ui.screens.bookmarks import BookmarksScreen
 
@@ -116,6 +118,8 @@ class QualityApp(App[None]):
         self.bookmarks = Bookmarks(self.user)
         self.marked: set[str] = set()  # bookmarked passage ids
         self.sidebar_ready = False  # its lists are mounted just after the first frame
+        self._build: SeparateBuild | None = None  # a build in a child process, stopped when the app ends
+        self._ending = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -201,6 +205,9 @@ class QualityApp(App[None]):
             collector.resume()
 
     def on_unmount(self) -> None:
+        self._ending = True
+        if self._build is not None:  # a build still running would keep the process from ending
+            self._build.cancel()
         self._resume_collector()  # an app that stops before its first frame
         collector.unsettle()  # what this app leaves behind can be collected (tests run many apps)
 
@@ -230,8 +237,26 @@ class QualityApp(App[None]):
 
     @work(thread=True, exclusive=True, group="corpus")
     def load_corpus(self) -> None:
+        from qualitytui.core.build_process import BuildCancelled, BuildFailed, SeparateBuild
+
+        self._build = SeparateBuild()
+        if self._ending:  # unmounted meanwhile: set, then read, here as there, so one of us cancels
+            self._build.cancel()
+        shown = [0.0]
+
+        def progress(done: int, total: int, step: str) -> None:  # ten a second: more is not seen, only drawn
+            now = time.monotonic()
+            if now - shown[0] >= 0.1 or done in (0, total):
+                shown[0] = now
+                self.post_message(BuildProgress(done, total, step))
+
         try:
-            corpus = Corpus.open(self.paths, progress=lambda d, t, step: self.post_message(BuildProgress(d, t, step)))
+            corpus = Corpus.open(self.paths, progress=progress, builder=self._build)
+        except BuildCancelled:  # the app is ending
+            return
+        except BuildFailed as e:
+            self.post_message(CorpusFailed(str(e)))
+            return
         except Exception as e:  # shown as one line in the app, never a traceback
             self.post_message(CorpusFailed(f"{type(e).__name__}: {e}"))
             return
