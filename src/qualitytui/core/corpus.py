@@ -18,6 +18,9 @@ if TYPE_CHECKING:  # the search engine loads on first use, after the first frame
     from qualitytui.core.search import Result, Searcher
 
 
+_MENTION_KEYS = ("doc", "passage", "start", "end", "text")  # a mention in the `entities` JSON
+
+
 class UnknownDocument(LookupError):
     """No document has this id; the message suggests the nearest ones."""
 
@@ -100,20 +103,20 @@ class Corpus:
 
     def entities(self, type: str | None = None) -> list[dict[str, Any]]:
         """The `entities` JSON: each entity with its mentions, most mentioned first within each type."""
-        return [dict(e, mentions=self.entity_mentions(e["id"])) for e in self.entity_rows() if not type or e["type"] == type]
+        return [dict(e, mentions=[{k: m[k] for k in _MENTION_KEYS} for m in self.entity_mentions(e["id"])])
+                for e in self.entity_rows() if not type or e["type"] == type]
 
     def entity_rows(self) -> list[dict[str, Any]]:
         """The entities as stored (name, type, aliases, count, docs), without their mentions."""
         return self._rows("entities")
 
     def entity_mentions(self, entity_id: str) -> list[dict[str, Any]]:
-        """One entity's mentions (doc, passage, start, end, text), in corpus order."""
+        """One entity's mentions as stored (entity, doc, passage, start, end, text), in corpus order;
+        read-only: the lists hold the table's own rows (copies were 18 MB on 2 000 articles)."""
         if self._by_entity is None:
             by_entity: dict[str, list[dict[str, Any]]] = {}
             for m in self._rows("mentions"):
-                by_entity.setdefault(m["entity"], []).append(
-                    {"doc": m["doc"], "passage": m["passage"], "start": m["start"], "end": m["end"], "text": m["text"]}
-                )
+                by_entity.setdefault(m["entity"], []).append(m)
             self._by_entity = by_entity
         return self._by_entity.get(entity_id, [])
 
@@ -133,13 +136,13 @@ class Corpus:
         """The words around one mention (keyword in context)."""
         return snippet(self.passage(mention["passage"])["text"], mention["start"], mention["end"], width)
 
-    def mentions_in(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
-        """This document's entity mentions by passage id, each with its entity's type."""
+    def mentions_in(self, doc_id: str) -> dict[str, list[tuple[int, int, str | None]]]:
+        """This document's entity mentions by passage id: (start, end, the entity's type)."""
         if self._by_doc is None:
             types = {e["id"]: e["type"] for e in self._rows("entities")}
-            by_doc: dict[str, dict[str, list[dict[str, Any]]]] = {}
+            by_doc: dict[str, dict[str, list[tuple[int, int, str | None]]]] = {}
             for m in self._rows("mentions"):
-                row = {"start": m["start"], "end": m["end"], "type": types.get(m["entity"]), "entity": m["entity"]}
+                row = (m["start"], m["end"], types.get(m["entity"]))
                 by_doc.setdefault(m["doc"], {}).setdefault(m["passage"], []).append(row)
             self._by_doc = by_doc  # whole, or not at all: prepare() may build it in another thread
         return self._by_doc.get(doc_id, {})

@@ -346,7 +346,7 @@ class QualityApp(App[None]):
         marks = self._hit_marks(doc_id)
         if self.show_mentions and self.corpus:
             for pid, ms in self.corpus.mentions_in(doc_id).items():
-                marks.setdefault(pid, []).extend((m["start"], m["end"], TYPE_STYLE.get(m["type"], "underline")) for m in ms)
+                marks.setdefault(pid, []).extend((s, e, TYPE_STYLE.get(t, "underline")) for s, e, t in ms)
         return marks
 
     # -- entities -------------------------------------------------------------------------------
