@@ -4,6 +4,8 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from qualitytui.core import pipeline
 from qualitytui.core.files import discover
 from qualitytui.paths import builtin_corpus_dir
@@ -182,3 +184,40 @@ if pool is not None:
 """
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert out.stdout.split() == ["pool", "True", "pid", "True"], out.stderr
+
+
+def test_workers_leave_ctrl_c_to_the_main_process():
+    # a worker that Ctrl-C stopped while it sent a result back left the pool waiting for the rest
+    import signal
+
+    pool = pipeline._pool(2)
+    try:
+        assert pool.submit(signal.getsignal, signal.SIGINT).result(timeout=60) == signal.SIG_IGN
+    finally:
+        pool.shutdown()
+    assert signal.getsignal(signal.SIGINT) is not signal.SIG_IGN  # this process still takes it
+
+
+def test_linking_lets_ctrl_c_through_once_per_document(monkeypatch):
+    # compiled loops never run the interpreter, where Python acts on signals; a call to the
+    # interpreted signals.checkpoint does, so linking stops within one document of a Ctrl-C
+    from qualitytui.core import compiled, entities
+    from qualitytui.core.segment import get_segmenter
+    from qualitytui.core.store import build
+
+    assert "signals" not in compiled.MODULES
+    root = builtin_corpus_dir()
+    built = build(root, *discover(root))
+    docs = [(d["id"], [p for p in built.data["passages"].values() if p["doc"] == d["id"]]) for d in built.documents]
+    scanned = [(doc_id, entities.scan_document(ps, get_segmenter().tag)) for doc_id, ps in docs]
+    calls = []
+
+    def interrupted():
+        calls.append(1)
+        if len(calls) == 7:  # in the second loop: five documents, then two more calls
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(entities, "checkpoint", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        entities.link(scanned)
+    assert len(calls) == 7  # nothing ran on to the next checkpoint

@@ -17,6 +17,7 @@ from itertools import compress, count
 from typing import Any, Callable, Iterable
 
 from qualitytui.core import gazetteer
+from qualitytui.core.signals import checkpoint
 from qualitytui.core.entity_rules import (
     COMPANY_SUFFIXES,
     ORG_SUFFIXES,
@@ -327,6 +328,7 @@ def link(scanned: list[tuple[str, list[Row]]]) -> tuple[list[Entity], list[dict[
     per_doc = []
     names: dict[tuple[str, str], dict[str, int]] = {}  # (type, name) → surface form → count
     for doc_id, rows in scanned:
+        checkpoint()  # Ctrl-C: this loop is compiled (signals.py)
         alike = [
             [c._replace(text=p["text"][c.start : c.end]) for c in _alike_in_lists(norm, lists, cs, companies)]
             if lists else () for p, norm, _, _, cs, lists in rows
@@ -381,6 +383,7 @@ def _mentions(per_doc, owner, entities) -> list[dict[str, Any]]:
     in_prefixes = prefixes.__contains__
     out = []
     for (doc_id, rows), local in zip(per_doc, locals_):
+        checkpoint()
         for p, norm, starts, words, keep in rows:
             spans = [(c.start, c.end, owner[(c.type, name)]) for c, name in keep]
             used = bytearray(len(norm) + 1)

@@ -10,6 +10,7 @@ processes falls back to that too. Serial and parallel give the same result.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
@@ -92,6 +93,8 @@ class Workers:
         self.close()
 
     def close(self) -> None:
+        """Stop the workers once their tasks in hand are done; tasks not yet started are dropped.
+        (Even on Ctrl-C: a worker stopped while it sends a result leaves the pool waiting for the rest.)"""
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
@@ -172,10 +175,13 @@ def index_in_background(texts: list[str], workers: Workers) -> Callable[[], dict
 
 
 def quiet() -> None:
-    """A worker never writes to the terminal the app draws on; its errors come back as exceptions."""
+    """A worker never writes to the terminal the app draws on (its errors come back as exceptions),
+    and leaves Ctrl-C to the main process, which stops it: a worker that Ctrl-C interrupted while
+    it sent a result back left the main process waiting for the rest of it, for ever."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def tracker_ready() -> None:
