@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -34,3 +35,14 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.close(dfd)
     except OSError:
         pass
+
+
+def why_not_written(e: OSError, folder: Path, kind: str) -> str:
+    """Why a file could not be written in ``folder`` (the ``kind`` folder: "data", "cache"), in words."""
+    if e.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return f"the {kind} folder {folder} is read-only"
+    if e.errno == errno.ENOSPC:
+        return f"the disk holding {folder} is full"
+    if e.errno in (errno.ENOTDIR, errno.EEXIST):
+        return f"the {kind} folder {folder} cannot be created (a file is in the way)"
+    return f"{e.strerror or e} ({folder})"

@@ -20,7 +20,7 @@ from tinydb.storages import Storage
 
 from qualitytui import __version__
 from qualitytui.core import collector, tablefile
-from qualitytui.core.atomic import atomic_write
+from qualitytui.core.atomic import atomic_write, why_not_written
 from qualitytui.core.files import Found, discover
 from qualitytui.core.models import Skipped
 
@@ -248,7 +248,8 @@ def build_and_save(
     try:
         JSONStorage(store_path).write(result.data)
     except OSError as e:
-        notes.append(f"could not save the corpus store to {store_path} ({e.strerror or e}); using it in memory")
+        notes.append(f"could not save the corpus store to {store_path} "
+                     f"({why_not_written(e, store_path.parent, 'cache')}); using it in memory")
         saved = False
     return result.data, notes + skip_notes(result.data["meta"]["1"]), saved
 

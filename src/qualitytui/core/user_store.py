@@ -9,7 +9,6 @@ folder that cannot be written keeps the store readable and says why nothing can 
 
 from __future__ import annotations
 
-import errno
 import fcntl
 import os
 import time
@@ -21,7 +20,7 @@ import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
-from qualitytui.core.atomic import atomic_write
+from qualitytui.core.atomic import atomic_write, why_not_written
 
 TABLES = ("bookmarks", "state")
 
@@ -66,16 +65,6 @@ class _AtomicJSON(Storage):
         pass
 
 
-def _why(e: OSError, folder: Path) -> str:
-    if e.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return f"the data folder {folder} is read-only"
-    if e.errno == errno.ENOSPC:
-        return f"the disk holding {folder} is full"
-    if e.errno in (errno.ENOTDIR, errno.EEXIST):
-        return f"the data folder {folder} cannot be created (a file is in the way)"
-    return f"{e.strerror or e} ({folder})"
-
-
 class UserStore:
     """The user's own data. ``messages`` holds what the user must be told (a file moved aside, …)."""
 
@@ -116,7 +105,7 @@ class UserStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as e:
-            self.read_only = _why(e, self.path.parent)
+            self.read_only = why_not_written(e, self.path.parent, "data")
             raise UserStoreError(f"Cannot save: {self.read_only}.") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
@@ -139,7 +128,7 @@ class UserStore:
             try:
                 result = fn(db)
             except OSError as e:
-                self.read_only = _why(e, self.path.parent)
+                self.read_only = why_not_written(e, self.path.parent, "data")
                 raise UserStoreError(f"Cannot save: {self.read_only}.") from None
             self._cache = storage.last
             self.read_only = None
