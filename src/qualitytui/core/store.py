@@ -248,8 +248,8 @@ def build_and_save(
     try:
         JSONStorage(store_path).write(result.data)
     except OSError as e:
-        notes.append(f"could not save the corpus store to {store_path} "
-                     f"({why_not_written(e, store_path.parent, 'cache')}); using it in memory")
+        notes.append(f"could not save the corpus store to {store_path}: {why_not_written(e, store_path.parent, 'cache')}; "
+                     "using it in memory")
         saved = False
     return result.data, notes + skip_notes(result.data["meta"]["1"]), saved
 
