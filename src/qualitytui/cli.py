@@ -108,23 +108,68 @@ def _limit(text: str) -> int:
     return n
 
 
+class _BuildBar:
+    """A build's progress bar on stderr, for any command that builds the store: drawn on a terminal
+    only (nothing in a pipe or a log), from the build's own calls (no refresh thread: with no other
+    thread running, the build can fork its workers, pipeline._pool), from the first call on."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+        self.task: Any = None
+        self.drawn = 0.0
+        self.wanted = True
+
+    def __call__(self, done: int, total: int, name: str) -> None:
+        if not self.wanted:
+            return
+        import time
+
+        if self.bar is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            console = Console(stderr=True)
+            if not console.is_terminal:
+                self.wanted = False
+                return
+            self.bar = Progress(
+                TextColumn("building corpus store"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                TextColumn("{task.description}", markup=False), console=console, transient=True, auto_refresh=False,
+            )
+            self.bar.start()
+            self.task = self.bar.add_task("", total=None)
+        now = time.monotonic()
+        due = now - self.drawn >= 0.1 or done in (0, total)
+        self.bar.update(self.task, completed=done, total=total, description=name[-40:], refresh=due)
+        if due:
+            self.drawn = now
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+
 def _paths(args: argparse.Namespace):
     from qualitytui.paths import Paths
 
     return Paths.resolve(args.corpus, args.data_dir, args.cache_dir)
 
 
-def _open(args: argparse.Namespace, force: bool = False, progress=None, every_skip: bool = False):
+def _open(args: argparse.Namespace, force: bool = False, every_skip: bool = False):
     """The corpus, its notes on stderr. The files a build skipped are listed one by one when this
     command built the store, or ``every_skip`` (docs, build); otherwise counted in one line, so that
     a folder with hundreds of unusable files does not bury every search's output."""
     from qualitytui.core.corpus import Corpus
     from qualitytui.core.store import CorpusMissing, skip_notes
 
+    bar = _BuildBar()
     try:
-        corpus = Corpus.open(_paths(args), force=force, progress=progress)
+        corpus = Corpus.open(_paths(args), force=force, progress=bar)
     except CorpusMissing as e:
         raise CliError(str(e), EXIT_USAGE) from None
+    finally:
+        bar.close()
     skips = skip_notes(corpus.meta)
     listed = set(skips)
     for m in corpus.messages:
@@ -254,34 +299,10 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    import contextlib
     import time
 
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     t0 = time.perf_counter()
-    console = Console(stderr=True)
-    progress = None
-    with contextlib.ExitStack() as stack:
-        if console.is_terminal:  # a bar on a terminal; nothing at all in a pipe or a log
-            # drawn from the build's own calls, not by a refresh thread: with no other thread running,
-            # the build can fork its workers instead of starting them afresh (pipeline._pool)
-            bar = stack.enter_context(Progress(
-                TextColumn("building corpus store"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                TextColumn("{task.description}", markup=False), console=console, transient=True, auto_refresh=False,
-            ))
-            task = bar.add_task("", total=None)
-            drawn = [0.0]
-
-            def progress(done: int, total: int, name: str) -> None:
-                now = time.monotonic()
-                due = now - drawn[0] >= 0.1 or done in (0, total)
-                bar.update(task, completed=done, total=total, description=name[-40:], refresh=due)
-                if due:
-                    drawn[0] = now
-
-        corpus = _open(args, force=True, progress=progress)
+    corpus = _open(args, force=True)
     summary = {
         "documents": len(corpus.documents()),
         "passages": sum(d["passages"] for d in corpus.documents()),

@@ -155,6 +155,16 @@ def test_build_draws_its_bar_on_a_terminal_with_file_names_as_written(capsys, tm
     assert "building corpus store" in err and "[/x].txt" in err
 
 
+def test_any_command_that_builds_draws_the_bar_and_one_that_does_not_draws_nothing(capsys, tmp_path, monkeypatch):
+    # a first `search` on a folder of thousands of articles is a build: it was silent for as long
+    monkeypatch.setenv("FORCE_COLOR", "1")  # Rich takes stderr for a terminal
+    cache = str(tmp_path / "c")
+    code, out, err = run(capsys, "--cache-dir", cache, "search", "质量月", "--limit", "1")
+    assert code == 0 and "质量月" in out and "building corpus store" in err
+    code, out, err = run(capsys, "--cache-dir", cache, "search", "质量月", "--limit", "1")
+    assert code == 0 and "质量月" in out and err == ""
+
+
 @pytest.mark.skipif(sys.platform != "linux", reason="sets the pipe's size with a Linux fcntl")
 @pytest.mark.parametrize("argv", [["search", "质量", "--limit", "0"], ["show", "--all"], ["entities"], ["timeline", "--json"]])
 def test_a_reader_that_stops_early_is_not_an_error(tmp_path, argv):
