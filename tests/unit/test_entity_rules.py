@@ -66,6 +66,16 @@ def test_organisations_by_suffix_with_a_sound_left_edge():
     assert not any(o.startswith(("和", "共同")) for o in orgs)
 
 
+def test_a_body_named_for_what_it_protects_or_revives_keeps_its_verb():
+    # 保护, 振兴, 扶贫 name what a body is for (知识产权保护中心, 乡村振兴局), as 管理, 服务 do
+    got, _ = entities("青岛市知识产权保护中心开展培训。", "国家乡村振兴局印发通知。", "市精准扶贫办公室负责同志介绍。")
+    assert {"青岛市知识产权保护中心", "国家乡村振兴局"} <= names(got, "organization")
+    assert any(o.endswith("精准扶贫办公室") for o in names(got, "organization"))
+    # a verb of doing is not part of a name: the sentence's subject and verb stay out of it
+    got, _ = entities("市民参观展览中心。", "上海市浦东新区引进研发中心。", "企业落户青岛市产业园区。")
+    assert not [o for o in names(got, "organization") if "参观" in o or "引进" in o or "落户" in o]
+
+
 def test_level_prefix_takes_the_documents_own_place():
     got, found = entities("山东省济南市、青岛市、烟台市推进试点。", "省市场监管局积极推动质量强链工作。")
     assert "山东省市场监管局" in names(got, "organization")
