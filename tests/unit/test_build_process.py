@@ -140,3 +140,26 @@ def test_cancel_stops_the_child_and_its_workers_at_once(tmp_path, seeds_copy, mo
     assert not list((tmp_path / "c").glob("corpus-*.json"))
     with pytest.raises(BuildCancelled):  # and no later build starts
         builder.build(corpus, tmp_path / "c" / "x.json", None)
+
+
+def test_cancel_right_after_the_start_stops_the_child_too(seeds_copy, tmp_path):
+    # before the child has made its own process group there is no group to stop, only the child
+    builder = SeparateBuild(min_files=1)
+    failure = []
+    thread = threading.Thread(target=lambda: _open_catching(builder, seeds_copy, tmp_path, failure))
+    thread.start()
+    while builder._proc is None and thread.is_alive():
+        time.sleep(0.001)
+    builder.cancel()
+    thread.join(30)
+    assert not thread.is_alive() and builder._proc is not None
+    builder._proc.join(5)
+    assert builder._proc.exitcode == -9
+    assert len(failure) == 1 and isinstance(failure[0], BuildCancelled)
+
+
+def _open_catching(builder, corpus, tmp_path, failure):
+    try:
+        Corpus.open(_paths(corpus, tmp_path / "c"), builder=builder)
+    except BaseException as e:  # noqa: BLE001 - the test looks at it
+        failure.append(e)

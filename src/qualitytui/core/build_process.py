@@ -108,7 +108,10 @@ class SeparateBuild:
             return
         try:
             if hasattr(os, "killpg"):
-                os.killpg(proc.pid, signal.SIGKILL)  # the child leads its own group, workers included
+                try:
+                    os.killpg(proc.pid, signal.SIGKILL)  # the child leads its own group, workers included
+                except ProcessLookupError:  # not leading it yet, so it has no workers yet either
+                    proc.kill()
             else:
                 proc.kill()
         except OSError:  # gone already
