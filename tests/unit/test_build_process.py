@@ -10,6 +10,7 @@ import time
 import pytest
 
 from qualitytui.core import build_process, pipeline
+from qualitytui.core.atomic import temp_prefix
 from qualitytui.core.build_process import BuildCancelled, BuildFailed, SeparateBuild
 from qualitytui.core.corpus import Corpus
 from qualitytui.paths import Paths
@@ -129,6 +130,12 @@ def test_cancel_stops_the_child_and_its_workers_at_once(tmp_path, seeds_copy, mo
     thread.start()
     assert started.wait(60)
     assert len(_running_in_group(builder._proc.pid)) >= 3  # the child and its two workers
+    store = _paths(corpus, tmp_path / "c").corpus_store
+    store.parent.mkdir(parents=True, exist_ok=True)
+    theirs = store.parent / f"{temp_prefix(store, builder._proc.pid)}abc.tmp"  # as if killed while writing
+    others = store.parent / f"{temp_prefix(store, 1)}abc.tmp"  # another process's, still writing
+    theirs.write_bytes(b"half a store")
+    others.write_bytes(b"half a store")
     t0 = time.monotonic()
     builder.cancel()
     thread.join(10)
@@ -138,6 +145,7 @@ def test_cancel_stops_the_child_and_its_workers_at_once(tmp_path, seeds_copy, mo
     assert builder._proc.exitcode == -9
     assert _running_in_group(builder._proc.pid) == []  # the whole group: the workers too
     assert not list((tmp_path / "c").glob("corpus-*.json"))
+    assert not theirs.exists() and others.exists()
     with pytest.raises(BuildCancelled):  # and no later build starts
         builder.build(corpus, tmp_path / "c" / "x.json", None)
 

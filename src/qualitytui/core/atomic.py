@@ -14,7 +14,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     Raises OSError (read-only folder, full disk); the old file is then untouched and no temp file is left.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -35,6 +35,12 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.close(dfd)
     except OSError:
         pass
+
+
+def temp_prefix(path: Path, pid: int | None = None) -> str:
+    """How the temp files of this process (or ``pid``) for ``path`` begin: a process killed while
+    it writes leaves one, which whoever killed it can find and remove (build_process.cancel)."""
+    return f".{path.name}.{os.getpid() if pid is None else pid}."
 
 
 def why_not_written(e: OSError, folder: Path, kind: str) -> str:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from qualitytui.core import tablefile
+from qualitytui.core.atomic import temp_prefix
 from qualitytui.core.pipeline import tracker_ready
 from qualitytui.core.store import JSONStorage, Progress, build_and_save
 
@@ -39,6 +40,7 @@ class SeparateBuild:
     def __init__(self, min_files: int | None = None) -> None:
         self.min_files = CHILD_MIN_FILES if min_files is None else min_files
         self._proc: Any = None
+        self._store_path: Path | None = None
         self._cancelled = False
         self._lock = threading.Lock()
 
@@ -57,6 +59,7 @@ class SeparateBuild:
             if self._cancelled:
                 raise BuildCancelled("the build was cancelled")
             ours, theirs = ctx.Pipe(duplex=False)
+            self._store_path = store_path
             try:
                 tracker_ready()
                 self._proc = ctx.Process(target=_child, args=(theirs, str(root), str(store_path)), name="qualitytui-build")
@@ -115,7 +118,14 @@ class SeparateBuild:
             else:
                 proc.kill()
         except OSError:  # gone already
-            pass
+            return
+        proc.join(5)
+        if self._store_path is not None:  # killed while it wrote the store: its temp file stays behind
+            for tmp in self._store_path.parent.glob(f"{temp_prefix(self._store_path, proc.pid)}*.tmp"):
+                try:
+                    tmp.unlink()
+                except OSError:
+                    pass
 
 
 def _child(conn: Any, root: str, store_path: str) -> None:
