@@ -142,7 +142,11 @@ class Index:
         """Every passage's search form (fold.py), made on first use: a query answered from the
         postings alone (a one-off search from the command line) needs only its hits' forms."""
         if self._forms is None:
-            self._forms = [fold(t) for t in self._texts]
+            forms = []
+            for t in self._texts:
+                f = fold(t)
+                forms.append(t if f == t else f)  # the text itself where folding changes nothing (a third)
+            self._forms = forms
         return self._forms
 
     def form(self, i: int) -> str:
