@@ -38,7 +38,7 @@ class Corpus:
         for p in self._all:
             self._passages.setdefault(p["doc"], []).append(p)
         self._searcher: Searcher | None = None
-        self._by_doc: dict[str, dict[str, list[dict[str, Any]]]] | None = None
+        self._by_doc: tuple[dict[str, str], dict[str, list[dict[str, Any]]]] | None = None  # types, rows by doc
         self._by_entity: dict[str, list[dict[str, Any]]] | None = None
 
     def _rows(self, table: str) -> list[dict[str, Any]]:
@@ -137,15 +137,19 @@ class Corpus:
         return snippet(self.passage(mention["passage"])["text"], mention["start"], mention["end"], width)
 
     def mentions_in(self, doc_id: str) -> dict[str, list[tuple[int, int, str | None]]]:
-        """This document's entity mentions by passage id: (start, end, the entity's type)."""
+        """This document's entity mentions by passage id: (start, end, the entity's type). Made
+        for the one document from its rows: made for all at once, they took 45 MB on 10 000 articles."""
         if self._by_doc is None:
-            types = {e["id"]: e["type"] for e in self._rows("entities")}
-            by_doc: dict[str, dict[str, list[tuple[int, int, str | None]]]] = {}
+            by_doc: dict[str, list[dict[str, Any]]] = {}
             for m in self._rows("mentions"):
-                row = (m["start"], m["end"], types.get(m["entity"]))
-                by_doc.setdefault(m["doc"], {}).setdefault(m["passage"], []).append(row)
-            self._by_doc = by_doc  # whole, or not at all: prepare() may build it in another thread
-        return self._by_doc.get(doc_id, {})
+                by_doc.setdefault(m["doc"], []).append(m)
+            # whole, or not at all: prepare() may build it in another thread
+            self._by_doc = ({e["id"]: e["type"] for e in self._rows("entities")}, by_doc)
+        types, by_doc = self._by_doc
+        out: dict[str, list[tuple[int, int, str | None]]] = {}
+        for m in by_doc.get(doc_id, ()):
+            out.setdefault(m["passage"], []).append((m["start"], m["end"], types.get(m["entity"])))
+        return out
 
     @staticmethod
     def filter_entities(entities: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
