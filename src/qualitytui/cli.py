@@ -111,19 +111,17 @@ def _limit(text: str) -> int:
 class _BuildBar:
     """A build's progress bar on stderr, for any command that builds the store: drawn on a terminal
     only (nothing in a pipe or a log), from the build's own calls (no refresh thread: with no other
-    thread running, the build can fork its workers, pipeline._pool), from the first call on."""
+    thread running, the build can fork its workers, pipeline._pool), from the first call on. Give it
+    the calls through store.throttled."""
 
     def __init__(self) -> None:
         self.bar: Any = None
         self.task: Any = None
-        self.drawn = 0.0
         self.wanted = True
 
     def __call__(self, done: int, total: int, name: str) -> None:
         if not self.wanted:
             return
-        import time
-
         if self.bar is None:
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -138,11 +136,7 @@ class _BuildBar:
             )
             self.bar.start()
             self.task = self.bar.add_task("", total=None)
-        now = time.monotonic()
-        due = now - self.drawn >= 0.1 or done in (0, total)
-        self.bar.update(self.task, completed=done, total=total, description=name[-40:], refresh=due)
-        if due:
-            self.drawn = now
+        self.bar.update(self.task, completed=done, total=total, description=name[-40:], refresh=True)
 
     def close(self) -> None:
         if self.bar is not None:
@@ -161,11 +155,11 @@ def _open(args: argparse.Namespace, force: bool = False, every_skip: bool = Fals
     command built the store, or ``every_skip`` (docs, build); otherwise counted in one line, so that
     a folder with hundreds of unusable files does not bury every search's output."""
     from qualitytui.core.corpus import Corpus
-    from qualitytui.core.store import CorpusMissing, skip_notes
+    from qualitytui.core.store import CorpusMissing, skip_notes, throttled
 
     bar = _BuildBar()
     try:
-        corpus = Corpus.open(_paths(args), force=force, progress=bar)
+        corpus = Corpus.open(_paths(args), force=force, progress=throttled(bar))
     except CorpusMissing as e:
         raise CliError(str(e), EXIT_USAGE) from None
     finally:

@@ -30,6 +30,20 @@ TABLES = ("meta", "documents", "passages", "entities", "mentions", "events", "se
 Progress = Callable[[int, int, str], None]
 
 
+def throttled(progress: Progress, seconds: float = 0.1) -> Progress:
+    """``progress`` called at most every ``seconds``, and always for the first and the last file and
+    the steps after them: a screen shows no more, and drawing every file of thousands costs time."""
+    last = [float("-inf")]
+
+    def call(done: int, total: int, name: str) -> None:
+        now = time.monotonic()
+        if now - last[0] >= seconds or done in (0, total):
+            last[0] = now
+            progress(done, total, name)
+
+    return call
+
+
 class StoreError(Exception):
     """The store file exists but cannot be used."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
@@ -22,6 +21,7 @@ from qualitytui.core.bookmarks import Bookmarks, citation, export, export_file
 from qualitytui.core.corpus import Corpus
 from qualitytui.core.atomic import atomic_write
 from qualitytui.core.models import passage_index
+from qualitytui.core.store import throttled
 from qualitytui.core.normalize import printable
 from qualitytui.core.user_store import UserStore, UserStoreError
 from qualitytui.core.wording import counted
@@ -242,14 +242,7 @@ class QualityApp(App[None]):
         self._build = SeparateBuild()
         if self._ending:  # unmounted meanwhile: set, then read, here as there, so one of us cancels
             self._build.cancel()
-        shown = [0.0]
-
-        def progress(done: int, total: int, step: str) -> None:  # ten a second: more is not seen, only drawn
-            now = time.monotonic()
-            if now - shown[0] >= 0.1 or done in (0, total):
-                shown[0] = now
-                self.post_message(BuildProgress(done, total, step))
-
+        progress = throttled(lambda done, total, step: self.post_message(BuildProgress(done, total, step)))
         try:
             corpus = Corpus.open(self.paths, progress=progress, builder=self._build)
         except BuildCancelled:  # the app is ending
