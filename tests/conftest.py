@@ -11,6 +11,16 @@ REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 
 
+def seed_copies(dest: Path, copies: int) -> Path:
+    """``dest`` filled with ``copies`` copies of the five seed articles (00-000_….txt, 01-000_….txt, …):
+    a corpus large enough for worker processes."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for k in range(copies):
+        for f in sorted(SEEDS.glob("*.txt")):
+            shutil.copy(f, dest / f"{k:02d}-{f.name}")
+    return dest
+
+
 @pytest.fixture(autouse=True)
 def hermetic_dirs(tmp_path, monkeypatch):
     """Point the app's data and cache dirs into the test's temp folder."""

@@ -2,11 +2,11 @@
 
 import asyncio
 import os
-import shutil
 import time
 
 
-from apphelp import SEEDS, app_paths, make_app, ready
+from apphelp import app_paths, make_app, ready
+from conftest import seed_copies
 
 from qualitytui.ui.app import QualityApp
 from qualitytui.ui.screens.help import HelpScreen
@@ -116,15 +116,6 @@ async def test_a_build_shows_its_progress_and_the_step_under_way(tmp_path):
         assert "Building the corpus store" in str(status) and "linking entities" in str(status)
 
 
-def _many(tmp_path, copies):
-    corpus = tmp_path / "many"
-    corpus.mkdir()
-    for k in range(copies):
-        for f in SEEDS.glob("*.txt"):
-            shutil.copy(f, corpus / f"{k:02d}-{f.name}")
-    return corpus
-
-
 async def test_a_large_corpus_is_built_in_a_child_process_with_its_progress(tmp_path, monkeypatch):
     from qualitytui.core import build_process
 
@@ -136,7 +127,7 @@ async def test_a_large_corpus_is_built_in_a_child_process_with_its_progress(tmp_
             seen.append((message.done, message.total))
             super().on_build_progress(message)
 
-    app = Watched(app_paths(tmp_path, _many(tmp_path, 4)))
+    app = Watched(app_paths(tmp_path, seed_copies(tmp_path / "many", 4)))
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
         # started under Textual, whose stderr capture has no file descriptor (pipeline.tracker_ready)
@@ -151,7 +142,7 @@ async def test_quitting_during_a_build_stops_it_at_once(tmp_path, monkeypatch):
     from qualitytui.core import build_process
 
     monkeypatch.setattr(build_process, "CHILD_MIN_FILES", 10)
-    app = make_app(tmp_path, _many(tmp_path, 80))
+    app = make_app(tmp_path, seed_copies(tmp_path / "many", 80))
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(600):
             if app.query("#build-progress") and app.query_one("#build-progress").progress:

@@ -3,7 +3,6 @@ back, a store that cannot be saved handed over the pipe, and a build that can be
 
 import multiprocessing
 import os
-import shutil
 import threading
 import time
 
@@ -14,6 +13,8 @@ from qualitytui.core.atomic import temp_prefix
 from qualitytui.core.build_process import BuildCancelled, BuildFailed, SeparateBuild
 from qualitytui.core.corpus import Corpus
 from qualitytui.paths import Paths
+
+from conftest import seed_copies
 
 TABLES = ("documents", "passages", "entities", "mentions", "events", "search")
 
@@ -104,12 +105,8 @@ def test_a_child_that_dies_is_a_clear_failure(seeds_copy, tmp_path):
         Corpus.open(_paths(seeds_copy, tmp_path / "c"), progress=kill, builder=builder)
 
 
-def test_cancel_stops_the_child_and_its_workers_at_once(tmp_path, seeds_copy, monkeypatch):
-    corpus = tmp_path / "many"
-    corpus.mkdir()
-    for k in range(80):  # enough for the child to start two workers and be busy for a while
-        for f in seeds_copy.glob("*.txt"):
-            shutil.copy(f, corpus / f"{k:02d}-{f.name}")
+def test_cancel_stops_the_child_and_its_workers_at_once(tmp_path, monkeypatch):
+    corpus = seed_copies(tmp_path / "many", 80)  # enough for the child to start two workers and be busy a while
     builder = SeparateBuild(min_files=1)
     started = threading.Event()
     monkeypatch.setenv("QUALITYTUI_JOBS", "2")

@@ -1,6 +1,5 @@
 """The build's per-file pipeline: the same result in one process or several, and how many it uses."""
 
-import shutil
 import subprocess
 import sys
 
@@ -10,11 +9,11 @@ from qualitytui.core import pipeline
 from qualitytui.core.files import discover
 from qualitytui.paths import builtin_corpus_dir
 
+from conftest import seed_copies
+
 
 def _corpus(tmp_path, copies=3):
-    for f in sorted(builtin_corpus_dir().glob("*.txt")):
-        for k in range(copies):
-            shutil.copy(f, tmp_path / f"{k}-{f.name}")
+    seed_copies(tmp_path, copies)
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00\xd8" * 3)  # UTF-16 BOM, then an unpaired surrogate
     return discover(tmp_path)[0]
