@@ -63,6 +63,19 @@ def test_short_sentence_paragraph_is_not_a_caption_without_a_photo_gap():
     assert "会议取得圆满成功。" in bodies(assemble(text))
 
 
+def test_a_one_sentence_article_is_its_body_not_a_caption():
+    only = assemble("青岛市质量月活动今天举行。\n")
+    assert kinds(only) == [("body", "青岛市质量月活动今天举行。")]
+    assert only.title == "青岛市质量月活动今天举行。"  # no headline: the first sentence stands in
+    headed = assemble("示范标题\n\n\n\n会议取得圆满成功。\n")
+    assert kinds(headed) == [("title", "示范标题"), ("body", "会议取得圆满成功。")]
+
+
+def test_a_caption_shaped_last_line_after_a_body_is_still_a_caption():
+    a = assemble("示范标题\n\n" + P1 + "\n\n\n\n人工智能产业园核心区。\n")
+    assert kinds(a)[-1] == ("caption", "人工智能产业园核心区。")
+
+
 def test_bylines_alone_and_glued_to_the_last_paragraph():
     text = "示范标题\n\n□王蕊 董京南\n\n" + P1 + "\n\n" + P2 + "观海新闻/\n青报全媒体 记者 孙晶 王帅\n"
     a = assemble(text)

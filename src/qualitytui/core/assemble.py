@@ -137,6 +137,7 @@ class _Assembler:
     def items(self) -> list[Item]:
         blocks = self._blocks()
         items: list[Item] = []
+        isolated: list[Item] = []  # captions by shape alone
         for bi, block in enumerate(blocks):
             texts = [l.text for l in block]
             joined = " ".join(texts)
@@ -166,11 +167,12 @@ class _Assembler:
                 items.append(Item("byline", block, " ".join(joined.split())))
             elif shapes.is_credit_caption(joined) and not (len(block) > 1 and shapes.is_heading_shape(texts[0])):
                 items.append(Item("caption", block, join_lines(texts)))
-            elif len(block) == 1 and shapes.is_isolated_caption(joined) and (
-                (bi > 0 and self._gap_before(block) >= 2)
+            elif len(block) == 1 and bi > 0 and shapes.is_isolated_caption(joined) and (
+                self._gap_before(block) >= 2
                 or (last and not (items and items[-1].kind == "body" and not _ends_paragraph(items[-1].text)))
             ):
-                items.append(Item("caption", block, joined))
+                isolated.append(Item("caption", block, joined))
+                items.append(isolated[-1])
             elif all(l.doubled for l in block) or (
                 len(block) == 1 and shapes.is_heading_shape(joined, self.column)
             ):
@@ -179,6 +181,9 @@ class _Assembler:
                 items += [Item("heading", [l], l.text, stacked=True) for l in block]
             else:
                 items += self._paragraphs(block)
+        if not any(x.kind == "body" for x in items):
+            for x in isolated:  # a caption captions a body: with none, these sentences are the article
+                x.kind = "body"
         return items
 
     def _caption_continuation(self, block: list[Line], following: list[Line] | None) -> list[Line]:
