@@ -10,15 +10,13 @@ from tinydb import TinyDB
 
 from qualitytui.core import pinyin
 from qualitytui.core.fold import fold
+from qualitytui.core.mention_table import Mentions
 from qualitytui.core.snippets import Snippet, snippet
 from qualitytui.core.store import Builder, Progress, open_fresh, open_store
 from qualitytui.paths import Paths
 
 if TYPE_CHECKING:  # the search engine loads on first use, after the first frame
     from qualitytui.core.search import Result, Searcher
-
-
-_MENTION_KEYS = ("doc", "passage", "start", "end", "text")  # a mention in the `entities` JSON
 
 
 class UnknownDocument(LookupError):
@@ -38,8 +36,7 @@ class Corpus:
         for p in self._all:
             self._passages.setdefault(p["doc"], []).append(p)
         self._searcher: Searcher | None = None
-        self._by_doc: tuple[dict[str, str], dict[str, list[dict[str, Any]]]] | None = None  # types, rows by doc
-        self._by_entity: dict[str, list[dict[str, Any]]] | None = None
+        self._mentions: Mentions | None = None
 
     def _rows(self, table: str) -> list[dict[str, Any]]:
         """A table's rows as stored, read-only: TinyDB's own ``all()`` wraps and copies each row,
@@ -103,22 +100,22 @@ class Corpus:
 
     def entities(self, type: str | None = None) -> list[dict[str, Any]]:
         """The `entities` JSON: each entity with its mentions, most mentioned first within each type."""
-        return [dict(e, mentions=[{k: m[k] for k in _MENTION_KEYS} for m in self.entity_mentions(e["id"])])
-                for e in self.entity_rows() if not type or e["type"] == type]
+        return [dict(e, mentions=self.entity_mentions(e["id"])) for e in self.entity_rows() if not type or e["type"] == type]
 
     def entity_rows(self) -> list[dict[str, Any]]:
         """The entities as stored (name, type, aliases, count, docs), without their mentions."""
         return self._rows("entities")
 
+    def mentions(self) -> Mentions:
+        """The mentions table, loaded on first use."""
+        if self._mentions is None:
+            types = {e["id"]: e["type"] for e in self._rows("entities")}
+            self._mentions = Mentions(self._rows("mentions"), self._all, types)
+        return self._mentions
+
     def entity_mentions(self, entity_id: str) -> list[dict[str, Any]]:
-        """One entity's mentions as stored (entity, doc, passage, start, end, text), in corpus order;
-        read-only: the lists hold the table's own rows (copies were 18 MB on 2 000 articles)."""
-        if self._by_entity is None:
-            by_entity: dict[str, list[dict[str, Any]]] = {}
-            for m in self._rows("mentions"):
-                by_entity.setdefault(m["entity"], []).append(m)
-            self._by_entity = by_entity
-        return self._by_entity.get(entity_id, [])
+        """One entity's mentions (doc, passage, start, end, text), in corpus order."""
+        return self.mentions().of_entity(entity_id)
 
     def timeline(self) -> list[dict[str, Any]]:
         """Dated items in order of their start date."""
@@ -137,19 +134,8 @@ class Corpus:
         return snippet(self.passage(mention["passage"])["text"], mention["start"], mention["end"], width)
 
     def mentions_in(self, doc_id: str) -> dict[str, list[tuple[int, int, str | None]]]:
-        """This document's entity mentions by passage id: (start, end, the entity's type). Made
-        for the one document from its rows: made for all at once, they took 45 MB on 10 000 articles."""
-        if self._by_doc is None:
-            by_doc: dict[str, list[dict[str, Any]]] = {}
-            for m in self._rows("mentions"):
-                by_doc.setdefault(m["doc"], []).append(m)
-            # whole, or not at all: prepare() may build it in another thread
-            self._by_doc = ({e["id"]: e["type"] for e in self._rows("entities")}, by_doc)
-        types, by_doc = self._by_doc
-        out: dict[str, list[tuple[int, int, str | None]]] = {}
-        for m in by_doc.get(doc_id, ()):
-            out.setdefault(m["passage"], []).append((m["start"], m["end"], types.get(m["entity"])))
-        return out
+        """This document's entity mentions by passage id: (start, end, the entity's type)."""
+        return self.mentions().in_doc(doc_id)
 
     @staticmethod
     def filter_entities(entities: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
@@ -167,7 +153,8 @@ class Corpus:
 
         if self._searcher is None:
             stored = self._rows("search")
-            self._searcher = Searcher(self._all, stored[0] if stored else None, self._rows)
+            self._searcher = Searcher(self._all, stored[0] if stored else None, self._rows,
+                                      lambda ids: self.mentions().passage_numbers(ids))
         return self._searcher
 
     def prepare(self) -> None:
@@ -177,8 +164,7 @@ class Corpus:
         for table in ("search", "mentions", "events", "entities"):  # every table decoded first: the store
             self._rows(table)  # file's bytes are freed once all are (tablefile), before more is made
         self.searcher().index.forms  # noqa: B018 (made now: the app's searches scan them)
-        self.entity_mentions("")
-        self.mentions_in("")
+        self.mentions().index_docs()
 
     def search(self, query: str, limit: int | None = 20) -> Result:
         """Ranked passages for ``query`` (the query language: query.py)."""

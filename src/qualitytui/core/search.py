@@ -67,13 +67,15 @@ class Searcher:
     """Answers queries over passages in store order, with the filters' lookups built on first use."""
 
     def __init__(self, rows: list[dict[str, Any]], stored_index: dict[str, Any] | None,
-                 table: Callable[[str], list[dict[str, Any]]]):
-        """``table(name)``: the rows of the store's ``mentions``, ``events`` or ``entities``, asked for
-        only by a query with a filter on them (reading the mentions of a large corpus takes a while)."""
+                 table: Callable[[str], list[dict[str, Any]]], mentioning: Callable[[set[str]], set[int]]):
+        """``table(name)``: the rows of the store's ``events`` or ``entities``; ``mentioning(ids)``:
+        the numbers of the passages that mention these entities. Both are asked for only by a query
+        with a filter on them (reading the mentions of a large corpus takes a while)."""
         self.rows = rows
         self.index = Index(stored_index or {}, [r["text"] for r in rows])
         self.pid = {r["id"]: i for i, r in enumerate(rows)}
         self._table = table
+        self._mentioning = mentioning
         self._docs: dict[str, range] | None = None
         self._patterns: dict[tuple[str, ...], re.Pattern[str] | None] = {}
         self._filtered: dict[tuple[str, str], tuple[set[int], str | None]] = {}
@@ -184,8 +186,7 @@ class Searcher:
         return {i for i, r in enumerate(self.rows) if r["kind"] == value}, None
 
     def _filter_type(self, value: str) -> tuple[set[int], str | None]:
-        ids = {e["id"] for e in self._table("entities") if e["type"] == value}
-        return {self.pid[m["passage"]] for m in self._table("mentions") if m["entity"] in ids and m["passage"] in self.pid}, None
+        return self._mentioning({e["id"] for e in self._table("entities") if e["type"] == value}), None
 
     def _filter_entity(self, value: str) -> tuple[set[int], str | None]:
         want = fold(value)
@@ -194,7 +195,7 @@ class Searcher:
             ids = {e["id"] for e in self._table("entities") if want in fold(e["name"])}
         if not ids:
             return set(), f"no entity named {value!r}"
-        return {self.pid[m["passage"]] for m in self._table("mentions") if m["entity"] in ids and m["passage"] in self.pid}, None
+        return self._mentioning(ids), None
 
     def _filter_year(self, value: str) -> tuple[set[int], str | None]:
         out = set()

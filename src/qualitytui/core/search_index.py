@@ -10,32 +10,16 @@ from __future__ import annotations
 
 import base64
 import re
-import sys
-from array import array
 from collections import OrderedDict
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 from qualitytui.core.fold import fold
+from qualitytui.core.packed import pack_u32, unpack_u32
 
 VERSION = 1
 K1, B = 1.2, 0.75  # BM25's usual constants
 _BIGRAMS = re.compile(r"(?=(\w\w))")
 _CACHE = 512
-
-
-def _pack(values: Iterable[int]) -> str:
-    a = array("I", values)
-    if sys.byteorder != "little":
-        a.byteswap()
-    return base64.b64encode(a.tobytes()).decode("ascii")
-
-
-def _unpack(text: str) -> array:
-    a = array("I")
-    a.frombytes(base64.b64decode(text))
-    if sys.byteorder != "little":
-        a.byteswap()
-    return a
 
 
 def bigrams(form: str) -> list[str]:
@@ -69,7 +53,7 @@ def build(texts: Sequence[str]) -> dict[str, Any]:
                 parts[bigram] = [raw]
             else:
                 row.append(raw)
-    return {"version": VERSION, "lengths": _pack(lengths),
+    return {"version": VERSION, "lengths": pack_u32(lengths),
             "postings": {bg: base64.b64encode(b"".join(raws)).decode("ascii") for bg, raws in parts.items()}}
 
 
@@ -126,7 +110,7 @@ class Index:
 
     def __init__(self, stored: dict[str, Any], texts: list[str]):
         self._raw: dict[str, str] = stored.get("postings", {})
-        self.lengths = list(_unpack(stored["lengths"])) if stored.get("lengths") else [len(t) for t in texts]
+        self.lengths = list(unpack_u32(stored["lengths"])) if stored.get("lengths") else [len(t) for t in texts]
         self._texts = texts
         self._forms: list[str] | None = None
         self.count = len(texts)
@@ -160,7 +144,7 @@ class Index:
             self._decoded.move_to_end(bigram)
             return hit
         raw = self._raw.get(bigram)
-        out = {v >> 8: v & 0xFF for v in _unpack(raw)} if raw else {}
+        out = {v >> 8: v & 0xFF for v in unpack_u32(raw)} if raw else {}
         self._decoded[bigram] = out
         if len(self._decoded) > _CACHE:
             self._decoded.popitem(last=False)

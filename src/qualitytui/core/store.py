@@ -24,7 +24,7 @@ from qualitytui.core.atomic import atomic_write, why_not_written
 from qualitytui.core.files import Found, discover
 from qualitytui.core.models import Skipped
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 TABLES = ("meta", "documents", "passages", "entities", "mentions", "events", "search")
 
 Progress = Callable[[int, int, str], None]
@@ -136,6 +136,7 @@ def build(root: Path, found: list[Found], problems: list[tuple[str, str]], progr
 def _build(root: Path, found: list[Found], problems: list[tuple[str, str]], progress: Progress | None) -> BuildResult:
     # a warm start needs neither the pipeline (segmenter, rules) nor the entity linker
     from qualitytui.core.entities import link
+    from qualitytui.core.mention_table import table_rows
     from qualitytui.core.pipeline import Workers, index_in_background, jobs_wanted, process
 
     t0 = time.perf_counter()
@@ -170,7 +171,7 @@ def _build(root: Path, found: list[Found], problems: list[tuple[str, str]], prog
         # the index in a worker while entities are linked here: the two halves of the corpus-wide work
         index = index_in_background([p["text"] for p in rows], workers)
         events.sort(key=lambda e: (e["start"] or "", e["doc"], e["offset"][0]))
-        entities, mentions = link(scanned)
+        entities, _ = link(scanned)
         search = index()
     if progress:
         progress(total, total, "")
@@ -188,7 +189,7 @@ def _build(root: Path, found: list[Found], problems: list[tuple[str, str]], prog
         "documents": _table(docs),
         "passages": _table(rows),
         "entities": _table([e.to_dict() for e in entities]),
-        "mentions": _table(mentions),
+        "mentions": _table(table_rows(entities, rows)),
         "events": _table(events),
         "search": {"1": search},
     }

@@ -5,7 +5,7 @@ search index) before the first frame was a third of that frame's time on 2 000 a
 is a header line, then each table as compact UTF-8 JSON on its own line::
 
     {"qualitytui-store":1,"tables":[["meta",212,3735928559],["documents",5871,48879],...]}
-    {"1":{"schema":4,...}}
+    {"1":{"schema":5,...}}
     {"1":{"id":"000_dd8c…",...},...}
     ...
 

@@ -1,0 +1,90 @@
+"""The store's mentions table: one row per entity, its mentions packed as (passage, start, end).
+
+A row is ``{"entity": id, "spans": …}``, the spans a packed run of uint32 triples: the passage's
+number in store order and the mention's offsets in its text, in corpus order. A mention's document,
+passage id and text follow from its passage. (One row per mention, six fields each, took 300 MB
+once loaded on 10 000 articles, 420 000 of them; packed, the table takes a few MB.)
+"""
+
+from __future__ import annotations
+
+from array import array
+from typing import Any, Iterable, Protocol
+
+from qualitytui.core.packed import pack_u32, unpack_u32
+
+
+class _Entity(Protocol):
+    id: str
+    mentions: list[dict[str, Any]]
+
+
+def table_rows(entities: Iterable[_Entity], passages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The table's rows for the linked ``entities``; ``passages`` in store order."""
+    number = {p["id"]: i for i, p in enumerate(passages)}
+    return [{"entity": e.id, "spans": pack_u32([v for m in e.mentions for v in (number[m["passage"]], m["start"], m["end"])])}
+            for e in entities]
+
+
+class Mentions:
+    """The loaded table: an entity's mentions, a document's, the passages that mention some entities.
+
+    ``passages`` are the store's, in store order; ``types`` maps entity id → type. The spans stay
+    packed until asked for; the index by document is made on first use (``in_doc``)."""
+
+    def __init__(self, rows: list[dict[str, Any]], passages: list[dict[str, Any]], types: dict[str, str]) -> None:
+        self._spans = {r["entity"]: r["spans"] for r in rows}
+        self._passages = passages
+        self._types = types
+        self._by_doc: tuple[list[str | None], dict[str, array]] | None = None  # entity types, quads by doc
+
+    def _triples(self, entity_id: str) -> array:
+        packed = self._spans.get(entity_id)
+        return unpack_u32(packed) if packed else array("I")
+
+    def of_entity(self, entity_id: str) -> list[dict[str, Any]]:
+        """The entity's mentions as in the `entities` JSON (doc, passage, start, end, text), in corpus order."""
+        a, ps, out = self._triples(entity_id), self._passages, []
+        for i in range(0, len(a), 3):
+            p, s, e = ps[a[i]], a[i + 1], a[i + 2]
+            out.append({"doc": p["doc"], "passage": p["id"], "start": s, "end": e, "text": p["text"][s:e]})
+        return out
+
+    def passage_numbers(self, entity_ids: Iterable[str]) -> set[int]:
+        """The numbers (store order) of the passages that mention any of these entities."""
+        out: set[int] = set()
+        for eid in entity_ids:
+            out.update(self._triples(eid)[0::3])
+        return out
+
+    def in_doc(self, doc_id: str) -> dict[str, list[tuple[int, int, str | None]]]:
+        """This document's mentions by passage id: (start, end, the entity's type), by start."""
+        if self._by_doc is None:
+            self.index_docs()
+        types, by_doc = self._by_doc  # type: ignore[misc]
+        quads = by_doc.get(doc_id, ())
+        out: dict[str, list[tuple[int, int, str | None]]] = {}
+        ps = self._passages
+        for i in range(0, len(quads), 4):
+            out.setdefault(ps[quads[i]]["id"], []).append((quads[i + 1], quads[i + 2], types[quads[i + 3]]))
+        for marks in out.values():
+            marks.sort()
+        return out
+
+    def index_docs(self) -> None:
+        """Make the index by document now (for a background thread: marking a document's mentions
+        then takes no visible time). Each document holds (passage, start, end, entity) quads."""
+        types: list[str | None] = []
+        doc_of = [p["doc"] for p in self._passages]
+        by_doc: dict[str, array] = {}
+        for k, (eid, packed) in enumerate(self._spans.items()):
+            types.append(self._types.get(eid))
+            a = unpack_u32(packed)
+            for i in range(0, len(a), 3):
+                doc = doc_of[a[i]]
+                quads = by_doc.get(doc)
+                if quads is None:
+                    quads = by_doc[doc] = array("I")
+                quads.extend((a[i], a[i + 1], a[i + 2], k))
+        # whole, or not at all: the UI may ask while another thread makes it
+        self._by_doc = (types, by_doc)
