@@ -225,3 +225,17 @@ def test_prepare_builds_in_one_go_what_first_use_would(seeds_copy, tmp_path):
     assert ready.entity_mentions(top["id"]) == lazy.entity_mentions(top["id"]) and len(lazy.entity_mentions(top["id"])) > 10
     assert all(d == lazy.mentions_in(doc) for d in during) and lazy.mentions_in(doc)
     assert ready.search("质量强链").total == lazy.search("质量强链").total > 0
+
+
+def test_a_passages_original_is_stored_only_where_the_repairs_changed_it(seeds_copy, tmp_path):
+    (seeds_copy / "plain.txt").write_text("示范标题\n\n一段正文，没有经过修复。\n", encoding="utf-8")
+    corpus = open_corpus(seeds_copy, tmp_path / "c")
+    (saved,) = (tmp_path / "c").glob("corpus-*.json")
+    stored = {p["id"]: p for p in tablefile.decode(saved.read_bytes())["passages"].values()}
+    plain = [p for p in stored.values() if p["doc"] == "plain"]
+    assert plain and all("original" not in p for p in plain)
+    repaired = [p for p in stored.values() if "original" in p]
+    assert repaired and all(p["original"] != p["text"] for p in repaired)  # the print columns' line breaks
+    for doc in (corpus.show("plain"), corpus.show("004")):
+        assert all(p["original"] == (stored[p["id"]].get("original") or p["text"]) for p in doc["passages"])
+    assert corpus.show("plain")["passages"][1]["original"] == "一段正文，没有经过修复。"

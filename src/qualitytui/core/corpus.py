@@ -34,6 +34,7 @@ class Corpus:
         self._passages: dict[str, list[dict[str, Any]]] = {}
         self._all = self._rows("passages")  # store order: the index's order
         for p in self._all:
+            p.setdefault("original", p["text"])  # stored only where the repairs changed the text
             self._passages.setdefault(p["doc"], []).append(p)
         self._searcher: Searcher | None = None
         self._mentions: Mentions | None = None
