@@ -86,3 +86,12 @@ def test_too_many_passages_is_a_clear_error(monkeypatch):
     monkeypatch.setattr(search_index, "MAX_PASSAGES", 4)
     with pytest.raises(ValueError, match="at most 3 passages"):
         build(["a"] * 4)
+
+
+def test_search_forms_made_one_by_one_are_kept_and_agree_with_all_of_them():
+    texts = ["質量強鏈行動", "质量强链", "ＡＢＣ品牌", "青岛"]
+    idx = Index(build(texts), texts)
+    assert idx.form(0) == fold(texts[0]) == "质量强链行动"
+    assert idx.form(0) is idx.form(0)  # folded once: a later query's candidates are mostly the same
+    assert idx.forms == [fold(t) for t in texts]
+    assert idx.forms[0] is idx.form(0) and idx.forms[1] is texts[1]  # (nothing to fold: the text itself)

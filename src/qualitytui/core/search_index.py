@@ -105,6 +105,12 @@ def _block_postings(texts: Sequence[str], lengths: list[int], first: int) -> Ite
         yield chr(key >> 21) + chr(key & 0x1FFFFF), raw[s * 4 : e * 4]
 
 
+def _form(text: str) -> str:
+    """A passage's search form: the text itself where folding changes nothing (a third of them)."""
+    f = fold(text)
+    return text if f == text else f
+
+
 class Index:
     """The loaded index: search forms of the passages, and postings decoded on demand."""
 
@@ -113,6 +119,7 @@ class Index:
         self.lengths = list(unpack_u32(stored["lengths"])) if stored.get("lengths") else [len(t) for t in texts]
         self._texts = texts
         self._forms: list[str] | None = None
+        self._some: dict[int, str] | None = None  # forms made one by one before they are all made
         self.count = len(texts)
         self.avg_length = (sum(self.lengths) / self.count if self.count else 0.0) or 1.0  # (all empty: no division by 0)
         # BM25's length normalisation, per passage, once
@@ -126,16 +133,23 @@ class Index:
         """Every passage's search form (fold.py), made on first use: a query answered from the
         postings alone (a one-off search from the command line) needs only its hits' forms."""
         if self._forms is None:
-            forms = []
-            for t in self._texts:
-                f = fold(t)
-                forms.append(t if f == t else f)  # the text itself where folding changes nothing (a third)
-            self._forms = forms
+            some = self._some or {}
+            self._forms = [some.get(i) or _form(t) for i, t in enumerate(self._texts)]
+            self._some = None
         return self._forms
 
     def form(self, i: int) -> str:
-        """Passage ``i``'s search form, without making them all."""
-        return self._forms[i] if self._forms is not None else fold(self._texts[i])
+        """Passage ``i``'s search form, without making them all (kept: the next query's candidates
+        are mostly the same passages)."""
+        if self._forms is not None:
+            return self._forms[i]
+        some = self._some
+        if some is None:
+            some = self._some = {}
+        f = some.get(i)
+        if f is None:
+            f = some[i] = _form(self._texts[i])
+        return f
 
     def postings(self, bigram: str) -> dict[int, int]:
         """passage → how often ``bigram`` occurs in it (capped at 255)."""
