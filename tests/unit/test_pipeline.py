@@ -20,9 +20,12 @@ def _corpus(tmp_path, copies=3):
 
 
 def _plain(results):
-    """The results to compare; rows without their token words, which workers leave out (cut again from the text)."""
-    return [(r.rel, r.hash, r.doc, r.skipped, r.passages, r.events, [(p, n, s, cs, ls) for p, n, s, _, cs, ls in r.rows])
-            for r in results]
+    """The results to compare, with the token words and starts as lists (a worker sends the words
+    in one string and the starts as an array)."""
+    from qualitytui.core.entities import _words
+
+    return [(r.rel, r.hash, r.doc, r.skipped, r.passages, r.events,
+             [(p, n, list(s), _words(w), cs, ls) for p, n, s, w, cs, ls in r.rows]) for r in results]
 
 
 def test_worker_processes_give_the_same_result_as_one_process(tmp_path, monkeypatch):

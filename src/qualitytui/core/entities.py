@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, count
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Sequence
 
 from qualitytui.core import gazetteer
 from qualitytui.core.signals import checkpoint
@@ -280,9 +280,10 @@ def _alike_in_lists(norm: str, lists: Lists, kept: list[Candidate], companies: d
 
 
 Lists = tuple[tuple[tuple[int, int], ...], ...]
-# passage, normalized text, token start offsets (one more: the end), token words (from a worker, the
-# words in one string, joined_words), candidates, the spans of its enumerations' items (for linking)
-Row = tuple[dict[str, Any], str, list[int], list[str] | str, list[Candidate], Lists]
+# passage, normalized text, token start offsets (one more: the end; from a worker, an array), token
+# words (from a worker, the words in one string, joined_words), candidates, the spans of its
+# enumerations' items (for linking)
+Row = tuple[dict[str, Any], str, Sequence[int], list[str] | str, list[Candidate], Lists]
 _SEP = "\0"
 
 

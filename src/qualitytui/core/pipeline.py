@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from array import array
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
@@ -62,9 +63,10 @@ def _process_chunk(items: list[tuple[Found, str]], in_worker: bool = False) -> l
     tagger = get_segmenter().tag
     with collector.paused():
         results = [process_file(f, i, tagger) for f, i in items]
-    if in_worker:  # a list of short strings pickles 60x slower than one string of them (entities.Row)
-        for r in results:
-            r.rows = [(p, norm, starts, joined_words(words, norm), cs, lists) for p, norm, starts, words, cs, lists in r.rows]
+    if in_worker:  # a list of short strings pickles 60x slower than one string of them (entities.Row), and
+        for r in results:  # a list of ints is an object each once unpickled (9 million on 10 000 articles)
+            r.rows = [(p, norm, array("I", starts), joined_words(words, norm), cs, lists)
+                      for p, norm, starts, words, cs, lists in r.rows]
     return results
 
 
