@@ -34,7 +34,7 @@ def test_a_three_character_name_the_segmenter_cut_in_two_is_one_person():
     assert [w for w, _ in tag("局长余辉斌发布了")][1:3] == ["余辉", "斌"]  # the cut this rule mends
     got, found = entities("监管局党组书记、局长余辉斌发布了工作要点。", "余辉斌介绍，今年将继续推进。")
     assert names(got, "person") == {"余辉斌"}
-    assert [m["text"] for e in found if e.name == "余辉斌" for m in e.mentions] == ["余辉斌", "余辉斌"]
+    assert [m["text"] for e in found if e.name == "余辉斌" for m in e.mention_dicts()] == ["余辉斌", "余辉斌"]
     got, _ = entities("局长王强说，工作要点已经发布。")  # a two-character name stays two
     assert names(got, "person") == {"王强"}
 
@@ -138,8 +138,8 @@ def test_mentions_cover_every_occurrence_with_offsets():
     text = "局长高善武发布了工作要点。高善武介绍，今年将继续推进。"
     _, found = entities(text)
     ent = next(e for e in found if e.name == "高善武")
-    assert [(m["start"], m["end"]) for m in ent.mentions] == [(2, 5), (13, 16)]
-    assert all(text[m["start"] : m["end"]] == "高善武" for m in ent.mentions)
+    assert [(m["start"], m["end"]) for m in ent.mention_dicts()] == [(2, 5), (13, 16)]
+    assert all(text[m["start"] : m["end"]] == "高善武" for m in ent.mention_dicts())
 
 
 def test_enumerations_are_found_where_the_bare_pattern_finds_them():
@@ -223,7 +223,7 @@ def test_a_one_character_word_between_two_bodies_joins_them_it_is_not_inside_one
 def test_a_level_body_alone_is_the_party_committee_or_government_of_the_document_s_place():
     got, found = entities("青岛市召开质量大会。", "市委、市政府历来高度重视质量工作。", "2021年，市委市政府联合印发意见。")
     assert {"青岛市委", "青岛市政府"} <= names(got, "organization")
-    assert {m["text"] for e in found if e.name == "青岛市委" for m in e.mentions} == {"市委"}
+    assert {m["text"] for e in found if e.name == "青岛市委" for m in e.mention_dicts()} == {"市委"}
     # the tail of another phrase, or the head of a department's name, is not the body itself
     got, _ = entities("青岛市召开质量大会。", "市质量办会同各区市政府推进。", "由各市市场监管局商市委组织部确定。")
     assert not {"青岛市委", "青岛市政府", "市委", "市政府"} & names(got, "organization")
@@ -245,7 +245,7 @@ def test_a_named_hotel_is_a_company_a_hotel_in_general_is_not():
 
 def test_a_level_body_is_not_marked_again_where_it_does_not_stand_alone():
     got, found = entities("青岛市召开质量大会。", "经市政府批准，市质量办会同各区市政府推进。")
-    texts = [(m["passage"], m["text"]) for e in found if e.name == "青岛市政府" for m in e.mentions]
+    texts = [(m["passage"], m["text"]) for e in found if e.name == "青岛市政府" for m in e.mention_dicts()]
     assert texts == [("d#1", "市政府")]  # 经市政府批准, not 各区市政府
 
 

@@ -22,7 +22,7 @@ def test_an_entitys_mentions_come_back_as_linked(linked):
     entities, _, _, table = linked
     assert sum(len(e.mentions) for e in entities) > 300
     for e in entities:
-        assert table.of_entity(e.id) == [{k: m[k] for k in KEYS} for m in e.mentions]
+        assert table.of_entity(e.id) == [{k: m[k] for k in KEYS} for m in e.mention_dicts()]
 
 
 def test_a_documents_marks_by_passage(linked):

@@ -16,13 +16,13 @@ from qualitytui.core.packed import pack_u32, unpack_u32
 
 class _Entity(Protocol):
     id: str
-    mentions: list[dict[str, Any]]
+    mentions: list[tuple[str, dict[str, Any], int, int]]  # (doc id, passage, start, end)
 
 
 def table_rows(entities: Iterable[_Entity], passages: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The table's rows for the linked ``entities``; ``passages`` in store order."""
     number = {p["id"]: i for i, p in enumerate(passages)}
-    return [{"entity": e.id, "spans": pack_u32([v for m in e.mentions for v in (number[m["passage"]], m["start"], m["end"])])}
+    return [{"entity": e.id, "spans": pack_u32([v for _, p, s, end in e.mentions for v in (number[p["id"]], s, end)])}
             for e in entities]
 
 

@@ -171,7 +171,7 @@ def _build(root: Path, found: list[Found], problems: list[tuple[str, str]], prog
         # the index in a worker while entities are linked here: the two halves of the corpus-wide work
         index = index_in_background([p["text"] for p in rows], workers)
         events.sort(key=lambda e: (e["start"] or "", e["doc"], e["offset"][0]))
-        entities, _ = link(scanned)
+        entities = link(scanned)
         search = index()
     if progress:
         progress(total, total, "")
