@@ -169,6 +169,8 @@ def test_full_disk_leaves_the_old_store_whole(seeds_copy, tmp_path, monkeypatch)
         def write(self, data):
             raise OSError(errno.ENOSPC, "No space left on device")
 
+        writelines = write
+
     monkeypatch.setattr(os, "fdopen", lambda fd, mode: FullFile(real_fdopen(fd, mode)))
     c = open_corpus(seeds_copy, cache, force=True)
     assert any("could not save the corpus store" in m and "is full" in m for m in c.messages)
@@ -239,3 +241,11 @@ def test_a_passages_original_is_stored_only_where_the_repairs_changed_it(seeds_c
     for doc in (corpus.show("plain"), corpus.show("004")):
         assert all(p["original"] == (stored[p["id"]].get("original") or p["text"]) for p in doc["passages"])
     assert corpus.show("plain")["passages"][1]["original"] == "一段正文，没有经过修复。"
+
+
+def test_the_store_is_written_in_parts_that_make_the_whole_file(seeds_copy, tmp_path):
+    c = open_corpus(seeds_copy, tmp_path / "c")
+    path = Paths.resolve(seeds_copy, cache_dir=tmp_path / "c").corpus_store
+    data = tablefile.decode(path.read_bytes())
+    assert path.read_bytes() == tablefile.encode(data) == b"".join(tablefile.encode_parts(data))
+    assert len(tablefile.encode_parts(data)) == 2 + 2 * len(store.TABLES) and c.documents()

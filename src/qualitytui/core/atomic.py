@@ -6,10 +6,12 @@ import errno
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a reader sees either the old file or the new one, whole.
+def atomic_write(path: Path, data: bytes | Iterable[bytes | memoryview]) -> None:
+    """Replace ``path`` with ``data`` (bytes, or its parts in order) so that a reader sees either the
+    old file or the new one, whole.
 
     Raises OSError (read-only folder, full disk); the old file is then untouched and no temp file is left.
     """
@@ -17,7 +19,10 @@ def atomic_write(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            if isinstance(data, bytes):
+                f.write(data)
+            else:
+                f.writelines(data)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)

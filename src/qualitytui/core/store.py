@@ -73,7 +73,7 @@ class JSONStorage(Storage):
         return self._data
 
     def write(self, data: MutableMapping[str, Any]) -> None:
-        atomic_write(self.path, tablefile.encode(data))
+        atomic_write(self.path, tablefile.encode_parts(data))
         self._data = data
 
 
