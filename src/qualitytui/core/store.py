@@ -172,6 +172,7 @@ def _build(root: Path, found: list[Found], problems: list[tuple[str, str]], prog
         index = index_in_background([p["text"] for p in rows], workers)
         events.sort(key=lambda e: (e["start"] or "", e["doc"], e["offset"][0]))
         entities = link(scanned)
+        del scanned  # the tokens and candidates: let them go before the tables are laid out and encoded
         search = index()
     if progress:
         progress(total, total, "")
