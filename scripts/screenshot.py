@@ -3,8 +3,8 @@
     python scripts/screenshot.py [OUT.svg]
 """
 
+import argparse
 import asyncio
-import sys
 import tempfile
 from pathlib import Path
 
@@ -27,7 +27,9 @@ async def main(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshot.svg").resolve()
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("out", nargs="?", default="docs/screenshot.svg", type=Path)
+    target = ap.parse_args().out.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     asyncio.run(main(target))
     print(target)
