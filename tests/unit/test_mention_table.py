@@ -37,18 +37,22 @@ def test_a_documents_marks_by_passage(linked):
         assert table.in_doc(doc) == {pid: sorted(marks) for pid, marks in want.items()}
 
 
-def test_the_passages_that_mention_some_entities(linked):
+def test_the_passages_that_mention_some_entities_with_the_mentions_spans(linked):
     entities, mentions, passages, table = linked
     number = {p["id"]: i for i, p in enumerate(passages)}
     people = {e.id for e in entities if e.type == "person"}
-    want = {number[m["passage"]] for m in mentions if m["entity"] in people}
-    assert want and table.passage_numbers(people) == want
+    want: dict[int, list] = {}
+    for m in mentions:
+        if m["entity"] in people:
+            want.setdefault(number[m["passage"]], []).append((m["start"], m["end"]))
+    got = table.in_passages(people)
+    assert want and {k: sorted(v) for k, v in got.items()} == {k: sorted(v) for k, v in want.items()}
 
 
 def test_unknown_entities_and_unmentioned_documents_give_nothing(linked):
     *_, table = linked
     assert table.of_entity("person:无此人") == []
-    assert table.passage_numbers({"person:无此人"}) == set()
+    assert table.in_passages({"person:无此人"}) == {}
     assert table.in_doc("no-such-doc") == {}
 
 

@@ -99,6 +99,23 @@ def test_filters(seeds):
                                  for m in e["mentions"]}
 
 
+def test_an_entity_filter_marks_its_mentions_and_shows_them_in_the_snippet(seeds):
+    qingpi = next(e for e in seeds.entities("company") if "青啤" in e["aliases"] + [e["name"]])
+    names = {qingpi["name"], *qingpi["aliases"]}
+    r = seeds.search("entity:青啤", limit=None)
+    assert r.total == len({m["passage"] for m in qingpi["mentions"]})
+    for h in r.hits:
+        text = seeds.passage(h.passage)["text"]
+        want = sorted((m["start"], m["end"]) for m in qingpi["mentions"] if m["passage"] == h.passage)
+        assert h.matches == want and all(text[a:b] in names for a, b in h.matches)
+        assert any(text[a:b] in h.snippet.text for a, b in h.matches)  # (not the passage's first words)
+    people = seeds.search("type:person 质量", limit=None)
+    assert people.total and all(len(h.matches) >= 2 for h in people.hits)  # 质量 and a person's name
+    # a word found inside a mention is one marked span, not two
+    assert all(a < b <= c for h in seeds.search("entity:青啤 青岛", limit=None).hits
+               for (a, b), (c, _) in zip(h.matches, h.matches[1:]))
+
+
 def test_titles_and_headings_rank_above_body_and_phrases_above_scattered_words(tmp_path):
     c = small(tmp_path, {
         "a.txt": "质量强链行动\n\n企业推进质量强链工作，成效明显。\n",

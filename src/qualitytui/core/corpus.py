@@ -155,7 +155,7 @@ class Corpus:
         if self._searcher is None:
             stored = self._rows("search")
             self._searcher = Searcher(self._all, stored[0] if stored else None, self._rows,
-                                      lambda ids: self.mentions().passage_numbers(ids))
+                                      lambda ids: self.mentions().in_passages(ids))
         return self._searcher
 
     def prepare(self) -> None:

@@ -50,11 +50,13 @@ class Mentions:
             out.append({"doc": p["doc"], "passage": p["id"], "start": s, "end": e, "text": p["text"][s:e]})
         return out
 
-    def passage_numbers(self, entity_ids: Iterable[str]) -> set[int]:
-        """The numbers (store order) of the passages that mention any of these entities."""
-        out: set[int] = set()
+    def in_passages(self, entity_ids: Iterable[str]) -> dict[int, list[tuple[int, int]]]:
+        """Passage number (store order) → the spans of these entities' mentions in it."""
+        out: dict[int, list[tuple[int, int]]] = {}
         for eid in entity_ids:
-            out.update(self._triples(eid)[0::3])
+            a = self._triples(eid)
+            for i in range(0, len(a), 3):
+                out.setdefault(a[i], []).append((a[i + 1], a[i + 2]))
         return out
 
     def in_doc(self, doc_id: str) -> dict[str, list[tuple[int, int, str | None]]]:

@@ -67,10 +67,11 @@ class Searcher:
     """Answers queries over passages in store order, with the filters' lookups built on first use."""
 
     def __init__(self, rows: list[dict[str, Any]], stored_index: dict[str, Any] | None,
-                 table: Callable[[str], list[dict[str, Any]]], mentioning: Callable[[set[str]], set[int]]):
+                 table: Callable[[str], list[dict[str, Any]]],
+                 mentioning: Callable[[set[str]], dict[int, list[tuple[int, int]]]]):
         """``table(name)``: the rows of the store's ``events`` or ``entities``; ``mentioning(ids)``:
-        the numbers of the passages that mention these entities. Both are asked for only by a query
-        with a filter on them (reading the mentions of a large corpus takes a while)."""
+        the passages that mention these entities, each with the mentions' spans. Both are asked for
+        only by a query with a filter on them (reading the mentions of a large corpus takes a while)."""
         self.rows = rows
         self.index = Index(stored_index or {}, [r["text"] for r in rows])
         self.pid = {r["id"]: i for i, r in enumerate(rows)}
@@ -79,6 +80,7 @@ class Searcher:
         self._docs: dict[str, range] | None = None
         self._patterns: dict[tuple[str, ...], re.Pattern[str] | None] = {}
         self._filtered: dict[tuple[str, str], tuple[set[int], str | None]] = {}
+        self._marks: dict[tuple[str, str], dict[int, list[tuple[int, int]]]] = {}  # type:/entity: → their mentions
         self.weights = [KIND_WEIGHT.get(r["kind"], 1.0) for r in rows]
 
     def _pinyin_pattern(self, reading: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -186,7 +188,12 @@ class Searcher:
         return {i for i, r in enumerate(self.rows) if r["kind"] == value}, None
 
     def _filter_type(self, value: str) -> tuple[set[int], str | None]:
-        return self._mentioning({e["id"] for e in self._table("entities") if e["type"] == value}), None
+        return self._mentioned(("type", value), {e["id"] for e in self._table("entities") if e["type"] == value})
+
+    def _mentioned(self, key: tuple[str, str], ids: set[str]) -> tuple[set[int], str | None]:
+        """The passages that mention these entities; their mentions are marked in the hits."""
+        marks = self._marks[key] = self._mentioning(ids)
+        return set(marks), None
 
     def _filter_entity(self, value: str) -> tuple[set[int], str | None]:
         want = fold(value)
@@ -195,7 +202,7 @@ class Searcher:
             ids = {e["id"] for e in self._table("entities") if want in fold(e["name"])}
         if not ids:
             return set(), f"no entity named {value!r}"
-        return self._mentioning(ids), None
+        return self._mentioned(("entity", value), ids)
 
     def _filter_year(self, value: str) -> tuple[set[int], str | None]:
         out = set()
@@ -234,7 +241,8 @@ class Searcher:
             ranked = self._phrase_bonus(q.terms, ranked, limit)
         shown = sorted(ranked) if limit is None or limit >= len(ranked) else heapq.nsmallest(limit, ranked)
         rarest = max(range(len(q.terms)), key=idf.__getitem__) if q.terms else None
-        hits = [self._hit(pid, round(-neg, 4), q, rarest) for neg, pid in shown]
+        marks = [self._marks[(k, v)] for k in ("type", "entity") for v in q.filters.get(k, ()) if (k, v) in self._marks]
+        hits = [self._hit(pid, round(-neg, 4), q, rarest, [s for m in marks for s in m.get(pid, ())]) for neg, pid in shown]
         return Result(raw, len(ranked), _ms(t0), hits)
 
     def _scores(self, found: set[int], per_term: list[dict[int, float]], idf: list[float]) -> list[tuple[float, int]]:
@@ -258,20 +266,22 @@ class Searcher:
         return [(neg * PHRASE_BONUS, pid) if neg <= floor and pattern.search(of(pid)) else (neg, pid)
                 for neg, pid in ranked]
 
-    def _hit(self, pid: int, score: float, q: Query, rarest: int | None) -> Hit:
+    def _hit(self, pid: int, score: float, q: Query, rarest: int | None, mentions: list[tuple[int, int]]) -> Hit:
+        """The hit, its matches marked: the query's words, and the mentions of the entities its
+        type: or entity: filter asks for (the snippet shows the first of them when there are no words)."""
         row = self.rows[pid]
         form = self.index.form(pid)
-        spans = sorted({s for t in q.terms for s in self._spans(t, form)})
+        spans = sorted({s for t in q.terms for s in self._spans(t, form)}.union(mentions))
         merged: list[tuple[int, int]] = []
         for s, e in spans:
             if merged and s <= merged[-1][1]:
                 merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
             else:
                 merged.append((s, e))
-        anchor = (0, 0)
+        anchor = min(mentions) if mentions else (0, 0)
         if rarest is not None:
             own = self._spans(q.terms[rarest], form)
-            anchor = min(own) if own else (merged[0] if merged else (0, 0))
+            anchor = min(own) if own else (merged[0] if merged else anchor)
         return Hit(pid, row["doc"], row["id"], score, snippet(row["text"], *anchor), merged)
 
 
