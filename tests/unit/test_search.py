@@ -116,6 +116,16 @@ def test_an_entity_filter_marks_its_mentions_and_shows_them_in_the_snippet(seeds
                for (a, b), (c, _) in zip(h.matches, h.matches[1:]))
 
 
+def test_a_year_filter_marks_the_dates_in_that_year(seeds):
+    r = seeds.search("year:2027", limit=None)
+    assert r.total
+    for h in r.hits:
+        text = seeds.passage(h.passage)["text"]
+        dates = {e["date_text"] for e in seeds.timeline() if e["passage"] == h.passage}
+        assert h.matches and all(text[a:b] in dates for a, b in h.matches)
+        assert "2027" in h.snippet.text
+
+
 def test_titles_and_headings_rank_above_body_and_phrases_above_scattered_words(tmp_path):
     c = small(tmp_path, {
         "a.txt": "质量强链行动\n\n企业推进质量强链工作，成效明显。\n",

@@ -80,7 +80,7 @@ class Searcher:
         self._docs: dict[str, range] | None = None
         self._patterns: dict[tuple[str, ...], re.Pattern[str] | None] = {}
         self._filtered: dict[tuple[str, str], tuple[set[int], str | None]] = {}
-        self._marks: dict[tuple[str, str], dict[int, list[tuple[int, int]]]] = {}  # type:/entity: → their mentions
+        self._marks: dict[tuple[str, str], dict[int, list[tuple[int, int]]]] = {}  # type:/entity:/year: → spans
         self.weights = [KIND_WEIGHT.get(r["kind"], 1.0) for r in rows]
 
     def _pinyin_pattern(self, reading: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -205,13 +205,14 @@ class Searcher:
         return self._mentioned(("entity", value), ids)
 
     def _filter_year(self, value: str) -> tuple[set[int], str | None]:
-        out = set()
+        marks: dict[int, list[tuple[int, int]]] = {}  # the dates in that year, marked like the words
         for e in self._table("events"):
             start = (e.get("start") or "")[:4]
             end = (e.get("end") or e.get("start") or "")[:4]
             if start and start <= value <= end and e["passage"] in self.pid:
-                out.add(self.pid[e["passage"]])
-        return out, None
+                marks.setdefault(self.pid[e["passage"]], []).append(tuple(e["offset"]))
+        self._marks[("year", value)] = marks
+        return set(marks), None
 
     # -- the query ------------------------------------------------------------------------------
 
@@ -241,7 +242,7 @@ class Searcher:
             ranked = self._phrase_bonus(q.terms, ranked, limit)
         shown = sorted(ranked) if limit is None or limit >= len(ranked) else heapq.nsmallest(limit, ranked)
         rarest = max(range(len(q.terms)), key=idf.__getitem__) if q.terms else None
-        marks = [self._marks[(k, v)] for k in ("type", "entity") for v in q.filters.get(k, ()) if (k, v) in self._marks]
+        marks = [self._marks[(k, v)] for k in ("type", "entity", "year") for v in q.filters.get(k, ()) if (k, v) in self._marks]
         hits = [self._hit(pid, round(-neg, 4), q, rarest, [s for m in marks for s in m.get(pid, ())]) for neg, pid in shown]
         return Result(raw, len(ranked), _ms(t0), hits)
 
@@ -267,8 +268,9 @@ class Searcher:
                 for neg, pid in ranked]
 
     def _hit(self, pid: int, score: float, q: Query, rarest: int | None, mentions: list[tuple[int, int]]) -> Hit:
-        """The hit, its matches marked: the query's words, and the mentions of the entities its
-        type: or entity: filter asks for (the snippet shows the first of them when there are no words)."""
+        """The hit, its matches marked: the query's words, the mentions of the entities its type: or
+        entity: filter asks for and the dates its year: filter does (the snippet shows the first of
+        them when there are no words)."""
         row = self.rows[pid]
         form = self.index.form(pid)
         spans = sorted({s for t in q.terms for s in self._spans(t, form)}.union(mentions))
