@@ -83,3 +83,66 @@ def test_tables_can_be_read_while_iterating_and_keep_the_files_order():
     tables["meta"] = {"1": {}}
     assert list(tables) == [*TABLES, "events"]
     assert list(decode(encode(tables))) == [*TABLES, "events"]
+
+
+def _rows_table(n: int, nested: bool = False) -> dict:
+    rows = {str(i): {"id": f"d#{i}", "text": "质量强链" * (i % 7), "offset": [i, i + 2]} for i in range(1, n + 1)}
+    rows["7"]["text"] = '引号里的 },"8":{ 不是行的边界'  # escaped in JSON: no cut here
+    if nested:  # a row boundary's shape inside each row
+        for row in rows.values():
+            row["nested"] = {"a": {"x": 1}, "12": {"y": 2}}
+    return rows
+
+
+class _Counted:
+    """orjson, counting the bytes of each value it decodes."""
+
+    JSONDecodeError = orjson.JSONDecodeError
+
+    def __init__(self) -> None:
+        self.sizes: list[int] = []
+
+    def loads(self, data):
+        self.sizes.append(len(data))
+        return orjson.loads(data)
+
+
+@pytest.mark.parametrize("piece", [300, 2000, 1 << 20])
+def test_a_table_read_in_pieces_is_the_table(monkeypatch, piece):
+    monkeypatch.setattr(tablefile, "PIECE", piece)
+    counted = _Counted()
+    monkeypatch.setattr(tablefile, "orjson", counted)
+    data = b"xx" + orjson.dumps(_rows_table(300)) + b"yy"
+    got = tablefile.loads_rows(data, 2, len(data) - 2)
+    assert got == _rows_table(300) and list(got) == [str(i) for i in range(1, 301)]
+    if piece < len(data):  # in pieces of about that size, none of them the whole table
+        assert len(counted.sizes) > 5 and max(counted.sizes) < piece + 200
+    else:
+        assert counted.sizes == [len(data) - 4]
+    single = orjson.dumps({"1": {"postings": {"20": "QUJD", "质量": "REVG"}}})
+    assert tablefile.loads_rows(single, 0, len(single)) == orjson.loads(single)
+
+
+def test_a_cut_that_is_not_between_rows_falls_back_to_the_whole_table(monkeypatch):
+    monkeypatch.setattr(tablefile, "PIECE", 300)
+    counted = _Counted()
+    monkeypatch.setattr(tablefile, "orjson", counted)
+    data = orjson.dumps(_rows_table(300, nested=True))
+    assert tablefile.loads_rows(data, 0, len(data)) == _rows_table(300, nested=True)
+    assert counted.sizes[-1] == len(data)  # a piece failed, and the whole table was decoded
+
+
+def test_a_table_is_read_in_pieces_off_the_main_thread_only(monkeypatch):
+    import threading
+
+    monkeypatch.setattr(tablefile, "PIECE", 300)
+    pieced = []
+    real = tablefile.loads_rows
+    monkeypatch.setattr(tablefile, "loads_rows", lambda *a: pieced.append(1) or real(*a))
+    data = encode({"meta": {"1": {}}, "passages": _rows_table(300)})
+    assert decode(data)["passages"] == _rows_table(300) and not pieced  # the app's screen waits for it anyway
+    out = {}
+    reader = threading.Thread(target=lambda: out.update(t=decode(data)["passages"]))
+    reader.start()
+    reader.join()
+    assert out["t"] == _rows_table(300) and pieced
