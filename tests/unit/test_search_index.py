@@ -95,3 +95,11 @@ def test_search_forms_made_one_by_one_are_kept_and_agree_with_all_of_them():
     assert idx.form(0) is idx.form(0)  # folded once: a later query's candidates are mostly the same
     assert idx.forms == [fold(t) for t in texts]
     assert idx.forms[0] is idx.form(0) and idx.forms[1] is texts[1]  # (nothing to fold: the text itself)
+
+
+def test_making_every_search_form_lets_other_threads_run(monkeypatch):
+    calls = []
+    monkeypatch.setattr(search_index, "checkpoint", lambda: calls.append(1))
+    texts = ["質量強鏈"] * 5000
+    assert Index({}, texts).forms == ["质量强链"] * 5000
+    assert len(calls) >= 4  # (a compiled loop hands the interpreter lock over only when it calls one)

@@ -15,6 +15,7 @@ from typing import Any, Iterator, Sequence
 
 from qualitytui.core.fold import fold
 from qualitytui.core.packed import pack_u32, unpack_u32
+from qualitytui.core.signals import checkpoint
 
 VERSION = 1
 K1, B = 1.2, 0.75  # BM25's usual constants
@@ -134,7 +135,12 @@ class Index:
         postings alone (a one-off search from the command line) needs only its hits' forms."""
         if self._forms is None:
             some = self._some or {}
-            self._forms = [some.get(i) or _form(t) for i, t in enumerate(self._texts)]
+            forms = []
+            for i, t in enumerate(self._texts):
+                if not i & 1023:  # compiled, this loop never lets the app's screen run (signals.py)
+                    checkpoint()
+                forms.append(some.get(i) or _form(t))
+            self._forms = forms
             self._some = None
         return self._forms
 
