@@ -446,3 +446,35 @@ async def test_on_a_narrow_screen_d_and_e_show_the_lists_in_the_reader_s_place(t
         await pilot.press("d", "down", "enter")  # another document opens, in the reader's place
         await pilot.pause()
         assert app.doc_id == "001_8b5557aee29fe76b" and reader.display and not sidebar.display
+
+
+async def test_entities_are_read_off_the_screens_thread_and_a_filter_typed_before_is_kept(tmp_path, monkeypatch):
+    import threading
+
+    from textual.widgets import Input
+
+    from qualitytui.core.corpus import Corpus
+
+    readers = []
+    loaded = threading.Event()
+    real = Corpus.entity_rows
+
+    def slow_rows(self):
+        readers.append(threading.current_thread() is threading.main_thread())
+        loaded.wait(5)  # held until the filter is typed
+        return real(self)
+
+    monkeypatch.setattr(Corpus, "entity_rows", slow_rows)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(200):
+            if app.sidebar_ready and readers:
+                break
+            await pilot.pause()
+        assert readers == [False] and app.query_one(EntityList).option_count == 0
+        app.query_one("#entity-filter", Input).value = "qingpi"
+        await pilot.pause()
+        loaded.set()
+        await ready(app, pilot)
+        names = [e["name"] for e in app.query_one(EntityList).rows if isinstance(e, dict)]
+        assert names == ["青岛啤酒"] and len(app.entities) > 100

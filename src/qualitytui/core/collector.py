@@ -49,13 +49,14 @@ def paused() -> Iterator[None]:
 
 
 def settle() -> None:
-    """Collect once now, then leave everything alive out of later collections (``gc.freeze``).
+    """Leave everything alive out of later collections (``gc.freeze``).
 
     For a loaded corpus: its rows (millions of objects on thousands of articles) live as long as
     the app, and a full collection walks them all, which came as a 0.15 s stall in the middle of
     whatever the user did next. Objects frozen here are still freed when no longer referenced.
+    There is no collection first: it held the app's screen for 59 ms on 2 000 articles (finding
+    nothing) and 165 ms on 10 000 (finding 1 370 objects, which now stay).
     """
-    gc.collect()
     gc.freeze()
 
 

@@ -54,6 +54,11 @@ class CorpusFailed(Message):
 
 
 @dataclass
+class EntitiesLoaded(Message):
+    rows: list[dict[str, Any]]
+
+
+@dataclass
 class BuildProgress(Message):
     done: int
     total: int
@@ -185,12 +190,10 @@ class QualityApp(App[None]):
         return panels[0] if panels else None
 
     def _fill_sidebar(self, corpus: Corpus) -> None:
-        """The documents and entities in the sidebar, then the search index and the mention tables
-        (in a thread)."""
+        """The documents in the sidebar; the entities, the search index and the mention tables
+        are read in a thread (prepare_corpus)."""
         self.query_one(DocList).show_documents(corpus.documents())
         self._highlight_in_doc_list(self.doc_id)
-        self.entities = corpus.entity_rows()
-        self.query_one(EntityList).show_entities(self.entities)
         self.prepare_corpus(corpus)
 
     def _highlight_in_doc_list(self, doc_id: str | None) -> None:
@@ -264,8 +267,19 @@ class QualityApp(App[None]):
 
     @work(thread=True, exclusive=True, group="prepare")
     def prepare_corpus(self, corpus: Corpus) -> None:
-        corpus.prepare()
+        # the collector paused: a full collection, set off by what is read here, held the app's
+        # screen for up to 0.15 s on 10 000 articles
+        with collector.paused():
+            # read here, not where the screen is drawn: 0.13 s on 10 000 articles
+            self.post_message(EntitiesLoaded(corpus.entity_rows()))
+            corpus.prepare()
         collector.settle()  # the corpus is all loaded: no full collection walks it again
+
+    def on_entities_loaded(self, message: EntitiesLoaded) -> None:
+        self.entities = message.rows
+        for box, entity_list in zip(self.query("#entity-filter").results(Input), self.query(EntityList)):
+            typed = box.value  # (typed before the list was there)
+            entity_list.show_entities(self.corpus.filter_entities(self.entities, typed) if typed and self.corpus else self.entities)
 
     def on_build_progress(self, message: BuildProgress) -> None:
         bar = self.query_one("#build-progress", ProgressBar)
