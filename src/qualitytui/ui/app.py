@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
@@ -17,15 +16,15 @@ from textual.widget import MountError
 from textual.widgets import Header, Input, ProgressBar, Static
 
 from qualitytui.core import collector
-from qualitytui.core.bookmarks import Bookmarks, citation, export, export_file
+from qualitytui.core.bookmarks import Bookmarks
 from qualitytui.core.corpus import Corpus
-from qualitytui.core.atomic import atomic_write
 from qualitytui.core.models import passage_index
 from qualitytui.core.store import throttled
 from qualitytui.core.normalize import printable
 from qualitytui.core.user_store import UserStore, UserStoreError
 from qualitytui.core.wording import counted
 from qualitytui.paths import Paths
+from qualitytui.ui.bookmark_actions import BookmarkActions
 from qualitytui.ui.commands import DocumentCommands, EntityCommands, action_commands
 from qualitytui.ui.widgets.doc_list import DocList
 from qualitytui.ui.widgets.footer import KeysFooter
@@ -38,7 +37,6 @@ if TYPE_CHECKING:
 
     from qualitytui.core.build_process import SeparateBuild
     from qualitytui.core.search import Result
-    from qualitytui.ui.screens.bookmarks import BookmarksScreen
 
 # The screens are imported where they open: a warm start draws its first frame without them.
 
@@ -68,12 +66,7 @@ class BuildProgress(Message):
 RECENT_SEARCHES = 20
 
 
-def clipboard_reachable() -> bool:
-    """False where the terminal is known not to accept OSC 52 copies (macOS Terminal, the Linux console)."""
-    return os.environ.get("TERM_PROGRAM") != "Apple_Terminal" and os.environ.get("TERM") != "linux"
-
-
-class QualityApp(App[None]):
+class QualityApp(BookmarkActions, App[None]):
     TITLE = "qualitytui"
     CSS_PATH = Path(__file__).resolve().parent / "app.tcss"  # absolute: subclasses elsewhere find it too
     COMMANDS = App.COMMANDS | {DocumentCommands, EntityCommands}
@@ -530,105 +523,6 @@ class QualityApp(App[None]):
     async def action_quit(self) -> None:
         self._save_position()
         self.exit()
-
-    def _refresh_marks(self) -> None:
-        self.marked = self.bookmarks.passages()
-        self.query_one(PassageList).set_bookmarked(self.marked)
-
-    def action_toggle_bookmark(self) -> None:
-        p = self.query_one(PassageList).current
-        if p is None:
-            return
-        try:
-            existing = self.bookmarks.for_passage(p["id"])
-            if existing:
-                self.bookmarks.remove(existing["id"])
-                self.notify("Bookmark removed.", timeout=3)
-            else:
-                self.bookmarks.add(p)
-                self.notify("Bookmarked. m adds a note and tags; B lists your bookmarks.", timeout=4)
-        except UserStoreError as e:
-            self.notify(str(e), severity="error", timeout=8)
-        self._refresh_marks()
-
-    def action_edit_note(self) -> None:
-        p = self.query_one(PassageList).current
-        if p is None:
-            return
-        b = self.bookmarks.for_passage(p["id"])
-
-        def saved(result: tuple[str, str] | None) -> None:
-            if result is None:
-                return
-            note, tags = result
-            try:
-                if b:
-                    self.bookmarks.update(b["id"], note=note, tags=[tags])
-                else:
-                    self.bookmarks.add(p, note, [tags])
-                self.notify("Note saved.", timeout=3)
-            except UserStoreError as e:
-                self.notify(str(e), severity="error", timeout=8)
-            self._refresh_marks()
-
-        from qualitytui.ui.screens.bookmarks import NoteScreen
-
-        self.push_screen(NoteScreen(p["text"], b["note"] if b else "", b["tags"] if b else ()), saved)
-
-    def action_bookmarks(self) -> None:
-        if self.corpus is None:
-            self.notify("The corpus is still opening.", timeout=3)
-            return
-        self.user.reload()  # another instance may have added some
-        docs = {d["id"]: d for d in self.corpus.documents()}
-        from qualitytui.ui.screens.bookmarks import BookmarksScreen
-
-        self.push_screen(BookmarksScreen(self.bookmarks.all(), docs), self._bookmark_chosen)
-
-    def _bookmark_chosen(self, b: dict[str, Any] | None) -> None:
-        if b is None:
-            return
-        if not b.get("anchored", True) or self.corpus is None or not self.corpus.exact_document(b["doc"]):
-            self.notify("This bookmark's passage is no longer in the corpus; its quote is kept in the list.",
-                        severity="warning", timeout=6)
-            return
-        self.open_document(b["doc"], passage_index(b["passage"]))
-
-    def remove_bookmark(self, bookmark_id: str, screen: BookmarksScreen) -> None:
-        try:
-            self.bookmarks.remove(bookmark_id)
-        except (UserStoreError, KeyError) as e:
-            self.notify(str(e), severity="error", timeout=8)
-        screen.show(self.bookmarks.all())
-        self._refresh_marks()
-
-    def export_bookmarks(self, bookmarks: list[dict[str, Any]], fmt: str) -> None:
-        assert self.corpus is not None
-        target = export_file(self.paths.data_dir / "exports", fmt)
-        try:
-            atomic_write(target, export(bookmarks, fmt, self.corpus.exact_document).encode())
-        except OSError as e:
-            self.notify(f"Could not write {target}: {e.strerror or e}", severity="error", timeout=8)
-            return
-        self.notify(f"{counted(len(bookmarks), 'bookmark')} exported to {target}", timeout=8)
-
-    def action_copy_passage(self) -> None:
-        p = self.query_one(PassageList).current
-        if p is None or self.corpus is None:
-            return
-        text = citation(p, self.corpus.document(p["doc"]))
-        if not clipboard_reachable():
-            target = self.paths.data_dir / "clipboard.txt"
-            try:
-                atomic_write(target, text.encode())
-                self.notify(f"This terminal cannot take a copy (no OSC 52); the citation was written to {target}",
-                            severity="warning", timeout=8)
-            except OSError as e:
-                self.notify(f"This terminal cannot take a copy, and {target} cannot be written: {e.strerror}",
-                            severity="error", timeout=8)
-            return
-        self.copy_to_clipboard(text)
-        self.notify("Passage and citation copied to the clipboard (OSC 52).", timeout=3)
 
     def action_back(self) -> None:
         panel = self._entity_panel()
