@@ -29,6 +29,15 @@ def test_people_from_titles_comrade_and_bylines():
     assert names(got, "person") == {"王建国", "李小红", "张三", "李四"}
 
 
+def test_a_persons_name_at_the_head_of_a_place_is_not_a_mention_of_the_person():
+    tag = get_segmenter().tag
+    assert [w for w, _ in tag("金峰乡积极开展质量基础设施助力行动")][:2] == ["金峰", "乡"]  # the cut that misled
+    _, found = entities("报业集团总经理金峰现场推介了博览会。", "金峰乡积极开展质量基础设施助力行动。",
+                        "金峰市长在会上讲话。", "金峰区域合作取得进展。")
+    [person] = [e for e in found if e.name == "金峰"]
+    assert [m["passage"] for m in person.mention_dicts()] == ["d#0", "d#2", "d#3"]
+
+
 def test_a_three_character_name_the_segmenter_cut_in_two_is_one_person():
     tag = get_segmenter().tag
     assert [w for w, _ in tag("局长余辉斌发布了")][1:3] == ["余辉", "斌"]  # the cut this rule mends

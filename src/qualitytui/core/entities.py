@@ -39,6 +39,8 @@ _EVENT_LEAD = re.compile(r"^(全国|首届|第[一二三四五六七八九十\d]
 _NUMERAL_START = re.compile(r"^[一二三四五六七八九十百千两双\d]")
 _SPACES = re.compile(r"\s+")
 _ONES = b"\1" * 4096  # marks for a mention in its passage's bytearray (a name is far shorter than this)
+# a person's name cut from the level after it is a place's (金峰/乡: 金峰乡), where 金峰/市长 is the man
+_PLACE_LEVELS = {"省", "市", "县", "区", "乡", "镇", "村"}
 _GENERIC_ORGS = {"相关部门", "有关部门", "各部门", "职能部门", "单位", "社会组织"}
 
 Tagger = Callable[[str], list[tuple[str, str]]]
@@ -410,7 +412,8 @@ def _mentions(per_doc, owner, entities) -> None:
                 while True:
                     if len(piece) >= 2:
                         key = local.get(piece) or global_alias.get(piece)
-                        if key and not (is_level_body(piece) and not level_body_stands_alone(words, i, j)):
+                        if key and not (is_level_body(piece) and not level_body_stands_alone(words, i, j)) and not (
+                                key[0] == "person" and j < last and words[j] in _PLACE_LEVELS):
                             found.append((starts[j], key))
                     j += 1
                     if j > last:
