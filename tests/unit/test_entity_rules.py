@@ -38,6 +38,16 @@ def test_a_persons_name_at_the_head_of_a_place_is_not_a_mention_of_the_person():
     assert [m["passage"] for m in person.mention_dicts()] == ["d#0", "d#2", "d#3"]
 
 
+def test_a_name_does_not_start_inside_a_place_the_segmenter_cut_in_pieces():
+    tag = get_segmenter().tag
+    assert [w for w, _ in tag("举办首届大箐山县质量创新大赛")][2:5] == ["大", "箐", "山县"]  # the cut this rule mends
+    got, _ = entities("举办首届大箐山县质量创新大赛。", "大箐山县市场监管局发布通知。", "举办首届褒忠乡质量创新大赛。")
+    assert names(got, "event") == {"大箐山县质量创新大赛", "褒忠乡质量创新大赛"}
+    assert names(got, "organization") == {"大箐山县市场监管局"}
+    got, _ = entities("我们举办首届质量创新大赛。")  # no place at its head: nothing added to the name
+    assert names(got, "event") <= {"质量创新大赛"}
+
+
 def test_a_three_character_name_the_segmenter_cut_in_two_is_one_person():
     tag = get_segmenter().tag
     assert [w for w, _ in tag("局长余辉斌发布了")][1:3] == ["余辉", "斌"]  # the cut this rule mends

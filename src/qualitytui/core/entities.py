@@ -246,8 +246,8 @@ def merge_names(names: dict[tuple[str, str], dict[str, int]]) -> dict[tuple[str,
                 same = (pa == pb or not pa) and (ra == rb or _is_abbreviation(ra, rb))
                 if not same and not pa and pb and len(ra) <= 4:
                     same = len(long) == 2 * len(ra) and _is_abbreviation(ra, long)
-                if t == "event" and not same:  # 新型工业化…大会 is 崂山区推进新型工业化…大会 named short
-                    same = len(ra) >= 6 and rb.endswith(ra)
+                if t == "event" and not same:  # 新型工业化…大会 is 崂山区推进新型工业化…大会 named short,
+                    same = not pa and len(ra) >= 6 and rb.endswith(ra)  # but not 褒忠乡… of 大箐山县…
                 if same:
                     out[(t, short)] = out[(t, long)]
                     break

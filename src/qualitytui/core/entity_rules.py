@@ -219,6 +219,21 @@ def _extend_left(tokens: Tokens, i: int, event: bool = False, limit: int = 8) ->
     # an event's name may open on its verb (推进新型工业化暨企业高质量发展大会)
     while not event and j < i and (tags[j].startswith(("vn", "an", "a", "l")) or words[j] in _NAME_VERBS):
         j += 1
+    return _whole_place_at(words, j, i)
+
+
+def _whole_place_at(words: list[str], j: int, i: int) -> int:
+    """``j``, or the first token of a place the segmenter cut in pieces whose last pieces open the
+    name (大/箐/山县质量创新大赛: 大箐山县; 褒忠/乡: 褒忠乡), so that the name does not start mid-place."""
+    for k in (3, 2, 1):
+        if j - k < 0:
+            continue
+        for end in (j, j + 1):
+            if end > i:
+                break
+            places, needs_context = gazetteer.lookup("".join(words[j - k : end + 1]))
+            if places and not needs_context:
+                return j - k
     return j
 
 
