@@ -225,15 +225,15 @@ def _extend_left(tokens: Tokens, i: int, event: bool = False, limit: int = 8) ->
 def _whole_place_at(words: list[str], j: int, i: int) -> int:
     """``j``, or the first token of a place the segmenter cut in pieces whose last pieces open the
     name (大/箐/山县质量创新大赛: 大箐山县; 褒忠/乡: 褒忠乡), so that the name does not start mid-place."""
-    for k in (3, 2, 1):
-        if j - k < 0:
+    endings = gazetteer.full_name_endings()
+    for end in (j, j + 1):
+        if end > i or words[end][-1:] not in endings:
             continue
-        for end in (j, j + 1):
-            if end > i:
-                break
-            places, needs_context = gazetteer.lookup("".join(words[j - k : end + 1]))
-            if places and not needs_context:
-                return j - k
+        for k in (3, 2, 1):
+            if j - k >= 0:
+                places, needs_context = gazetteer.lookup("".join(words[j - k : end + 1]))
+                if places and not needs_context:
+                    return j - k
     return j
 
 

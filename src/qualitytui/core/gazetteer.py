@@ -71,6 +71,12 @@ def index() -> dict[str, tuple[tuple[Place, ...], bool]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def full_name_endings() -> frozenset[str]:
+    """The characters full place names end with (省, 市, 县, 旗, 会 of 管委会 …)."""
+    return frozenset(name[-1] for name in _tables()[0])
+
+
 def lookup(word: str) -> tuple[tuple[Place, ...], bool]:
     """Places ``word`` can name, and whether it is a county's short form (which needs context)."""
     return index().get(word, _NOWHERE)
