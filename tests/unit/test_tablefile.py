@@ -146,3 +146,11 @@ def test_a_table_is_read_in_pieces_off_the_main_thread_only(monkeypatch):
     reader.start()
     reader.join()
     assert out["t"] == _rows_table(300) and pieced
+
+
+def test_several_cuts_inside_one_row_still_give_the_table(monkeypatch):
+    monkeypatch.setattr(tablefile, "PIECE", 64)
+    inner = {str(k): {"v": "x" * 70} for k in range(10, 20)}  # a row of digit-keyed dicts, each piece long
+    table = {"1": {"a": {"x": 1}, **inner}, "2": {"b": 2}}
+    data = orjson.dumps(table)
+    assert tablefile.loads_rows(data, 0, len(data)) == table
