@@ -48,6 +48,12 @@ def test_a_name_does_not_start_inside_a_place_the_segmenter_cut_in_pieces():
     assert names(got, "event") <= {"质量创新大赛"}
 
 
+def test_a_title_before_an_award_is_not_a_person():
+    # 二水乡 opens on a numeral, so no award is found to outweigh 市长 + 质量奖 as a title and a name
+    got, _ = entities("雷神公司等66家企业荣获二水乡市长质量奖。", "市长李茂喜在会上讲话。")
+    assert names(got, "person") == {"李茂喜"}
+
+
 def test_a_three_character_name_the_segmenter_cut_in_two_is_one_person():
     tag = get_segmenter().tag
     assert [w for w, _ in tag("局长余辉斌发布了")][1:3] == ["余辉", "斌"]  # the cut this rule mends

@@ -40,6 +40,7 @@ EVENT_SUFFIXES = ("大会", "峰会", "博览会", "论坛", "展览会", "展�
                   "活动周", "消费季")
 _LONG_ORG_SUFFIXES = tuple(x for x in ORG_SUFFIXES if len(x) >= 3)
 _HEAD_LAST_CHARS = {x[-1] for x in ORG_SUFFIXES + COMPANY_SUFFIXES + EVENT_SUFFIXES} | {"奖"}
+_NOT_A_NAME_END = ("奖", *(x for x in ORG_SUFFIXES + EVENT_SUFFIXES if len(x) >= 2))  # what ends no person's name
 AWARD_RANKS = {"一等奖", "二等奖", "三等奖", "特等奖", "优秀奖", "提名奖", "金奖", "银奖", "铜奖", "大奖", "奖"}
 TITLES = ("党组书记", "副书记", "书记", "副局长", "局长", "副主任", "主任", "总经理", "副总经理", "董事长",
           "院长", "副院长", "省长", "副省长", "市长", "副市长", "区长", "副区长", "县长", "厅长", "处长", "科长",
@@ -377,6 +378,8 @@ def person_candidates(text: str, tokens: Tokens, kind: str) -> list[Candidate]:
             nxt = text[s + len(name) : s + len(name) + 1]
             if not nxt or nxt not in _NAME_FOLLOW and not _CLAUSE_MARK.match(nxt):
                 continue
+        if name.endswith(_NOT_A_NAME_END):  # 市长质量奖 is an award, not 市长 质量奖
+            continue
         out.append(Candidate(s, s + len(name), "person", name, "title"))
         pos = s + len(name)
         while True:  # 记者刘洋、陈静报道: the names listed after one title
