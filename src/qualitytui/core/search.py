@@ -79,8 +79,8 @@ class Searcher:
         self._mentioning = mentioning
         self._docs: dict[str, range] | None = None
         self._patterns: dict[tuple[str, ...], re.Pattern[str] | None] = {}
-        self._filtered: dict[tuple[str, str], tuple[set[int], str | None]] = {}
-        self._marks: dict[tuple[str, str], dict[int, list[tuple[int, int]]]] = {}  # type:/entity:/year: → spans
+        # (key, value) → its passages, or for type:, entity: and year: passage → the spans it matched
+        self._filtered: dict[tuple[str, str], tuple[set[int] | dict[int, list[tuple[int, int]]], str | None]] = {}
         self.weights = [KIND_WEIGHT.get(r["kind"], 1.0) for r in rows]
 
     def _pinyin_pattern(self, reading: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -166,7 +166,7 @@ class Searcher:
                 got, problem = self._filtered[(key, v)]
                 if problem:
                     return None, problem
-                pids |= got
+                pids.update(got)
             allowed = pids if allowed is None else allowed & pids
         return allowed, None
 
@@ -187,32 +187,26 @@ class Searcher:
     def _filter_kind(self, value: str) -> tuple[set[int], str | None]:
         return {i for i, r in enumerate(self.rows) if r["kind"] == value}, None
 
-    def _filter_type(self, value: str) -> tuple[set[int], str | None]:
-        return self._mentioned(("type", value), {e["id"] for e in self._table("entities") if e["type"] == value})
+    def _filter_type(self, value: str) -> tuple[dict[int, list[tuple[int, int]]], str | None]:
+        return self._mentioning({e["id"] for e in self._table("entities") if e["type"] == value}), None
 
-    def _mentioned(self, key: tuple[str, str], ids: set[str]) -> tuple[set[int], str | None]:
-        """The passages that mention these entities; their mentions are marked in the hits."""
-        marks = self._marks[key] = self._mentioning(ids)
-        return set(marks), None
-
-    def _filter_entity(self, value: str) -> tuple[set[int], str | None]:
+    def _filter_entity(self, value: str) -> tuple[set[int] | dict[int, list[tuple[int, int]]], str | None]:
         want = fold(value)
         ids = {e["id"] for e in self._table("entities") if want in {fold(a) for a in [e["name"], *e.get("aliases", [])]}}
         if not ids:
             ids = {e["id"] for e in self._table("entities") if want in fold(e["name"])}
         if not ids:
             return set(), f"no entity named {value!r}"
-        return self._mentioned(("entity", value), ids)
+        return self._mentioning(ids), None
 
-    def _filter_year(self, value: str) -> tuple[set[int], str | None]:
+    def _filter_year(self, value: str) -> tuple[dict[int, list[tuple[int, int]]], str | None]:
         marks: dict[int, list[tuple[int, int]]] = {}  # the dates in that year, marked like the words
         for e in self._table("events"):
             start = (e.get("start") or "")[:4]
             end = (e.get("end") or e.get("start") or "")[:4]
             if start and start <= value <= end and e["passage"] in self.pid:
                 marks.setdefault(self.pid[e["passage"]], []).append(tuple(e["offset"]))
-        self._marks[("year", value)] = marks
-        return set(marks), None
+        return marks, None
 
     # -- the query ------------------------------------------------------------------------------
 
@@ -242,7 +236,8 @@ class Searcher:
             ranked = self._phrase_bonus(q.terms, ranked, limit)
         shown = sorted(ranked) if limit is None or limit >= len(ranked) else heapq.nsmallest(limit, ranked)
         rarest = max(range(len(q.terms)), key=idf.__getitem__) if q.terms else None
-        marks = [self._marks[(k, v)] for k in ("type", "entity", "year") for v in q.filters.get(k, ()) if (k, v) in self._marks]
+        marks = [got for k, values in q.filters.items() for v in values
+                 if isinstance(got := self._filtered[(k, v)][0], dict)]  # what type:, entity:, year: matched
         hits = [self._hit(pid, round(-neg, 4), q, rarest, [s for m in marks for s in m.get(pid, ())]) for neg, pid in shown]
         return Result(raw, len(ranked), _ms(t0), hits)
 
