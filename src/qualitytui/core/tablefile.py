@@ -39,11 +39,8 @@ class OlderFormat(TableFileError):
 class Tables(MutableMapping[str, Any]):
     """Table name → table, as TinyDB's storage hands it over; a table is decoded on first access."""
 
-    def __init__(
-        self, raw: Mapping[str, bytes | memoryview] | None = None, where: Mapping[str, tuple[bytes, int, int]] | None = None
-    ) -> None:
-        self._raw = dict(raw or {})
-        self._where = dict(where or {})  # table → (the file's bytes, start, end), for loads_rows
+    def __init__(self, raw: Mapping[str, tuple[bytes, int, int]] | None = None) -> None:
+        self._raw = dict(raw or {})  # table → where it stands in the file's bytes: (bytes, start, end)
         self._decoded: dict[str, Any] = {}
         self._names = list(self._raw)  # the file's order, kept whatever is decoded or changed
 
@@ -52,19 +49,17 @@ class Tables(MutableMapping[str, Any]):
             return self._decoded[name]
         except KeyError:
             pass
-        raw = self._raw[name]
-        where = self._where.get(name)
+        data, start, end = self._raw[name]
         try:
-            if where is not None and threading.current_thread() is not threading.main_thread():
-                value = loads_rows(*where)  # the main thread (the app's screen) keeps running meanwhile
+            if threading.current_thread() is not threading.main_thread():
+                value = loads_rows(data, start, end)  # the main thread (the app's screen) keeps running meanwhile
             else:
-                value = orjson.loads(raw)
+                value = orjson.loads(memoryview(data)[start:end])
         except orjson.JSONDecodeError as e:
             raise TableFileError(f"table {name!r} is damaged: {e}") from None
         # two threads may decode the same table at once; both then get the first one stored
         value = self._decoded.setdefault(name, value)
         self._raw.pop(name, None)  # the file's bytes are freed once every table is decoded
-        self._where.pop(name, None)
         return value
 
     def __setitem__(self, name: str, value: Any) -> None:
@@ -72,14 +67,12 @@ class Tables(MutableMapping[str, Any]):
             self._names.append(name)
         self._decoded[name] = value
         self._raw.pop(name, None)
-        self._where.pop(name, None)
 
     def __delitem__(self, name: str) -> None:
         if name not in self:
             raise KeyError(name)
         self._decoded.pop(name, None)
         self._raw.pop(name, None)
-        self._where.pop(name, None)
         self._names.remove(name)
 
     def __contains__(self, name: object) -> bool:  # Mapping's own would decode the table
@@ -95,7 +88,8 @@ class Tables(MutableMapping[str, Any]):
         """The table's JSON bytes, without decoding a table that was never touched."""
         if name in self._decoded or name not in self._raw:
             return orjson.dumps(self[name])
-        return self._raw[name]
+        data, start, end = self._raw[name]
+        return memoryview(data)[start:end]
 
 
 PIECE = 4 << 20  # bytes of JSON decoded at a time: ≈15 ms each
@@ -187,15 +181,13 @@ def decode(data: bytes) -> Tables:
     view = memoryview(data)
     at = end + 1
     raw = {}
-    where = {}
     for name, size, crc in spans:
         if at + size + 1 > len(data) or data[at + size : at + size + 1] != b"\n":
             raise TableFileError(f"the store is cut short in table {name!r}")
-        raw[name] = view[at : at + size]
-        where[name] = (data, at, at + size)
-        if zlib.crc32(raw[name]) != crc:
+        raw[name] = (data, at, at + size)
+        if zlib.crc32(view[at : at + size]) != crc:
             raise TableFileError(f"table {name!r} is damaged (checksum)")
         at += size + 1
     if at != len(data):
         raise TableFileError("the store has bytes after its last table")
-    return Tables(raw, where)
+    return Tables(raw)
