@@ -270,9 +270,13 @@ class QualityApp(BookmarkActions, App[None]):
 
     def on_entities_loaded(self, message: EntitiesLoaded) -> None:
         self.entities = message.rows
-        for box, entity_list in zip(self.query("#entity-filter").results(Input), self.query(EntityList)):
-            typed = box.value  # (typed before the list was there)
-            entity_list.show_entities(self.corpus.filter_entities(self.entities, typed) if typed and self.corpus else self.entities)
+        for box in self.query("#entity-filter").results(Input):
+            self._show_entities(box.value)  # (typed, maybe, before the list was there)
+
+    def _show_entities(self, typed: str) -> None:
+        """The sidebar's entities whose name or alias matches what is typed in its filter box."""
+        for entity_list in self.query(EntityList):
+            entity_list.show_entities(Corpus.filter_entities(self.entities, typed))
 
     def on_build_progress(self, message: BuildProgress) -> None:
         bar = self.query_one("#build-progress", ProgressBar)
@@ -352,8 +356,8 @@ class QualityApp(BookmarkActions, App[None]):
     # -- entities -------------------------------------------------------------------------------
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "entity-filter" and self.corpus:
-            self.query_one(EntityList).show_entities(self.corpus.filter_entities(self.entities, event.value))
+        if event.input.id == "entity-filter":
+            self._show_entities(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "entity-filter":
