@@ -79,6 +79,35 @@ def test_common_words_are_not_places():
     assert names(got, "place") == set()
 
 
+def test_a_place_the_segmenter_cut_in_pieces_is_one_place():
+    tag = get_segmenter().tag
+    assert [w for w, _ in tag("宽城满族自治县打造平台")][:3] == ["宽城", "满族", "自治县"]  # the cuts this rule mends
+    assert [w for w, _ in tag("褒忠乡今年举办")][:2] == ["褒忠", "乡"]
+    got, _ = entities("宽城满族自治县打造芯片全链路验证平台。", "大箐山县召开会议。", "褒忠乡今年举办展会。",
+                      "成都市双流区举办活动。")
+    assert names(got, "place") == {"宽城满族自治县", "大箐山县", "褒忠乡", "成都市", "双流区"}
+
+
+def test_a_place_names_suffix_alone_is_not_a_place():
+    got, _ = entities("全省各民族自治县和自治州都在行动，瑶族自治县也不例外。")
+    assert not {"自治县", "自治州", "瑶族自治县", "民族自治县"} & names(got, "place")
+
+
+def test_a_full_place_name_that_is_an_ordinary_word_needs_its_prefecture():
+    got, _ = entities("城区和郊区的交通都在改善，矿区也在治理。")
+    assert names(got, "place") == set()
+    got, _ = entities("阳泉市城区召开会议。")
+    assert "阳泉市城区" in names(got, "place")
+
+
+def test_a_meeting_verb_is_not_the_head_of_an_events_name():
+    tag = get_segmenter().tag
+    assert ("召开大会", "v") in tag("金秀瑶族自治县召开大会")  # one word ending the way events end
+    got, _ = entities("金秀瑶族自治县召开大会。")
+    assert names(got, "event") == set()
+    assert names(got, "place") == {"金秀瑶族自治县"}
+
+
 def test_county_short_form_needs_its_full_name_in_the_document():
     got, _ = entities("城阳的企业很多。")
     assert "城阳区" not in names(got, "place")

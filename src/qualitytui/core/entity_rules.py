@@ -20,13 +20,14 @@ from qualitytui.core.shapes import ROLE_WORDS
 Token = tuple[str, str, int]  # word, tag, start offset
 # What a rule asks ``Tokens.having`` for. Each word is classified once per process by its word alone
 # (``_WORD_FLAGS``); the few rules that also need a tag check it on the word's hits only.
-_HEAD, _PLACE, _PAIR_SECOND_FLAG, _SPEECH_WORD, _QIYE, _NT, _LEVEL_BODY_WORD = 1, 2, 4, 8, 16, 32, 1024
+_HEAD, _PLACE, _PLACE_TAIL, _SPEECH_WORD, _QIYE, _NT, _LEVEL_BODY_WORD = 1, 2, 4, 8, 16, 32, 1024
 # word-only bits behind the tag-dependent asks
 _HEAD_LONG, _GAZETTEER, _NS_SHAPE, _NT_SHAPE = 64, 128, 256, 512
-_BEHIND = {_HEAD: _HEAD, _PLACE: _GAZETTEER | _NS_SHAPE, _PAIR_SECOND_FLAG: _PAIR_SECOND_FLAG,
+_BEHIND = {_HEAD: _HEAD, _PLACE: _GAZETTEER | _NS_SHAPE, _PLACE_TAIL: _PLACE_TAIL,
            _SPEECH_WORD: _SPEECH_WORD, _QIYE: _QIYE, _NT: _NT_SHAPE, _LEVEL_BODY_WORD: _LEVEL_BODY_WORD}  # ask → the word bits it needs
 _VERBISH_TAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "x")  # a head word with these tags is no head
 
+_MEETING_VERBS = ("召开", "举办", "举行", "参加", "出席", "主持", "筹备", "承办", "主办")  # 召开大会 is no event's head
 _HOTELS = ("酒店", "宾馆", "饭店")  # a company's head, after a proper name (星河湾大酒店, not 高端酒店)
 ORG_SUFFIXES = (
     "人民政府", "委员会", "办公室", "领导小组", "研究院", "研究所", "促进会", "联合会", "协会", "学会", "商会",
@@ -433,31 +434,32 @@ def party_candidates(text: str) -> list[Candidate]:
     return out
 
 
-_PAIR_SECOND = _LEVEL_PREFIX | {"州", "镇", "旗"}
 _PLACE_ENDS = ("区", "县", "镇", "乡", "村", "半岛")  # a tagged place not in the gazetteer must end so
+_NO_PLACE_START = ("c", "p", "u", "r", "x", "m", "q")  # 市/和/县 is no 和县
 
 
 def place_candidates(tokens: Tokens) -> list[Candidate]:
     out = []
     index = gazetteer.index()
-    pairs = {n - 1 for n in tokens.having(_PAIR_SECOND_FLAG) if n}
     words, tags, starts = tokens.words, tokens.tags, tokens.starts
-    for n in sorted(pairs.union(tokens.having(_PLACE))):
+    for n in tokens.having(_PLACE):
         w, t, s = words[n], tags[n], starts[n]
-        if n in pairs:
-            pair = w + words[n + 1]  # 双流/区: a place the segmenter cut in two
-            found = index.get(pair)
-            if found and not found[1]:
-                out.append(Candidate(s, s + len(pair), "place", pair, "gazetteer-pair"))
-                continue
         if len(w) < 2:
             continue
         places, needs_context = index.get(w, gazetteer._NOWHERE)
         if places:
             rule = "gazetteer-short-county" if needs_context else "gazetteer"
             out.append(Candidate(s, s + len(w), "place", w, rule))
-        elif t == "ns" and len(w) >= 3 and w.endswith(_PLACE_ENDS) and w not in _STOP_LEFT:
+        elif t == "ns":
             out.append(Candidate(s, s + len(w), "place", w, "tagger-ns"))
+    for n in tokens.having(_PLACE_TAIL):  # a place the segmenter cut in pieces: 双流/区, 宽城/满族/自治县
+        for k in (3, 2, 1):
+            if n >= k and not tags[n - k].startswith(_NO_PLACE_START):
+                name = "".join(words[n - k : n + 1])
+                places, needs_context = index.get(name, gazetteer._NOWHERE)
+                if places and not needs_context:
+                    out.append(Candidate(starts[n - k], starts[n + 1], "place", name, "gazetteer-joined"))
+                    break
     return out
 
 
@@ -599,16 +601,16 @@ class _WordFlags(dict):
 
     def __missing__(self, w: str) -> int:
         f = 0
-        if w[-1:] in _HEAD_LAST_CHARS:
+        if w[-1:] in _HEAD_LAST_CHARS and not w.startswith(_MEETING_VERBS):
             f |= _HEAD
             if w.endswith(EVENT_SUFFIXES + _LONG_ORG_SUFFIXES):
                 f |= _HEAD_LONG
         if w in gazetteer.index():
             f |= _GAZETTEER
-        elif len(w) >= 3 and w.endswith(_PLACE_ENDS) and w not in _STOP_LEFT:
+        elif len(w) >= 3 and w.endswith(_PLACE_ENDS) and w not in _STOP_LEFT and not gazetteer.is_bare_suffix(w):
             f |= _NS_SHAPE
-        if w in _PAIR_SECOND:
-            f |= _PAIR_SECOND_FLAG
+        if w in gazetteer.tails():
+            f |= _PLACE_TAIL
         if _SPEECH.match(w):
             f |= _SPEECH_WORD
         if w in _LEVEL_BODIES:

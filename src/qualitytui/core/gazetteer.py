@@ -21,6 +21,9 @@ _COMMON_WORDS = {"安康", "长治", "大同", "普洱", "太平", "和平", "�
                  "城关", "新城", "城中", "城东", "城西", "城南", "城北", "东区", "西区", "南区", "北区", "郊区",
                  "矿区", "向阳", "红旗", "前进", "友好", "新市", "永安", "铁西", "铁东", "开发", "高新", "经济",
                  "东方", "南方", "北方", "西部", "东部", "中部", "江南", "河东", "河西", "新兴", "清河"}
+# Full names that are ordinary words (阳泉市城区; 城区 is "the urban area" everywhere else): they need
+# context like a county's short form, which a lone mention of them never has.
+_COMMON_FULL_NAMES = {"城区", "郊区", "矿区", "东区", "西区", "南区", "北区", "中区"}
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,8 @@ def _tables() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
         name, level, province, prefecture = (line.split("\t") + ["", "", ""])[:4]
         place = Place(name, level, province, prefecture)
         full.setdefault(name, []).append(place)
+        if name in _COMMON_FULL_NAMES and prefecture:  # 阳泉市城区 names it without doubt
+            full.setdefault(prefecture + name, []).append(Place(prefecture + name, level, province, prefecture))
         s = short_form(name)
         if s and s not in _COMMON_WORDS:
             short.setdefault(s, []).append(place)
@@ -67,14 +72,27 @@ def index() -> dict[str, tuple[tuple[Place, ...], bool]]:
         higher = tuple(p for p in places if p.level != "county")
         out[word] = (higher, False) if higher else (tuple(places), True)
     for word, places in full.items():
-        out[word] = (tuple(places), False)
+        out[word] = (tuple(places), word in _COMMON_FULL_NAMES)
     return out
+
+
+@lru_cache(maxsize=1)
+def tails() -> frozenset[str]:
+    """Every ending of a full place name shorter than the name (自治县, 族自治县 … of 宽城满族自治县):
+    the words a place the segmenter cut in pieces can end with."""
+    return frozenset(name[k:] for name in _tables()[0] if name not in _COMMON_FULL_NAMES
+                     for k in range(1, len(name)))
 
 
 @lru_cache(maxsize=1)
 def full_name_endings() -> frozenset[str]:
     """The characters full place names end with (省, 市, 县, 旗, 会 of 管委会 …)."""
     return frozenset(name[-1] for name in _tables()[0])
+
+
+def is_bare_suffix(word: str) -> bool:
+    """Whether ``word`` is a place name's suffix and nothing more (自治县, 瑶族自治县, 新区)."""
+    return _SUFFIX.fullmatch(word) is not None
 
 
 def lookup(word: str) -> tuple[tuple[Place, ...], bool]:
