@@ -58,6 +58,9 @@ def test_fix_spacing_keeps_spaces_between_words(line):
 def test_join_lines_joins_chinese_without_spaces_and_latin_words_as_given():
     assert join_lines(["以“推动质量创新变革 促进质量", "强市建设”为主题"]) == "以“推动质量创新变革 促进质量强市建设”为主题"
     assert join_lines(["开展双向拉伸诱导e", "-PTFE 成孔机理"]) == "开展双向拉伸诱导e-PTFE 成孔机理"
+    assert join_lines(["Hello world.", "This is English,", "and so on."]) == "Hello world. This is English, and so on."
+    assert join_lines(["增长3.", "5%"]) == "增长3.5%"  # a number broken at its point stays one number
+    assert join_lines(["IPC.", "质量"]) == "IPC.质量"
 
 
 @pytest.mark.parametrize("text", ["成效显著。", "你好吗？", "“质量第一”。", "他说：“好。”", "等等……", "方案》。"])

@@ -96,14 +96,17 @@ def fix_spacing(line: str) -> str:
 
 _LATIN_END = re.compile(r"[A-Za-z0-9]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9]")
+_LATIN_PUNCT_END = re.compile(r"[A-Za-z)][.,;:!?]$")  # "world." / "This": an English sentence goes on
 
 
 def join_lines(lines: list[str]) -> str:
-    """Join lines broken by a print column: no separator, except a space between two Latin words."""
+    """Join lines broken by a print column: no separator, except a space between two Latin words
+    (or after an English word's comma or full stop)."""
     out = ""
     for line in lines:
-        if out and _LATIN_END.search(out) and _LATIN_START.search(line) and not (
-            out[-1].isdigit() and line[0].isdigit()
+        if out and _LATIN_START.search(line) and (
+            _LATIN_END.search(out) and not (out[-1].isdigit() and line[0].isdigit())
+            or _LATIN_PUNCT_END.search(out) and line[0].isalpha()
         ):
             out += " "
         out += line
