@@ -64,6 +64,16 @@ def test_a_three_character_name_the_segmenter_cut_in_two_is_one_person():
     assert names(got, "person") == {"王强"}
 
 
+def test_what_follows_a_title_is_no_name_when_it_is_a_verb_phrase_or_another_title():
+    tag = get_segmenter().tag
+    assert tag("副市长分管工作")[2:4] == [("分管", "vn"), ("工作", "vn")]  # 分管工 then 作 looked like a name
+    got, _ = entities("副市长分管工作。", "书记处书记出席。")
+    assert names(got, "person") == set()
+    assert tag("总经理付强介绍")[1] == ("付强", "v")  # a name the segmenter tags as a verb is still one
+    got, _ = entities("总经理付强介绍。")
+    assert names(got, "person") == {"付强"}
+
+
 def test_title_words_alone_are_not_people():
     got, _ = entities("局长发布了工作要点，主任介绍了情况。")
     assert names(got, "person") == set()

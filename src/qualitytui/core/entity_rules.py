@@ -376,10 +376,13 @@ def person_candidates(text: str, tokens: Tokens, kind: str) -> list[Candidate]:
             name = m.group("name")
             if len(name) == 3 and name[2] in _NAME_FOLLOW:
                 name = name[:2]
+            end = s + len(name)
+            if st == s and 2 <= len(w) < len(name) and t.startswith(_VERBISH_TAGS) and tokens.starts[tokens.at(end)] != end:
+                continue  # 副市长分管工作: a verb the segmenter knows, then half a word, is no name
             nxt = text[s + len(name) : s + len(name) + 1]
             if not nxt or nxt not in _NAME_FOLLOW and not _CLAUSE_MARK.match(nxt):
                 continue
-        if name.endswith(_NOT_A_NAME_END):  # 市长质量奖 is an award, not 市长 质量奖
+        if name.endswith(_NOT_A_NAME_END) or name.endswith(TITLES):  # 市长质量奖 is an award, 书记处书记 no 处书记
             continue
         out.append(Candidate(s, s + len(name), "person", name, "title"))
         pos = s + len(name)
