@@ -67,11 +67,16 @@ def test_a_three_character_name_the_segmenter_cut_in_two_is_one_person():
 def test_what_follows_a_title_is_no_name_when_it_is_a_verb_phrase_or_another_title():
     tag = get_segmenter().tag
     assert tag("副市长分管工作")[2:4] == [("分管", "vn"), ("工作", "vn")]  # 分管工 then 作 looked like a name
-    got, _ = entities("副市长分管工作。", "书记处书记出席。")
-    assert names(got, "person") == set()
+    got, _ = entities("副市长分管工作。", "书记处书记出席。", "浙江大学教授张明在接受本报记者采访时表示。")
+    assert names(got, "person") == {"张明"}
     assert tag("总经理付强介绍")[1] == ("付强", "v")  # a name the segmenter tags as a verb is still one
     got, _ = entities("总经理付强介绍。")
     assert names(got, "person") == {"付强"}
+
+
+def test_a_byline_inside_a_body_passage_names_its_people():
+    got, _ = entities("本报讯（记者 李华 通讯员 王伟）日前，济南市历下区召开推进会。")
+    assert names(got, "person") == {"李华", "王伟"}
 
 
 def test_title_words_alone_are_not_people():
@@ -234,11 +239,11 @@ def test_title_pattern_matches_where_the_bare_alternation_does():
     from qualitytui.paths import builtin_corpus_dir
 
     bare = re.compile(
-        rf"(?:{'|'.join(sorted(entity_rules.TITLES, key=len, reverse=True))})(?P<name>[\u4e00-\u9fff]{{2,3}})"
+        rf"(?:{'|'.join(sorted(entity_rules.TITLES, key=len, reverse=True))})[ \u3000]?(?P<name>[\u4e00-\u9fff]{{2,3}})"
     )
     texts = [normalize(f.read_text(encoding="utf-8")) for f in sorted(builtin_corpus_dir().glob("*.txt"))]
     rng = random.Random(11)
-    pieces = list(entity_rules.TITLES) + list("高善武主任市长副局记者，、。") + ["总经理", "院士"]
+    pieces = list(entity_rules.TITLES) + list("高善武主任市长副局记者，、。 ") + ["总经理", "院士"]
     texts += ["".join(rng.choices(pieces, k=rng.randint(2, 25))) for _ in range(3000)]
 
     def spans(pattern, text):
