@@ -123,6 +123,19 @@ def test_a_meeting_verb_is_not_the_head_of_an_events_name():
     assert names(got, "place") == {"金秀瑶族自治县"}
 
 
+def test_autonomous_areas_by_their_short_names():
+    got, found = entities("广西积极推进，延边州和大理州开展合作。", "内蒙古、新疆和西藏也在行动。")
+    assert {"广西壮族自治区", "延边朝鲜族自治州", "大理白族自治州", "内蒙古自治区", "新疆维吾尔自治区",
+            "西藏自治区"} <= names(got, "place")
+
+
+def test_a_place_inside_a_place_tagged_as_one_word_is_two_places():
+    tag = get_segmenter().tag
+    assert ("上海市浦东新区", "ns") in tag("他来自上海市浦东新区。")  # the segmenter's one word
+    got, _ = entities("他来自上海市浦东新区。")
+    assert names(got, "place") == {"上海市", "浦东新区"}
+
+
 def test_county_short_form_needs_its_full_name_in_the_document():
     got, _ = entities("城阳的企业很多。")
     assert "城阳区" not in names(got, "place")
@@ -133,6 +146,32 @@ def test_organisations_by_suffix_with_a_sound_left_edge():
     orgs = names(got, "organization")
     assert {"城阳区人民政府", "城阳区市场监管局", "中国海洋大学"} <= orgs
     assert not any(o.startswith(("和", "共同")) for o in orgs)
+
+
+@pytest.mark.parametrize("name", [
+    "工业和信息化部", "国家发展和改革委员会", "人力资源和社会保障部", "生态环境部", "应急管理部", "农业农村部",
+    "退役军人事务部", "审计署", "海关总署", "青岛市文化和旅游局", "青岛市自然资源和规划局", "青岛海关",
+])
+def test_government_bodies_named_with_and_or_with_a_phrase_the_segmenter_knows(name):
+    got, _ = entities(f"{name}日前发布通知。")
+    assert name in names(got, "organization")
+
+
+def test_words_that_end_like_bodies_are_not_bodies():
+    got, _ = entities("加快构建新发展格局，基层干部走进展厅，各单位要部署落实。")
+    assert names(got, "organization") == set()
+    got, _ = entities("市场监管局发布通知。")  # every city's and county's: named by its place or level only
+    assert names(got, "organization") == set()
+
+
+def test_a_body_listed_after_a_level_body_is_of_that_level():
+    got, _ = entities("山东省会同省发展改革委、教育厅、科技厅等部门开展工作。")
+    assert {"山东省发展改革委", "山东省教育厅", "山东省科技厅"} <= names(got, "organization")
+
+
+def test_a_department_of_a_level_body_is_the_documents_own():
+    got, _ = entities("青岛市召开会议，市委组织部、市人力资源社会保障局参加。")
+    assert {"青岛市委组织部", "青岛市人力资源社会保障局"} <= names(got, "organization")
 
 
 def test_a_body_named_for_what_it_protects_or_revives_keeps_its_verb():

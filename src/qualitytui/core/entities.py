@@ -20,6 +20,7 @@ from qualitytui.core import gazetteer
 from qualitytui.core.signals import checkpoint
 from qualitytui.core.entity_rules import (
     COMPANY_SUFFIXES,
+    MINISTRY_HEADS,
     ORG_SUFFIXES,
     Candidate,
     candidates,
@@ -269,10 +270,12 @@ def _alike_in_lists(norm: str, lists: Lists, kept: list[Candidate], companies: d
         if orgs:
             scope = next((c.prefix for c in orgs if c.prefix), None)
             for k, ((s, e), t) in enumerate(zip(items, texts)):
-                # a shorter body or place inside a later item (城乡建设局 in 市住房和城乡建设局) gives way to it;
+                # a shorter body or place inside a later item (城乡建设局 in 市住房和城乡建设局) gives way to it, and
+                # so does a government body that is the whole item (教育厅 after 省发展改革委: the province's);
                 # the first item's left edge is uncertain (汇聚中国海洋大学), so there nothing gives way
                 typed = [c for c in kept if c.start < e and s < c.end
-                         and not (k and c.type in ("place", "organization") and s <= c.start and c.end <= e)]
+                         and not (k and c.type in ("place", "organization") and s <= c.start and c.end <= e
+                                  and ((c.start, c.end) != (s, e) or t.endswith(MINISTRY_HEADS)))]
                 if typed or _NUMERAL_START.match(t):
                     continue
                 if t.endswith(ORG_SUFFIXES) and len(t) >= 3 and t not in _GENERIC_ORGS:
@@ -345,7 +348,7 @@ def link(scanned: list[tuple[str, list[Row]]]) -> list[Entity]:
             [c._replace(text=p["text"][c.start : c.end]) for c in _alike_in_lists(norm, lists, cs, companies)]
             if lists else () for p, norm, _, _, cs, lists in rows
         ]
-        rows = [(p, norm, starts, words, select(cs + extra) if extra else cs)
+        rows = [(p, norm, starts, words, select(extra + cs) if extra else cs)  # (an item's own span wins a tie)
                 for (p, norm, starts, words, cs, _), extra in zip(rows, alike)]
         ctx = _context([c for *_, cs in rows for c in cs])
         resolved = []

@@ -33,12 +33,23 @@ ORG_SUFFIXES = (
     "人民政府", "委员会", "办公室", "领导小组", "研究院", "研究所", "促进会", "联合会", "协会", "学会", "商会",
     "联盟", "基地", "平台", "中心", "大学", "学院", "中学", "小学", "医院", "报社", "管委会", "总局", "监管局",
     "政府", "党委", "区委", "市委", "省委", "县委", "局", "厅", "委", "办", "所", "院", "部", "集团", "公司",
-    "股份", "银行", "实验室", "联合体", "组织", "社", *_HOTELS,
+    "股份", "银行", "实验室", "联合体", "组织", "社", "海关", "署", *_HOTELS,
 )
 COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "股份", "银行", *_HOTELS)
 EVENT_SUFFIXES = ("大会", "峰会", "博览会", "论坛", "展览会", "展会", "交易会", "洽谈会", "发布会", "年会", "工作会议", "会议",
                   "大赛", "比赛", "运动会", "音乐节", "文化节", "艺术节", "旅游节", "质量月", "品牌日", "宣传周",
                   "活动周", "消费季")
+MINISTRY_HEADS = ("部", "厅", "局", "委", "委员会", "署")  # a government body's head (工业和信息化局)
+# heads of national bodies, whose two-word names are names (生态环境部, 市场监管总局); 市场监管局 is every
+# city's and county's, named only with its place or level
+_NATIONAL_HEADS = ("部", "署", "总局")
+# ordinary words that end the way bodies do (发展格局, 基层干部, 展厅): no head at all
+_NOT_HEADS = {
+    "格局", "布局", "大局", "全局", "结局", "开局", "当局", "时局", "政局", "出局", "骗局", "饭局", "棋局", "变局",
+    "新局", "僵局", "定局", "残局", "终局", "全部", "内部", "外部", "东部", "西部", "中部", "南部", "北部", "头部",
+    "底部", "顶部", "本部", "细部", "局部", "门厅", "前厅", "原委",
+}
+_NOT_HEAD_ENDS = ("干部", "格局", "布局", "大厅", "餐厅", "客厅", "展厅")  # 基层干部, 新发展格局
 _LONG_ORG_SUFFIXES = tuple(x for x in ORG_SUFFIXES if len(x) >= 3)
 _HEAD_LAST_CHARS = {x[-1] for x in ORG_SUFFIXES + COMPANY_SUFFIXES + EVENT_SUFFIXES} | {"奖"}
 _NOT_A_NAME_END = ("奖", *(x for x in ORG_SUFFIXES + EVENT_SUFFIXES if len(x) >= 2))  # what ends no person's name
@@ -85,7 +96,7 @@ _STOP_LEFT = {
 # Verbs that commonly stand inside names: 质量创新大赛, 高质量发展大会, 市场监督管理局.
 _NAME_VERBS = {"创新", "发展", "建设", "推进", "促进", "管理", "监督", "服务", "检验", "检测", "改革", "研究",
                "设计", "制造", "合作", "交流", "投资", "贸易", "监管", "运输", "保障", "提升", "培训", "保护", "振兴",
-               "扶贫"}
+               "扶贫", "认证"}
 _GENERIC_COMPANY_CORES = {"高科技", "科技", "上市", "国有", "民营", "外资", "合资", "相关", "物流", "投资", "控股",
                           "子", "分", "母", "总", "平台", "运营", "服务", "管理", "工程", "建设", "发展"}
 _NUMERAL_START = re.compile(r"^[一二三四五六七八九十百千两双\d]")
@@ -212,6 +223,10 @@ def _extend_left(tokens: Tokens, i: int, event: bool = False, limit: int = 8) ->
             if k >= 0 and words[k] == "“":
                 j = k
                 continue
+        if w == "和" and not event and j > 1 and words[i].endswith(MINISTRY_HEADS) and _is_nameish(
+                words[j - 2], tags[j - 2]) and not words[j - 2].endswith(ORG_SUFFIXES):
+            j -= 2  # 工业和信息化部, 住房和城乡建设局: one body
+            continue
         if not _is_nameish(w, tags[j - 1], event):
             break
         if len(w) == 1 and j >= 2 and words[j - 2].endswith(ORG_SUFFIXES) and len(words[j - 2]) >= 2:
@@ -219,7 +234,9 @@ def _extend_left(tokens: Tokens, i: int, event: bool = False, limit: int = 8) ->
         j -= 1
     # a body's name starts on a noun, not on a verb-noun or an adjective (发展工作领导小组: no sound edge);
     # an event's name may open on its verb (推进新型工业化暨企业高质量发展大会)
-    while not event and j < i and (tags[j].startswith(("vn", "an", "a", "l")) or words[j] in _NAME_VERBS):
+    ministry = words[i].endswith(MINISTRY_HEADS)  # 生态环境部, 应急管理局 open on such words
+    while not event and j < i and (tags[j].startswith(("an", "a")) or not ministry and (
+            tags[j].startswith(("vn", "l")) or words[j] in _NAME_VERBS)):
         j += 1
     return _whole_place_at(words, j, i)
 
@@ -241,6 +258,8 @@ def _whole_place_at(words: list[str], j: int, i: int) -> int:
 
 def _level_prefix(tokens: Tokens, j: int) -> str | None:
     w = tokens.words[j]
+    if w in _LEVEL_BODIES:  # 市委组织部: the city's own, as 市委 is
+        return w[0]
     return w if w in _LEVEL_PREFIX else None
 
 
@@ -292,7 +311,8 @@ def suffix_candidates(text: str, tokens: Tokens) -> list[Candidate]:
                 continue  # 高端酒店, 星级宾馆: a kind of hotel, not one
         else:
             single_ok = len(parts) == 1 and (t == "nt" or (len(w) >= 3 and w.endswith(("部", "厅", "署"))))
-            if name in _GENERIC_HEAD or len(parts) == 1 and len(w) <= 2 or not (single_ok or _distinctive(parts)):
+            ministry = len(parts) >= 2 and len(name) >= 4 and w.endswith(_NATIONAL_HEADS)
+            if name in _GENERIC_HEAD or len(parts) == 1 and len(w) <= 2 or not (single_ok or ministry or _distinctive(parts)):
                 continue
             if name.endswith("党委") and name[:-2].endswith(ORG_SUFFIXES):
                 name, w = name[:-2], w  # 青岛日报社党委: the body is 青岛日报社
@@ -453,7 +473,7 @@ def place_candidates(tokens: Tokens) -> list[Candidate]:
             rule = "gazetteer-short-county" if needs_context else "gazetteer"
             out.append(Candidate(s, s + len(w), "place", w, rule))
         elif t == "ns":
-            out.append(Candidate(s, s + len(w), "place", w, "tagger-ns"))
+            out += _split_places(w, s, index) or [Candidate(s, s + len(w), "place", w, "tagger-ns")]
     for n in tokens.having(_PLACE_TAIL):  # a place the segmenter cut in pieces: 双流/区, 宽城/满族/自治县
         for k in (3, 2, 1):
             if n >= k and not tags[n - k].startswith(_NO_PLACE_START):
@@ -463,6 +483,16 @@ def place_candidates(tokens: Tokens) -> list[Candidate]:
                     out.append(Candidate(starts[n - k], starts[n + 1], "place", name, "gazetteer-joined"))
                     break
     return out
+
+
+def _split_places(w: str, s: int, index) -> list[Candidate]:
+    """A place in a place, tagged as one word (上海市浦东新区): the two places, when both are known."""
+    for k in range(2, len(w) - 1):
+        outer, inner = index.get(w[:k]), index.get(w[k:])
+        if outer and inner and not outer[1] and not inner[1]:
+            return [Candidate(s, s + k, "place", w[:k], "gazetteer-split"),
+                    Candidate(s + k, s + len(w), "place", w[k:], "gazetteer-split")]
+    return []
 
 
 _LIST = re.compile(r"(?P<items>[\u4e00-\u9fffA-Za-z]{2,10}(?:、[\u4e00-\u9fffA-Za-z]{2,10})+(?:(?:和|及|以及)[\u4e00-\u9fffA-Za-z]{2,10})?)")
@@ -603,9 +633,9 @@ class _WordFlags(dict):
 
     def __missing__(self, w: str) -> int:
         f = 0
-        if w[-1:] in _HEAD_LAST_CHARS and not w.startswith(_MEETING_VERBS):
+        if w[-1:] in _HEAD_LAST_CHARS and not w.startswith(_MEETING_VERBS) and w not in _NOT_HEADS and not w.endswith(_NOT_HEAD_ENDS):
             f |= _HEAD
-            if w.endswith(EVENT_SUFFIXES + _LONG_ORG_SUFFIXES):
+            if w.endswith(EVENT_SUFFIXES + _LONG_ORG_SUFFIXES) or len(w) >= 3 and w.endswith("署"):  # 审计署/v
                 f |= _HEAD_LONG
         if w in gazetteer.index():
             f |= _GAZETTEER

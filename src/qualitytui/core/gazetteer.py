@@ -13,9 +13,14 @@ from functools import lru_cache
 from pathlib import Path
 
 _FILE = Path(__file__).resolve().parent.parent / "data" / "places.tsv"
-_SUFFIX = re.compile(
-    r"(特别行政区|(?:[\u4e00-\u9fff]{1,6}?族)*自治[区州县旗]|地区|林区|新区|省|市|盟|区|县|旗)$"
+_SUFFIX = re.compile(r"(特别行政区|自治[区州县旗]|地区|林区|新区|省|市|盟|区|县|旗)$")
+# the peoples an autonomous area is named for, between its name and 自治州: 延边/朝鲜族/自治州
+_PEOPLES = (
+    "汉|蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇"
+    "|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京"
+    "|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各"
 )
+_PEOPLE_TAIL = re.compile(rf"(?:(?:{_PEOPLES})族|哈萨克|锡伯|维吾尔|蒙古|柯尔克孜|塔吉克)$")  # (伊犁哈萨克自治州)
 # Short forms that are ordinary words far more often than places.
 _COMMON_WORDS = {"安康", "长治", "大同", "普洱", "太平", "和平", "朝阳", "长安", "新华", "中山", "白云", "青山",
                  "城关", "新城", "城中", "城东", "城西", "城南", "城北", "东区", "西区", "南区", "北区", "郊区",
@@ -34,10 +39,19 @@ class Place:
     prefecture: str
 
 
+def _strip_suffix(name: str) -> str:
+    """The name without its level suffix, and for an autonomous area without its peoples too."""
+    short = _SUFFIX.sub("", name)
+    if name.endswith(("自治州", "自治县", "自治区", "自治旗")):
+        while (m := _PEOPLE_TAIL.search(short)) and m.start() != 1:  # (内蒙古: 内 alone is no name)
+            short = short[: m.start()]
+    return short
+
+
 def short_form(name: str) -> str | None:
     """青岛市 → 青岛, 延边朝鲜族自治州 → 延边; None when nothing of two characters or more remains."""
-    short = _SUFFIX.sub("", name)
-    return short if short != name and len(short) >= 2 else None
+    short = _strip_suffix(name)
+    return short if short != name and len(short) >= 2 and not short.endswith("族") else None
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +106,7 @@ def full_name_endings() -> frozenset[str]:
 
 def is_bare_suffix(word: str) -> bool:
     """Whether ``word`` is a place name's suffix and nothing more (自治县, 瑶族自治县, 新区)."""
-    return _SUFFIX.fullmatch(word) is not None
+    return _strip_suffix(word) == ""
 
 
 def lookup(word: str) -> tuple[tuple[Place, ...], bool]:
