@@ -92,9 +92,12 @@ _SPAN = re.compile(r"\[([^\[\]|]+)\|(PER|LOC|ORG)\]")
 _TYPE = {"person": "PER", "place": "LOC", "organization": "ORG", "company": "ORG"}
 
 
-def load_heldout() -> list[tuple[str, set[tuple[int, int, str]]]]:
+HELDOUT = ("heldout_sentences.txt", "heldout_sentences_b.txt")
+
+
+def load_heldout(name: str) -> list[tuple[str, set[tuple[int, int, str]]]]:
     out = []
-    for line in (HERE / "eval" / "heldout_sentences.txt").read_text(encoding="utf-8").splitlines():
+    for line in (HERE / "eval" / name).read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         text, spans, pos = "", set(), 0
@@ -114,9 +117,9 @@ def f1(pred: list[set], gold: list[set]) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score_heldout(show: bool) -> dict[str, float]:
+def score_heldout(show: bool, name: str = HELDOUT[0]) -> dict[str, float]:
     seg = get_segmenter()
-    data = load_heldout()
+    data = load_heldout(name)
     ours, tags = [], []
     for i, (text, _) in enumerate(data):
         doc = [{"id": f"s{i}#0", "doc": f"s{i}", "index": 0, "kind": "body", "text": text}]
@@ -131,7 +134,7 @@ def score_heldout(show: bool) -> dict[str, float]:
             pos += len(w)
         tags.append(spans)
     gold = [g for _, g in data]
-    print(f"2. held-out news sentences ({len(data)}), person/place/organisation, exact spans")
+    print(f"2. held-out news sentences ({len(data)}, {name}), person/place/organisation, exact spans")
     for name, pred in (("qualitytui", ours), (f"{seg.name} tags alone", tags)):
         p, r, f = f1(pred, gold)
         print(f"   {name:22} precision {p:.2f}  recall {r:.2f}  F1 {f:.2f}")
@@ -214,7 +217,8 @@ def main() -> None:
 
     print(f"segmenter: {get_segmenter().name}; qualitytui: {describe()}")
     score_seeds(args.show_errors)
-    score_heldout(args.show_errors)
+    for name in HELDOUT:
+        score_heldout(args.show_errors, name)
     time_extraction()
     if args.large:
         time_extraction_large()

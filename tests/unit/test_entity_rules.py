@@ -74,6 +74,13 @@ def test_what_follows_a_title_is_no_name_when_it_is_a_verb_phrase_or_another_tit
     assert names(got, "person") == {"付强"}
 
 
+def test_a_reporter_in_running_text_is_followed_by_a_verb_a_name_cut_oddly_is_still_a_name():
+    tag = get_segmenter().tag
+    assert ("申长", "v") in tag("局长申长雨介绍")  # not a word of the dictionary, unlike 分管 or 采访
+    got, _ = entities("他在会上回答记者提问。", "国家知识产权局局长申长雨介绍情况。")
+    assert names(got, "person") == {"申长雨"}
+
+
 def test_a_byline_inside_a_body_passage_names_its_people():
     got, _ = entities("本报讯（记者 李华 通讯员 王伟）日前，济南市历下区召开推进会。")
     assert names(got, "person") == {"李华", "王伟"}
@@ -132,8 +139,8 @@ def test_autonomous_areas_by_their_short_names():
 def test_a_place_inside_a_place_tagged_as_one_word_is_two_places():
     tag = get_segmenter().tag
     assert ("上海市浦东新区", "ns") in tag("他来自上海市浦东新区。")  # the segmenter's one word
-    got, _ = entities("他来自上海市浦东新区。")
-    assert names(got, "place") == {"上海市", "浦东新区"}
+    got, _ = entities("他来自上海市浦东新区。", "云南省西双版纳傣族自治州热带雨林保护成效明显。", "这座大城市很繁华。")
+    assert names(got, "place") == {"上海市", "浦东新区", "云南省", "西双版纳傣族自治州"}
 
 
 def test_county_short_form_needs_its_full_name_in_the_document():
@@ -150,7 +157,7 @@ def test_organisations_by_suffix_with_a_sound_left_edge():
 
 @pytest.mark.parametrize("name", [
     "工业和信息化部", "国家发展和改革委员会", "人力资源和社会保障部", "生态环境部", "应急管理部", "农业农村部",
-    "退役军人事务部", "审计署", "海关总署", "青岛市文化和旅游局", "青岛市自然资源和规划局", "青岛海关",
+    "退役军人事务部", "审计署", "海关总署", "青岛市文化和旅游局", "青岛市自然资源和规划局", "青岛海关", "国家铁路局",
 ])
 def test_government_bodies_named_with_and_or_with_a_phrase_the_segmenter_knows(name):
     got, _ = entities(f"{name}日前发布通知。")
@@ -158,8 +165,10 @@ def test_government_bodies_named_with_and_or_with_a_phrase_the_segmenter_knows(n
 
 
 def test_words_that_end_like_bodies_are_not_bodies():
-    got, _ = entities("加快构建新发展格局，基层干部走进展厅，各单位要部署落实。")
+    got, _ = entities("加快构建新发展格局，基层干部走进展厅，各单位要部署落实。", "寒潮将影响中东部地区。")
     assert names(got, "organization") == set()
+    got, _ = entities("农业农村部部署秋冬种生产工作。")
+    assert names(got, "organization") == {"农业农村部"}
     got, _ = entities("市场监管局发布通知。")  # every city's and county's: named by its place or level only
     assert names(got, "organization") == set()
 

@@ -47,9 +47,9 @@ _NATIONAL_HEADS = ("部", "署", "总局")
 _NOT_HEADS = {
     "格局", "布局", "大局", "全局", "结局", "开局", "当局", "时局", "政局", "出局", "骗局", "饭局", "棋局", "变局",
     "新局", "僵局", "定局", "残局", "终局", "全部", "内部", "外部", "东部", "西部", "中部", "南部", "北部", "头部",
-    "底部", "顶部", "本部", "细部", "局部", "门厅", "前厅", "原委",
+    "底部", "顶部", "本部", "细部", "局部", "门厅", "前厅", "原委", "部署", "签署", "联署",
 }
-_NOT_HEAD_ENDS = ("干部", "格局", "布局", "大厅", "餐厅", "客厅", "展厅")  # 基层干部, 新发展格局
+_NOT_HEAD_ENDS = ("干部", "格局", "布局", "大厅", "餐厅", "客厅", "展厅", "东部", "西部", "南部", "北部", "中部")  # 基层干部, 中东部
 _LONG_ORG_SUFFIXES = tuple(x for x in ORG_SUFFIXES if len(x) >= 3)
 _HEAD_LAST_CHARS = {x[-1] for x in ORG_SUFFIXES + COMPANY_SUFFIXES + EVENT_SUFFIXES} | {"奖"}
 _NOT_A_NAME_END = ("奖", *(x for x in ORG_SUFFIXES + EVENT_SUFFIXES if len(x) >= 2))  # what ends no person's name
@@ -67,6 +67,21 @@ _TITLE_NAME = re.compile(
     rf"(?=[{_TITLE_FIRST}][{_TITLE_SECOND}])(?:{'|'.join(sorted(TITLES, key=len, reverse=True))})"
     r"[ \u3000]?(?P<name>[\u4e00-\u9fff]{2,3})"  # （记者 李华 通讯员 王伟）
 )
+_REPORTER = ("记者", "通讯员")
+
+
+def _byline_goes_on(text: str, end: int) -> bool:
+    """Whether a reporter's name may end at ``end``: the text ends, or a byline goes on (、 space ） 报道 摄)."""
+    return end >= len(text) or text[end] in "、 \u3000）)报摄等和"
+
+
+@lru_cache(maxsize=1 << 12)
+def _in_dictionary(word: str) -> bool:
+    from qualitytui.core.segment import get_segmenter
+
+    return get_segmenter().has_word(word)
+
+
 _NAME_FOLLOW = "介说表指强认透称发在对向代主出带与和现亲到率一等今近回作答"
 _COMRADE = re.compile(r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2,3})同志")
 _POLICY = re.compile(r"《(?P<name>[^《》\n]{2,80})》")
@@ -311,7 +326,8 @@ def suffix_candidates(text: str, tokens: Tokens) -> list[Candidate]:
                 continue  # 高端酒店, 星级宾馆: a kind of hotel, not one
         else:
             single_ok = len(parts) == 1 and (t == "nt" or (len(w) >= 3 and w.endswith(("部", "厅", "署"))))
-            ministry = len(parts) >= 2 and len(name) >= 4 and w.endswith(_NATIONAL_HEADS)
+            ministry = len(parts) >= 2 and len(name) >= 4 and (
+                w.endswith(_NATIONAL_HEADS) or parts[0][0] == "国家" and w.endswith(MINISTRY_HEADS))  # 国家铁路局
             if name in _GENERIC_HEAD or len(parts) == 1 and len(w) <= 2 or not (single_ok or ministry or _distinctive(parts)):
                 continue
             if name.endswith("党委") and name[:-2].endswith(ORG_SUFFIXES):
@@ -396,8 +412,10 @@ def person_candidates(text: str, tokens: Tokens, kind: str) -> list[Candidate]:
             name = m.group("name")
             if len(name) == 3 and name[2] in _NAME_FOLLOW:
                 name = name[:2]
-            if st == s and 2 <= len(w) < len(name) and t.startswith(_VERBISH_TAGS):
-                continue  # 副市长分管工作, 记者采访时表示: a verb the segmenter knows opens no name
+            if st == s and 2 <= len(w) < len(name) and t.startswith(_VERBISH_TAGS) and _in_dictionary(w):
+                continue  # 副市长分管工作, 记者采访时表示: a verb of the dictionary opens no name (申长/v 雨 does)
+            if m.group(0).startswith(_REPORTER) and not _byline_goes_on(text, s + len(name)):
+                continue  # 回答记者提问: after 记者 in running text stands a verb, unless a byline follows
             nxt = text[s + len(name) : s + len(name) + 1]
             if not nxt or nxt not in _NAME_FOLLOW and not _CLAUSE_MARK.match(nxt):
                 continue
@@ -457,6 +475,7 @@ def party_candidates(text: str) -> list[Candidate]:
 
 
 _PLACE_ENDS = ("区", "县", "镇", "乡", "村", "半岛")  # a tagged place not in the gazetteer must end so
+_TWO_PLACE_ENDS = _PLACE_ENDS + ("州", "市", "省")  # what a tagged word of two known places can end with
 _NO_PLACE_START = ("c", "p", "u", "r", "x", "m", "q")  # 市/和/县 is no 和县
 
 
@@ -473,7 +492,8 @@ def place_candidates(tokens: Tokens) -> list[Candidate]:
             rule = "gazetteer-short-county" if needs_context else "gazetteer"
             out.append(Candidate(s, s + len(w), "place", w, rule))
         elif t == "ns":
-            out += _split_places(w, s, index) or [Candidate(s, s + len(w), "place", w, "tagger-ns")]
+            out += _split_places(w, s, index) or (
+                [Candidate(s, s + len(w), "place", w, "tagger-ns")] if w.endswith(_PLACE_ENDS) else [])
     for n in tokens.having(_PLACE_TAIL):  # a place the segmenter cut in pieces: 双流/区, 宽城/满族/自治县
         for k in (3, 2, 1):
             if n >= k and not tags[n - k].startswith(_NO_PLACE_START):
@@ -639,7 +659,7 @@ class _WordFlags(dict):
                 f |= _HEAD_LONG
         if w in gazetteer.index():
             f |= _GAZETTEER
-        elif len(w) >= 3 and w.endswith(_PLACE_ENDS) and w not in _STOP_LEFT and not gazetteer.is_bare_suffix(w):
+        elif len(w) >= 3 and w.endswith(_TWO_PLACE_ENDS) and w not in _STOP_LEFT and not gazetteer.is_bare_suffix(w):
             f |= _NS_SHAPE
         if w in gazetteer.tails():
             f |= _PLACE_TAIL
@@ -649,7 +669,8 @@ class _WordFlags(dict):
             f |= _LEVEL_BODY_WORD
         if w == "企业":
             f |= _QIYE
-        if len(w) >= 3 and w not in _GENERIC_HEAD and (w.endswith(ORG_SUFFIXES) or w.startswith("中共")):
+        if len(w) >= 3 and w not in _GENERIC_HEAD and not w.endswith(_NOT_HEAD_ENDS) and (
+                w.endswith(ORG_SUFFIXES) or w.startswith("中共")):
             f |= _NT_SHAPE
         self[w] = f
         return f
