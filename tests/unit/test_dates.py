@@ -85,3 +85,37 @@ def test_the_first_character_check_finds_exactly_what_the_bare_alternation_finds
     def found(p):
         return [(m.lastgroup, m.span(), m.groupdict()) for t in texts for m in p.finditer(t)]
     assert found(dates._PATTERN) == found(bare) and len(found(bare)) > 50
+
+
+def test_a_date_followed_by_before_is_a_deadline_and_as_of_is_a_count():
+    _, got = items("2024年12月31日前，全市将完成100家企业数字化改造。", "截至2024年底，全市已有83家企业完成改造。",
+                   "截至11月底，已有83家企业完成改造。", "到明年，实现全覆盖。")
+    kinds = {i.date_text: (i.kind, i.start) for i in got}
+    assert kinds["2024年12月31日"] == ("target", "2024-12-31")
+    assert kinds["2024年底"] == ("statistic_period", "2024-12")
+    assert kinds["11月"][0] == "statistic_period"
+    assert kinds["明年"][0] == "target"
+
+
+def test_yesterday_does_not_date_the_article_by_a_deadline():
+    date = infer_document_date(doc("昨日，记者获悉，2024年12月31日前，全市将完成改造。", "2024年第三季度，全市工业投资增长12%。"))
+    assert (date.year, date.month, date.day) == (2024, None, None)
+    date = infer_document_date(doc("昨日，记者获悉，9月28日，全市召开大会。", "2022年全市工业投资增长12%。"))
+    assert date.value == "2022-09-29"
+
+
+def test_quarters_and_half_years_span_their_months():
+    _, got = items("2024年第三季度，全市工业投资增长12%。", "2024年前三季度，外贸进出口增长5%。", "2023年下半年，新开工项目30个。",
+                   "今年上半年，全市规模以上工业增加值同比增长7.5%。")
+    spans = {i.date_text: (i.start, i.end, i.kind) for i in got}
+    assert spans["2024年第三季度"] == ("2024-07", "2024-09", "statistic_period")
+    assert spans["2024年前三季度"][:2] == ("2024-01", "2024-09")
+    assert spans["2023年下半年"][:2] == ("2023-07", "2023-12")
+    assert spans["今年上半年"] == ("2024-01", "2024-06", "statistic_period")  # the article's year: the latest named, 2024
+    assert "上半年" not in spans and "2024年" not in spans  # one item each, not a second for the year or the half
+
+
+def test_five_year_plans_are_plan_periods():
+    _, got = items("“十四五”期间，全市计划培育专精特新企业1000家。", "谋划“十五五”规划重大项目。", "第十四届全国人大召开。")
+    spans = {i.date_text: (i.start, i.end, i.kind) for i in got}
+    assert spans == {"十四五": ("2021", "2025", "plan_period"), "十五五": ("2026", "2030", "plan_period")}

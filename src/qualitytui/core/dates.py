@@ -21,6 +21,10 @@ _S = r"\s*"  # spaced forms (2021 年 7 月) are dates too
 _ALTERNATIVES = "|".join(
     [
         rf"(?P<range>(?P<ry1>{_Y}){_S}(?:年{_S})?[-~至到]{_S}(?P<ry2>{_Y}){_S}年)",
+        rf"(?P<yq>(?P<y5>{_Y}){_S}年{_S}(?P<qpre>前)?第?(?P<q>[{_CN_NUM}])季度)",
+        rf"(?P<yh>(?P<y6>{_Y}){_S}年{_S}(?P<half>[上下])半年)",
+        r"(?P<plan>(?<![一二三四五六七八九十])十(?P<plan_n>[一二三四五六七八九])五(?=”|期间|时期|规划|以来|末|初))",
+        rf"(?P<relh>(?P<rel2>今年|去年|明年)(?P<half2>[上下])半年)",
         rf"(?P<ymd>(?P<y1>{_Y}){_S}年{_S}(?P<m1>\d{{1,2}}){_S}月{_S}(?P<d1>\d{{1,2}}){_S}[日号])",
         rf"(?P<ym>(?P<y2>{_Y}){_S}年{_S}(?P<m2>\d{{1,2}}){_S}月份?)",
         rf"(?P<y>(?P<y3>{_Y}){_S}年(?P<ysuf>度|底|末|初)?)",
@@ -34,10 +38,13 @@ _ALTERNATIVES = "|".join(
 )
 # Every alternative starts with a digit or one of these characters: checking that first lets the
 # engine skip the other positions at once (the bare alternation ran 11x slower on 2 000 articles).
-_FIRST = r"\d今去明截第上下前昨近日目"
+_FIRST = r"\d今去明截第上下前昨近日目十"
 _PATTERN = re.compile(f"(?=[{_FIRST}])(?:{_ALTERNATIVES})")
 _RECURRING = re.compile(r"(每年|每月|每逢)$")
-_TARGET_BEFORE = re.compile(r"(到|至|截至|截止到?|力争到?)$")
+_TARGET_BEFORE = re.compile(r"(到|(?<!截)至|截止到?|力争到?)$")
+_AS_OF_BEFORE = re.compile(r"截至$")  # 截至2024年底: figures as of then, not a target
+_DEADLINE_AFTER = re.compile(r"(?:底|末)?(?:前|之前|以前)")  # 2024年12月31日前: a deadline (matched at the end)
+_PARTIAL_TARGET_BEFORE = re.compile(r"(到|截止到?|力争到?)$")  # (not 至: 3月1日至5日 is a span)
 _STAT_CLAUSE = re.compile(r"\d+(\.\d+)?\s*(%|万|亿|家|个|件|项|张|名|批次|人次|元)|增长|同比|达到|突破|总量|累计")
 _CLAUSE_END = re.compile(r"[,，。；;！？!?：:]")
 
@@ -145,8 +152,8 @@ def infer_document_date(passages: list[dict[str, Any]], matches: list[_Match] | 
         k = x.kind
         if k == "range":
             ranges.append((x.g("ry1"), x))
-        elif k in ("ymd", "ym", "y", "ypre"):
-            year = x.g("y1") or x.g("y2") or x.g("y3") or x.g("y4")
+        elif k in ("ymd", "ym", "y", "ypre", "yq", "yh"):
+            year = x.g("y1") or x.g("y2") or x.g("y3") or x.g("y4") or x.g("y5") or x.g("y6")
             if _is_target(x):
                 targets.append((year, x))
             else:
@@ -167,7 +174,7 @@ def infer_document_date(passages: list[dict[str, Any]], matches: list[_Match] | 
         return d
     lead_ids = {p["id"] for p in passages[:6]}
     yesterday = next((x for x in matches if x.kind == "rel" and x.m.group("rel") in ("昨日", "昨天")), None)
-    days = [x for x in matches if x.kind in ("md", "ymd") and x.passage["id"] in lead_ids]
+    days = [x for x in matches if x.kind in ("md", "ymd") and x.passage["id"] in lead_ids and not _is_target(x)]
     if yesterday and days:
         x = days[0]
         y = x.g("y1") or d.year
@@ -192,7 +199,16 @@ def infer_document_date(passages: list[dict[str, Any]], matches: list[_Match] | 
 
 def _is_target(x: _Match) -> bool:
     before = x.norm[max(0, x.m.start() - 4) : x.m.start()]
-    return bool(_TARGET_BEFORE.search(before.rstrip()))
+    return bool(_TARGET_BEFORE.search(before.rstrip()) or _DEADLINE_AFTER.match(x.norm, x.m.end()))
+
+
+def _reports_figures(x: _Match) -> bool:
+    """Whether the sentence after the date reports figures (增长7.5%, 突破1000家): a statistic's period."""
+    return bool(_STAT_CLAUSE.search(x.norm[x.m.end() : x.m.end() + 40].split("。")[0]))
+
+
+def _is_as_of(x: _Match) -> bool:
+    return bool(_AS_OF_BEFORE.search(x.norm[max(0, x.m.start() - 3) : x.m.start()].rstrip()))
 
 
 def _title(x: _Match) -> str:
@@ -257,12 +273,41 @@ def _resolve(x: _Match, doc: DocDate, last_month: dict[str, int]) -> DateItem | 
             kind = "target"
             if suffix in ("底", "末"):
                 start, precision = _iso(y, 12), "month"
+        elif _is_as_of(x):
+            kind = "statistic_period"
+            if suffix in ("底", "末"):
+                start, precision = _iso(y, 12), "month"
         elif suffix in ("底", "末"):
             start, precision = _iso(y, 12), "month"
-        elif k == "y" and _STAT_CLAUSE.search(x.norm[x.m.end() : x.m.end() + 40].split("。")[0]):
+        elif k == "y" and _reports_figures(x):
             kind = "statistic_period"
+    elif k in ("yq", "yh"):
+        y = x.g("y5") or x.g("y6")
+        if not _valid(y):
+            return None
+        if k == "yq":
+            q = _CN_NUM.index(x.m.group("q")) + 1
+            first = 1 if x.m.group("qpre") else 3 * q - 2  # 前三季度: January to September
+            start, end = _iso(y, first), _iso(y, 3 * q)
+        else:
+            start, end = (_iso(y, 1), _iso(y, 6)) if x.m.group("half") == "上" else (_iso(y, 7), _iso(y, 12))
+        precision = "month"
+        if _reports_figures(x):
+            kind = "statistic_period"
+    elif k == "plan":
+        n = 10 + "一二三四五六七八九".index(x.m.group("plan_n")) + 1
+        y = 1966 + 5 * (n - 3)  # the third five-year plan began in 1966, and each since five years on
+        start, end, kind = _iso(y), _iso(y + 4), "plan_period"
+        note = f"the {n}th five-year plan: {y}–{y + 4}"
     elif Y is None:
         return None  # partial or relative, and nothing to resolve it against
+    elif k == "relh":
+        y = Y + {"今年": 0, "去年": -1, "明年": 1}[x.m.group("rel2")]
+        start, end = (_iso(y, 1), _iso(y, 6)) if x.m.group("half2") == "上" else (_iso(y, 7), _iso(y, 12))
+        precision, inferred = "month", True
+        note = f"“{x.m.group('rel2')}” read against {doc_note}"
+        if _reports_figures(x):
+            kind = "statistic_period"
     elif k == "relm":
         y = Y + {"今年": 0, "去年": -1, "明年": 1}[x.m.group("rel1")]
         m, day = x.g("m5"), x.g("d5")
@@ -322,14 +367,21 @@ def _resolve(x: _Match, doc: DocDate, last_month: dict[str, int]) -> DateItem | 
         elif rel.endswith("季度以来"):
             q = _CN_NUM.index(rel[1]) + 1
             start, end, kind, precision = _iso(Y, 3 * q - 2), _period_end(doc), "statistic_period", "month"
-        elif rel == "上半年":
-            start, end, precision = _iso(Y, 1), _iso(Y, 6), "month"
-        elif rel == "下半年":
-            start, end, precision = _iso(Y, 7), _iso(Y, 12), "month"
+        elif rel in ("上半年", "下半年"):
+            start, end = (_iso(Y, 1), _iso(Y, 6)) if rel == "上半年" else (_iso(Y, 7), _iso(Y, 12))
+            precision = "month"
+            if _reports_figures(x):
+                kind = "statistic_period"
         else:
             return None
     if start is None:
         return None
+    if inferred and kind == "event":  # 截至11月底 counts so far; 到明年 is a target
+        if _is_as_of(x):
+            kind = "statistic_period"
+        elif _DEADLINE_AFTER.match(x.norm, x.m.end()) or _PARTIAL_TARGET_BEFORE.search(
+                x.norm[max(0, x.m.start() - 4) : x.m.start()].rstrip()):
+            kind = "target"
     return DateItem(
         pid, x.m.start(), x.m.end(), text, start, end, precision, kind, _title(x), inferred, note
     )
