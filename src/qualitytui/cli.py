@@ -10,7 +10,9 @@ from typing import Any, Sequence
 
 from qualitytui import __version__
 from qualitytui.core.models import ENTITY_TYPES
+from qualitytui.core.linebreak import display_width
 from qualitytui.core.normalize import printable
+from qualitytui.core.query_help import SYNTAX
 from qualitytui.core.wording import counted
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -87,15 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-QUERY_HELP = """query language:
-  质量强链 好品山东     passages with all of these words (however the text was segmented)
-  "质量 强链"           a phrase: the words together, in this order
-  -青岛                 leave out passages with this word
-  laoshan, qdyp         pinyin, whole syllables or initials, finds 崂山, 青岛优品
-  質量強鏈, ＮＱＩ, nqi  traditional characters, full-width forms and Latin case do not matter
-  doc:ID kind:heading type:person entity:青岛啤酒 year:2025
-                        filters; alone they list the passages that pass them
-"""
+QUERY_HELP = "query language:\n" + "\n".join(
+    f"  {example}{' ' * (30 - display_width(example))}{what}" for example, what in SYNTAX)  # (CJK is two cells wide)
 
 
 def _limit(text: str) -> int:

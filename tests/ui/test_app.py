@@ -1,11 +1,14 @@
 """The reader app, driven by keys through Textual's Pilot."""
 
 import asyncio
+import io
 import os
 import time
 
 
 from apphelp import app_paths, make_app, ready
+from rich.console import Console
+from textual.widgets import Static
 from conftest import seed_copies
 
 from qualitytui.ui.app import QualityApp
@@ -63,6 +66,11 @@ async def test_help_and_repairs_screens_open_and_close(tmp_path):
         await ready(app, pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
+        console = Console(record=True, width=120, file=io.StringIO())
+        for static in app.screen.query(Static):
+            console.print(static.content)
+        shown = console.export_text()
+        assert "query language" in shown and "青岛 OR 济南" in shown and "year:2025" in shown
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
         await pilot.press("left_square_bracket", "r")

@@ -8,6 +8,7 @@ import pytest
 
 from qualitytui.cli import main
 from qualitytui.core.corpus import Corpus
+from qualitytui.core.query import parse
 from qualitytui.paths import Paths
 
 
@@ -82,6 +83,20 @@ def test_phrase_exclusion_and_several_words(seeds):
     no_qd = seeds.search("质量 -青岛", limit=None)
     assert no_qd.total and all("青岛" not in seeds.passages(h.doc)[int(h.passage.split("#")[1])]["text"] for h in no_qd.hits)
     assert no_qd.total == len(passages_with(seeds, "质量") - passages_with(seeds, "青岛"))
+
+
+def test_either_word_with_or(seeds):
+    either = seeds.search("青岛 OR 济南", limit=None)
+    assert set(hit_ids(either)) == passages_with(seeds, "青岛") | passages_with(seeds, "济南")
+    assert set(hit_ids(seeds.search("青岛|济南", limit=None))) == set(hit_ids(either))
+    both_kinds = seeds.search("laoshan OR 济南 品牌", limit=None)  # pinyin in an alternative; OR binds closer than AND
+    assert set(hit_ids(both_kinds)) == (passages_with(seeds, "崂山") | passages_with(seeds, "济南")) & passages_with(seeds, "品牌")
+    hit = next(h for h in either.hits if "济南" in seeds.passages(h.doc)[int(h.passage.split("#")[1])]["text"])
+    text = seeds.passages(hit.doc)[int(hit.passage.split("#")[1])]["text"]
+    assert "济南" in {text[s:e] for s, e in hit.matches}  # the alternative that matched is marked
+    assert [t.text for t in parse("青岛 or 济南").terms] == ["青岛", "or", "济南"]  # OR in capitals only: "or" is a word
+    docs = seeds.search("kind:title doc:000|001", limit=None)
+    assert {h.doc[:3] for h in docs.hits} == {"000", "001"}
 
 
 def test_filters(seeds):

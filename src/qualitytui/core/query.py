@@ -1,6 +1,7 @@
 """The search query language.
 
     质量强链 好品山东      several words: passages with all of them
+    青岛 OR 济南, 青岛|济南  either word (OR binds the words on each side of it)
     "质量 强链"            a phrase: these characters in this order
     -青岛                 without this word
     laoshan, qdyp         pinyin (whole syllables or initials) also matches the characters
@@ -22,6 +23,7 @@ from qualitytui.core.pinyin import readings
 MAX_QUERY = 500
 FILTERS = ("doc", "kind", "type", "entity", "year")
 _PART = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+_OR = re.compile(r"\s+(?:OR|\|)\s+")  # (OR in capitals, as in most search boxes: "or" is a word)
 _WORDCHAR = re.compile(r"\w")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # full-width forms of the query syntax (typed with a Chinese input method) mean the same
@@ -36,6 +38,11 @@ class Term:
     form: str
     pinyin: tuple[tuple[str, ...], ...] = ()
     phrase: bool = False
+    either: tuple[Term, ...] = ()  # for 青岛 OR 济南: the alternatives (then text and form are the query's)
+
+    @property
+    def alternatives(self) -> tuple[Term, ...]:
+        return self.either or (self,)
 
 
 @dataclass
@@ -64,6 +71,12 @@ def _term(text: str, phrase: bool) -> Term | None:
     return Term(text, form, pinyin, phrase)
 
 
+def _either(alts: list[Term]) -> Term:
+    if len(alts) == 1:
+        return alts[0]
+    return Term(" OR ".join(a.text for a in alts), "|".join(a.form for a in alts), either=tuple(alts))
+
+
 def _concat(per_word: list[tuple[tuple[str, ...], ...]]) -> tuple[tuple[str, ...], ...]:
     """Readings of a phrase of pinyin words: every word's readings in turn (bounded)."""
     out: list[tuple[str, ...]] = [()]
@@ -79,21 +92,37 @@ def parse(raw: str) -> Query:
         q.problem = f"query too long ({len(raw)} characters; at most {MAX_QUERY})"
         return q
     text = _CONTROL.sub(" ", raw.translate(_SYNTAX))
+    text = _OR.sub("|", text)  # 青岛 OR 济南 is 青岛|济南
+    joining = False  # the last term takes the next one as an alternative
     for m in _PART.finditer(text):
         neg, quoted, word = m.group(1), m.group(2), m.group(3)
+        if word is not None and "|" in word and not neg and word.partition(":")[0].lower() not in FILTERS:
+            pieces = word.split("|")
+            alts = [t for piece in pieces if (t := _term(piece, phrase=False))]
+            if (joining or word.startswith("|")) and q.terms:
+                alts = [*q.terms.pop().alternatives, *alts]
+            joining = word.endswith("|")
+            if alts:
+                q.terms.append(_either(alts))
+            continue
         if quoted is not None:
             t = _term(quoted, phrase=True)
             if t:
+                if joining and q.terms and not neg:
+                    t = _either([*q.terms.pop().alternatives, t])
                 (q.excluded if neg else q.terms).append(t)
+            joining = False
             continue
+        joining = False
         key, sep, value = word.partition(":")
         key = key.lower()
         if sep and key in FILTERS:
-            problem = _check_filter(key, value)
-            if problem:
-                q.problem = problem
-                return q
-            q.filters.setdefault(key, []).append(value)
+            for v in value.split("|"):  # doc:001|002: either
+                problem = _check_filter(key, v)
+                if problem:
+                    q.problem = problem
+                    return q
+                q.filters.setdefault(key, []).append(v)
             continue
         if word.startswith("-") and len(word) > 1:
             t = _term(word[1:], phrase=False)

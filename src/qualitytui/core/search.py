@@ -136,7 +136,14 @@ class Searcher:
         return {pid: n for pid in cands or () if (n := len(pattern.findall(of(pid))))}
 
     def _term(self, term: Term) -> dict[int, float]:
-        """passage → weighted frequency of ``term`` (as typed, or read as pinyin)."""
+        """passage → weighted frequency of ``term`` (as typed, or read as pinyin; of any of its
+        alternatives, for 青岛 OR 济南)."""
+        if term.either:
+            out: dict[int, float] = {}
+            for alt in term.either:
+                for pid, n in self._term(alt).items():
+                    out[pid] = out.get(pid, 0) + n
+            return out
         literal = self._literal(term.form)
         if not term.pinyin:
             return literal  # shared with the postings cache: read, never changed
@@ -147,6 +154,8 @@ class Searcher:
         return out
 
     def _spans(self, term: Term, form: str) -> list[tuple[int, int]]:
+        if term.either:
+            return [s for alt in term.either for s in self._spans(alt, form)]
         spans = [m.span() for m in _literal_pattern(term.form).finditer(form)]
         for reading in term.pinyin:
             pattern = self._pinyin_pattern(reading)
@@ -232,7 +241,7 @@ class Searcher:
             found.difference_update(self._term(t))
         idf = [math.log(1 + (n - len(tf) + 0.5) / (len(tf) + 0.5)) for tf in per_term]
         ranked = self._scores(found, per_term, idf)  # (-score, pid): smallest first is best first
-        if len(q.terms) > 1 and ranked:
+        if len(q.terms) > 1 and ranked and not any(t.either for t in q.terms):
             ranked = self._phrase_bonus(q.terms, ranked, limit)
         shown = sorted(ranked) if limit is None or limit >= len(ranked) else heapq.nsmallest(limit, ranked)
         rarest = max(range(len(q.terms)), key=idf.__getitem__) if q.terms else None

@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from qualitytui.core.query_help import SYNTAX
 from qualitytui.ui.screens.dialog import Dialog
 from textual.widgets import Static
 
@@ -42,6 +43,13 @@ class HelpScreen(Dialog[None]):
         table.add_column()
         for key, what in KEYS:
             table.add_row(Text(key), Text(what))
+        syntax = Table(box=None, show_header=False, padding=(0, 2))
+        syntax.add_column(style="bold")
+        syntax.add_column()
+        for example, what in SYNTAX:
+            syntax.add_row(Text(example), Text(what))
         with VerticalScroll(id="help-box"):
             yield Static(Text("qualitytui — keys", style="bold"))
             yield Static(table)
+            yield Static(Text("\nsearch (/) — the query language", style="bold"))
+            yield Static(syntax)

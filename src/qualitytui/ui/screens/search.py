@@ -61,7 +61,7 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
-            yield Input(value=self.initial, placeholder="search: 质量强链 · laoshan · qdyp · \"a phrase\" · -word · kind:heading",
+            yield Input(value=self.initial, placeholder="search: 质量强链 · laoshan · qdyp · 青岛 OR 济南 · \"a phrase\" · -word · kind:heading",
                         id="search-input")
             yield Static(Text("type to search; enter opens, escape closes"), id="search-status")
             # virtualised: only the hits on screen are drawn (200 as options took 30–90 ms a keystroke)

@@ -1,0 +1,14 @@
+"""The query language in brief, for the CLI's and the app's help (kept free of imports: the CLI
+builds its help on every start). The language itself: query.py."""
+
+SYNTAX = (
+    ("质量强链 好品山东", "passages with all of these words (however the text was segmented)"),
+    ("青岛 OR 济南, 青岛|济南", "either word"),
+    ('"质量 强链"', "a phrase: the words together, in this order"),
+    ("-青岛", "leave out passages with this word"),
+    ("laoshan, qdyp", "pinyin, whole syllables or initials, finds 崂山, 青岛优品"),
+    ("質量強鏈, ＮＱＩ, nqi", "traditional characters, full-width forms and Latin case do not matter"),
+    ("doc:ID kind:heading", "filters: a document, a passage kind;"),
+    ("type:person entity:青岛啤酒", "passages naming an entity of a type, or by name;"),
+    ("year:2025", "passages with a date in that year. Alone they list the passages that pass them"),
+)
