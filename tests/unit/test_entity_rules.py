@@ -81,6 +81,20 @@ def test_a_reporter_in_running_text_is_followed_by_a_verb_a_name_cut_oddly_is_st
     assert names(got, "person") == {"申长雨"}
 
 
+def test_a_name_that_is_a_dictionary_word_is_not_linked_beyond_its_document():
+    docs = [("a", [{"id": "a#0", "kind": "body", "text": "总经理付强介绍，今年将继续推进。"}]),
+            ("b", [{"id": "b#0", "kind": "body", "text": "付强说了什么。王建国说。"}]),
+            ("c", [{"id": "c#0", "kind": "body", "text": "局长王建国介绍情况。"}])]
+    found, _ = extract_entities(docs, get_segmenter().tag)
+    docs_of = {e.name: sorted({m[0] for m in e.mentions}) for e in found if e.type == "person"}
+    assert docs_of == {"付强": ["a"], "王建国": ["b", "c"]}  # 付强 is a word of the dictionary; 王建国 is not
+
+
+def test_role_nouns_after_a_title_are_not_names():
+    got, _ = entities("会后，主任助理说，下一步将加快推进。", "局长秘书表示同意。")
+    assert names(got, "person") == set()
+
+
 def test_a_byline_inside_a_body_passage_names_its_people():
     got, _ = entities("本报讯（记者 李华 通讯员 王伟）日前，济南市历下区召开推进会。")
     assert names(got, "person") == {"李华", "王伟"}

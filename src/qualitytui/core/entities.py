@@ -20,6 +20,7 @@ from qualitytui.core import gazetteer
 from qualitytui.core.signals import checkpoint
 from qualitytui.core.entity_rules import (
     COMPANY_SUFFIXES,
+    LOCAL_NAME_RULE,
     MINISTRY_HEADS,
     ORG_SUFFIXES,
     Candidate,
@@ -342,6 +343,8 @@ def link(scanned: list[tuple[str, list[Row]]]) -> list[Entity]:
         companies[core[:1]].append(core)
     per_doc = []
     names: dict[tuple[str, str], dict[str, int]] = {}  # (type, name) → surface form → count
+    word_names: set[str] = set()  # people's names found only as words of the dictionary (not linked on)
+    people: set[str] = set()
     for doc_id, rows in scanned:
         checkpoint()  # Ctrl-C: this loop is compiled (signals.py)
         alike = [
@@ -362,6 +365,8 @@ def link(scanned: list[tuple[str, list[Row]]]) -> list[Entity]:
                         surfaces = names[(c.type, name)] = {}
                     surfaces[c.text] = surfaces.get(c.text, 0) + 1
                     keep.append((c, name))
+                    if c.type == "person":
+                        (word_names if c.rule == LOCAL_NAME_RULE else people).add(c.text)
             resolved.append((p, norm, starts, words, keep))
         per_doc.append((doc_id, resolved))
     owner = merge_names(names)
@@ -373,23 +378,25 @@ def link(scanned: list[tuple[str, list[Row]]]) -> list[Entity]:
             ent = entities[(t, n)] = Entity(f"{t}:{n}", n, t)
         ent.aliases.add(key[1])
         ent.aliases.update(surfaces)
-    _mentions(per_doc, owner, entities)
+    _mentions(per_doc, owner, entities, word_names - people)
     kept = [e for e in entities.values() if e.mentions]
     kept.sort(key=lambda e: (ENTITY_TYPES.index(e.type), -len(e.mentions), e.name))
     return kept
 
 
-def _mentions(per_doc, owner, entities) -> None:
+def _mentions(per_doc, owner, entities, unlinked: set[str]) -> None:
     """Every occurrence of every alias at token boundaries, longest first (高善武介绍 as well as 局长高善武).
 
     Walks each passage's token boundaries, extending a piece while it is still the start of some
     alias (a set of alias prefixes ends most walks at the first token); a document's own names
-    (省市场监管局 means its province's) take precedence over the corpus-wide ones.
+    (省市场监管局 means its province's) take precedence over the corpus-wide ones. ``unlinked`` names
+    are found only in the documents that named them.
     """
     global_alias: dict[str, tuple[str, str]] = {}
     for (t, n), ent in entities.items():
         for a in ent.aliases:
-            if len(a) >= 2 and not gazetteer.lookup(a)[1] and not (a[0] in "省市区县" and t in ("organization", "company")):
+            if len(a) >= 2 and not gazetteer.lookup(a)[1] and not (a[0] in "省市区县" and t in ("organization", "company")) \
+                    and a not in unlinked:
                 global_alias.setdefault(a, (t, n))
     locals_: list[dict[str, tuple[str, str]]] = []
     for _, rows in per_doc:

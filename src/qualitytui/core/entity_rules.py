@@ -68,6 +68,9 @@ _TITLE_NAME = re.compile(
     r"[ \u3000]?(?P<name>[\u4e00-\u9fff]{2,3})"  # （记者 李华 通讯员 王伟）
 )
 _REPORTER = ("记者", "通讯员")
+_ROLE_NOUNS = {"助理", "秘书", "助手", "代表", "委员", "成员", "一行", "本人", "夫人", "先生", "女士", "信箱", "热线",
+               "职务", "人选", "一职"}  # 主任助理说: after a title, not a name
+LOCAL_NAME_RULE = "title-word"  # a person candidate that is not linked beyond its document
 
 
 def _byline_goes_on(text: str, end: int) -> bool:
@@ -419,9 +422,12 @@ def person_candidates(text: str, tokens: Tokens, kind: str) -> list[Candidate]:
             nxt = text[s + len(name) : s + len(name) + 1]
             if not nxt or nxt not in _NAME_FOLLOW and not _CLAUSE_MARK.match(nxt):
                 continue
-        if name.endswith(_NOT_A_NAME_END) or name.endswith(TITLES):  # 市长质量奖 is an award, 书记处书记 no 处书记
+        if name.endswith(_NOT_A_NAME_END) or name.endswith(TITLES) or name in _ROLE_NOUNS:  # 市长质量奖, 书记处书记
             continue
-        out.append(Candidate(s, s + len(name), "person", name, "title"))
+        # a name the dictionary knows as a word (付强) stays in its own document: were it a word after all,
+        # linking would find "him" in every document using it
+        rule = "title" if st == s and t.startswith("nr") or not _in_dictionary(name) else LOCAL_NAME_RULE
+        out.append(Candidate(s, s + len(name), "person", name, rule))
         pos = s + len(name)
         while True:  # 记者刘洋、陈静报道: the names listed after one title
             more = _NEXT_NAME.match(text, pos)
