@@ -157,6 +157,17 @@ def test_a_place_inside_a_place_tagged_as_one_word_is_two_places():
     assert names(got, "place") == {"上海市", "浦东新区", "云南省", "西双版纳傣族自治州"}
 
 
+def test_named_economic_regions_are_places_in_no_province():
+    got, found = entities("长三角地区科研合作不断深化，京津冀协同发展取得新进展。", "省市场监管局发布通知。", "山东省召开会议。")
+    assert {"长三角", "京津冀"} <= names(got, "place")
+    assert "山东省市场监管局" in names(got, "organization")  # a region does not stand for the document's province
+
+
+def test_a_newspaper_named_in_the_text_is_an_organization():
+    got, _ = entities("据青岛早报报道，新区建设加快推进。")
+    assert "青岛早报" in names(got, "organization")
+
+
 def test_county_short_form_needs_its_full_name_in_the_document():
     got, _ = entities("城阳的企业很多。")
     assert "城阳区" not in names(got, "place")

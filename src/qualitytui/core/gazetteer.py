@@ -29,6 +29,9 @@ _COMMON_WORDS = {"安康", "长治", "大同", "普洱", "太平", "和平", "�
 # Full names that are ordinary words (阳泉市城区; 城区 is "the urban area" everywhere else): they need
 # context like a county's short form, which a lone mention of them never has.
 _COMMON_FULL_NAMES = {"城区", "郊区", "矿区", "东区", "西区", "南区", "北区", "中区"}
+# China's named economic regions, which policy news names as places (no division code has them)
+_REGIONS = ("长三角", "长江三角洲", "珠三角", "珠江三角洲", "京津冀", "粤港澳大湾区", "长江经济带", "黄河流域",
+            "成渝地区双城经济圈", "环渤海", "海峡西岸经济区", "关中平原城市群", "北部湾经济区")
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,9 @@ def _tables() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
             short.setdefault(s, []).append(place)
             if name.endswith("自治州"):
                 full.setdefault(s + "州", []).append(place)  # 大理白族自治州 is 大理州 in print
+    for name in _REGIONS:
+        full.setdefault(name, []).append(Place(name, "region", "", ""))
+        full.setdefault(name + "地区", []).append(Place(name, "region", "", ""))
     return full, short
 
 
