@@ -189,6 +189,13 @@ def test_government_bodies_named_with_and_or_with_a_phrase_the_segmenter_knows(n
     assert name in names(got, "organization")
 
 
+def test_a_bodys_head_glued_to_the_word_after_it_is_cut_off():
+    tag = get_segmenter().tag
+    assert ("部等", "u") in tag("工业和信息化部等部门将参加")  # the segmenter's glued token
+    got, _ = entities("工业和信息化部等部门将参加。", "国家发展改革委等部门联合印发实施方案。")
+    assert names(got, "organization") == {"工业和信息化部", "国家发展改革委"}
+
+
 def test_words_that_end_like_bodies_are_not_bodies():
     got, _ = entities("加快构建新发展格局，基层干部走进展厅，各单位要部署落实。", "寒潮将影响中东部地区。")
     assert names(got, "organization") == set()

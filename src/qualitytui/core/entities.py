@@ -319,7 +319,7 @@ def scan_document(passages: list[dict[str, Any]], tagger: Tagger, norms: list[st
     for p, norm in zip(passages, passage_norms(passages) if norms is None else norms):
         if norm is None:
             continue
-        tagged = tokens_with_offsets(tagger(norm))
+        tagged = tokens_with_offsets(tagger(norm), norm)
         text = p["text"]
         found = [c if c.end - c.start == len(c.text) and text.startswith(c.text, c.start)
                  else c._replace(text=text[c.start : c.end]) for c in candidates(norm, tagged, p["kind"])]

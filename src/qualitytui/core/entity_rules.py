@@ -206,7 +206,14 @@ class Tokens(Sequence):
         return bisect_right(self.starts, offset) - 1
 
 
-def tokens_with_offsets(tagged: list[tuple[str, str]]) -> Tokens:
+_GLUED = re.compile(r"[部委局厅署办]等")  # 工业和信息化部等部门: the segmenter's 部等/u hides the head
+
+
+def tokens_with_offsets(tagged: list[tuple[str, str]], text: str = "") -> Tokens:
+    """The tagged tokens of ``text`` as Tokens, a body's head cut off the 等 it was glued to."""
+    if text and _GLUED.search(text):
+        tagged = [piece for w, t in tagged
+                  for piece in (((w[0], "n"), ("等", "u")) if len(w) == 2 and _GLUED.fullmatch(w) else ((w, t),))]
     return Tokens(tagged)
 
 
