@@ -185,3 +185,13 @@ def test_a_byline_credit_drops_only_the_printed_box():
     assert byline_credit("■ 记者 孙晶") == "记者 孙晶"
     assert byline_credit("观海新闻/青报全媒体 记者 孙晶") == "观海新闻/青报全媒体 记者 孙晶"
     assert byline_credit("□") == "□"  # nothing but the box: kept, not emptied
+
+
+def test_a_headline_with_a_topic_and_a_colon_is_the_title():
+    a = assemble("浙江：以标准化助推制造业高质量发展\n\n" + P1 + "\n\n" + P2)
+    assert a.title == "浙江：以标准化助推制造业高质量发展"
+    assert kinds(a)[0] == ("title", "浙江：以标准化助推制造业高质量发展")
+    b = assemble("获奖企业如下：\n\n" + P1)  # a colon that ends the line introduces what follows
+    assert kinds(b)[0][0] == "body"
+    c = assemble("奖：青岛啤酒和青岛超银中学获得提名\n\n" + P1 + "\n\n" + P2)  # nor is a line of a list a headline
+    assert kinds(c)[0][0] == "body"

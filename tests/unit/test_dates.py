@@ -119,3 +119,11 @@ def test_five_year_plans_are_plan_periods():
     _, got = items("“十四五”期间，全市计划培育专精特新企业1000家。", "谋划“十五五”规划重大项目。", "第十四届全国人大召开。")
     spans = {i.date_text: (i.start, i.end, i.kind) for i in got}
     assert spans == {"十四五": ("2021", "2025", "plan_period"), "十五五": ("2026", "2030", "plan_period")}
+
+
+def test_a_dateline_dates_the_article_and_yesterday_is_the_day_before():
+    doc_date, got = items("本报青岛12月3日讯 昨日，某公司在青岛发布2024年可持续发展报告。今年前三季度，公司实现营业收入2000亿元，同比增长4.5%。")
+    assert doc_date.value == "2024-12-03" and any("dateline" in e for e in doc_date.evidence)
+    spans = {i.date_text: (i.start, i.end, i.kind) for i in got}
+    assert spans["昨日"][0] == "2024-12-02"
+    assert spans["今年前三季度"] == ("2024-01", "2024-09", "statistic_period")  # 前 here is no deadline

@@ -25,6 +25,7 @@ _ALTERNATIVES = "|".join(
         rf"(?P<yh>(?P<y6>{_Y}){_S}年{_S}(?P<half>[上下])半年)",
         r"(?P<plan>(?<![一二三四五六七八九十])十(?P<plan_n>[一二三四五六七八九])五(?=”|期间|时期|规划|以来|末|初))",
         r"(?P<relh>(?P<rel2>今年|去年|明年)(?P<half2>[上下])半年)",
+        rf"(?P<relq>(?P<rel3>今年|去年|明年)(?P<qpre2>前)?第?(?P<q2>[{_CN_NUM}])季度(?!以来))",
         rf"(?P<ymd>(?P<y1>{_Y}){_S}年{_S}(?P<m1>\d{{1,2}}){_S}月{_S}(?P<d1>\d{{1,2}}){_S}[日号])",
         rf"(?P<ym>(?P<y2>{_Y}){_S}年{_S}(?P<m2>\d{{1,2}}){_S}月份?)",
         rf"(?P<y>(?P<y3>{_Y}){_S}年(?P<ysuf>度|底|末|初)?)",
@@ -43,9 +44,11 @@ _PATTERN = re.compile(f"(?=[{_FIRST}])(?:{_ALTERNATIVES})")
 _RECURRING = re.compile(r"(每年|每月|每逢)$")
 _TARGET_BEFORE = re.compile(r"(到|(?<!截)至|截止到?|力争到?)$")
 _AS_OF_BEFORE = re.compile(r"截至$")  # 截至2024年底: figures as of then, not a target
-_DEADLINE_AFTER = re.compile(r"(?:底|末)?(?:前|之前|以前)")  # 2024年12月31日前: a deadline (matched at the end)
+_DEADLINE_AFTER = re.compile(r"(?:底|末)?(?:前|之前|以前)(?![一二三四五六七八九十两几\d])")  # 2024年12月31日前: a deadline (matched at the end)
 _PARTIAL_TARGET_BEFORE = re.compile(r"(到|截止到?|力争到?)$")  # (not 至: 3月1日至5日 is a span)
 _STAT_CLAUSE = re.compile(r"\d+(\.\d+)?\s*(%|万|亿|家|个|件|项|张|名|批次|人次|元)|增长|同比|达到|突破|总量|累计")
+# 本报青岛12月3日讯, 新华社北京3月5日电: the day the news was filed
+_DATELINE = re.compile(r"(?:本报|新华社|中新社|人民网|央视网|新华网)[\u4e00-\u9fff]{0,6}?\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:讯|电)")
 _CLAUSE_END = re.compile(r"[,，。；;！？!?：:]")
 
 @dataclass
@@ -173,6 +176,11 @@ def infer_document_date(passages: list[dict[str, Any]], matches: list[_Match] | 
     if d.year is None:
         return d
     lead_ids = {p["id"] for p in passages[:6]}
+    dateline = next((m for p in passages[:6] if p["kind"] == "body" for m in [_DATELINE.search(p["text"][:40])] if m), None)
+    if dateline and _valid(d.year, int(dateline.group("m")), int(dateline.group("d"))):
+        d.month, d.day = int(dateline.group("m")), int(dateline.group("d"))
+        d.evidence.append(f"the dateline: {dateline.group(0)}")
+        return d
     yesterday = next((x for x in matches if x.kind == "rel" and x.m.group("rel") in ("昨日", "昨天")), None)
     days = [x for x in matches if x.kind in ("md", "ymd") and x.passage["id"] in lead_ids and not _is_target(x)]
     if yesterday and days:
@@ -301,11 +309,16 @@ def _resolve(x: _Match, doc: DocDate, last_month: dict[str, int]) -> DateItem | 
         note = f"the {n}th five-year plan: {y}–{y + 4}"
     elif Y is None:
         return None  # partial or relative, and nothing to resolve it against
-    elif k == "relh":
-        y = Y + {"今年": 0, "去年": -1, "明年": 1}[x.m.group("rel2")]
-        start, end = (_iso(y, 1), _iso(y, 6)) if x.m.group("half2") == "上" else (_iso(y, 7), _iso(y, 12))
+    elif k in ("relh", "relq"):
+        rel = x.m.group("rel2") or x.m.group("rel3")
+        y = Y + {"今年": 0, "去年": -1, "明年": 1}[rel]
+        if k == "relh":
+            start, end = (_iso(y, 1), _iso(y, 6)) if x.m.group("half2") == "上" else (_iso(y, 7), _iso(y, 12))
+        else:
+            q = _CN_NUM.index(x.m.group("q2")) + 1
+            start, end = _iso(y, 1 if x.m.group("qpre2") else 3 * q - 2), _iso(y, 3 * q)
         precision, inferred = "month", True
-        note = f"“{x.m.group('rel2')}” read against {doc_note}"
+        note = f"“{rel}” read against {doc_note}"
         if _reports_figures(x):
             kind = "statistic_period"
     elif k == "relm":

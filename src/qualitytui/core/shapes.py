@@ -15,6 +15,7 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 _SENTENCE_PUNCT = re.compile(r"[，。；！？：,;!?:]")
 _LIST_PUNCT = re.compile(r"[、]")
+_TOPIC = re.compile(r"^[^，。；！？：,;!?:]{2,12}[：:](?=.)")  # 浙江：以标准化助推…: a headline's topic and colon
 _PARENS = re.compile(r"[（(][^）)]*[）)]")
 _MARKER = re.compile(r"^\s*(?:>{2,}|》{2,}|▶+|►+|■|◆|●)\s*")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
@@ -50,7 +51,7 @@ def is_heading_shape(text: str, column: int | None = None) -> bool:
         return False
     if column and column - 2 <= len(t) <= column + 1:
         return False  # exactly as long as a print line: a line of body text, not a headline
-    bare = _PARENS.sub("", t)
+    bare = _TOPIC.sub("", _PARENS.sub("", t), count=1)
     return not _SENTENCE_PUNCT.search(bare) and not _LIST_PUNCT.search(bare)
 
 
