@@ -127,3 +127,10 @@ def test_a_dateline_dates_the_article_and_yesterday_is_the_day_before():
     spans = {i.date_text: (i.start, i.end, i.kind) for i in got}
     assert spans["昨日"][0] == "2024-12-02"
     assert spans["今年前三季度"] == ("2024-01", "2024-09", "statistic_period")  # 前 here is no deadline
+
+
+def test_day_ranges_are_one_item_from_the_first_day_to_the_last():
+    _, got = items("2024年9月15日至16日，大会在青岛举行。", "3月30日—4月2日举办展会。")
+    spans = {i.date_text: (i.start, i.end, i.precision) for i in got}
+    assert spans == {"2024年9月15日至16日": ("2024-09-15", "2024-09-16", "day"),
+                     "3月30日—4月2日": ("2024-03-30", "2024-04-02", "day")}

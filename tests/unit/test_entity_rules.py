@@ -196,6 +196,25 @@ def test_a_bodys_head_glued_to_the_word_after_it_is_cut_off():
     assert names(got, "organization") == {"工业和信息化部", "国家发展改革委"}
 
 
+def test_a_name_given_for_short_stands_for_its_thing_in_that_document_only():
+    docs = [("a", [{"id": "a#0", "kind": "body", "text": "省政府印发《山东省质量强省建设三年行动方案（2024—2026年）》（以下简称《方案》）。《方案》提出，要加快发展。"},
+                   {"id": "a#1", "kind": "body", "text": "国家市场监督管理总局（以下简称“市场监管总局”）发布通知。市场监管总局表示，将加强监管。"}]),
+            ("b", [{"id": "b#0", "kind": "body", "text": "各地要制定实施方案，《方案》另行印发。"}])]
+    found, _ = extract_entities(docs, get_segmenter().tag)
+    by_name = {e.name: e for e in found}
+    plan = by_name["山东省质量强省建设三年行动方案（2024—2026年）"]
+    assert "方案" in plan.aliases and [m[0] for m in plan.mentions] == ["a", "a", "a"]
+    assert by_name["方案"].mentions[0][0] == "b"  # another document's 《方案》 is another document
+    assert len(by_name["国家市场监督管理总局"].mentions) == 3
+
+
+def test_a_word_outside_the_dictionary_may_open_a_companys_name():
+    tag = get_segmenter().tag
+    assert ("潍柴", "x") in tag("潍柴动力股份有限公司荣获")  # tagged like punctuation
+    got, _ = entities("海尔集团、潍柴动力股份有限公司荣获第五届中国质量奖。")
+    assert {"海尔集团", "潍柴动力股份有限公司"} <= names(got, "company")
+
+
 def test_words_that_end_like_bodies_are_not_bodies():
     got, _ = entities("加快构建新发展格局，基层干部走进展厅，各单位要部署落实。", "寒潮将影响中东部地区。")
     assert names(got, "organization") == set()

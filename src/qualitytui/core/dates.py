@@ -26,11 +26,15 @@ _ALTERNATIVES = "|".join(
         r"(?P<plan>(?<![一二三四五六七八九十])十(?P<plan_n>[一二三四五六七八九])五(?=”|期间|时期|规划|以来|末|初))",
         r"(?P<relh>(?P<rel2>今年|去年|明年)(?P<half2>[上下])半年)",
         rf"(?P<relq>(?P<rel3>今年|去年|明年)(?P<qpre2>前)?第?(?P<q2>[{_CN_NUM}])季度(?!以来))",
+        rf"(?P<ymdr>(?P<y7>{_Y}){_S}年{_S}(?P<m8>\d{{1,2}}){_S}月{_S}(?P<d8>\d{{1,2}}){_S}日?{_S}[-~至到]{_S}"
+        rf"(?:(?P<m9>\d{{1,2}}){_S}月{_S})?(?P<d9>\d{{1,2}}){_S}[日号])",
         rf"(?P<ymd>(?P<y1>{_Y}){_S}年{_S}(?P<m1>\d{{1,2}}){_S}月{_S}(?P<d1>\d{{1,2}}){_S}[日号])",
         rf"(?P<ym>(?P<y2>{_Y}){_S}年{_S}(?P<m2>\d{{1,2}}){_S}月份?)",
         rf"(?P<y>(?P<y3>{_Y}){_S}年(?P<ysuf>度|底|末|初)?)",
         rf"(?P<ypre>(?P<y4>{_Y})(?=首届|第[一二三四五六七八九十\d]+届))",
         rf"(?P<relm>(?P<rel1>今年|去年|明年){_S}(?P<m5>\d{{1,2}}){_S}月份?(?:{_S}(?P<d5>\d{{1,2}}){_S}[日号])?)",
+        rf"(?P<mdr>(?P<m6>\d{{1,2}}){_S}月{_S}(?P<d6>\d{{1,2}}){_S}日?{_S}[-~至到]{_S}(?:(?P<m7>\d{{1,2}}){_S}月{_S})?"
+        rf"(?P<d7>\d{{1,2}}){_S}[日号])",
         rf"(?P<md>(?P<m3>\d{{1,2}}){_S}月{_S}(?P<d3>\d{{1,2}}){_S}[日号])",
         rf"(?P<m>(?<![\d个])(?P<m4>\d{{1,2}}){_S}月份?(?![\d日号]))",
         r"(?P<d>(?<![\d月])(?P<d4>\d{1,2})日(?=上午|下午|晚|早|凌晨|中午|[,，]|起|开幕|举行|召开))",
@@ -155,8 +159,8 @@ def infer_document_date(passages: list[dict[str, Any]], matches: list[_Match] | 
         k = x.kind
         if k == "range":
             ranges.append((x.g("ry1"), x))
-        elif k in ("ymd", "ym", "y", "ypre", "yq", "yh"):
-            year = x.g("y1") or x.g("y2") or x.g("y3") or x.g("y4") or x.g("y5") or x.g("y6")
+        elif k in ("ymd", "ym", "y", "ypre", "yq", "yh", "ymdr"):
+            year = x.g("y1") or x.g("y2") or x.g("y3") or x.g("y4") or x.g("y5") or x.g("y6") or x.g("y7")
             if _is_target(x):
                 targets.append((year, x))
             else:
@@ -307,8 +311,23 @@ def _resolve(x: _Match, doc: DocDate, last_month: dict[str, int]) -> DateItem | 
         y = 1966 + 5 * (n - 3)  # the third five-year plan began in 1966, and each since five years on
         start, end, kind = _iso(y), _iso(y + 4), "plan_period"
         note = f"the {n}th five-year plan: {y}–{y + 4}"
+    elif k == "ymdr":
+        y, m1, d1 = x.g("y7"), x.g("m8"), x.g("d8")
+        m2, d2 = x.g("m9") or m1, x.g("d9")
+        if not (_valid(y, m1, d1) and _valid(y, m2, d2)) or (m2, d2) < (m1, d1):
+            return None
+        start, end, precision = _iso(y, m1, d1), _iso(y, m2, d2), "day"
+        last_month[pid] = m2  # type: ignore[assignment]
     elif Y is None:
         return None  # partial or relative, and nothing to resolve it against
+    elif k == "mdr":
+        m1, d1 = x.g("m6"), x.g("d6")
+        m2, d2 = x.g("m7") or m1, x.g("d7")
+        if not (_valid(Y, m1, d1) and _valid(Y, m2, d2)) or (m2, d2) < (m1, d1):
+            return None
+        start, end, precision, inferred = _iso(Y, m1, d1), _iso(Y, m2, d2), "day", True
+        note = f"no year given: the article's year, {Y}"
+        last_month[pid] = m2  # type: ignore[assignment]
     elif k in ("relh", "relq"):
         rel = x.m.group("rel2") or x.m.group("rel3")
         y = Y + {"今年": 0, "去年": -1, "明年": 1}[rel]

@@ -345,6 +345,8 @@ def link(scanned: list[tuple[str, list[Row]]]) -> list[Entity]:
     names: dict[tuple[str, str], dict[str, int]] = {}  # (type, name) → surface form → count
     word_names: set[str] = set()  # people's names found only as words of the dictionary (not linked on)
     people: set[str] = set()
+    short_names: set[str] = set()  # （以下简称《方案》）: a name for one thing in one document only
+    named: set[str] = set()
     for doc_id, rows in scanned:
         checkpoint()  # Ctrl-C: this loop is compiled (signals.py)
         alike = [
@@ -354,11 +356,19 @@ def link(scanned: list[tuple[str, list[Row]]]) -> list[Entity]:
         rows = [(p, norm, starts, words, select(extra + cs) if extra else cs)  # (an item's own span wins a tie)
                 for (p, norm, starts, words, cs, _), extra in zip(rows, alike)]
         ctx = _context([c for *_, cs in rows for c in cs])
+        shorts = _short_names(rows, ctx)
         resolved = []
         for p, norm, starts, words, cs in rows:
             keep = []
             for c in cs:
-                name = canonical(c, ctx)
+                long = shorts.get(c.text)
+                if long and long[1] != c.text:
+                    c = c._replace(type=long[0])
+                    name = long[1]
+                    short_names.add(c.text)
+                else:
+                    name = canonical(c, ctx)
+                    named.add(c.text)
                 if name:
                     surfaces = names.get((c.type, name))
                     if surfaces is None:
@@ -378,10 +388,28 @@ def link(scanned: list[tuple[str, list[Row]]]) -> list[Entity]:
             ent = entities[(t, n)] = Entity(f"{t}:{n}", n, t)
         ent.aliases.add(key[1])
         ent.aliases.update(surfaces)
-    _mentions(per_doc, owner, entities, word_names - people)
+    _mentions(per_doc, owner, entities, (word_names - people) | (short_names - named))
     kept = [e for e in entities.values() if e.mentions]
     kept.sort(key=lambda e: (ENTITY_TYPES.index(e.type), -len(e.mentions), e.name))
     return kept
+
+
+_SHORT_FOR = re.compile(r"[（(](?:以下)?简称[《“\"]([^》”\"（）()]{1,24})[》”\"][）)]")
+
+
+def _short_names(rows, ctx: _Context) -> dict[str, tuple[str, str]]:
+    """short name → (type, name) of the thing it was given to in this document: 《山东省质量强省建设三年
+    行动方案》（以下简称《方案》）, 国家市场监督管理总局（以下简称“市场监管总局”）."""
+    out: dict[str, tuple[str, str]] = {}
+    for _, norm, _, _, cs in rows:
+        if "简称" not in norm:
+            continue
+        for m in _SHORT_FOR.finditer(norm):
+            named = next((c for c in cs if 0 <= m.start() - c.end <= 1 and norm[c.end : m.start()] in ("", "》", "”")), None)
+            name = canonical(named, ctx) if named else None
+            if name:
+                out.setdefault(m.group(1), (named.type, name))
+    return out
 
 
 def _mentions(per_doc, owner, entities, unlinked: set[str]) -> None:

@@ -226,7 +226,8 @@ def _is_nameish(w: str, t: str, event: bool = False) -> bool:
         return False
     if t.startswith("m"):  # 四方 (a word) may stand in a name; 2022, 十大 may not
         return len(w) >= 2 and not set(w) <= _NUMERALS and not w[-1] in "届批个家项大"
-    return t.startswith(_NAME_TAGS) or w in _NAME_VERBS
+    # (a word the segmenter found outside its dictionary is tagged x, like punctuation: 潍柴/x 动力)
+    return t.startswith(_NAME_TAGS) or w in _NAME_VERBS or t == "x" and "\u4e00" <= w[:1] <= "\u9fff"
 
 
 def _extend_left(tokens: Tokens, i: int, event: bool = False, limit: int = 8) -> int:
@@ -353,7 +354,8 @@ def suffix_candidates(text: str, tokens: Tokens) -> list[Candidate]:
 def _proper(parts: list[Token]) -> bool:
     """A proper noun among the parts: a place, an organisation or other proper-noun tag, an abbreviation."""
     return any(
-        (t.startswith(("ns", "nt", "nz", "j", "eng")) and len(w) >= 2) or gazetteer.is_place_word(w) for w, t, _ in parts
+        (t.startswith(("ns", "nt", "nz", "j", "eng")) and len(w) >= 2) or gazetteer.is_place_word(w)
+        or t == "x" and len(w) >= 2 and "\u4e00" <= w[0] <= "\u9fff" for w, t, _ in parts  # (x: outside the dictionary)
     )
 
 
