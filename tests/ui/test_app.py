@@ -304,12 +304,18 @@ async def test_entity_sidebar_filter_panel_and_stepping_through_mentions(tmp_pat
         await pilot.press("e")
         entities = app.query_one(EntityList)
         assert entities.has_focus and entities.option_count > 100
-        app.query_one("#entity-filter", Input).value = "qingpi"  # pinyin finds 青岛啤酒 / 青啤
+        await pilot.press("e")  # e again: type to filter
+        box = app.query_one("#entity-filter", Input)
+        assert box.has_focus
+        await pilot.press(*"qingpi")  # pinyin finds 青岛啤酒 / 青啤
         await pilot.pause()
         names = [e["name"] for e in entities.rows if isinstance(e, dict)]
-        assert names == ["青岛啤酒"]
-        entities.focus()
-        await pilot.press("enter")
+        assert names == ["青岛啤酒"] and box.value == "qingpi"
+        await pilot.press("enter")  # back to the list
+        assert entities.has_focus
+        await pilot.press("f")
+        assert box.has_focus
+        await pilot.press("enter", "enter")
         panel = app.query_one(EntityPanel)
         ent, ms = app.entity, app.entity_mentions
         assert panel.display and ent["name"] == "青岛啤酒" and len(ms) >= 2

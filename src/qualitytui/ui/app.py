@@ -425,7 +425,15 @@ class QualityApp(BookmarkActions, App[None]):
     def action_focus_entities(self) -> None:
         for entities in self.query(EntityList):
             self._show_sidebar(True)
-            entities.focus()
+            if entities.has_focus:  # e once more: type to filter
+                self.action_filter_entities()
+            else:
+                entities.focus()
+
+    def action_filter_entities(self) -> None:
+        for box in self.query("#entity-filter").results(Input):
+            self._show_sidebar(True)
+            box.focus()
 
     def _show_sidebar(self, shown: bool) -> None:
         """Below 70 columns the sidebar is hidden; d and e show it in the reader's place until a

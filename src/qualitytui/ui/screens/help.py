@@ -19,7 +19,7 @@ KEYS = [
     ("/", "search: live results as you type; enter opens a hit"),
     ("n / N", "next / previous search hit (across documents)"),
     ("d", "documents list"),
-    ("e", "entities: type in the filter box, enter shows an entity's mentions; enter again steps through them"),
+    ("e", "entities; e again (or f) to type in the filter box, enter shows an entity's mentions; enter again steps through them"),
     ("t", "timeline along a year axis; enter opens the item's passage"),
     ("h", "mark entity mentions in the text (toggle)"),
     ("b", "bookmark the current passage (toggle); ★ marks bookmarked passages"),

@@ -6,6 +6,7 @@ from typing import Any, Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
@@ -28,6 +29,8 @@ class EntityList(LazyList):
     Drawn lazily: a large corpus has tens of thousands of entities, and filtering redraws the list
     on every key typed in the filter box.
     """
+
+    BINDINGS = [Binding("f", "app.filter_entities", "Filter", id="entities.filter")]
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
