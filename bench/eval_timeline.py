@@ -68,6 +68,46 @@ def main() -> None:
     if args.show_errors:
         for e in errors:
             print("  ", e)
+    heldout(args.show_errors)
+
+
+def heldout(show: bool) -> None:
+    """The held-out articles of eval/timeline_heldout.txt: each article's date and its relative dates."""
+    import tempfile
+
+    lines = (HERE / "eval" / "timeline_heldout.txt").read_text(encoding="utf-8").splitlines()
+    blocks = "\n".join(line for line in lines if not line.startswith("#")).split("=== ")[1:]
+    dated = right = total = 0
+    errors = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for k, block in enumerate(blocks):
+            head, _, rest = block.partition("\n")
+            text, _, answers = rest.partition("\n---\n")
+            (Path(tmp) / f"{k}.txt").write_text(text, encoding="utf-8")
+            docs, _ = ingest(Path(tmp))
+            doc = next(d for d in docs if d.id == str(k))
+            date, items = extract_dates([p.to_dict() for p in doc.passages])
+            truth = head.strip()
+            if date.value and (date.value.startswith(truth) or truth.startswith(date.value)) and date.year == int(truth[:4]):
+                dated += 1
+            else:
+                errors.append(f"article {k}: dated {date.value} (true {truth}); evidence {date.evidence}")
+            pool = [i for i in items if i.inferred]
+            for line in filter(None, answers.splitlines()):
+                expr, want = line.split("\t")
+                total += 1
+                match = next((i for i in pool if squash(i.date_text) == squash(expr)), None)
+                if match and (match.start or "").startswith(want):
+                    right += 1
+                    pool.remove(match)
+                else:
+                    errors.append(f"article {k} {expr}: {match.start if match else 'not on the timeline'} (true {want})")
+    print(f"held-out articles ({len(blocks)}, eval/timeline_heldout.txt, scored as first written):")
+    print(f"   article's date right (to the precision the reader gives): {dated}/{len(blocks)}")
+    print(f"   relative and partial dates resolved right: {right}/{total} = {right / total:.0%}")
+    if show:
+        for e in errors:
+            print("  ", e)
 
 
 if __name__ == "__main__":

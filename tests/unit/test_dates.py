@@ -134,3 +134,17 @@ def test_day_ranges_are_one_item_from_the_first_day_to_the_last():
     spans = {i.date_text: (i.start, i.end, i.precision) for i in got}
     assert spans == {"2024年9月15日至16日": ("2024-09-15", "2024-09-16", "day"),
                      "3月30日—4月2日": ("2024-03-30", "2024-04-02", "day")}
+
+
+def test_sessions_of_the_congresses_are_dated_by_their_calendar():
+    doc_date, got = items("本报北京3月6日电 昨日，十四届全国人大二次会议在人民大会堂开幕。", "全国政协十四届二次会议闭幕。",
+                          "党的二十大报告指出，到2035年基本实现社会主义现代化。")
+    spans = {i.date_text: i.start for i in got}
+    assert spans["十四届全国人大二次会议"] == "2024" and spans["全国政协十四届二次会议"] == "2024"
+    assert spans["党的二十大"] == "2022"
+    assert doc_date.value == "2024-03-06" and spans["昨日"] == "2024-03-05"  # 2035 is an aim, no year of the past
+
+
+def test_an_anniversary_dates_the_article():
+    doc_date, _ = items("庆祝中国共产党成立100周年大会今天上午隆重举行。", "1921年7月，中国共产党第一次全国代表大会召开。")
+    assert doc_date.year == 2021 and any("周年" in e for e in doc_date.evidence)

@@ -16,6 +16,7 @@ from typing import Any
 from qualitytui.core.normalize import passage_norms
 
 _Y = r"(?:19|20)\d{2}"
+_CN_ORDINAL = "[二三]?十[一二三四五六七八九]?"  # 十四, 二十, 二十一: a congress's number
 _CN_NUM = "一二三四"
 _S = r"\s*"  # spaced forms (2021 年 7 月) are dates too
 _ALTERNATIVES = "|".join(
@@ -24,6 +25,9 @@ _ALTERNATIVES = "|".join(
         rf"(?P<yq>(?P<y5>{_Y}){_S}年{_S}(?P<qpre>前)?第?(?P<q>[{_CN_NUM}])季度)",
         rf"(?P<yh>(?P<y6>{_Y}){_S}年{_S}(?P<half>[上下])半年)",
         r"(?P<plan>(?<![一二三四五六七八九十])十(?P<plan_n>[一二三四五六七八九])五(?=”|期间|时期|规划|以来|末|初))",
+        rf"(?P<npc>(?:第)?(?P<npc_n>{_CN_ORDINAL})届全国(?:人大|人民代表大会|政协)(?:第)?(?P<npc_s>[一二三四五])次(?:全体)?会议"
+        rf"|全国(?:人大|政协)(?:第)?(?P<npc_n2>{_CN_ORDINAL})届(?:第)?(?P<npc_s2>[一二三四五])次(?:全体)?会议)",
+        rf"(?P<cpc>党的(?P<cpc_n>{_CN_ORDINAL})大|中国共产党第(?P<cpc_m>{_CN_ORDINAL})次全国代表大会)",
         r"(?P<relh>(?P<rel2>今年|去年|明年)(?P<half2>[上下])半年)",
         rf"(?P<relq>(?P<rel3>今年|去年|明年)(?P<qpre2>前)?第?(?P<q2>[{_CN_NUM}])季度(?!以来))",
         rf"(?P<ymdr>(?P<y7>{_Y}){_S}年{_S}(?P<m8>\d{{1,2}}){_S}月{_S}(?P<d8>\d{{1,2}}){_S}日?{_S}[-~至到]{_S}"
@@ -43,7 +47,7 @@ _ALTERNATIVES = "|".join(
 )
 # Every alternative starts with a digit or one of these characters: checking that first lets the
 # engine skip the other positions at once (the bare alternation ran 11x slower on 2 000 articles).
-_FIRST = r"\d今去明截第上下前昨近日目十"
+_FIRST = r"\d今去明截第上下前昨近日目十二三党中全"
 _PATTERN = re.compile(f"(?=[{_FIRST}])(?:{_ALTERNATIVES})")
 _RECURRING = re.compile(r"(每年|每月|每逢)$")
 _TARGET_BEFORE = re.compile(r"(到|(?<!截)至|截止到?|力争到?)$")
@@ -53,6 +57,8 @@ _PARTIAL_TARGET_BEFORE = re.compile(r"(到|截止到?|力争到?)$")  # (not 至
 _STAT_CLAUSE = re.compile(r"\d+(\.\d+)?\s*(%|万|亿|家|个|件|项|张|名|批次|人次|元)|增长|同比|达到|突破|总量|累计")
 # 本报青岛12月3日讯, 新华社北京3月5日电: the day the news was filed
 _DATELINE = re.compile(r"(?:本报|新华社|中新社|人民网|央视网|新华网)[\u4e00-\u9fff]{0,6}?\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:讯|电)")
+_AIM = re.compile(r"^[，,]?[^，,。；;]{0,16}?(目标|力争|将要|预计|计划|规划|远景|基本实现|全面建成)")
+_ANNIVERSARY = re.compile(r"(\d{1,3})\s*周年")
 _CLAUSE_END = re.compile(r"[,，。；;！？!?：:]")
 
 @dataclass
@@ -154,18 +160,31 @@ def infer_document_date(passages: list[dict[str, Any]], matches: list[_Match] | 
     """The document's date from its own evidence (these files carry no date)."""
     matches = _scan(passages) if matches is None else matches
     d = DocDate()
-    plain, ranges, targets = [], [], []
+    plain, ranges, targets, aims = [], [], [], []
     for x in matches:
         k = x.kind
         if k == "range":
             ranges.append((x.g("ry1"), x))
+        elif k in ("npc", "cpc"):
+            year = _congress_year(x)
+            if year:
+                plain.append((year, x))
         elif k in ("ymd", "ym", "y", "ypre", "yq", "yh", "ymdr"):
             year = x.g("y1") or x.g("y2") or x.g("y3") or x.g("y4") or x.g("y5") or x.g("y6") or x.g("y7")
             if _is_target(x):
                 targets.append((year, x))
             else:
-                plain.append((year, x))
-    if plain:
+                (aims if _is_aim(x) else plain).append((year, x))
+    # an aim for the next year is the current year's plan (2025年将继续推进, written in early 2025 or late
+    # 2024); one further ahead (2035年，总体目标是…) is a target, no year of the past
+    latest = max((y for y, _ in plain), default=None)
+    for year, x in aims:
+        (plain if latest is not None and year <= latest + 1 else targets).append((year, x))
+    anniversary = _anniversary(passages, plain)
+    if anniversary:
+        d.year, note = anniversary
+        d.evidence.append(note)
+    elif plain:
         year, x = max(plain, key=lambda t: t[0])
         d.year = year
         d.evidence.append(f"latest year named as past or present: {x.m.group(0)} ({x.passage['id']})")
@@ -214,9 +233,44 @@ def _is_target(x: _Match) -> bool:
     return bool(_TARGET_BEFORE.search(before.rstrip()) or _DEADLINE_AFTER.match(x.norm, x.m.end()))
 
 
+def _cn_number(text: str) -> int:
+    """十四 → 14, 二十 → 20, 二十一 → 21 (the numbers congresses are counted in)."""
+    tens, _, ones = text.partition("十")
+    return (("一二三四五六七八九".index(tens) + 1) if tens else 1) * 10 + (("一二三四五六七八九".index(ones) + 1) if ones else 0)
+
+
+def _congress_year(x: _Match) -> int | None:
+    """The year of a National People's Congress (or CPPCC) session, or of a Party congress: the
+    sixth NPC began in 1983 and each since five years on, a session a year; the twelfth Party
+    congress sat in 1982 and each since five years on."""
+    if x.kind == "npc":
+        n = _cn_number(x.m.group("npc_n") or x.m.group("npc_n2"))
+        session = "一二三四五".index(x.m.group("npc_s") or x.m.group("npc_s2")) + 1
+        return 1983 + 5 * (n - 6) + session - 1 if n >= 6 else None
+    n = _cn_number(x.m.group("cpc_n") or x.m.group("cpc_m"))
+    return 1982 + 5 * (n - 12) if n >= 12 else None
+
+
 def _reports_figures(x: _Match) -> bool:
     """Whether the sentence after the date reports figures (增长7.5%, 突破1000家): a statistic's period."""
     return bool(_STAT_CLAUSE.search(x.norm[x.m.end() : x.m.end() + 40].split("。")[0]))
+
+
+def _is_aim(x: _Match) -> bool:
+    """A year whose sentence sets an aim (2035年，我国发展的总体目标是…; 2030年将…): no year of the past."""
+    return bool(_AIM.search(x.norm[x.m.end() : x.m.end() + 30].split("。")[0]))
+
+
+def _anniversary(passages: list[dict[str, Any]], plain: list[tuple[int, _Match]]) -> tuple[int, str] | None:
+    """成立100周年 with 1921年 named: the year of the anniversary, when it is later than every other year."""
+    for p in passages[:8]:
+        m = _ANNIVERSARY.search(p["text"])
+        if m and plain:
+            n = int(m.group(1))
+            first, x = min(plain, key=lambda t: t[0])
+            if first + n > max(y for y, _ in plain) and _valid(first + n):
+                return first + n, f"{m.group(0)} ({p['id']}) of {x.m.group(0)} ({x.passage['id']}): {first} + {n}"
+    return None
 
 
 def _is_as_of(x: _Match) -> bool:
@@ -306,6 +360,13 @@ def _resolve(x: _Match, doc: DocDate, last_month: dict[str, int]) -> DateItem | 
         precision = "month"
         if _reports_figures(x):
             kind = "statistic_period"
+    elif k in ("npc", "cpc"):
+        y = _congress_year(x)
+        if y is None:
+            return None
+        start, kind = _iso(y), "event"
+        number = next(g for g in ("npc_n", "npc_n2", "cpc_n", "cpc_m") if x.m.group(g))
+        note = f"the {_cn_number(x.m.group(number))}th congress's calendar: {y}"
     elif k == "plan":
         n = 10 + "一二三四五六七八九".index(x.m.group("plan_n")) + 1
         y = 1966 + 5 * (n - 3)  # the third five-year plan began in 1966, and each since five years on
