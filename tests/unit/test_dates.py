@@ -148,3 +148,9 @@ def test_sessions_of_the_congresses_are_dated_by_their_calendar():
 def test_an_anniversary_dates_the_article():
     doc_date, _ = items("庆祝中国共产党成立100周年大会今天上午隆重举行。", "1921年7月，中国共产党第一次全国代表大会召开。")
     assert doc_date.year == 2021 and any("周年" in e for e in doc_date.evidence)
+
+
+def test_dates_in_traditional_characters():
+    doc_date, got = items("本報訊 昨日，2024年第三季度全市工業投資增長12%。今年以來，全市新增企業300家。")
+    spans = {i.date_text: (i.start, i.kind) for i in got}
+    assert spans["2024年第三季度"] == ("2024-07", "statistic_period") and spans["今年以來"][1] == "statistic_period"

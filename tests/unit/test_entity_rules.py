@@ -168,6 +168,17 @@ def test_a_newspaper_named_in_the_text_is_an_organization():
     assert "青岛早报" in names(got, "organization")
 
 
+def test_an_article_in_traditional_characters_is_read_like_its_simplified_twin():
+    simplified = "9月28日，青岛市市场监督管理局局长高善武在城阳区发布工作要点，青岛啤酒、海尔集团参加。"
+    traditional = "9月28日，青島市市場監督管理局局長高善武在城陽區發布工作要點，青島啤酒、海爾集團參加。"
+    assert len(simplified) == len(traditional)
+    _, a = entities(simplified)
+    _, b = entities(traditional)
+    assert {(e.type, e.name) for e in a} == {(e.type, e.name) for e in b}  # names in simplified form
+    assert sorted(m[2:] for e in a for m in e.mentions) == sorted(m[2:] for e in b for m in e.mentions)
+    assert {"高善武", "青岛市市场监督管理局", "城阳区", "海尔集团"} <= {e.name for e in b}
+
+
 def test_county_short_form_needs_its_full_name_in_the_document():
     got, _ = entities("城阳的企业很多。")
     assert "城阳区" not in names(got, "place")

@@ -31,7 +31,7 @@ from qualitytui.core.entity_rules import (
     tokens_with_offsets,
 )
 from qualitytui.core.models import ENTITY_TYPES
-from qualitytui.core.normalize import passage_norms
+from qualitytui.core.normalize import is_traditional, passage_norms
 
 _PRIORITY = {"policy_document": 7, "award": 6, "event": 5, "company": 4, "organization": 3, "person": 2,
              "program_or_brand": 1, "place": 0}
@@ -321,8 +321,10 @@ def scan_document(passages: list[dict[str, Any]], tagger: Tagger, norms: list[st
             continue
         tagged = tokens_with_offsets(tagger(norm), norm)
         text = p["text"]
-        found = [c if c.end - c.start == len(c.text) and text.startswith(c.text, c.start)
-                 else c._replace(text=text[c.start : c.end]) for c in candidates(norm, tagged, p["kind"])]
+        found = candidates(norm, tagged, p["kind"])
+        if not is_traditional(text):  # names as the author wrote them; a traditional text's in simplified form
+            found = [c if c.end - c.start == len(c.text) and text.startswith(c.text, c.start)
+                     else c._replace(text=text[c.start : c.end]) for c in found]
         rows.append((p, norm, tagged.starts, tagged.words, select(found), enumerations(norm)))
     return rows
 
@@ -350,7 +352,8 @@ def link(scanned: list[tuple[str, list[Row]]]) -> list[Entity]:
     for doc_id, rows in scanned:
         checkpoint()  # Ctrl-C: this loop is compiled (signals.py)
         alike = [
-            [c._replace(text=p["text"][c.start : c.end]) for c in _alike_in_lists(norm, lists, cs, companies)]
+            [c if is_traditional(p["text"]) else c._replace(text=p["text"][c.start : c.end])
+             for c in _alike_in_lists(norm, lists, cs, companies)]
             if lists else () for p, norm, _, _, cs, lists in rows
         ]
         rows = [(p, norm, starts, words, select(extra + cs) if extra else cs)  # (an item's own span wins a tie)

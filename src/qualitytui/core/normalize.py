@@ -69,10 +69,29 @@ def normalize(text: str) -> str:
     return text
 
 
+# Frequent characters of traditional writing that simplified text never uses: a passage holding one is
+# read in simplified characters (the segmenter, the gazetteer and the rules know those), as search does.
+_TRADITIONAL = re.compile("[們這個為說時會國學對產與區經開關東長業機實現動點質務資級縣鄉廳島門問題發電車書語讓還從應過運進選邊網際陽聯體處總辦議設計護讀試證顧]")
+
+
+def is_traditional(text: str) -> bool:
+    return _TRADITIONAL.search(text) is not None
+
+
+def analysis_form(text: str) -> str:
+    """The form dates and entities read: normalized, and in simplified characters when the text is
+    written in traditional ones (same length either way)."""
+    if is_traditional(text):
+        from qualitytui.core.fold import fold  # (fold builds on this module)
+
+        return fold(text)
+    return normalize(text)
+
+
 def passage_norms(passages: list[dict]) -> list[str | None]:
-    """Each passage's normalized text, as dates and entities read it; None for page furniture (shown,
-    never analysed). Made once per document and handed to both."""
-    return [None if p["kind"] == "furniture" else normalize(p["text"]) for p in passages]
+    """Each passage's analysis form (``analysis_form``), as dates and entities read it; None for page
+    furniture (shown, never analysed). Made once per document and handed to both."""
+    return [None if p["kind"] == "furniture" else analysis_form(p["text"]) for p in passages]
 
 
 def to_display(start: int, end: int) -> tuple[int, int]:
