@@ -31,7 +31,7 @@ from qualitytui.core.entity_rules import (
     tokens_with_offsets,
 )
 from qualitytui.core.models import ENTITY_TYPES
-from qualitytui.core.normalize import is_traditional, passage_norms
+from qualitytui.core.normalize import Simplified, passage_norms
 
 _PRIORITY = {"policy_document": 7, "award": 6, "event": 5, "company": 4, "organization": 3, "person": 2,
              "program_or_brand": 1, "place": 0}
@@ -322,7 +322,7 @@ def scan_document(passages: list[dict[str, Any]], tagger: Tagger, norms: list[st
         tagged = tokens_with_offsets(tagger(norm), norm)
         text = p["text"]
         found = candidates(norm, tagged, p["kind"])
-        if not is_traditional(text):  # names as the author wrote them; a traditional text's in simplified form
+        if not isinstance(norm, Simplified):  # names as the author wrote them; a traditional text's simplified
             found = [c if c.end - c.start == len(c.text) and text.startswith(c.text, c.start)
                      else c._replace(text=text[c.start : c.end]) for c in found]
         rows.append((p, norm, tagged.starts, tagged.words, select(found), enumerations(norm)))
@@ -352,7 +352,7 @@ def link(scanned: list[tuple[str, list[Row]]]) -> list[Entity]:
     for doc_id, rows in scanned:
         checkpoint()  # Ctrl-C: this loop is compiled (signals.py)
         alike = [
-            [c if is_traditional(p["text"]) else c._replace(text=p["text"][c.start : c.end])
+            [c if isinstance(norm, Simplified) else c._replace(text=p["text"][c.start : c.end])
              for c in _alike_in_lists(norm, lists, cs, companies)]
             if lists else () for p, norm, _, _, cs, lists in rows
         ]
