@@ -509,14 +509,20 @@ def place_candidates(tokens: Tokens) -> list[Candidate]:
         elif t == "ns":
             out += _split_places(w, s, index) or (
                 [Candidate(s, s + len(w), "place", w, "tagger-ns")] if w.endswith(_PLACE_ENDS) else [])
+    tails = gazetteer.tails()
     for n in tokens.having(_PLACE_TAIL):  # a place the segmenter cut in pieces: 双流/区, 宽城/满族/自治县
-        for k in (3, 2, 1):
-            if n >= k and not tags[n - k].startswith(_NO_PLACE_START):
-                name = "".join(words[n - k : n + 1])
-                places, needs_context = index.get(name, gazetteer._NOWHERE)
-                if places and not needs_context:
-                    out.append(Candidate(starts[n - k], starts[n + 1], "place", name, "gazetteer-joined"))
-                    break
+        piece, found = words[n], None
+        for k in (1, 2, 3):  # leftwards, while the pieces so far still end some place's name
+            if k > n:
+                break
+            piece = words[n - k] + piece
+            places, needs_context = index.get(piece, gazetteer._NOWHERE)
+            if places and not needs_context and not tags[n - k].startswith(_NO_PLACE_START):
+                found = (k, piece)
+            if piece not in tails:
+                break
+        if found:
+            out.append(Candidate(starts[n - found[0]], starts[n + 1], "place", found[1], "gazetteer-joined"))
     return out
 
 
