@@ -50,6 +50,7 @@ _PERIOD = re.compile(  # (the lookahead lets the engine skip most positions at o
     r"|(?P<relh>(?P<rel2>今年|去年|明年)(?P<half2>[上下])半年)"
     rf"|(?P<relq>(?P<rel3>今年|去年|明年)(?P<qpre2>前)?第?(?P<q2>[{_CN_NUM}])季度(?!以来)))"
 )
+_YEAR_GROUP = {"ymd": "y1", "ym": "y2", "y": "y3", "ypre": "y4", "yq": "y5", "yh": "y6", "ymdr": "y7"}  # kind → its year
 _PERIOD_HINT = re.compile(r"季度|半年|五[”期规以时]|届|党的|共产党第")
 _NAMED_PERIOD = re.compile(
     r"(?=[十第二三全党中])(?:(?P<plan>(?<![一二三四五六七八九十])十(?P<plan_n>[一二三四五六七八九])五(?=”|期间|时期|规划|以来|末|初))|"
@@ -184,7 +185,7 @@ def infer_document_date(passages: list[dict[str, Any]], matches: list[_Match] | 
             if year:
                 plain.append((year, x))
         elif k in ("ymd", "ym", "y", "ypre", "yq", "yh", "ymdr"):
-            year = x.g("y1") or x.g("y2") or x.g("y3") or x.g("y4") or x.g("y5") or x.g("y6") or x.g("y7")
+            year = x.g(_YEAR_GROUP[k])
             if _is_target(x):
                 targets.append((year, x))
             else:
@@ -340,7 +341,7 @@ def _resolve(x: _Match, doc: DocDate, last_month: dict[str, int]) -> DateItem | 
             return None
         start, end, kind = _iso(y1), _iso(y2), "plan_period"
     elif k in ("ymd", "ym", "y", "ypre"):
-        y = x.g("y1") or x.g("y2") or x.g("y3") or x.g("y4")
+        y = x.g(_YEAR_GROUP[k])
         m = x.g("m1") or x.g("m2")
         day = x.g("d1")
         if not _valid(y, m, day):
