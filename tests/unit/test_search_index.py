@@ -103,3 +103,14 @@ def test_making_every_search_form_lets_other_threads_run(monkeypatch):
     texts = ["質量強鏈"] * 5000
     assert Index({}, texts).forms == ["质量强链"] * 5000
     assert len(calls) >= 4  # (a compiled loop hands the interpreter lock over only when it calls one)
+
+
+def test_the_index_is_stored_a_few_mb_a_row_and_read_back_whole(monkeypatch):
+    index = build(varied_texts(300, 7))
+    monkeypatch.setattr(search_index, "_ROW_CHARS", 64)  # tiny rows, so that there are many
+    rows = search_index.to_rows(index)
+    assert len(rows) > 3 and "postings" not in rows[0] and rows[0]["lengths"] == index["lengths"]
+    assert all(sum(len(v) + 8 for v in r["postings"].values()) < 64 + max(map(len, index["postings"].values())) + 8
+               for r in rows[1:])
+    assert search_index.from_rows(rows) == index
+    assert search_index.from_rows([]) is None

@@ -153,8 +153,9 @@ class Corpus:
         from qualitytui.core.search import Searcher
 
         if self._searcher is None:
-            stored = self._rows("search")
-            self._searcher = Searcher(self._all, stored[0] if stored else None, self._rows,
+            from qualitytui.core.search_index import from_rows
+
+            self._searcher = Searcher(self._all, from_rows(self._rows("search")), self._rows,
                                       lambda ids: self.mentions().in_passages(ids))
         return self._searcher
 

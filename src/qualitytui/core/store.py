@@ -1,7 +1,7 @@
 """The corpus store: a TinyDB file in the cache dir, rebuilt when the corpus or the schema changes.
 
 Tables (DESIGN.md): ``meta``, ``documents``, ``passages``, ``entities``, ``mentions``, ``events``, and
-``search`` (one row: the search index, search_index.py).
+``search`` (the search index, search_index.py: its head, then its postings a few MB a row).
 The file holds each table as a line of UTF-8 JSON (orjson: no ``\\u`` escapes), decoded when first
 used (tablefile.py), and is written atomically; a store that cannot be read is rebuilt, with a
 message, never a crash.
@@ -24,7 +24,7 @@ from qualitytui.core.atomic import atomic_write, why_not_written
 from qualitytui.core.files import Found, discover
 from qualitytui.core.models import Skipped
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 TABLES = ("meta", "documents", "passages", "entities", "mentions", "events", "search")
 
 Progress = Callable[[int, int, str], None]
@@ -185,6 +185,8 @@ def _build(root: Path, found: list[Found], problems: list[tuple[str, str]], prog
         "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "skipped": [{"path": s.path, "reason": s.reason} for s in skipped],
     }
+    from qualitytui.core.search_index import to_rows
+
     data = {
         "meta": {"1": meta},
         "documents": _table(docs),
@@ -192,7 +194,7 @@ def _build(root: Path, found: list[Found], problems: list[tuple[str, str]], prog
         "entities": _table([e.to_dict() for e in entities]),
         "mentions": _table(table_rows(entities, rows)),
         "events": _table(events),
-        "search": {"1": search},
+        "search": _table(to_rows(search)),
     }
     return BuildResult(data, docs, skipped, time.perf_counter() - t0)
 
