@@ -195,3 +195,9 @@ def test_a_headline_with_a_topic_and_a_colon_is_the_title():
     assert kinds(b)[0][0] == "body"
     c = assemble("奖：青岛啤酒和青岛超银中学获得提名\n\n" + P1 + "\n\n" + P2)  # nor is a line of a list a headline
     assert kinds(c)[0][0] == "body"
+
+
+def test_a_doubled_headline_on_the_line_above_the_byline_is_still_the_title():
+    a = assemble("烟台：打造先进制造业强市烟台：打造先进制造业强市\n\u3000\u3000本报记者\u3000王磊\n\n" + P1 + "\n\n" + P2)
+    assert a.title == "烟台：打造先进制造业强市"
+    assert kinds(a)[:2] == [("title", "烟台：打造先进制造业强市"), ("byline", "本报记者 王磊")]

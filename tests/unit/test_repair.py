@@ -117,3 +117,10 @@ def test_is_terminated_is_the_pattern_read_from_the_end():
     texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 7))) for _ in range(20000)]
     assert sum(map(is_terminated, texts)) > 2000
     assert [is_terminated(t) for t in texts] == [bool(pattern.search(t.rstrip())) for t in texts]
+
+
+def test_a_headline_extracted_twice_over_is_undone():
+    assert undouble("烟台：打造先进制造业强市烟台：打造先进制造业强市") == "烟台：打造先进制造业强市"
+    assert undouble("质量强链质量强链") == "质量强链"
+    assert undouble("好好学习") is None  # too short to tell from a reduplicated phrase
+    assert undouble("质量强链 质量强链") is None  # (two words with a space between are the text's own)

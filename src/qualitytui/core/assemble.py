@@ -122,6 +122,9 @@ class _Assembler:
                 blocks.append([line])
                 cur = []
             else:
+                if cur and cur[-1].doubled != line.doubled:  # a doubled headline ends where the text goes on
+                    blocks.append(cur)
+                    cur = []
                 cur.append(line)
         if cur:
             blocks.append(cur)

@@ -33,12 +33,16 @@ def has_cjk(text: str) -> bool:
 
 
 def undouble(line: str) -> str | None:
-    """Undo a headline extracted with every character doubled; None when the line is not one.
+    """Undo a headline extracted with every character doubled, or twice over; None when the line is
+    not one.
 
     ``省省市市场场`` → ``省市场``. Real reduplicated words (久久为功, 实实在在) do not trigger it:
     it takes at least six doubled pairs and nearly no single characters.
     """
     s = line.strip()
+    half = len(s) // 2
+    if len(s) >= 8 and len(s) % 2 == 0 and s[:half] == s[half:]:
+        return s[:half]  # the whole headline twice: 烟台：打造强市烟台：打造强市
     if len(s) < 12:
         return None
     # accepting takes singles ≤ pairs/10, so fewer than len/20 singles: the first len/20 + 2 characters
