@@ -201,3 +201,12 @@ def test_a_doubled_headline_on_the_line_above_the_byline_is_still_the_title():
     a = assemble("烟台：打造先进制造业强市烟台：打造先进制造业强市\n\u3000\u3000本报记者\u3000王磊\n\n" + P1 + "\n\n" + P2)
     assert a.title == "烟台：打造先进制造业强市"
     assert kinds(a)[:2] == [("title", "烟台：打造先进制造业强市"), ("byline", "本报记者 王磊")]
+
+
+def test_a_newspaper_pages_own_lines_are_furniture_and_page_jumps_are_removed():
+    a = assemble("青岛港集装箱吞吐量创新高\n\n" + P1[:-1] + "。（下转第三版）\n\n2024年12月3日　星期二　第3版\n\n"
+                 "（上接第一版）" + P2 + "\n\n责任编辑：张三\n来源：青岛日报")
+    assert a.title == "青岛港集装箱吞吐量创新高"
+    assert kinds(a)[1:] == [("body", P1), ("furniture", "2024年12月3日　星期二　第3版"), ("body", P2),
+                            ("furniture", "责任编辑：张三 来源：青岛日报")]
+    assert sum("page jump removed" in w for w in a.warnings) == 2

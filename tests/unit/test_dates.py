@@ -154,3 +154,10 @@ def test_dates_in_traditional_characters():
     doc_date, got = items("本報訊 昨日，2024年第三季度全市工業投資增長12%。今年以來，全市新增企業300家。")
     spans = {i.date_text: (i.start, i.kind) for i in got}
     assert spans["2024年第三季度"] == ("2024-07", "statistic_period") and spans["今年以來"][1] == "statistic_period"
+
+
+def test_the_page_header_dates_the_article():
+    passages = doc("2024年12月3日　星期二　第3版", "今年前11个月，集装箱吞吐量增长7.2%。2023年增长5%。", kinds=["furniture", "body"])
+    date, got = extract_dates(passages)
+    assert date.value == "2024-12-03" and date.evidence == ["the page header: 2024年12月3日 星期二 第3版"]
+    assert "2024年12月3日" not in {i.date_text for i in got}  # the header is no dated item of the article

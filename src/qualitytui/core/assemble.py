@@ -91,6 +91,13 @@ class _Assembler:
             if single is not None:
                 self.warnings.append(f"line {no}: doubled headline characters undone")
                 line.text, line.doubled = single, True
+            unjumped = shapes.JUMP_MARK.sub("", line.text).strip()
+            if unjumped != line.text:
+                self.warnings.append(f"line {no}: page jump removed ({line.text!r} → {unjumped!r})")
+                line.text = unjumped
+                if not unjumped:
+                    out.append(line)
+                    continue
             stripped, marker = shapes.strip_marker(line.text)
             if marker:
                 line.text, line.marker = stripped, True
@@ -164,7 +171,8 @@ class _Assembler:
                 items.append(Item("heading", block, joined))
             elif shapes.is_cohost_block(texts) or (len(block) == 1 and shapes.is_banner(joined)):
                 items.append(Item("furniture", block, joined))
-            elif shapes.is_promo_block(texts):
+            elif shapes.is_promo_block(texts) or shapes.is_staff_block(texts) or (
+                    len(block) == 1 and shapes.is_page_header(joined)):
                 items.append(Item("furniture", block, joined))
             elif shapes.is_byline(joined):
                 items.append(Item("byline", block, " ".join(joined.split())))

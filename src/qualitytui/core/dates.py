@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from qualitytui.core.normalize import passage_norms
+from qualitytui.core.shapes import PAGE_HEADER
 
 _Y = r"(?:19|20)\d{2}"
 _CN_ORDINAL = "[二三]?十[一二三四五六七八九]?"  # 十四, 二十, 二十一: a congress's number
@@ -211,6 +212,12 @@ def infer_document_date(passages: list[dict[str, Any]], matches: list[_Match] | 
         year, x = min(targets, key=lambda t: t[0])
         d.year = year - 2
         d.evidence.append(f"only a target date, {x.m.group(0)} ({x.passage['id']}): taken as two years ahead")
+    header = next((m for p in passages if p["kind"] == "furniture" for m in [PAGE_HEADER.match(" ".join(p["text"].split()))]
+                   if m and _valid(int(m.group("y")), int(m.group("m")), int(m.group("d")))), None)
+    if header:  # the page's own date: the day the article was printed
+        d.year, d.month, d.day = int(header.group("y")), int(header.group("m")), int(header.group("d"))
+        d.evidence = [f"the page header: {header.group(0)}"]
+        return d
     if d.year is None:
         return d
     lead_ids = {p["id"] for p in passages[:6]}

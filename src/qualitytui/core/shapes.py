@@ -105,6 +105,27 @@ def is_banner(text: str) -> bool:
     return bool(_BANNER.match(text.strip()))
 
 
+# a newspaper page's own lines: the editor's and the source's credits, the page header
+_STAFF_LINE = re.compile(r"^(责任编辑|责编|编辑|美编|校对|审核|审校|监制|统筹|来源|稿件来源|文章来源|出处)\s*[:：]\s*\S{1,24}$")
+PAGE_HEADER = re.compile(
+    r"^(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:星期|周)[一二三四五六日天]"
+    r"(?:\s*(?:第\s*[\d一二三四五六七八九十]+\s*版|[A-Z]?\d{1,2}\s*版)?.{0,12})?$"
+)
+
+
+JUMP_MARK = re.compile(r"[（(]\s*(?:下转|上接|转|接)\s*第?\s*[\d一二三四五六七八九十A-Z]{1,3}\s*版\s*[）)]")  # （下转第三版）
+
+
+def is_staff_block(lines: list[str]) -> bool:
+    """责任编辑：张三 / 来源：青岛日报: the page's credits, not the article's text."""
+    return all(_STAFF_LINE.match(" ".join(l.split())) for l in lines)
+
+
+def is_page_header(text: str) -> bool:
+    """2024年12月3日 星期二 第3版: the page's header."""
+    return bool(PAGE_HEADER.match(" ".join(text.split())))
+
+
 def is_promo_block(lines: list[str]) -> bool:
     return all(len(l.strip()) <= 30 for l in lines) and any(_PROMO.search(l) for l in lines)
 
