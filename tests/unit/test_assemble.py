@@ -210,3 +210,33 @@ def test_a_newspaper_pages_own_lines_are_furniture_and_page_jumps_are_removed():
     assert kinds(a)[1:] == [("body", P1), ("furniture", "2024年12月3日　星期二　第3版"), ("body", P2),
                             ("furniture", "责任编辑：张三 来源：青岛日报")]
     assert sum("page jump removed" in w for w in a.warnings) == 2
+
+
+WEB_MD = """# 青岛发布2025年质量提升行动方案
+
+发布时间：2025-03-18 10:20  来源：青岛日报
+
+![](https://example.com/img/1.jpg)
+
+3月17日，[青岛市市场监督管理局](https://scjg.qingdao.gov.cn)发布《行动方案》。&nbsp;方案提出，到2025年底，全市质量竞争型产业占比达到55%以上。<br>
+
+**一、主要目标**
+
+- 培育省长质量奖企业3家
+- 新增“青岛优品”200个
+"""
+
+
+def test_a_web_page_saved_as_markdown_reads_as_an_article():
+    a = assemble(WEB_MD, markdown=True)
+    assert a.title == "青岛发布2025年质量提升行动方案"
+    assert kinds(a)[1:] == [
+        ("furniture", "发布时间：2025-03-18 10:20来源：青岛日报"),
+        ("body", "3月17日，青岛市市场监督管理局发布《行动方案》。方案提出，到2025年底，全市质量竞争型产业占比达到55%以上。"),
+        ("heading", "一、主要目标"),
+        ("body", "- 培育省长质量奖企业3家"),
+        ("body", "- 新增“青岛优品”200个"),
+    ]
+    assert any("web markup removed" in w for w in a.warnings)
+    b = assemble("质量强链推进会召开\n\n&nbsp;&nbsp;" + P1.replace("本市", "本市<b>") + "\n\n" + P2)
+    assert bodies(b)[0] == P1  # HTML left in a text file goes too; Markdown stays Markdown's

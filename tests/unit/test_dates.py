@@ -161,3 +161,10 @@ def test_the_page_header_dates_the_article():
     date, got = extract_dates(passages)
     assert date.value == "2024-12-03" and date.evidence == ["the page header: 2024年12月3日 星期二 第3版"]
     assert "2024年12月3日" not in {i.date_text for i in got}  # the header is no dated item of the article
+
+
+def test_a_web_pages_publication_date_and_iso_dates():
+    passages = doc("发布时间：2025-03-18 10:20  来源：青岛日报", "截至2024/12/31，全市累计新增企业300家。", kinds=["furniture", "body"])
+    date, got = extract_dates(passages)
+    assert date.value == "2025-03-18" and date.evidence == ["published: 发布时间：2025-03-18"]
+    assert {i.date_text: (i.start, i.kind) for i in got} == {"2024/12/31": ("2024-12-31", "statistic_period")}

@@ -91,6 +91,13 @@ class _Assembler:
             if single is not None:
                 self.warnings.append(f"line {no}: doubled headline characters undone")
                 line.text, line.doubled = single, True
+            clean = shapes.web_text(line.text, self.markdown).strip()
+            if clean != line.text:
+                self.warnings.append(f"line {no}: web markup removed ({line.text!r} → {clean!r})")
+                line.text = clean
+                if not clean:
+                    out.append(line)
+                    continue
             unjumped = shapes.JUMP_MARK.sub("", line.text).strip()
             if unjumped != line.text:
                 self.warnings.append(f"line {no}: page jump removed ({line.text!r} → {unjumped!r})")
@@ -172,8 +179,10 @@ class _Assembler:
             elif shapes.is_cohost_block(texts) or (len(block) == 1 and shapes.is_banner(joined)):
                 items.append(Item("furniture", block, joined))
             elif shapes.is_promo_block(texts) or shapes.is_staff_block(texts) or (
-                    len(block) == 1 and shapes.is_page_header(joined)):
+                    len(block) == 1 and (shapes.is_page_header(joined) or shapes.is_web_meta(joined))):
                 items.append(Item("furniture", block, joined))
+            elif self.markdown and any(_LIST_ITEM.match(l.raw) for l in block):
+                items += self._paragraphs(block)  # a list's items are text, however short
             elif shapes.is_byline(joined):
                 items.append(Item("byline", block, " ".join(joined.split())))
             elif shapes.is_credit_caption(joined) and not (len(block) > 1 and shapes.is_heading_shape(texts[0])):
@@ -255,6 +264,8 @@ class _Assembler:
                     j += 1
                 if j >= len(items) or items[j].kind != "body":
                     break
+                if self.markdown and _LIST_ITEM.match(items[j].lines[0].raw):
+                    break  # a list's next item
                 lifted, nxt = items[i:j], items[j]
                 if lifted:
                     where = ", ".join(_span(x.lines) for x in lifted)
@@ -359,6 +370,8 @@ class _Assembler:
         stacks = [k for k, x in enumerate(items) if x.stacked and k + 1 < len(items) and items[k + 1].stacked]
         if len(lead) >= 2 and any(l.marker for l in items[lead[1]].lines):
             lead = lead[:1]  # a marked heading (>>>, ##) is a section heading, never a subtitle
+        if self.markdown and lead and lead[0] == 0 and items[0].lines[0].raw.lstrip().startswith("# "):
+            stacks = []  # a Markdown file's "# heading" on top is its title, whatever comes later
         if doubled:
             picks = doubled[:2]
         elif len(lead) >= 2:

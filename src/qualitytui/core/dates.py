@@ -23,6 +23,7 @@ _S = r"\s*"  # spaced forms (2021 年 7 月) are dates too
 _ALTERNATIVES = "|".join(
     [
         rf"(?P<range>(?P<ry1>{_Y}){_S}(?:年{_S})?[-~至到]{_S}(?P<ry2>{_Y}){_S}年)",
+        rf"(?P<iso>(?P<y8>{_Y})[-/.](?P<m10>\d{{1,2}})[-/.](?P<d10>\d{{1,2}})(?![\d.]))",
         rf"(?P<ymdr>(?P<y7>{_Y}){_S}年{_S}(?P<m8>\d{{1,2}}){_S}月{_S}(?P<d8>\d{{1,2}}){_S}日?{_S}[-~至到]{_S}"
         rf"(?:(?P<m9>\d{{1,2}}){_S}月{_S})?(?P<d9>\d{{1,2}}){_S}[日号])",
         rf"(?P<ymd>(?P<y1>{_Y}){_S}年{_S}(?P<m1>\d{{1,2}}){_S}月{_S}(?P<d1>\d{{1,2}}){_S}[日号])",
@@ -51,7 +52,7 @@ _PERIOD = re.compile(  # (the lookahead lets the engine skip most positions at o
     r"|(?P<relh>(?P<rel2>今年|去年|明年)(?P<half2>[上下])半年)"
     rf"|(?P<relq>(?P<rel3>今年|去年|明年)(?P<qpre2>前)?第?(?P<q2>[{_CN_NUM}])季度(?!以来)))"
 )
-_YEAR_GROUP = {"ymd": "y1", "ym": "y2", "y": "y3", "ypre": "y4", "yq": "y5", "yh": "y6", "ymdr": "y7"}  # kind → its year
+_YEAR_GROUP = {"iso": "y8", "ymd": "y1", "ym": "y2", "y": "y3", "ypre": "y4", "yq": "y5", "yh": "y6", "ymdr": "y7"}  # kind → its year
 _PERIOD_HINT = re.compile(r"季度|半年|五[”期规以时]|届|党的|共产党第")
 _NAMED_PERIOD = re.compile(
     r"(?=[十第二三全党中])(?:(?P<plan>(?<![一二三四五六七八九十])十(?P<plan_n>[一二三四五六七八九])五(?=”|期间|时期|规划|以来|末|初))|"
@@ -67,6 +68,8 @@ _PARTIAL_TARGET_BEFORE = re.compile(r"(到|截止到?|力争到?)$")  # (not 至
 _STAT_CLAUSE = re.compile(r"\d+(\.\d+)?\s*(%|万|亿|家|个|件|项|张|名|批次|人次|元)|增长|同比|达到|突破|总量|累计")
 # 本报青岛12月3日讯, 新华社北京3月5日电: the day the news was filed
 _DATELINE = re.compile(r"(?:本报|新华社|中新社|人民网|央视网|新华网)[\u4e00-\u9fff]{0,6}?\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:讯|电)")
+_PUBLISHED = re.compile(r"\s*(?:发布时间|发布日期|发文日期|更新时间|日期|时间)\s*[:：]\s*(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})"
+                        r"\s*[-/.月]\s*(?P<d>\d{1,2})")  # a web page's 发布时间：2025-03-18 10:20
 _AIM = re.compile(r"^[，,]?[^，,。；;]{0,16}?(目标|力争|将要|预计|计划|规划|远景|基本实现|全面建成)")
 _ANNIVERSARY = re.compile(r"(\d{1,3})\s*周年")
 _CLAUSE_END = re.compile(r"[,，。；;！？!?：:]")
@@ -185,7 +188,7 @@ def infer_document_date(passages: list[dict[str, Any]], matches: list[_Match] | 
             year = _congress_year(x)
             if year:
                 plain.append((year, x))
-        elif k in ("ymd", "ym", "y", "ypre", "yq", "yh", "ymdr"):
+        elif k in ("ymd", "ym", "y", "ypre", "yq", "yh", "ymdr", "iso"):
             year = x.g(_YEAR_GROUP[k])
             if _is_target(x):
                 targets.append((year, x))
@@ -212,11 +215,12 @@ def infer_document_date(passages: list[dict[str, Any]], matches: list[_Match] | 
         year, x = min(targets, key=lambda t: t[0])
         d.year = year - 2
         d.evidence.append(f"only a target date, {x.m.group(0)} ({x.passage['id']}): taken as two years ahead")
-    header = next((m for p in passages if p["kind"] == "furniture" for m in [PAGE_HEADER.match(" ".join(p["text"].split()))]
+    header = next((m for p in passages if p["kind"] == "furniture"
+                   for m in [PAGE_HEADER.match(" ".join(p["text"].split())) or _PUBLISHED.match(p["text"])]
                    if m and _valid(int(m.group("y")), int(m.group("m")), int(m.group("d")))), None)
-    if header:  # the page's own date: the day the article was printed
+    if header:  # the page's own date, or the web page's: the day the article was published
         d.year, d.month, d.day = int(header.group("y")), int(header.group("m")), int(header.group("d"))
-        d.evidence = [f"the page header: {header.group(0)}"]
+        d.evidence = [f"{'the page header' if header.re is PAGE_HEADER else 'published'}: {header.group(0).strip()}"]
         return d
     if d.year is None:
         return d
@@ -347,10 +351,10 @@ def _resolve(x: _Match, doc: DocDate, last_month: dict[str, int]) -> DateItem | 
         if not (y1 and y2 and y1 <= y2):
             return None
         start, end, kind = _iso(y1), _iso(y2), "plan_period"
-    elif k in ("ymd", "ym", "y", "ypre"):
+    elif k in ("ymd", "ym", "y", "ypre", "iso"):
         y = x.g(_YEAR_GROUP[k])
-        m = x.g("m1") or x.g("m2")
-        day = x.g("d1")
+        m = x.g("m1") or x.g("m2") or x.g("m10")
+        day = x.g("d1") or x.g("d10")
         if not _valid(y, m, day):
             return None
         start = _iso(y, m, day)

@@ -6,6 +6,7 @@ under a photo, a reporter's byline, a co-host banner, a QR-code promotion.
 
 from __future__ import annotations
 
+import html
 import re
 
 from qualitytui.core.repair import has_cjk, is_terminated
@@ -17,6 +18,7 @@ _SENTENCE_PUNCT = re.compile(r"[，。；！？：,;!?:]")
 _LIST_PUNCT = re.compile(r"[、]")
 _TOPIC = re.compile(r"^[^，。；！？：,;!?:]{2,12}[：:](?=.)")  # 浙江：以标准化助推…: a headline's topic and colon
 _PARENS = re.compile(r"[（(][^）)]*[）)]")
+_SECTION_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")  # 一、主要目标
 _MARKER = re.compile(r"^\s*(?:>{2,}|》{2,}|▶+|►+|■|◆|●)\s*")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _COHOST = re.compile(r"(联合主办|主办单位|协办单位|承办单位|支持单位|联合出品|主办|协办|承办)$")
@@ -51,7 +53,7 @@ def is_heading_shape(text: str, column: int | None = None) -> bool:
         return False
     if column and column - 2 <= len(t) <= column + 1:
         return False  # exactly as long as a print line: a line of body text, not a headline
-    bare = _TOPIC.sub("", _PARENS.sub("", t), count=1)
+    bare = _TOPIC.sub("", _PARENS.sub("", _SECTION_NUMBER.sub("", t, count=1)), count=1)
     return not _SENTENCE_PUNCT.search(bare) and not _LIST_PUNCT.search(bare)
 
 
@@ -113,7 +115,38 @@ PAGE_HEADER = re.compile(
 )
 
 
+# what a web page or a Markdown file leaves in the text
+_HTML_TAG = re.compile(r"</?(?:br|p|div|span|strong|b|em|i|u|font|a|img|section|article)\b[^<>]{0,200}>", re.I)
+_HTML_ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+_MD_IMAGE = re.compile(r"!\[[^\]\n]{0,200}\]\([^)\s]{0,500}\)")
+_MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\([^)\s]{1,500}\)")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+def web_text(line: str, markdown: bool) -> str:
+    """The line without HTML tags and entities (&nbsp; → a space) and, in Markdown, without link,
+    image and bold syntax ([text](url) → text)."""
+    if "<" in line:
+        line = _HTML_TAG.sub("", line)
+    if "&" in line:
+        line = _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), line)
+    if markdown:
+        if "](" in line:
+            line = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", line))
+        if "**" in line or "__" in line:
+            line = _MD_STRONG.sub(r"\2", line)
+    return line
+
+
 JUMP_MARK = re.compile(r"[（(]\s*(?:下转|上接|转|接)\s*第?\s*[\d一二三四五六七八九十A-Z]{1,3}\s*版\s*[）)]")  # （下转第三版）
+
+
+_WEB_META = re.compile(r"^(?:发布时间|发布日期|发文日期|更新时间|日期|时间)\s*[:：]\s*\d{4}")
+
+
+def is_web_meta(text: str) -> bool:
+    """发布时间：2025-03-18 10:20 来源：… : a web page's line about the article, not the article."""
+    return bool(_WEB_META.match(text.strip()))
 
 
 def is_staff_block(lines: list[str]) -> bool:
