@@ -240,3 +240,13 @@ def test_a_web_page_saved_as_markdown_reads_as_an_article():
     assert any("web markup removed" in w for w in a.warnings)
     b = assemble("质量强链推进会召开\n\n&nbsp;&nbsp;" + P1.replace("本市", "本市<b>") + "\n\n" + P2)
     assert bodies(b)[0] == P1  # HTML left in a text file goes too; Markdown stays Markdown's
+
+
+def test_a_paragraph_of_thousands_of_characters_is_cut_at_sentence_ends():
+    body = "今年以来，本市持续推进质量强市建设。“好的。”他说！" * 100  # 2 600 characters, no line break
+    a = assemble("质量强市建设推进会召开\n\n" + body + "\n\n" + P2)
+    pieces = bodies(a)[:-1]
+    assert "".join(pieces) == body and len(pieces) >= 5 and all(len(p) <= 520 for p in pieces)
+    assert all(p.endswith("他说！") for p in pieces)  # cut after a sentence, closing quote and all
+    assert bodies(a)[-1] == P2 and any("cut at sentence ends" in w for w in a.warnings)
+    assert [i.original for i in a.items if i.kind == "body"][:-1] == pieces

@@ -124,3 +124,7 @@ def test_a_headline_extracted_twice_over_is_undone():
     assert undouble("质量强链质量强链") == "质量强链"
     assert undouble("好好学习") is None  # too short to tell from a reduplicated phrase
     assert undouble("质量强链 质量强链") is None  # (two words with a space between are the text's own)
+
+
+def test_a_long_text_repeating_itself_is_no_headline_twice_over():
+    assert undouble("青岛市市场监管局局长王建国说" * 8) is None

@@ -23,6 +23,8 @@ from typing import Callable
 from qualitytui.core import shapes
 from qualitytui.core.repair import fix_spacing, is_terminated, join_lines, undouble
 
+LONG_PARAGRAPH, PIECE = 2000, 500  # characters
+_SENTENCE_END = re.compile(r"(?<=[。！？!?])(?![”’」』)）])|(?<=[。！？!?][”’」』)）])")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]\s+|\d{1,3}[.)、]\s*)")
 
 
@@ -42,6 +44,7 @@ class Item:
     text: str
     stacked: bool = False  # a two-line headline block (headline over deck)
     extra_original: list[str] = field(default_factory=list)
+    piece_of: str | None = None  # a piece of an over-long paragraph: the piece as the file had it
 
     @property
     def line(self) -> int:
@@ -53,6 +56,8 @@ class Item:
 
     @property
     def original(self) -> str:
+        if self.piece_of is not None:
+            return self.piece_of
         return "\n".join([l.raw for l in self.lines] + self.extra_original)
 
 
@@ -362,6 +367,30 @@ class _Assembler:
                     return True
         return False
 
+    # 5b. paragraphs too long to read ---------------------------------------------------------
+    def split_long(self, items: list[Item]) -> list[Item]:
+        """A body paragraph of thousands of characters (a web page copied without its line breaks)
+        is cut at sentence ends into paragraphs of a few hundred characters."""
+        out: list[Item] = []
+        for item in items:
+            if item.kind != "body" or len(item.text) <= LONG_PARAGRAPH:
+                out.append(item)
+                continue
+            pieces, cur = [], ""
+            for sentence in _SENTENCE_END.split(item.text):
+                if cur and len(cur) + len(sentence) > PIECE:
+                    pieces.append(cur)
+                    cur = ""
+                cur += sentence
+            if cur:
+                pieces.append(cur)
+            if len(pieces) < 2:
+                out.append(item)
+                continue
+            self.warnings.append(f"{_span(item.lines)}: a paragraph of {len(item.text)} characters cut at sentence ends into {len(pieces)}")
+            out += [Item("body", item.lines, piece, piece_of=piece) for piece in pieces]
+        return out
+
     # 6. title and subtitle -------------------------------------------------------------------
     def choose_title(self, items: list[Item]) -> tuple[list[Item], str, str | None]:
         first_body = next((k for k, x in enumerate(items) if x.kind == "body"), len(items))
@@ -415,6 +444,7 @@ def assemble(text: str, markdown: bool = False, has_word: Callable[[str], bool] 
     items = a.split_bylines(items)
     a.mark_duplicates(items)
     items = a.restore_fragment(items)
+    items = a.split_long(items)
     items, title, subtitle = a.choose_title(items)
     a.mark_trailing_labels(items)
     bylines = [shapes.byline_credit(x.text) for x in items if x.kind == "byline"]  # (the passage keeps its □)

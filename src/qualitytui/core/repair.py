@@ -41,7 +41,7 @@ def undouble(line: str) -> str | None:
     """
     s = line.strip()
     half = len(s) // 2
-    if len(s) >= 8 and len(s) % 2 == 0 and s[:half] == s[half:]:
+    if 8 <= len(s) <= 80 and len(s) % 2 == 0 and s[:half] == s[half:]:  # (a headline's length: not a text repeating)
         return s[:half]  # the whole headline twice: 烟台：打造强市烟台：打造强市
     if len(s) < 12:
         return None
