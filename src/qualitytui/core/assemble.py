@@ -103,7 +103,7 @@ class _Assembler:
                 if not clean:
                     out.append(line)
                     continue
-            unjumped = shapes.JUMP_MARK.sub("", line.text).strip()
+            unjumped = shapes.JUMP_MARK.sub("", line.text).strip() if "版" in line.text else line.text
             if unjumped != line.text:
                 self.warnings.append(f"line {no}: page jump removed ({line.text!r} → {unjumped!r})")
                 line.text = unjumped

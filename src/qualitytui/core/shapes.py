@@ -146,17 +146,17 @@ _WEB_META = re.compile(r"^(?:发布时间|发布日期|发文日期|更新时间
 
 def is_web_meta(text: str) -> bool:
     """发布时间：2025-03-18 10:20 来源：… : a web page's line about the article, not the article."""
-    return bool(_WEB_META.match(text.strip()))
+    return len(text) <= 80 and bool(_WEB_META.match(text.strip()))
 
 
 def is_staff_block(lines: list[str]) -> bool:
     """责任编辑：张三 / 来源：青岛日报: the page's credits, not the article's text."""
-    return all(_STAFF_LINE.match(" ".join(l.split())) for l in lines)
+    return all(len(l) <= 40 and _STAFF_LINE.match(" ".join(l.split())) for l in lines)
 
 
 def is_page_header(text: str) -> bool:
     """2024年12月3日 星期二 第3版: the page's header."""
-    return bool(PAGE_HEADER.match(" ".join(text.split())))
+    return len(text) <= 40 and text[:4].isdigit() and bool(PAGE_HEADER.match(" ".join(text.split())))
 
 
 def is_promo_block(lines: list[str]) -> bool:
