@@ -193,8 +193,9 @@ def cmd_docs(args: argparse.Namespace) -> int:
         return EXIT_OK
     from qualitytui.cli_table import print_table
 
-    print_table(["id", "title", "passages", "chars", "repairs"],
-                [[d["id"], d["title"], d["passages"], d["chars"], len(d["warnings"])] for d in docs],
+    print_table(["id", "date", "title", "passages", "chars", "repairs"],
+                [[d["id"], "≈" + d["date"]["value"] if d.get("date") else "", d["title"], d["passages"], d["chars"],
+                  len(d["warnings"])] for d in docs],
                 right=["passages", "chars", "repairs"], flexible=["title"])
     return EXIT_OK
 

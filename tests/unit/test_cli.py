@@ -31,6 +31,9 @@ def test_docs_json_lists_the_five_seeds_with_their_titles(capsys):
 def test_docs_table_is_readable(capsys):
     code, out, _ = run(capsys, "docs")
     assert code == 0 and "000_dd8c9580cc043703" in out and "title" in out
+    _, js, _ = run(capsys, "docs", "--json")
+    row = next(line for line in out.splitlines() if line.startswith("001_"))
+    assert "≈" + json.loads(js)[1]["date"]["value"] in row  # each document's inferred date, marked as inferred
 
 
 def test_show_one_several_and_all(capsys):
