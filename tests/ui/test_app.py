@@ -315,6 +315,12 @@ async def test_entity_sidebar_filter_panel_and_stepping_through_mentions(tmp_pat
         assert entities.has_focus
         await pilot.press("f")
         assert box.has_focus
+        await pilot.press("enter")
+        await pilot.press("escape")  # (back to the reader)
+        app.action_focus_entities()
+        app.action_focus_entities()  # e e typed faster than the focus arrives: still the filter box
+        await pilot.pause()
+        assert box.has_focus
         await pilot.press("enter", "enter")
         panel = app.query_one(EntityPanel)
         ent, ms = app.entity, app.entity_mentions

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
@@ -111,6 +112,7 @@ class QualityApp(BookmarkActions, App[None]):
         self.entities: list[dict[str, Any]] = []
         self.entity: dict[str, Any] | None = None  # the entity in the panel
         self.entity_mentions: list[dict[str, Any]] = []
+        self._entities_asked = -1.0  # when e last asked for the entity list's focus (focus comes a moment later)
         self.show_mentions = False
         self.user = UserStore(paths.user_store)
         self.bookmarks = Bookmarks(self.user)
@@ -425,9 +427,12 @@ class QualityApp(BookmarkActions, App[None]):
     def action_focus_entities(self) -> None:
         for entities in self.query(EntityList):
             self._show_sidebar(True)
-            if entities.has_focus:  # e once more: type to filter
+            # e once more, also before the focus asked for a moment ago has arrived: type to filter
+            if entities.has_focus or time.monotonic() - self._entities_asked < 0.5:
+                self._entities_asked = -1.0
                 self.action_filter_entities()
             else:
+                self._entities_asked = time.monotonic()
                 entities.focus()
 
     def action_filter_entities(self) -> None:
