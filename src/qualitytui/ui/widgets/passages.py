@@ -72,6 +72,7 @@ class PassageList(OptionList):
         self.marks: dict[str, list[tuple[int, int, str]]] = {}
         self.bookmarked: set[str] = set()
         self._width: int | None = None
+        self._pending: int | None = None  # the passage to show once laid out (see show_passages)
 
     def show_passages(self, passages: list[dict[str, Any]], at: int = 0,
                       marks: dict[str, list[tuple[int, int, str]]] | None = None, bookmarked: set[str] = frozenset()) -> None:
@@ -80,6 +81,11 @@ class PassageList(OptionList):
         self.passages = passages
         self.marks = marks or {}
         self.bookmarked = bookmarked
+        if not self.size.width:  # not laid out yet: drawn once, at its width, when it is (on_resize), not
+            self._pending = at   # twice (making and measuring a document's every passage is what opening costs)
+            self.clear_options()
+            return
+        self._pending = None
         self._render_passages(at)
         self.scroll_home(animate=False)
 
@@ -137,8 +143,10 @@ class PassageList(OptionList):
             self.scroll_to(y=y, animate=False)
 
     def on_resize(self) -> None:
-        if self.passages and self._text_width() != self._width:
-            self._render_passages(self.highlighted or 0)
+        if self.passages and (self._pending is not None or self._text_width() != self._width):
+            at = self._pending if self._pending is not None else self.highlighted or 0
+            self._pending = None
+            self._render_passages(at)
 
     @property
     def current(self) -> dict[str, Any] | None:
