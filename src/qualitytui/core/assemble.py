@@ -96,29 +96,22 @@ class _Assembler:
             if single is not None:
                 self.warnings.append(f"line {no}: doubled headline characters undone")
                 line.text, line.doubled = single, True
-            clean = shapes.web_text(line.text, self.markdown).strip()
-            if clean != line.text:
-                self.warnings.append(f"line {no}: web markup removed ({line.text!r} → {clean!r})")
-                line.text = clean
-                if not clean:
-                    out.append(line)
-                    continue
-            unjumped = shapes.JUMP_MARK.sub("", line.text).strip() if "版" in line.text else line.text
-            if unjumped != line.text:
-                self.warnings.append(f"line {no}: page jump removed ({line.text!r} → {unjumped!r})")
-                line.text = unjumped
-                if not unjumped:
-                    out.append(line)
-                    continue
-            stripped, marker = shapes.strip_marker(line.text)
-            if marker:
-                line.text, line.marker = stripped, True
-            fixed = fix_spacing(line.text)
-            if fixed != line.text:
-                self.warnings.append(f"line {no}: layout spaces removed ({line.text!r} → {fixed!r})")
-                line.text = fixed
+            self._amend(line, shapes.web_text(line.text, self.markdown).strip(), "web markup removed")
+            if "版" in line.text:
+                self._amend(line, shapes.JUMP_MARK.sub("", line.text).strip(), "page jump removed")
+            if line.text:  # (a line of markup or a page jump alone is now a blank line)
+                stripped, marker = shapes.strip_marker(line.text)
+                if marker:
+                    line.text, line.marker = stripped, True
+                self._amend(line, fix_spacing(line.text), "layout spaces removed")
             out.append(line)
         return out
+
+    def _amend(self, line: Line, text: str, what: str) -> None:
+        """Give ``line`` this text, listing the repair when it changes anything."""
+        if text != line.text:
+            self.warnings.append(f"line {line.no}: {what} ({line.text!r} → {text!r})")
+            line.text = text
 
     def _column_width(self) -> int | None:
         """The print column's width in characters, when the file has one (else None: web layout)."""
