@@ -255,9 +255,11 @@ def infer_document_date(passages: list[dict[str, Any]], matches: list[_Match] | 
     return d
 
 
-def _is_target(x: _Match) -> bool:
-    before = x.norm[max(0, x.m.start() - 4) : x.m.start()]
-    return bool(_TARGET_BEFORE.search(before.rstrip()) or _DEADLINE_AFTER.match(x.norm, x.m.end()))
+def _is_target(x: _Match, partial: bool = False) -> bool:
+    """到2025年底, 2024年12月31日前: a target or deadline. For a partial date, 至 before it joins a span
+    (3月1日至5日) instead."""
+    before = x.norm[max(0, x.m.start() - 4) : x.m.start()].rstrip()
+    return bool((_PARTIAL_TARGET_BEFORE if partial else _TARGET_BEFORE).search(before) or _DEADLINE_AFTER.match(x.norm, x.m.end()))
 
 
 def _cn_number(text: str) -> int:
@@ -276,6 +278,21 @@ def _congress_year(x: _Match) -> int | None:
         return 1983 + 5 * (n - 6) + session - 1 if n >= 6 else None
     n = _cn_number(x.m.group("cpc_n") or x.m.group("cpc_m"))
     return 1982 + 5 * (n - 12) if n >= 12 else None
+
+
+def _half(y: int, which: str) -> tuple[str, str]:
+    """上 or 下半年 of ``y``: its first or its last six months."""
+    return (_iso(y, 1), _iso(y, 6)) if which == "上" else (_iso(y, 7), _iso(y, 12))
+
+
+def _part_of_year(x: _Match, y: int) -> tuple[str, str]:
+    """The months a quarter (第三季度; 前三季度: January to September) or a half (上半年) of ``y`` spans,
+    explicit (yq, yh) or relative (relq, relh)."""
+    q = x.m.group("q") or x.m.group("q2")
+    if q:
+        q = _CN_NUM.index(q) + 1
+        return _iso(y, 1 if x.m.group("qpre") or x.m.group("qpre2") else 3 * q - 2), _iso(y, 3 * q)
+    return _half(y, x.m.group("half") or x.m.group("half2"))
 
 
 def _reports_figures(x: _Match) -> bool:
@@ -361,29 +378,18 @@ def _resolve(x: _Match, doc: DocDate, last_month: dict[str, int]) -> DateItem | 
         precision = "day" if day else "month" if m else "year"
         if m:
             last_month[pid] = m
-        suffix = x.m.group("ysuf")
+        year_end = x.m.group("ysuf") in ("底", "末")  # 2025年底: its December
         if _is_target(x):
             kind = "target"
-            if suffix in ("底", "末"):
-                start, precision = _iso(y, 12), "month"
-        elif _is_as_of(x):
+        elif _is_as_of(x) or not year_end and k == "y" and _reports_figures(x):
             kind = "statistic_period"
-            if suffix in ("底", "末"):
-                start, precision = _iso(y, 12), "month"
-        elif suffix in ("底", "末"):
+        if year_end:
             start, precision = _iso(y, 12), "month"
-        elif k == "y" and _reports_figures(x):
-            kind = "statistic_period"
     elif k in ("yq", "yh"):
-        y = x.g("y5") or x.g("y6")
+        y = x.g(_YEAR_GROUP[k])
         if not _valid(y):
             return None
-        if k == "yq":
-            q = _CN_NUM.index(x.m.group("q")) + 1
-            first = 1 if x.m.group("qpre") else 3 * q - 2  # 前三季度: January to September
-            start, end = _iso(y, first), _iso(y, 3 * q)
-        else:
-            start, end = (_iso(y, 1), _iso(y, 6)) if x.m.group("half") == "上" else (_iso(y, 7), _iso(y, 12))
+        start, end = _part_of_year(x, y)
         precision = "month"
         if _reports_figures(x):
             kind = "statistic_period"
@@ -418,12 +424,7 @@ def _resolve(x: _Match, doc: DocDate, last_month: dict[str, int]) -> DateItem | 
         last_month[pid] = m2  # type: ignore[assignment]
     elif k in ("relh", "relq"):
         rel = x.m.group("rel2") or x.m.group("rel3")
-        y = Y + {"今年": 0, "去年": -1, "明年": 1}[rel]
-        if k == "relh":
-            start, end = (_iso(y, 1), _iso(y, 6)) if x.m.group("half2") == "上" else (_iso(y, 7), _iso(y, 12))
-        else:
-            q = _CN_NUM.index(x.m.group("q2")) + 1
-            start, end = _iso(y, 1 if x.m.group("qpre2") else 3 * q - 2), _iso(y, 3 * q)
+        start, end = _part_of_year(x, Y + {"今年": 0, "去年": -1, "明年": 1}[rel])
         precision, inferred = "month", True
         note = f"“{rel}” read against {doc_note}"
         if _reports_figures(x):
@@ -488,7 +489,7 @@ def _resolve(x: _Match, doc: DocDate, last_month: dict[str, int]) -> DateItem | 
             q = _CN_NUM.index(rel[1]) + 1
             start, end, kind, precision = _iso(Y, 3 * q - 2), _period_end(doc), "statistic_period", "month"
         elif rel in ("上半年", "下半年"):
-            start, end = (_iso(Y, 1), _iso(Y, 6)) if rel == "上半年" else (_iso(Y, 7), _iso(Y, 12))
+            start, end = _half(Y, rel[0])
             precision = "month"
             if _reports_figures(x):
                 kind = "statistic_period"
@@ -499,8 +500,7 @@ def _resolve(x: _Match, doc: DocDate, last_month: dict[str, int]) -> DateItem | 
     if inferred and kind == "event":  # 截至11月底 counts so far; 到明年 is a target
         if _is_as_of(x):
             kind = "statistic_period"
-        elif _DEADLINE_AFTER.match(x.norm, x.m.end()) or _PARTIAL_TARGET_BEFORE.search(
-                x.norm[max(0, x.m.start() - 4) : x.m.start()].rstrip()):
+        elif _is_target(x, partial=True):
             kind = "target"
     return DateItem(
         pid, x.m.start(), x.m.end(), text, start, end, precision, kind, _title(x), inferred, note
