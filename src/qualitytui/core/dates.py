@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from qualitytui.core.normalize import passage_norms
-from qualitytui.core.shapes import PAGE_HEADER
+from qualitytui.core.shapes import PAGE_HEADER, PUBLISHED
 
 _Y = r"(?:19|20)\d{2}"
 _CN_ORDINAL = "[二三]?十[一二三四五六七八九]?"  # 十四, 二十, 二十一: a congress's number
@@ -68,8 +68,6 @@ _PARTIAL_TARGET_BEFORE = re.compile(r"(到|截止到?|力争到?)$")  # (not 至
 _STAT_CLAUSE = re.compile(r"\d+(\.\d+)?\s*(%|万|亿|家|个|件|项|张|名|批次|人次|元)|增长|同比|达到|突破|总量|累计")
 # 本报青岛12月3日讯, 新华社北京3月5日电: the day the news was filed
 _DATELINE = re.compile(r"(?:本报|新华社|中新社|人民网|央视网|新华网)[\u4e00-\u9fff]{0,6}?\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:讯|电)")
-_PUBLISHED = re.compile(r"\s*(?:发布时间|发布日期|发文日期|更新时间|日期|时间)\s*[:：]\s*(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})"
-                        r"\s*[-/.月]\s*(?P<d>\d{1,2})")  # a web page's 发布时间：2025-03-18 10:20
 _AIM = re.compile(r"^[，,]?[^，,。；;]{0,16}?(目标|力争|将要|预计|计划|规划|远景|基本实现|全面建成)")
 _ANNIVERSARY = re.compile(r"(\d{1,3})\s*周年")
 _CLAUSE_END = re.compile(r"[,，。；;！？!?：:]")
@@ -216,8 +214,8 @@ def infer_document_date(passages: list[dict[str, Any]], matches: list[_Match] | 
         d.year = year - 2
         d.evidence.append(f"only a target date, {x.m.group(0)} ({x.passage['id']}): taken as two years ahead")
     header = next((m for p in passages if p["kind"] == "furniture"
-                   for m in [PAGE_HEADER.match(" ".join(p["text"].split())) or _PUBLISHED.match(p["text"])]
-                   if m and _valid(int(m.group("y")), int(m.group("m")), int(m.group("d")))), None)
+                   for m in [PAGE_HEADER.match(" ".join(p["text"].split())) or PUBLISHED.match(p["text"])]
+                   if m and m.group("d") and _valid(int(m.group("y")), int(m.group("m")), int(m.group("d")))), None)
     if header:  # the page's own date, or the web page's: the day the article was published
         d.year, d.month, d.day = int(header.group("y")), int(header.group("m")), int(header.group("d"))
         d.evidence = [f"{'the page header' if header.re is PAGE_HEADER else 'published'}: {header.group(0).strip()}"]

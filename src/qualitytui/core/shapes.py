@@ -141,12 +141,14 @@ def web_text(line: str, markdown: bool) -> str:
 JUMP_MARK = re.compile(r"[（(]\s*(?:下转|上接|转|接)\s*第?\s*[\d一二三四五六七八九十A-Z]{1,3}\s*版\s*[）)]")  # （下转第三版）
 
 
-_WEB_META = re.compile(r"^(?:发布时间|发布日期|发文日期|更新时间|日期|时间)\s*[:：]\s*\d{4}")
+# a web page's line about the article (发布时间：2025-03-18 10:20 来源：…), with the day it was published
+PUBLISHED = re.compile(r"\s*(?:发布时间|发布日期|发文日期|更新时间|日期|时间)\s*[:：]\s*(?P<y>\d{4})"
+                       r"(?:\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2}))?")
 
 
 def is_web_meta(text: str) -> bool:
     """发布时间：2025-03-18 10:20 来源：… : a web page's line about the article, not the article."""
-    return len(text) <= 80 and bool(_WEB_META.match(text.strip()))
+    return len(text) <= 80 and bool(PUBLISHED.match(text))
 
 
 def is_staff_block(lines: list[str]) -> bool:
