@@ -38,18 +38,18 @@ class HelpScreen(Dialog[None]):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")]
 
     def compose(self) -> ComposeResult:
-        table = Table(box=None, show_header=False, padding=(0, 2))
-        table.add_column(style="bold")
-        table.add_column()
-        for key, what in KEYS:
-            table.add_row(Text(key), Text(what))
-        syntax = Table(box=None, show_header=False, padding=(0, 2))
-        syntax.add_column(style="bold")
-        syntax.add_column()
-        for example, what in SYNTAX:
-            syntax.add_row(Text(example), Text(what))
         with VerticalScroll(id="help-box"):
             yield Static(Text("qualitytui — keys", style="bold"))
-            yield Static(table)
+            yield Static(_two_columns(KEYS))
             yield Static(Text("\nsearch (/) — the query language", style="bold"))
-            yield Static(syntax)
+            yield Static(_two_columns(SYNTAX))
+
+
+def _two_columns(rows) -> Table:
+    """(what to type, what it does) rows, the first column bold."""
+    table = Table(box=None, show_header=False, padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column()
+    for typed, what in rows:
+        table.add_row(Text(typed), Text(what))
+    return table
