@@ -190,7 +190,7 @@ async def test_hostile_text_is_shown_literally(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
         passages = app.query_one(PassageList)
-        rendered = [str(passages.get_option_at_index(i).prompt) for i in range(passages.option_count)]
+        rendered = [str(passages.passage_text(i)) for i in range(len(passages.passages))]
         assert rendered[0].startswith("[b]标题[/b] [link=x]点我[/link]")
         assert "正文[/里有␛[31m红色␛[0m和[bold red]标记[/]。" in rendered[1]
         assert "\x1b" not in "".join(rendered)
@@ -346,13 +346,13 @@ async def test_h_marks_entity_mentions_in_the_text(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
         passages = app.query_one(PassageList)
-        before = passages.get_option_at_index(1).prompt
+        before = passages.passage_text(1)
         await pilot.press("h")
-        after = passages.get_option_at_index(1).prompt
+        after = passages.passage_text(1)
         assert app.show_mentions and len(after.spans) > len(before.spans)
         assert any("underline" in str(s.style) for s in after.spans)
         await pilot.press("h")
-        assert len(passages.get_option_at_index(1).prompt.spans) == len(before.spans)
+        assert len(passages.passage_text(1).spans) == len(before.spans)
 
 
 async def test_timeline_draws_items_on_an_axis_and_opens_their_passage(tmp_path):

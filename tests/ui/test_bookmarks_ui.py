@@ -24,10 +24,10 @@ async def test_b_toggles_a_bookmark_and_the_pane_stars_it(tmp_path):
         pid = passages.current["id"]
         [b] = app.bookmarks.all()
         assert b["passage"] == pid and pid in app.marked
-        assert passages.get_option_at_index(2).prompt.plain.startswith("★")
-        assert not passages.get_option_at_index(1).prompt.plain.startswith("★")
+        assert passages.passage_text(2).plain.startswith("★")
+        assert not passages.passage_text(1).plain.startswith("★")
         await pilot.press("b")
-        assert app.bookmarks.all() == [] and not passages.get_option_at_index(2).prompt.plain.startswith("★")
+        assert app.bookmarks.all() == [] and not passages.passage_text(2).plain.startswith("★")
 
 
 async def test_m_edits_note_and_tags_in_chinese(tmp_path):
@@ -160,8 +160,8 @@ async def test_lines_follow_chinese_breaking_rules_at_every_size(tmp_path):
             await pilot.resize_terminal(*size)
             await pilot.pause()
             passages = app.query_one(PassageList)
-            for k in range(passages.option_count):
-                lines = passages.get_option_at_index(k).prompt.plain.rstrip("\n").split("\n")
+            for k in range(len(passages.passages)):
+                lines = passages.passage_text(k).plain.rstrip("\n").split("\n")
                 assert all(line[:1] not in CLOSING for line in lines[1:]), (size, lines)
                 assert all(line[-1:] not in OPENING for line in lines[:-1]), (size, lines)
             assert k > 10
