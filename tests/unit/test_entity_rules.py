@@ -95,6 +95,14 @@ def test_role_nouns_after_a_title_are_not_names():
     assert names(got, "person") == set()
 
 
+def test_professions_before_a_name_name_a_person_only_where_the_tagger_tags_one():
+    got, _ = entities("复旦大学附属华山医院专家张文宏提醒市民做好冬季防护。", "律师张伟表示，合同有效。",
+                      "高级工程师赵强说，设备运行良好。")
+    assert names(got, "person") == {"张文宏", "张伟", "赵强"}
+    got, _ = entities("邀请专家团队，开展现场指导。", "老师们说，学生进步很大。", "专家学者，纷纷点赞。")
+    assert names(got, "person") == set()
+
+
 def test_a_byline_inside_a_body_passage_names_its_people():
     got, _ = entities("本报讯（记者 李华 通讯员 王伟）日前，济南市历下区召开推进会。")
     assert names(got, "person") == {"李华", "王伟"}
@@ -163,6 +171,23 @@ def test_named_economic_regions_are_places_in_no_province():
     assert "山东省市场监管局" in names(got, "organization")  # a region does not stand for the document's province
 
 
+def test_countries_are_places_and_do_not_stand_for_the_documents_province():
+    got, _ = entities("国务院总理李强在北京会见了来访的新加坡总理。", "青岛企业与德国、日本企业签约，产品出口印度尼西亚。",
+                      "延边朝鲜族自治州发展边境贸易。", "省市场监管局发布通知。", "山东省召开会议。")
+    assert {"新加坡", "德国", "日本", "印度尼西亚", "延边朝鲜族自治州"} <= names(got, "place")
+    assert "朝鲜" not in names(got, "place")  # (the people in the prefecture's name)
+    assert "山东省市场监管局" in names(got, "organization")
+    got, _ = entities("中美经贸合作持续深化，加快建设质量强国。")
+    assert not names(got, "place")  # short forms and 强国 are no countries
+
+
+def test_state_level_new_areas_are_places_of_their_province_named_with_their_city():
+    got, found = entities("河北省雄安新区重点项目建设全面提速。", "青岛西海岸新区举办推介会。西海岸新区将继续招商。")
+    assert {"雄安新区", "青岛西海岸新区"} <= names(got, "place")
+    [area] = [e for e in found if e.name == "青岛西海岸新区"]
+    assert "西海岸新区" in area.aliases
+
+
 def test_a_newspaper_named_in_the_text_is_an_organization():
     got, _ = entities("据青岛早报报道，新区建设加快推进。")
     assert "青岛早报" in names(got, "organization")
@@ -205,6 +230,9 @@ def test_a_bodys_head_glued_to_the_word_after_it_is_cut_off():
     assert ("部等", "u") in tag("工业和信息化部等部门将参加")  # the segmenter's glued token
     got, _ = entities("工业和信息化部等部门将参加。", "国家发展改革委等部门联合印发实施方案。")
     assert names(got, "organization") == {"工业和信息化部", "国家发展改革委"}
+    assert ("部副", "n") in tag("生态环境部副部长")  # and before a deputy's title
+    got, _ = entities("自然资源部副部长王广华回答记者提问。", "生态环境部副部长主持会议。")
+    assert names(got, "organization") == {"自然资源部", "生态环境部"} and names(got, "person") == {"王广华"}
 
 
 def test_a_name_given_for_short_stands_for_its_thing_in_that_document_only():

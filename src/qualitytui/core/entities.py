@@ -111,7 +111,7 @@ def _context(cands: list[Candidate]) -> _Context:
         if c.type != "place":
             continue
         places, needs_context = gazetteer.lookup(c.text)
-        if not places or needs_context or places[0].level == "region":  # (长三角 is in no province)
+        if not places or needs_context or places[0].level in ("region", "country"):  # (长三角 is in no province)
             continue
         p = places[0]
         ctx.full_places.add(p.name)

@@ -58,7 +58,10 @@ TITLES = ("党组书记", "副书记", "书记", "副局长", "局长", "副主�
           "院长", "副院长", "省长", "副省长", "市长", "副市长", "区长", "副区长", "县长", "厅长", "处长", "科长",
           "主席", "副主席", "部长", "会长", "秘书长", "总裁", "首席执行官", "教授", "研究员", "总工程师", "校长",
           "总理", "副总理", "总书记", "委员长", "发言人", "院士", "大使", "总统", "首相", "总干事", "司令员",
-          "政委", "社长", "总编辑", "主编", "厂长", "站长", "所长", "队长", "理事长", "行长", "记者", "通讯员")
+          "政委", "社长", "总编辑", "主编", "厂长", "站长", "所长", "队长", "理事长", "行长", "记者", "通讯员",
+          "专家", "医生", "工程师", "律师", "老师")
+# titles that are as often followed by a noun (专家团队, 老师们): a name after them only where tagged one
+_NAME_TAGGED_TITLES = frozenset(("专家", "医生", "工程师", "律师", "老师"))
 _TITLE_FIRST = "".join(sorted({t[0] for t in TITLES}))
 _TITLE_SECOND = "".join(sorted({t[1] for t in TITLES}))
 # the lookahead on a title's first two characters lets the scan skip most positions at C speed,
@@ -206,14 +209,16 @@ class Tokens(Sequence):
         return bisect_right(self.starts, offset) - 1
 
 
-_GLUED = re.compile(r"[部委局厅署办]等")  # 工业和信息化部等部门: the segmenter's 部等/u hides the head
+# 工业和信息化部等部门, 自然资源部副部长: the segmenter's 部等/u and 部副/n hide the head
+_GLUED = re.compile(r"[部委局厅署办][等副]")
+_GLUED_TAG = {"等": "u", "副": "b"}
 
 
 def tokens_with_offsets(tagged: list[tuple[str, str]], text: str = "") -> Tokens:
-    """The tagged tokens of ``text`` as Tokens, a body's head cut off the 等 it was glued to."""
+    """The tagged tokens of ``text`` as Tokens, a body's head cut off the 等 or 副 it was glued to."""
     if text and _GLUED.search(text):
-        tagged = [piece for w, t in tagged
-                  for piece in (((w[0], "n"), ("等", "u")) if len(w) == 2 and _GLUED.fullmatch(w) else ((w, t),))]
+        tagged = [piece for w, t in tagged for piece in (
+            ((w[0], "n"), (w[1], _GLUED_TAG[w[1]])) if len(w) == 2 and _GLUED.fullmatch(w) else ((w, t),))]
     return Tokens(tagged)
 
 
@@ -420,6 +425,8 @@ def person_candidates(text: str, tokens: Tokens, kind: str) -> list[Candidate]:
         w, t, st = tokens[k]
         if st == s and t.startswith("nr") and 2 <= len(w) <= 3:
             name = w + _name_end(tokens, k)
+        elif text[m.start() : s].rstrip(" \u3000") in _NAME_TAGGED_TITLES:
+            continue
         else:
             name = m.group("name")
             if len(name) == 3 and name[2] in _NAME_FOLLOW:

@@ -1,4 +1,5 @@
-"""China's places (province, prefecture, county), with and without their suffix: 青岛市 / 青岛.
+"""China's places (province, prefecture, county), with and without their suffix: 青岛市 / 青岛; and
+the places policy news names beside them: state-level new areas, economic regions and countries.
 
 Derived from the National Bureau of Statistics' division codes (see scripts/build_gazetteer.py).
 Short forms of counties (崂山 for 崂山区) are many and often common words, so they are returned
@@ -33,11 +34,37 @@ _COMMON_FULL_NAMES = {"城区", "郊区", "矿区", "东区", "西区", "南区"
 _REGIONS = ("长三角", "长江三角洲", "珠三角", "珠江三角洲", "京津冀", "粤港澳大湾区", "长江经济带", "黄河流域",
             "成渝地区双城经济圈", "环渤海", "海峡西岸经济区", "关中平原城市群", "北部湾经济区")
 
+# The state-level new areas that no division code names (浦东新区 and 滨海新区 are districts):
+# name, province, prefecture (empty where the area spans several)
+_NEW_AREAS = (
+    ("雄安新区", "河北省", ""), ("两江新区", "重庆市", "重庆市"), ("舟山群岛新区", "浙江省", "舟山市"),
+    ("兰州新区", "甘肃省", "兰州市"), ("南沙新区", "广东省", "广州市"), ("西咸新区", "陕西省", ""),
+    ("贵安新区", "贵州省", ""), ("西海岸新区", "山东省", "青岛市"), ("金普新区", "辽宁省", "大连市"),
+    ("天府新区", "四川省", ""), ("湘江新区", "湖南省", "长沙市"), ("江北新区", "江苏省", "南京市"),
+    ("福州新区", "福建省", "福州市"), ("滇中新区", "云南省", ""), ("哈尔滨新区", "黑龙江省", "哈尔滨市"),
+    ("长春新区", "吉林省", "长春市"), ("赣江新区", "江西省", ""),
+)
+# Countries policy news names (trade, investment, exchanges), by their usual Chinese names: full names
+# only, as their short forms (中美, 日方, 德企) are not places in running text.
+_COUNTRIES = (
+    "美国", "日本", "韩国", "朝鲜", "蒙古国", "俄罗斯", "德国", "法国", "英国", "意大利", "西班牙", "葡萄牙", "荷兰",
+    "比利时", "卢森堡", "瑞士", "奥地利", "瑞典", "挪威", "丹麦", "芬兰", "冰岛", "爱尔兰", "波兰", "捷克", "斯洛伐克",
+    "匈牙利", "罗马尼亚", "保加利亚", "希腊", "塞尔维亚", "克罗地亚", "斯洛文尼亚", "乌克兰", "白俄罗斯", "立陶宛",
+    "拉脱维亚", "爱沙尼亚", "土耳其", "以色列", "伊朗", "伊拉克", "沙特阿拉伯", "阿联酋", "卡塔尔", "科威特", "阿曼",
+    "约旦", "黎巴嫩", "叙利亚", "埃及", "摩洛哥", "阿尔及利亚", "突尼斯", "尼日利亚", "肯尼亚", "埃塞俄比亚",
+    "坦桑尼亚", "南非", "安哥拉", "赞比亚", "津巴布韦", "加纳", "塞内加尔", "刚果", "乌干达", "卢旺达", "马达加斯加",
+    "印度", "巴基斯坦", "孟加拉国", "斯里兰卡", "尼泊尔", "阿富汗", "哈萨克斯坦", "乌兹别克斯坦", "吉尔吉斯斯坦",
+    "塔吉克斯坦", "土库曼斯坦", "阿塞拜疆", "格鲁吉亚", "亚美尼亚", "越南", "老挝", "柬埔寨", "泰国", "缅甸",
+    "马来西亚", "新加坡", "印度尼西亚", "印尼", "菲律宾", "文莱", "东帝汶", "澳大利亚", "新西兰", "斐济",
+    "巴布亚新几内亚", "加拿大", "墨西哥", "古巴", "巴西", "阿根廷", "智利", "秘鲁", "哥伦比亚", "委内瑞拉",
+    "厄瓜多尔", "乌拉圭", "巴拉圭", "玻利维亚", "巴拿马", "哥斯达黎加",
+)
+
 
 @dataclass(frozen=True)
 class Place:
     name: str  # full name: 青岛市
-    level: str  # province | prefecture | county
+    level: str  # province | prefecture | county | area (雄安新区) | region (长三角) | country
     province: str
     prefecture: str
 
@@ -77,6 +104,13 @@ def _tables() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
     for name in _REGIONS:
         full.setdefault(name, []).append(Place(name, "region", "", ""))
         full.setdefault(name + "地区", []).append(Place(name, "region", "", ""))
+    for name, province, prefecture in _NEW_AREAS:
+        # named with its city where it lies in one: 青岛西海岸新区 (西海岸新区 for short)
+        place = Place(_strip_suffix(prefecture) + name if prefecture else name, "area", province, prefecture)
+        full.setdefault(name, []).append(place)
+        full.setdefault(place.name, []).append(place)
+    for name in _COUNTRIES:
+        full.setdefault(name, []).append(Place(name, "country", "", ""))
     return full, short
 
 
