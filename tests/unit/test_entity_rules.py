@@ -188,6 +188,24 @@ def test_state_level_new_areas_are_places_of_their_province_named_with_their_cit
     assert "西海岸新区" in area.aliases
 
 
+def test_names_with_their_place_in_brackets_are_one_name_opening_on_guojia():
+    got, found = entities("此次会议举办地国家质量基础设施（青岛）总部基地是城阳区加强质量建设的平台。",
+                          "活动在城阳区国家质量基础设施（青岛）总部基地举行。", "中国质量（青岛）大会在青岛举行。",
+                          "国家虚拟现实创新中心(青岛)、青岛虚拟现实整机企业参加。")
+    assert "国家质量基础设施（青岛）总部基地" in names(got, "organization")
+    assert "中国质量（青岛）大会" in names(got, "event")
+    assert "国家虚拟现实创新中心" in names(got, "organization")
+    [base] = [e for e in found if e.name == "国家质量基础设施（青岛）总部基地"]
+    assert len(base.mentions) == 2
+    got, _ = entities("质量（青岛）大会召开。", "2022（青岛）大会召开。", "研发中心（青岛）将投入使用。", "技术创新中心（青岛）建成。")
+    assert not names(got, "event") and not names(got, "organization")  # one generic word, a year, a description
+
+
+def test_parts_of_hong_kong_are_not_the_city_of_a_documents_bodies():
+    got, _ = entities("深水埗区举办活动。", "市委、市政府高度重视。")
+    assert {"市委", "市政府"} <= names(got, "organization")
+
+
 def test_a_newspaper_named_in_the_text_is_an_organization():
     got, _ = entities("据青岛早报报道，新区建设加快推进。")
     assert "青岛早报" in names(got, "organization")

@@ -272,6 +272,40 @@ def _extend_left(tokens: Tokens, i: int, event: bool = False, limit: int = 8) ->
     return _whole_place_at(words, j, i)
 
 
+_OPEN_BRACKETS, _CLOSE_BRACKETS = ("（", "("), ("）", ")")
+_NATIONAL_OPENINGS = ("国家", "中国")
+
+
+def _bracketed_place_at(words: list[str], k: int) -> bool:
+    """Whether tokens ``k``… are a known place in brackets: （青岛）."""
+    if k + 2 >= len(words) or words[k] not in _OPEN_BRACKETS or words[k + 2] not in _CLOSE_BRACKETS:
+        return False
+    places, needs_context = gazetteer.lookup(words[k + 1])
+    return bool(places) and not needs_context
+
+
+def _bracketed_place_start(tokens: Tokens, i: int, event: bool) -> int | None:
+    """The first token of a name with its place in brackets before its head word at ``i``:
+    国家质量基础设施（青岛）总部基地, 中国质量（青岛）大会; None when the name has no such bracket.
+
+    A name opening on 国家 or 中国 starts there, whatever stands before it (会议举办地, 城阳区)."""
+    words, tags = tokens.words, tokens.tags
+    for c in (i - 1, i - 2):  # the head, or 总部 and the head, after the bracket
+        if c < 3 or words[c] not in _CLOSE_BRACKETS:
+            continue
+        if c == i - 2 and not tags[i - 1].startswith("n"):
+            return None
+        k = c - 3
+        if not _bracketed_place_at(words, c - 2) or not _is_nameish(words[k], tags[k], event) or _COUNT_WORD.match(words[k]):
+            return None
+        j = _extend_left(tokens, k, event)
+        national = [n for n in range(j, k + 1) if words[n] in _NATIONAL_OPENINGS]
+        j = national[-1] if national else j
+        # more than one generic word before the bracket: 中国质量（青岛）大会, not 质量（青岛）大会
+        return j if k > j or _proper(tokens[j : k + 1]) else None
+    return None
+
+
 def _whole_place_at(words: list[str], j: int, i: int) -> int:
     """``j``, or the first token of a place the segmenter cut in pieces whose last pieces open the
     name (大/箐/山县质量创新大赛: 大箐山县; 褒忠/乡: 褒忠乡), so that the name does not start mid-place."""
@@ -322,7 +356,9 @@ def suffix_candidates(text: str, tokens: Tokens) -> list[Candidate]:
         kind = _head_kind(w)
         if not kind:
             continue
-        j = _extend_left(tokens, i, event=kind == "event")
+        j = _bracketed_place_start(tokens, i, kind == "event")
+        if j is None:
+            j = _extend_left(tokens, i, event=kind == "event")
         parts = tokens[j : i + 1]
         name = text[parts[0][2] : s + len(w)]
         if len(name) < 3 or _COUNT_WORD.match(parts[0][0]):
@@ -350,16 +386,26 @@ def suffix_candidates(text: str, tokens: Tokens) -> list[Candidate]:
                 name, w = name[:-2], w  # 青岛日报社党委: the body is 青岛日报社
                 out.append(Candidate(parts[0][2], parts[0][2] + len(name), kind, name, "head:党委", _level_prefix(tokens, j)))
                 continue
-            if w.endswith(_WEAK_HEADS) and not _proper(parts):
-                continue  # 高水平基础性技术平台, 研发中心: a description, not a name
+            if w.endswith(_WEAK_HEADS) and not _proper(parts) and not (
+                    parts[0][0] in _NATIONAL_OPENINGS and len(parts) >= 3 and _bracketed_place_at(words, i + 1)):
+                continue  # 高水平基础性技术平台, 研发中心: a description, not a name; 国家…创新中心(青岛) is one
         out.append(Candidate(parts[0][2], s + len(w), kind, name, f"head:{w}", _level_prefix(tokens, j)))
     return out
 
 
+# words the segmenter tags as abbreviations (j) that are common words, not names: 研发中心 names no one
+_COMMON_ABBREVIATIONS = frozenset(("研发", "家电", "中小企业", "联盟", "深化", "中试", "党建", "上下游", "交通运输",
+                                   "科研", "环保", "外贸", "外资", "国企", "民企", "央企", "高校", "文旅", "双创"))
+
+
 def _proper(parts: list[Token]) -> bool:
-    """A proper noun among the parts: a place, an organisation or other proper-noun tag, an abbreviation."""
+    """A proper noun among the parts: a place, an organisation or other proper-noun tag, an abbreviation;
+    or a national institution's name (国家 and at least two more words: 国家高端智能家电创新中心)."""
+    if len(parts) >= 4 and parts[0][0] == "国家":
+        return True
     return any(
-        (t.startswith(("ns", "nt", "nz", "j", "eng")) and len(w) >= 2) or gazetteer.is_place_word(w)
+        (t.startswith(("ns", "nt", "nz", "j", "eng")) and len(w) >= 2 and w not in _COMMON_ABBREVIATIONS)
+        or gazetteer.is_place_word(w)
         or t == "x" and len(w) >= 2 and "\u4e00" <= w[0] <= "\u9fff" for w, t, _ in parts  # (x: outside the dictionary)
     )
 

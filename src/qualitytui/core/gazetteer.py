@@ -92,6 +92,8 @@ def _tables() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
         if not line or line.startswith("#"):
             continue
         name, level, province, prefecture = (line.split("\t") + ["", "", ""])[:4]
+        if province.endswith("特别行政区"):
+            prefecture = ""  # (九龙, 新界: parts of Hong Kong and Macao, not cities: 市委 is no 九龙委)
         place = Place(name, level, province, prefecture)
         full.setdefault(name, []).append(place)
         if name in _COMMON_FULL_NAMES and prefecture:  # 阳泉市城区 names it without doubt
