@@ -124,3 +124,18 @@ async def test_starring_a_passage_redraws_it_and_keeps_the_view():
         assert pane.passage_text(12).plain.startswith("★") and not pane.passage_text(11).plain.startswith("★")
         assert any(line.lstrip().startswith("★") for line in screen_lines(app))
         assert pane.scroll_y == y and pane.highlighted == 12
+
+
+async def test_a_passage_opened_deep_in_a_document_shows_with_what_leads_to_it():
+    numbered = [{"id": f"d#{i}", "kind": "body", "text": f"第{i}段。" + "质量强链" * (i % 7 + 3)} for i in range(200)]
+    app = Host(numbered, at=120)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        pane = app.query_one(PassageList)
+        lines = screen_lines(app)
+        row = next(k for k, line in enumerate(lines) if line.startswith("第120段。"))
+        assert pane.highlighted == 120 and 2 <= row <= len(lines) // 3
+        assert any(line.startswith("第119段。") for line in lines[:row])
+        pane.show_passages(numbered, at=1)  # near the top: the document's start stays in view
+        await pilot.pause()
+        assert screen_lines(app)[0].startswith("第0段。")

@@ -120,8 +120,16 @@ class PassageList(ScrollView, can_focus=True):
             return
         self._pending = None
         self._lay_out()
+        self._open_at(at)
+
+    def _open_at(self, at: int) -> None:
+        """The passage at ``at`` current, a quarter of the way down the view when it is not near the
+        top of the document: a reader arriving at a search hit or a mention sees what leads to it."""
         self.scroll_to(y=0, animate=False)
         self._go(at)
+        if self.highlighted:
+            self.scroll_to(y=max(0, self._tops[self.highlighted] - self.scrollable_content_region.height // 4), animate=False)
+            self._settle()
 
     def passage_text(self, i: int) -> Text:
         """Passage ``i`` as drawn: broken into lines at the pane's width, with its marks and star."""
@@ -246,7 +254,7 @@ class PassageList(ScrollView, can_focus=True):
             at = self._pending if self._pending is not None else self.highlighted or 0
             self._pending = None
             self._lay_out()
-            self._go(at)
+            self._open_at(at)
         else:
             self._retop()
 
