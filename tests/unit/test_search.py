@@ -152,6 +152,16 @@ def test_titles_and_headings_rank_above_body_and_phrases_above_scattered_words(t
     assert both[0].doc == "a" and both[-1].doc == "b"  # together beats apart
 
 
+def test_pinyin_words_standing_together_rank_above_scattered_ones(tmp_path):
+    c = small(tmp_path, {
+        "a.txt": "标题甲\n\n崂山区考察企业，崂山区加快建设。\n",
+        "b.txt": "标题乙\n\n崂山茶享誉全国，品质优良，远销海外。\n",
+    })
+    hits = c.search("laoshan cha").hits
+    assert [h.passage for h in hits] == ["b#1", "a#1"]  # 崂山茶, before two 崂山 and a 察 apart
+    assert [h.passage for h in c.search("崂山 cha").hits] == ["b#1", "a#1"]
+
+
 def test_ties_keep_document_order(tmp_path):
     c = small(tmp_path, {"b.txt": "标题乙\n\n同样的一句话写品牌。\n", "a.txt": "标题甲\n\n同样的一句话写品牌。\n"})
     hits = c.search("品牌").hits

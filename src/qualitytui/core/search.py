@@ -262,14 +262,24 @@ class Searcher:
         return [(-s * weights[pid], pid) for pid, s in acc.items()]
 
     def _phrase_bonus(self, terms: list[Term], ranked: list[tuple[float, int]], limit: int | None) -> list[tuple[float, int]]:
-        """Raise passages where the words stand together: only those that could reach the shown ones."""
-        pattern = _literal_pattern(" ".join(t.form for t in terms))
+        """Raise passages where the words stand together, as typed or read as pinyin (laoshan cha:
+        崂山茶): only those that could reach the shown ones."""
+        pattern = self._phrase_pattern(terms)
         of = self.index.form
         floor = 0.0  # every passage, unless only the best ``limit`` are shown
         if limit is not None and len(ranked) > limit:
             floor = heapq.nsmallest(limit, ranked)[-1][0] / PHRASE_BONUS  # the (negative) score to reach
         return [(neg * PHRASE_BONUS, pid) if neg <= floor and pattern.search(of(pid)) else (neg, pid)
                 for neg, pid in ranked]
+
+    def _phrase_pattern(self, terms: list[Term]) -> re.Pattern[str]:
+        """The terms one after the other, each as typed or as any of its pinyin readings."""
+        parts = []
+        for t in terms:
+            forms = [_literal_pattern(t.form).pattern]
+            forms += [p.pattern for r in t.pinyin if (p := self._pinyin_pattern(r)) is not None]
+            parts.append("(?:" + "|".join(forms) + ")")
+        return re.compile(r"\s*".join(parts))
 
     def _hit(self, pid: int, score: float, q: Query, rarest: int | None, mentions: list[tuple[int, int]]) -> Hit:
         """The hit, its matches marked: the query's words, the mentions of the entities its type: or
