@@ -14,7 +14,8 @@ from textual.widgets import Static
 KEYS = [
     ("j / ↓", "next passage (a long one scrolls first)"),
     ("k / ↑", "previous passage (likewise)"),
-    ("g / G", "first / last passage"),
+    ("g / G", "first / last passage (home / end too)"),
+    ("pgdn / pgup", "the passage a screen further on / back"),
     ("] / [", "next / previous document"),
     ("/", "search: live results as you type; enter opens a hit"),
     ("n / N", "next / previous search hit (across documents)"),

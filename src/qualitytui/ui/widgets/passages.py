@@ -81,14 +81,12 @@ class PassageList(ScrollView, can_focus=True):
     """
     COMPONENT_CLASSES = {"passage-list--cursor"}
     BINDINGS = [
-        Binding("down", "cursor_down", "Next passage", show=False),
-        Binding("up", "cursor_up", "Previous passage", show=False),
-        Binding("j", "cursor_down", "Next passage", show=False, id="passage.next"),
-        Binding("k", "cursor_up", "Previous passage", show=False, id="passage.prev"),
+        Binding("j,down", "cursor_down", "Next passage", show=False, id="passage.next"),
+        Binding("k,up", "cursor_up", "Previous passage", show=False, id="passage.prev"),
         Binding("g,home", "first", "First passage", show=False, id="passage.first"),
         Binding("G,end", "last", "Last passage", show=False, id="passage.last"),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "A screen further on", show=False, id="passage.page_down"),
+        Binding("pageup", "page_up", "A screen back", show=False, id="passage.page_up"),
     ]
 
     highlighted: reactive[int | None] = reactive(None, always_update=True)
