@@ -146,6 +146,62 @@ async def test_a_large_corpus_is_built_in_a_child_process_with_its_progress(tmp_
         assert app.query_one(DocList).doc_ids[0] == "00-000_dd8c9580cc043703"
 
 
+class Recording(QualityApp):
+    """Records each corpus shown: its documents, and whether it was just built."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.shown: list[tuple[int, bool]] = []
+
+    def show_corpus(self, corpus) -> None:
+        self.shown.append((len(corpus.documents()), corpus.built))
+        super().show_corpus(corpus)
+
+
+async def test_a_changed_folder_shows_its_last_build_while_the_store_is_rebuilt(tmp_path):
+    from qualitytui.core.corpus import Corpus
+
+    folder = seed_copies(tmp_path / "folder", 1)
+    paths = app_paths(tmp_path, folder)
+    Corpus.open(paths)  # the last build
+    (folder / "zz_new.txt").write_text("崂山茶文化节开幕\n\n本报讯 崂山茶文化节昨日在青岛开幕。\n", encoding="utf-8")
+    first = sorted(p.stem for p in folder.iterdir())[2]
+    app = Recording(paths)
+    app.user.set("position", {"doc": first, "passage": 3})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        for _ in range(200):
+            if len(app.shown) == 2:
+                break
+            await pilot.pause()
+        assert app.shown == [(5, False), (6, True)]  # the last build at once, then the new one
+        assert app.doc_id == first and app.query_one(PassageList).highlighted == 3  # read on where they were
+        assert not app.query_one("#status").display and not app.query_one("#build-progress").display
+        assert any("rebuilt" in str(n.message) for n in app._notifications)
+        assert app.corpus.search("崂山茶文化节").total >= 1
+        app.open_document("no_such_document")  # a hit from before a rebuild: told, not raised
+        await pilot.pause()
+        assert app.doc_id == first and any("no longer" in str(n.message) for n in app._notifications)
+
+
+async def test_a_folder_only_touched_keeps_what_is_shown(tmp_path):
+    from qualitytui.core.corpus import Corpus
+
+    folder = seed_copies(tmp_path / "folder", 1)
+    paths = app_paths(tmp_path, folder)
+    Corpus.open(paths)
+    for f in folder.iterdir():
+        os.utime(f, (1, 1))
+    app = Recording(paths)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        for _ in range(100):
+            if app._stale is None:
+                break
+            await pilot.pause()
+        assert app.shown == [(5, False)] and app._stale is None and not app.query_one("#status").display
+
+
 async def test_quitting_during_a_build_stops_it_at_once(tmp_path, monkeypatch):
     from qualitytui.core import build_process
 

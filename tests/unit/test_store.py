@@ -77,6 +77,23 @@ def test_the_quick_warm_open_only_compares_sizes_and_times(seeds_copy, tmp_path,
     assert len(Corpus.open_fresh(paths).documents()) == 5 and hashed == [1]  # and remembers the new times
 
 
+def test_the_last_build_is_there_to_read_while_a_changed_folder_is_rebuilt(seeds_copy, tmp_path):
+    paths = Paths.resolve(seeds_copy, cache_dir=tmp_path / "c")
+    assert Corpus.open_saved(paths) is None  # nothing built yet
+    open_corpus(seeds_copy, tmp_path / "c")
+    corpus, changes = Corpus.open_saved(paths)
+    assert changes is None and len(corpus.documents()) == 5
+    files = sorted(seeds_copy.iterdir())
+    (seeds_copy / "new.md").write_text("# 新文章\n\n一句话。\n", encoding="utf-8")
+    files[0].unlink()
+    with files[1].open("a", encoding="utf-8") as f:
+        f.write("\n补充一段。\n")
+    corpus, changes = Corpus.open_saved(paths)
+    assert len(corpus.documents()) == 5 and not corpus.built  # as it was built
+    assert changes == "1 new file, 1 file changed, 1 file gone"
+    assert Corpus.open_fresh(paths) is None
+
+
 def test_added_or_removed_file_triggers_a_rebuild(seeds_copy, tmp_path):
     cache = tmp_path / "c"
     open_corpus(seeds_copy, cache)

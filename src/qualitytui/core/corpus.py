@@ -12,7 +12,7 @@ from qualitytui.core import pinyin
 from qualitytui.core.fold import fold
 from qualitytui.core.mention_table import Mentions
 from qualitytui.core.snippets import Snippet, snippet
-from qualitytui.core.store import Builder, Progress, open_fresh, open_store
+from qualitytui.core.store import Builder, Progress, open_saved, open_store
 from qualitytui.paths import Paths
 
 if TYPE_CHECKING:  # the search engine loads on first use, after the first frame
@@ -61,8 +61,15 @@ class Corpus:
     def open_fresh(cls, paths: Paths) -> "Corpus | None":
         """The corpus when its saved store is fresh (a warm start, fast enough for the UI thread);
         None when it must be built or the folder is missing (``open`` then builds or says why)."""
-        opened = open_fresh(paths.corpus, paths.corpus_store)
-        return cls(opened[0], False, opened[1]) if opened else None
+        opened = cls.open_saved(paths)
+        return opened[0] if opened and opened[1] is None else None
+
+    @classmethod
+    def open_saved(cls, paths: Paths) -> "tuple[Corpus, str | None] | None":
+        """The corpus as last built, fast enough for the UI thread, and what changed in the folder
+        since (None: nothing); None when there is no usable store (``open`` builds one)."""
+        saved = open_saved(paths.corpus, paths.corpus_store)
+        return (cls(saved.db, False, saved.notes), saved.changes) if saved else None
 
     @property
     def meta(self) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from qualitytui.core import collector, tablefile
 from qualitytui.core.atomic import atomic_write, why_not_written
 from qualitytui.core.files import Found, discover
 from qualitytui.core.models import Skipped
+from qualitytui.core.wording import counted
 
 SCHEMA_VERSION = 6
 TABLES = ("meta", "documents", "passages", "entities", "mentions", "events", "search")
@@ -272,25 +273,54 @@ def build_and_save(
     return result.data, notes + skip_notes(result.data["meta"]["1"]), saved
 
 
-def open_fresh(root: Path, store_path: Path) -> tuple[TinyDB, list[str]] | None:
-    """The saved store for ``root`` with its messages when it is there, readable and its files'
-    sizes and times unchanged; None otherwise. Nothing is built or hashed here, so it is quick enough
-    for a UI thread; on None, ``open_store`` (in the background) hashes what changed, then builds."""
-    if not root.is_dir():
+@dataclass
+class Saved:
+    """A saved store as found: its tables, its messages, and what changed in the folder since it was
+    built (None: nothing, as far as sizes and times tell)."""
+
+    db: TinyDB
+    notes: list[str]
+    changes: str | None
+
+
+def open_saved(root: Path, store_path: Path) -> Saved | None:
+    """The saved store for ``root`` when it is there, readable and of this schema and version; None
+    otherwise. Nothing is built or hashed here, so it is quick enough for a UI thread: a store whose
+    files' sizes or times changed comes with what changed, for the caller to show the last build
+    while ``open_store`` (in the background) hashes what changed and rebuilds."""
+    if not root.is_dir() or not store_path.exists():
         return None
     try:
-        return _open_fresh(store_path, discover(root)[0], hash_changed=False)
+        found = discover(root)[0]
+        data = JSONStorage(store_path).read() or {}
     except (StoreError, tablefile.TableFileError):
         return None
+    meta = (data.get("meta") or {}).get("1") or {}
+    if not all(t in data for t in TABLES) or meta.get("schema") != SCHEMA_VERSION or meta.get("version") != __version__:
+        return None
+    db = TinyDB(storage=JSONStorage, path=store_path, data=data)
+    if fresh_files(meta, found, hash_changed=False) is not None:
+        return Saved(db, skip_notes(meta), None)
+    return Saved(db, skip_notes(meta), _what_changed(meta.get("files") or {}, _stats(found)))
 
 
-def _open_fresh(store_path: Path, found: list[Found], hash_changed: bool = True) -> tuple[TinyDB, list[str]] | None:
+def _what_changed(known: dict[str, Any], stats: dict[str, list[int]]) -> str:
+    """The files added, changed (by size or time) and gone since a build, in a phrase."""
+    new = sum(rel not in known for rel in stats)
+    changed = sum(rel in known and known[rel][:2] != stat for rel, stat in stats.items())
+    gone = sum(rel not in stats for rel in known)
+    parts = [f"{counted(new, 'new file')}" if new else "", f"{counted(changed, 'file')} changed" if changed else "",
+             f"{counted(gone, 'file')} gone" if gone else ""]
+    return ", ".join(p for p in parts if p) or "files changed"
+
+
+def _open_fresh(store_path: Path, found: list[Found]) -> tuple[TinyDB, list[str]] | None:
     if not store_path.exists():
         return None
     storage = JSONStorage(store_path)
     data = storage.read() or {}
     meta = (data.get("meta") or {}).get("1") or {}
-    files = fresh_files(meta, found, hash_changed) if all(t in data for t in TABLES) else None
+    files = fresh_files(meta, found) if all(t in data for t in TABLES) else None
     if files is None:
         return None
     if files is not meta.get("files"):  # touched but unchanged: remember the new times, so the

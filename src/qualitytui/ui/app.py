@@ -18,7 +18,7 @@ from textual.widgets import Header, Input, ProgressBar, Static
 
 from qualitytui.core import collector
 from qualitytui.core.bookmarks import Bookmarks
-from qualitytui.core.corpus import Corpus
+from qualitytui.core.corpus import Corpus, UnknownDocument
 from qualitytui.core.models import passage_index
 from qualitytui.core.store import throttled
 from qualitytui.core.normalize import printable
@@ -120,6 +120,7 @@ class QualityApp(BookmarkActions, App[None]):
         self.sidebar_ready = False  # its lists are mounted just after the first frame
         self._build: SeparateBuild | None = None  # a build in a child process, stopped when the app ends
         self._ending = False
+        self._stale: str | None = None  # what changed since the build shown, while the store is rebuilt
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -142,17 +143,21 @@ class QualityApp(BookmarkActions, App[None]):
         if self.user.read_only:
             self.notify(f"Bookmarks cannot be saved: {self.user.read_only}.", severity="warning", timeout=15)
         try:  # a warm start opens the saved store here, so that the first frame shows the document
-            corpus = Corpus.open_fresh(self.paths)
+            saved = Corpus.open_saved(self.paths)
         except Exception:  # left to load_corpus, which reports it
-            corpus = None
-        if corpus is None:  # a build: in a thread, with a progress bar
+            saved = None
+        if saved is None or saved[1] is not None:  # a build: in a thread, with a progress bar
             bar = ProgressBar(id="build-progress", show_eta=False)
             bar.display = False  # until the build reports
             self.query_one("#reader").mount(bar, after="#status")
+            if saved is not None:  # the folder changed: its last build is read meanwhile
+                self._stale = saved[1]
+                self._reanchor(saved[0])
+                self.show_corpus(saved[0])
             self.load_corpus()
         else:
-            self._reanchor(corpus)
-            self.show_corpus(corpus)
+            self._reanchor(saved[0])
+            self.show_corpus(saved[0])
 
     async def _after_first_frame(self) -> None:
         """What the first frame does without: the sidebar's lists, the footer's keys, the entities and
@@ -283,12 +288,26 @@ class QualityApp(BookmarkActions, App[None]):
     def on_build_progress(self, message: BuildProgress) -> None:
         bar = self.query_one("#build-progress", ProgressBar)
         bar.display = True
-        status = Text("Building the corpus store… ")
+        if self._stale:  # the last build is shown meanwhile: say so
+            status = Text(f"The folder changed since the last build ({self._stale}): rebuilding; "
+                          "the articles shown are as they were. ")
+        else:
+            status = Text("Building the corpus store… ")
         status.append(printable(message.step), style="dim")
-        self.query_one("#status", Static).update(status)
+        widget = self.query_one("#status", Static)
+        widget.display = True
+        widget.update(status)
         bar.update(total=message.total or None, progress=message.done)
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
+        if self.corpus is not None:  # the last build is shown
+            self._stale = None
+            if not message.corpus.built:  # the files were only touched: what is shown is what they hold
+                for widget in (*self.query("#build-progress"), self.query_one("#status")):
+                    widget.display = False
+                return
+            self._save_position()  # the rebuilt store replaces it; the reader stays where they are
+            self.notify(f"The store is rebuilt: {counted(len(message.corpus.documents()), 'document')}.", timeout=4)
         self.show_corpus(message.corpus)
 
     def show_corpus(self, corpus: Corpus) -> None:
@@ -317,12 +336,21 @@ class QualityApp(BookmarkActions, App[None]):
     def on_corpus_failed(self, message: CorpusFailed) -> None:
         for bar in self.query("#build-progress"):
             bar.display = False
+        if self.corpus is not None:  # the last build stays in view
+            self.query_one("#status").display = False
+            self.notify(f"Could not rebuild the corpus store ({message.error}); showing the last build.",
+                        severity="warning", timeout=15)
+            return
         self.query_one("#status", Static).update(Text(f"Could not open the corpus: {message.error}"))
 
     def open_document(self, doc_id: str, at: int = 0, marks: dict[str, list[tuple[int, int, str]]] | None = None) -> None:
         if self.corpus is None:
             return
-        doc = self.corpus.document(doc_id)
+        try:
+            doc = self.corpus.document(doc_id)
+        except UnknownDocument:  # a search hit or mention found before a rebuild took its file away
+            self.notify(f"{doc_id} is no longer in the corpus.", severity="warning", timeout=5)
+            return
         self.doc_id = doc["id"]
         self._show_sidebar(False)
         header = Text(printable(doc["title"]), style="bold")
