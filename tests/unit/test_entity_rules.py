@@ -206,6 +206,14 @@ def test_parts_of_hong_kong_are_not_the_city_of_a_documents_bodies():
     assert {"市委", "市政府"} <= names(got, "organization")
 
 
+def test_bodies_of_each_city_are_not_the_documents_citys():
+    got, _ = entities("青岛市召开会议。", "由各市市场监管局商市委组织部、市人力资源社会保障局确定发放范围。",
+                      "市委组织部将牵头落实。")
+    orgs = names(got, "organization")
+    assert "青岛市委组织部" in orgs  # named in a sentence of its own: the document's city's
+    assert "青岛市人力资源社会保障局" not in orgs  # named only for each city
+
+
 def test_a_newspaper_named_in_the_text_is_an_organization():
     got, _ = entities("据青岛早报报道，新区建设加快推进。")
     assert "青岛早报" in names(got, "organization")

@@ -711,6 +711,19 @@ def nt_candidates(tokens: Tokens) -> list[Candidate]:
             for i in tokens.having(_NT)]
 
 
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
+
+
+def _for_each_place(text: str, c: Candidate) -> bool:
+    """Whether ``c`` is a level's body named for every place of that level (由各市市场监管局商市委组织部:
+    each city's own), not for the document's place: 各 and its level earlier in the sentence."""
+    level = c.text[:1]
+    if c.type != "organization" or level not in _LEVEL_PREFIX:
+        return False
+    at = text.rfind("各" + level, 0, c.start)
+    return at >= 0 and not _SENTENCE_END.search(text, at, c.start)
+
+
 def candidates(text: str, tokens: Tokens, kind: str) -> list[Candidate]:
     """Every rule's proposals for one passage (text in normalized form, tokens with their offsets)."""
     found = policy_candidates(text) + quoted_candidates(text) + person_candidates(text, tokens, kind)
@@ -718,6 +731,8 @@ def candidates(text: str, tokens: Tokens, kind: str) -> list[Candidate]:
         found += suffix_candidates(text, tokens) + place_candidates(tokens) + list_companies(text)
         found += party_candidates(text) + apposition_companies(text, tokens) + nt_candidates(tokens)
         found += level_body_candidates(tokens)
+        if "各" in text:
+            found = [c for c in found if not _for_each_place(text, c)]
     return found
 
 
