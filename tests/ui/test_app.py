@@ -450,7 +450,7 @@ async def test_the_loaded_corpus_is_kept_out_of_later_collections_while_the_app_
 async def test_j_and_k_read_through_a_passage_taller_than_the_screen(tmp_path):
     corpus = tmp_path / "long"
     corpus.mkdir()
-    long = "质量强链，" * 400 + "最后一句。"  # 2 005 characters: far more than an 80x24 screen holds
+    long = "质量强链，" * 390 + "最后一句。"  # 1 955 characters (kept whole): far more than an 80x24 screen holds
     (corpus / "a.txt").write_text(f"标题\n\n{long}\n\n下一段。\n", encoding="utf-8")
     app = make_app(tmp_path, corpus)
     async with app.run_test(size=(80, 24)) as pilot:

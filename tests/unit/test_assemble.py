@@ -250,3 +250,13 @@ def test_a_paragraph_of_thousands_of_characters_is_cut_at_sentence_ends():
     assert all(p.endswith("他说！") for p in pieces)  # cut after a sentence, closing quote and all
     assert bodies(a)[-1] == P2 and any("cut at sentence ends" in w for w in a.warnings)
     assert [i.original for i in a.items if i.kind == "body"][:-1] == pieces
+
+
+def test_a_long_paragraph_with_no_sentence_end_is_cut_at_clause_ends():
+    body = "本市持续推进质量强市建设，企业品牌建设稳步推进；" * 120  # 2 880 characters, no 。
+    a = assemble("质量强市建设推进会召开\n\n" + body + "\n\n" + P2)
+    pieces = bodies(a)[:-1]
+    assert "".join(pieces) == body and len(pieces) >= 5 and all(len(p) <= 520 for p in pieces)
+    assert all(p[-1] in "，；" for p in pieces) and any("cut at clause ends" in w for w in a.warnings)
+    unbroken = "质量强市" * 700  # nothing to cut at: one passage, as written
+    assert bodies(assemble("标题在此\n\n" + unbroken + "\n"))[0] == unbroken

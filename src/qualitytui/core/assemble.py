@@ -25,6 +25,7 @@ from qualitytui.core.repair import fix_spacing, is_terminated, join_lines, undou
 
 LONG_PARAGRAPH, PIECE = 2000, 500  # characters
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])(?![”’」』)）])|(?<=[。！？!?][”’」』)）])")
+_CLAUSE_END = re.compile(r"(?<=[；;，,])")  # where a paragraph with no sentence end is cut
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]\s+|\d{1,3}[.)、]\s*)")
 
 
@@ -68,6 +69,19 @@ class Assembled:
     subtitle: str | None
     byline: str | None
     warnings: list[str]
+
+
+def _pieces(parts: list[str]) -> list[str]:
+    """``parts`` (sentences, clauses) joined again into pieces of about PIECE characters."""
+    pieces, cur = [], ""
+    for part in parts:
+        if cur and len(cur) + len(part) > PIECE:
+            pieces.append(cur)
+            cur = ""
+        cur += part
+    if cur:
+        pieces.append(cur)
+    return pieces
 
 
 def _span(lines: list[Line]) -> str:
@@ -363,25 +377,22 @@ class _Assembler:
     # 5b. paragraphs too long to read ---------------------------------------------------------
     def split_long(self, items: list[Item]) -> list[Item]:
         """A body paragraph of thousands of characters (a web page copied without its line breaks)
-        is cut at sentence ends into paragraphs of a few hundred characters."""
+        is cut at sentence ends into paragraphs of a few hundred characters; one with no sentence end
+        at clause ends (，；)."""
         out: list[Item] = []
         for item in items:
             if item.kind != "body" or len(item.text) <= LONG_PARAGRAPH:
                 out.append(item)
                 continue
-            pieces, cur = [], ""
-            for sentence in _SENTENCE_END.split(item.text):
-                if cur and len(cur) + len(sentence) > PIECE:
-                    pieces.append(cur)
-                    cur = ""
-                cur += sentence
-            if cur:
-                pieces.append(cur)
-            if len(pieces) < 2:
+            for where, ends in (("sentence", _SENTENCE_END), ("clause", _CLAUSE_END)):
+                pieces = _pieces(ends.split(item.text))
+                if len(pieces) >= 2:
+                    self.warnings.append(f"{_span(item.lines)}: a paragraph of {len(item.text)} characters cut at "
+                                         f"{where} ends into {len(pieces)}")
+                    out += [Item("body", item.lines, piece, piece_of=piece) for piece in pieces]
+                    break
+            else:
                 out.append(item)
-                continue
-            self.warnings.append(f"{_span(item.lines)}: a paragraph of {len(item.text)} characters cut at sentence ends into {len(pieces)}")
-            out += [Item("body", item.lines, piece, piece_of=piece) for piece in pieces]
         return out
 
     # 6. title and subtitle -------------------------------------------------------------------
