@@ -488,3 +488,27 @@ def test_the_level_body_words_are_the_level_body_pattern():
     words = {a + b + c for a in "省市区县中" for b in ("委", "政府", "人民", "") for c in ("", "政府", "委")}
     pattern = re.compile(r"^[省市区县](?:委|政府|人民政府)$")
     assert {w for w in words if pattern.match(w)} == {w for w in words if R.is_level_body(w)}
+
+
+def test_overlaps_are_settled_longest_first_then_by_type_however_many_candidates():
+    import random
+
+    from qualitytui.core.entities import _PRIORITY, select
+    from qualitytui.core.entity_rules import Candidate
+
+    def reference(cands):  # the rule spelled out: each in turn kept unless it overlaps one kept
+        kept = []
+        for c in sorted(cands, key=lambda c: (-(c.end - c.start), -_PRIORITY[c.type], c.start)):
+            if all(c.end <= k.start or c.start >= k.end for k in kept):
+                kept.append(c)
+        return sorted(kept, key=lambda c: c.start)
+
+    rng = random.Random(3)
+    types = sorted(_PRIORITY)
+    for n in (0, 1, 2, 5, 50, 3000):  # (3000: a passage of tens of thousands of characters)
+        cands = []
+        for _ in range(n):
+            start = rng.randrange(0, 20 * n + 10)
+            end = start + rng.randrange(1, 12)
+            cands.append(Candidate(start, end, rng.choice(types), "x" * (end - start), "test"))
+        assert select(cands) == reference(cands)

@@ -93,12 +93,13 @@ def select(cands: Iterable[Candidate]) -> list[Candidate]:
     """Longest spans first, then by type priority; no two kept spans overlap."""
     if isinstance(cands, list) and len(cands) < 2:
         return list(cands)
+    ordered = sorted(cands, key=lambda c: (-(c.end - c.start), -_PRIORITY[c.type], c.start))
     kept: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
-    for c in sorted(cands, key=lambda c: (-(c.end - c.start), -_PRIORITY[c.type], c.start)):
-        if all(c.end <= s or c.start >= e for s, e in taken):
+    taken = bytearray(max((c.end for c in ordered), default=0))  # 1 where a kept span lies (a list of the
+    for c in ordered:                                              # spans made a long passage quadratic)
+        if taken.find(1, c.start, c.end) == -1:
             kept.append(c)
-            taken.append((c.start, c.end))
+            taken[c.start : c.end] = _ONES[: c.end - c.start]
     return sorted(kept, key=lambda c: c.start)
 
 
