@@ -168,3 +168,12 @@ def test_a_web_pages_publication_date_and_iso_dates():
     date, got = extract_dates(passages)
     assert date.value == "2025-03-18" and date.evidence == ["published: 发布时间：2025-03-18"]
     assert {i.date_text: (i.start, i.kind) for i in got} == {"2024/12/31": ("2024-12-31", "statistic_period")}
+
+
+def test_a_dates_title_is_its_clause_and_a_passage_without_punctuation_gives_the_text_at_the_date():
+    _, got = items("为推进质量强市建设，2024年3月全市召开质量大会，部署全年工作。")
+    assert [i.title for i in got] == ["2024年3月全市召开质量大会"]
+    filler = "质量强链品牌建设标准引领" * 200  # 2 400 characters with no clause end
+    _, got = items(filler + "2023年5月召开推进会" + filler)
+    [item] = got
+    assert item.title.startswith("2023年5月召开推进会") and len(item.title) == 40

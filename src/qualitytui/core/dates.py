@@ -319,16 +319,21 @@ def _is_as_of(x: _Match) -> bool:
     return bool(_AS_OF_BEFORE.search(x.norm[max(0, x.m.start() - 3) : x.m.start()].rstrip()))
 
 
+_CLAUSE_REACH = 300  # characters looked through for a clause's ends: a passage with none stays linear
+
+
 def _title(x: _Match) -> str:
     """A short title from the clause holding the date."""
     text = x.passage["text"]
     s, e = x.m.start(), x.m.end()
-    left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, s)), default=0)
-    right_m = _CLAUSE_END.search(text, e)
-    clause = text[left : right_m.start() if right_m else len(text)].strip()
+    # the clause's start: the last clause end before the date, within reach (else the date's start)
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, s - _CLAUSE_REACH), s)),
+               default=0 if s <= _CLAUSE_REACH else s)
+    right_m = _CLAUSE_END.search(text, e, e + _CLAUSE_REACH)
+    clause = text[left : right_m.start() if right_m else e + _CLAUSE_REACH].strip()
     if len(clause.replace(x.m.group(0), "").strip("上午下午，, ")) < 4 and right_m:
-        nxt = _CLAUSE_END.search(text, right_m.end())
-        clause = text[left : nxt.start() if nxt else len(text)].strip()
+        nxt = _CLAUSE_END.search(text, right_m.end(), right_m.end() + _CLAUSE_REACH)
+        clause = text[left : nxt.start() if nxt else right_m.end() + _CLAUSE_REACH].strip()
     return clause if len(clause) <= 40 else clause[:39] + "…"
 
 
