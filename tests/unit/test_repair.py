@@ -61,6 +61,10 @@ def test_join_lines_joins_chinese_without_spaces_and_latin_words_as_given():
     assert join_lines(["Hello world.", "This is English,", "and so on."]) == "Hello world. This is English, and so on."
     assert join_lines(["增长3.", "5%"]) == "增长3.5%"  # a number broken at its point stays one number
     assert join_lines(["IPC.", "质量"]) == "IPC.质量"
+    assert join_lines(["word", "", "next"]) == "word next"  # (an empty piece between keeps the join)
+    block = ["Quality", "first", "质量", "42", "7", "end."]
+    assert join_lines(block) == "Quality first质量427 end."
+    assert join_lines(block * 5000) == " ".join(["Quality first质量427 end."] * 5000)  # 30 000 lines at once
 
 
 @pytest.mark.parametrize("text", ["成效显著。", "你好吗？", "“质量第一”。", "他说：“好。”", "等等……", "方案》。"])

@@ -106,12 +106,15 @@ _LATIN_PUNCT_END = re.compile(r"[A-Za-z)][.,;:!?]$")  # "world." / "This": an En
 def join_lines(lines: list[str]) -> str:
     """Join lines broken by a print column: no separator, except a space between two Latin words
     (or after an English word's comma or full stop)."""
-    out = ""
+    pieces: list[str] = []
+    tail = ""  # the end of what is joined so far: the patterns look at its last characters only
     for line in lines:
-        if out and _LATIN_START.search(line) and (
-            _LATIN_END.search(out) and not (out[-1].isdigit() and line[0].isdigit())
-            or _LATIN_PUNCT_END.search(out) and line[0].isalpha()
+        if tail and _LATIN_START.search(line) and (
+            _LATIN_END.search(tail) and not (tail[-1].isdigit() and line[0].isdigit())
+            or _LATIN_PUNCT_END.search(tail) and line[0].isalpha()
         ):
-            out += " "
-        out += line
-    return out
+            pieces.append(" ")
+            tail += " "
+        pieces.append(line)
+        tail = (tail + line)[-3:]  # (searching all of it made a file of many short lines quadratic)
+    return "".join(pieces)
