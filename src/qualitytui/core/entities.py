@@ -10,6 +10,7 @@ then find every mention of every alias.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -266,18 +267,26 @@ def _alike_in_lists(norm: str, lists: Lists, kept: list[Candidate], companies: d
     a body in 省发展改革委、教育厅、科技厅 makes the others bodies of the same level. ``lists`` are the
     passage's enumerations (entity_rules.enumerations)."""
     extra: list[Candidate] = []
+    # kept spans do not overlap and are in order (select): those meeting a span are a run of them
+    starts, ends = [c.start for c in kept], [c.end for c in kept]
+
+    def meeting(s: int, e: int) -> range:
+        return range(bisect_right(ends, s), bisect_left(starts, e))
+
     for items in lists:
         texts = [norm[s:e] for s, e in items]
-        orgs = [c for c in kept if c.type == "organization" and any(s <= c.start and c.end <= e for s, e in items)]
+        inside = sorted({i for s, e in items for i in meeting(s, e)
+                         if kept[i].type == "organization" and s <= kept[i].start and kept[i].end <= e})
+        orgs = [kept[i] for i in inside]
         if orgs:
             scope = next((c.prefix for c in orgs if c.prefix), None)
             for k, ((s, e), t) in enumerate(zip(items, texts)):
                 # a shorter body or place inside a later item (城乡建设局 in 市住房和城乡建设局) gives way to it, and
                 # so does a government body that is the whole item (教育厅 after 省发展改革委: the province's);
                 # the first item's left edge is uncertain (汇聚中国海洋大学), so there nothing gives way
-                typed = [c for c in kept if c.start < e and s < c.end
-                         and not (k and c.type in ("place", "organization") and s <= c.start and c.end <= e
-                                  and ((c.start, c.end) != (s, e) or t.endswith(MINISTRY_HEADS)))]
+                typed = [c for c in map(kept.__getitem__, meeting(s, e))
+                         if not (k and c.type in ("place", "organization") and s <= c.start and c.end <= e
+                                 and ((c.start, c.end) != (s, e) or t.endswith(MINISTRY_HEADS)))]
                 if typed or _NUMERAL_START.match(t):
                     continue
                 if t.endswith(ORG_SUFFIXES) and len(t) >= 3 and t not in _GENERIC_ORGS:
@@ -287,7 +296,7 @@ def _alike_in_lists(norm: str, lists: Lists, kept: list[Candidate], companies: d
         if not any(_known_company(_company_core(t), companies) for t in texts):
             continue
         for (s, e), t in zip(items, texts):
-            typed = [c for c in kept if c.start < e and s < c.end and c.type != "place"]
+            typed = [c for c in map(kept.__getitem__, meeting(s, e)) if c.type != "place"]
             if not typed and len(t) <= 8:
                 extra.append(Candidate(s, e, "company", t, "list-alike"))
     return extra
