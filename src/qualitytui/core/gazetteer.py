@@ -136,14 +136,21 @@ def index() -> dict[str, tuple[tuple[Place, ...], bool]]:
 def tails() -> frozenset[str]:
     """Every ending of a full place name shorter than the name (自治县, 族自治县 … of 宽城满族自治县):
     the words a place the segmenter cut in pieces can end with."""
-    return frozenset(name[k:] for name in _tables()[0] if name not in _COMMON_FULL_NAMES
-                     for k in range(1, len(name)))
+    return frozenset(name[k:] for name in _cut_names() for k in range(1, len(name)))
 
 
 @lru_cache(maxsize=1)
 def full_name_endings() -> frozenset[str]:
     """The characters full place names end with (省, 市, 县, 旗, 会 of 管委会 …)."""
-    return frozenset(name[-1] for name in _tables()[0])
+    return frozenset(name[-1] for name in _cut_names())
+
+
+def _cut_names() -> list[str]:
+    """The full names a segmenter may cut in pieces: not the ordinary words among them (城区), nor
+    countries, which are words of its dictionary (their endings 国, 大, 西 would send every 中国,
+    强大 or 东西 to be looked up)."""
+    return [name for name, places in _tables()[0].items()
+            if name not in _COMMON_FULL_NAMES and places[0].level != "country"]
 
 
 def is_bare_suffix(word: str) -> bool:
