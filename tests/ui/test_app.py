@@ -184,6 +184,44 @@ async def test_a_changed_folder_shows_its_last_build_while_the_store_is_rebuilt(
         assert app.doc_id == first and any("no longer" in str(n.message) for n in app._notifications)
 
 
+async def test_a_large_last_build_is_let_go_of_before_the_rebuilt_store_is_read(tmp_path, monkeypatch):
+    import weakref
+
+    from qualitytui.core import build_process
+    from qualitytui.core.corpus import Corpus
+    from qualitytui.ui import app as app_module
+
+    monkeypatch.setattr(build_process, "CHILD_MIN_FILES", 1)  # built in a child process, as a large corpus is
+    monkeypatch.setattr(app_module, "LET_GO_MIN_DOCUMENTS", 1)
+    folder = seed_copies(tmp_path / "folder", 1)
+    paths = app_paths(tmp_path, folder)
+    Corpus.open(paths)
+    (folder / "zz_new.txt").write_text("崂山茶文化节开幕\n\n本报讯 崂山茶文化节昨日在青岛开幕。\n", encoding="utf-8")
+    first = sorted(p.stem for p in folder.iterdir())[1]
+    let_go = []
+
+    class Watched(Recording):
+        def _let_go_of_last_build(self):
+            let_go.append(self.corpus is not None and self.corpus.built)
+            super()._let_go_of_last_build()
+
+    app = Watched(paths)
+    app.user.set("position", {"doc": first, "passage": 2})
+    async with app.run_test(size=(120, 40)) as pilot:
+        while app.corpus is None:
+            await pilot.pause()
+        last_build = weakref.ref(app.corpus)
+        for _ in range(400):
+            if len(app.shown) == 2:
+                break
+            await asyncio.sleep(0.02)
+        await ready(app, pilot)
+        assert let_go == [False] and app.shown == [(5, False), (6, True)]
+        assert app.doc_id == first and app.query_one(PassageList).highlighted == 2
+        assert last_build() is None  # freed: nothing of the app holds on to it
+        assert len(app.query_one(DocList).doc_ids) == 6 and app.entities
+
+
 async def test_a_folder_only_touched_keeps_what_is_shown(tmp_path):
     from qualitytui.core.corpus import Corpus
 

@@ -253,3 +253,27 @@ def test_prepare_decodes_every_table_before_it_makes_more(tmp_path, monkeypatch)
     monkeypatch.setattr(search_index.Index, "forms", property(forms))
     corpus.prepare()
     assert undecoded_when_forms_made == [[]]
+
+
+def test_a_closed_corpus_is_freed_as_soon_as_it_is_let_go_of(tmp_path):
+    import gc
+    import weakref
+
+    c = small(tmp_path, {"a.txt": "标题\n\n质量强链推进。\n"})
+    c.prepare()
+    assert c.search("质量").total == 1 and c.entity_mentions("x") == []
+    gone = weakref.ref(c)
+    was = gc.isenabled()
+    gc.disable()  # as in the app, where the loaded corpus is frozen out of collections
+    try:
+        c.close()
+        del c
+        assert gone() is None  # no cycle left: freed by its count of references alone
+    finally:
+        if was:
+            gc.enable()
+    (tmp_path / "again").mkdir()
+    again = small(tmp_path / "again", {"a.txt": "标题\n\n质量强链推进。\n"})
+    again.prepare()
+    again.close()
+    assert again.search("质量").total == 1  # built again when asked for

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -37,8 +37,11 @@ class BuildCancelled(BuildFailed):
 class SeparateBuild:
     """Builds corpus stores in a child process (store.Builder), one at a time."""
 
-    def __init__(self, min_files: int | None = None) -> None:
+    def __init__(self, min_files: int | None = None, before_read: Callable[[], None] | None = None) -> None:
+        """``before_read``: called once the child has saved the store, before it is read here (the
+        app lets go of the corpus it showed meanwhile, so that two are never held at once)."""
         self.min_files = CHILD_MIN_FILES if min_files is None else min_files
+        self.before_read = before_read
         self._proc: Any = None
         self._store_path: Path | None = None
         self._cancelled = False
@@ -94,6 +97,8 @@ class SeparateBuild:
                 raise BuildFailed(body[0])
             else:  # "done"
                 notes = body[0]
+                if self.before_read is not None:
+                    self.before_read()
                 try:
                     data = tablefile.decode(unsaved) if unsaved is not None else JSONStorage(store_path).read()
                 except (OSError, tablefile.TableFileError) as e:

@@ -166,6 +166,13 @@ class Corpus:
                                       lambda ids: self.mentions().in_passages(ids))
         return self._searcher
 
+    def close(self) -> None:
+        """Let go of what was built on use: the search engine refers back to this corpus, so without
+        this a corpus no longer wanted would stay in memory until a full collection (and never, once
+        the app has frozen its objects: collector.settle). Built again if asked for."""
+        self._searcher = None
+        self._mentions = None
+
     def prepare(self) -> None:
         """Build now what is otherwise built on first use: the search index and the mentions by
         entity and by document (for a background thread, so that opening an entity with thousands

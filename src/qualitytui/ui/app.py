@@ -65,6 +65,9 @@ class BuildProgress(Message):
 
 
 RECENT_SEARCHES = 20
+# a last build this large is let go of before the rebuilt store is read (10 000 articles held twice
+# took the app to 1 GB); a smaller one stays in view throughout
+LET_GO_MIN_DOCUMENTS = 3000
 
 
 class QualityApp(BookmarkActions, App[None]):
@@ -194,7 +197,7 @@ class QualityApp(BookmarkActions, App[None]):
         are read in a thread (prepare_corpus)."""
         self.query_one(DocList).show_documents(corpus.documents())
         self._highlight_in_doc_list(self.doc_id)
-        self.prepare_corpus(corpus)
+        self.prepare_corpus()
 
     def _highlight_in_doc_list(self, doc_id: str | None) -> None:
         """The documents list's cursor on ``doc_id`` (the list is there once the sidebar is filled)."""
@@ -242,7 +245,7 @@ class QualityApp(BookmarkActions, App[None]):
     def load_corpus(self) -> None:
         from qualitytui.core.build_process import BuildCancelled, BuildFailed, SeparateBuild
 
-        self._build = SeparateBuild()
+        self._build = SeparateBuild(before_read=self._before_new_store)
         if self._ending:  # unmounted meanwhile: set, then read, here as there, so one of us cancels
             self._build.cancel()
         progress = throttled(lambda done, total, step: self.post_message(BuildProgress(done, total, step)))
@@ -259,6 +262,32 @@ class QualityApp(BookmarkActions, App[None]):
         self._reanchor(corpus)
         self.post_message(CorpusLoaded(corpus))
 
+    def _before_new_store(self) -> None:
+        """(In the build's thread.) The rebuilt store is about to be read: a large last build shown
+        meanwhile is let go of first, so that two large corpora are never held at once."""
+        if self._stale is not None and self.corpus is not None and len(self.corpus.documents()) >= LET_GO_MIN_DOCUMENTS:
+            self.call_from_thread(self._let_go_of_last_build)
+
+    def _let_go_of_last_build(self) -> None:
+        """Drop the last build's corpus and its lists; the open document stays on screen until the
+        rebuilt one replaces it."""
+        self._save_position()
+        if self.corpus is not None:
+            self.corpus.close()
+        self.corpus, self.entities, self.entity = None, [], None
+        for doc_list in self.query(DocList):
+            doc_list.show_documents([])
+        self._show_entities("")
+        panel = self._entity_panel()
+        if panel is not None and panel.display:
+            panel.display = False
+            self.query_one(PassageList).focus()
+        for bar in self.query("#build-progress"):
+            bar.display = False
+        status = self.query_one("#status", Static)
+        status.display = True
+        status.update(Text("Reading the rebuilt store…"))
+
     def _reanchor(self, corpus: Corpus) -> None:
         try:
             self.bookmarks.reanchor(corpus.exact_passages)
@@ -266,7 +295,12 @@ class QualityApp(BookmarkActions, App[None]):
             pass  # read-only: the bookmarks are still shown, re-anchored in memory next time
 
     @work(thread=True, exclusive=True, group="prepare")
-    def prepare_corpus(self, corpus: Corpus) -> None:
+    def prepare_corpus(self) -> None:
+        # the corpus is no argument: Textual keeps a finished worker (and so its arguments) referred
+        # to from a context, which kept a replaced corpus, 450 MB on 10 000 articles, in memory
+        corpus = self.corpus
+        if corpus is None:
+            return
         # the collector paused: a full collection, set off by what is read here, held the app's
         # screen for up to 0.15 s on 10 000 articles
         with collector.paused():
@@ -300,17 +334,20 @@ class QualityApp(BookmarkActions, App[None]):
         bar.update(total=message.total or None, progress=message.done)
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
-        if self.corpus is not None:  # the last build is shown
-            self._stale = None
-            if not message.corpus.built:  # the files were only touched: what is shown is what they hold
+        stale, self._stale = self._stale, None
+        if stale is not None:  # the last build was shown meanwhile (and maybe let go of)
+            if not message.corpus.built and self.corpus is not None:  # the files were only touched
                 for widget in (*self.query("#build-progress"), self.query_one("#status")):
                     widget.display = False
                 return
-            self._save_position()  # the rebuilt store replaces it; the reader stays where they are
+            if self.corpus is not None:
+                self._save_position()  # the rebuilt store replaces it; the reader stays where they are
             self.notify(f"The store is rebuilt: {counted(len(message.corpus.documents()), 'document')}.", timeout=4)
         self.show_corpus(message.corpus)
 
     def show_corpus(self, corpus: Corpus) -> None:
+        if self.corpus is not None and self.corpus is not corpus:  # a rebuilt store replaces the last build
+            self.corpus.close()
         self.corpus = corpus
         for bar in self.query("#build-progress"):
             bar.display = False
