@@ -54,3 +54,12 @@ def test_random_text_keeps_every_character_and_the_width():
         covered = "".join(text[s:e] for s, e in spans)
         assert covered.replace(" ", "") == text.replace(" ", "")  # only spaces at soft breaks drop out
         assert all(display_width(text[s:e]) <= width for s, e in spans)
+
+
+def test_estimated_width_is_exact_for_chinese_and_ascii_and_close_otherwise():
+    from qualitytui.core.linebreak import estimated_width
+
+    for text in ("质量强链，推进《青岛优品》。", "Quality 2024", "崂山区 NQI 平台（一站式）", ""):
+        assert estimated_width(text) == display_width(text)
+    assert estimated_width("“青岛优品”") == display_width("“青岛优品”") + 2  # “ ” are one cell, three bytes
+    assert estimated_width("качество") == display_width("качество") + 4  # two bytes, one cell

@@ -15,7 +15,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from qualitytui.core.linebreak import display_width, wrap
+from qualitytui.core.linebreak import display_width, estimated_width, wrap
 from qualitytui.core.normalize import printable
 
 KIND_STYLE = {
@@ -149,10 +149,7 @@ class PassageList(ScrollView, can_focus=True):
         self._retop()
 
     def _estimate(self, p: dict[str, Any], width: int) -> int:
-        text = p["text"]
-        n = len(text)
-        # CJK characters are 3 bytes in UTF-8 and 2 cells wide, ASCII 1 and 1: cells from the two lengths
-        cells = n + (len(text.encode()) - n) // 2 + (4 if p["kind"] in KIND_LABEL else 0) + (2 if p["id"] in self.bookmarked else 0)
+        cells = estimated_width(p["text"]) + (4 if p["kind"] in KIND_LABEL else 0) + (2 if p["id"] in self.bookmarked else 0)
         return max(1, -(-cells // width)) + 1
 
     def _retop(self) -> None:
