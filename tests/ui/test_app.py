@@ -34,8 +34,12 @@ async def test_opens_first_document_and_moves_between_passages(tmp_path):
         assert passages.highlighted == 2
         await pilot.press("G")
         assert passages.highlighted == len(passages.passages) - 1
+        n = len(passages.passages)
+        header = str(app.query_one("#doc-header").render())
+        assert f"¶ {n}/{n} · " in header and header.startswith("从“省级标杆”")  # where the reader is
         await pilot.press("g")
         assert passages.highlighted == 0
+        assert f"¶ 1/{n} · " in str(app.query_one("#doc-header").render())
 
 
 async def test_next_and_previous_document(tmp_path):

@@ -124,6 +124,7 @@ class QualityApp(BookmarkActions, App[None]):
         self._build: SeparateBuild | None = None  # a build in a child process, stopped when the app ends
         self._ending = False
         self._stale: str | None = None  # what changed since the build shown, while the store is rebuilt
+        self._header: Text | None = None  # the open document's header, before the passage's place in it
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -402,6 +403,7 @@ class QualityApp(BookmarkActions, App[None]):
         meta = [doc["byline"]] if doc.get("byline") else []
         meta += [f"{counted(len(doc['warnings']), 'repair')} (r)", doc["path"]]
         header.append(printable(" · ".join(meta)), style="dim")
+        self._header = header
         self.query_one("#doc-header", Static).update(header)
         passages = self.query_one(PassageList)
         passages.show_passages(self.corpus.passages(doc["id"]), at, marks if marks is not None else self._marks(doc["id"]),
@@ -411,6 +413,16 @@ class QualityApp(BookmarkActions, App[None]):
         panel = self._entity_panel()
         if not (panel and panel.display):
             passages.focus()
+
+    def on_passage_list_moved(self, message: PassageList.Moved) -> None:
+        """The header's second line opens with where the reader is: ¶ 12/40."""
+        if self._header is None:
+            return
+        first, _, rest = self._header.plain.partition("\n")
+        header = self._header[: len(first) + 1]
+        header.append(f"¶ {message.index + 1}/{message.count} · ", style="dim")
+        header.append_text(self._header[len(first) + 1 :])
+        self.query_one("#doc-header", Static).update(header)
 
     def _marks(self, doc_id: str) -> dict[str, list[tuple[int, int, str]]]:
         """Search matches, and entity mentions when they are switched on (h), by passage."""
