@@ -11,7 +11,6 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -91,13 +90,6 @@ class PassageList(ScrollView, can_focus=True):
     ]
 
     highlighted: reactive[int | None] = reactive(None, always_update=True)
-
-    class Moved(Message):
-        """The current passage is now ``index`` of ``count``."""
-
-        def __init__(self, index: int, count: int) -> None:
-            super().__init__()
-            self.index, self.count = index, count
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -236,8 +228,6 @@ class PassageList(ScrollView, can_focus=True):
         return max(0, min(value, len(self.passages) - 1))
 
     def watch_highlighted(self, value: int | None) -> None:
-        if value is not None:
-            self.post_message(self.Moved(value, len(self.passages)))
         if value is None or not self._width:
             return
         self._measure_around(value)
