@@ -30,6 +30,23 @@ async def test_b_toggles_a_bookmark_and_the_pane_stars_it(tmp_path):
         assert app.bookmarks.all() == [] and not passages.passage_text(2).plain.startswith("★")
 
 
+async def test_a_note_and_tags_typed_in_one_burst_land_in_their_fields(tmp_path):
+    from textual import events
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("j", "b", "m")
+        screen = app.screen
+        # as a terminal delivers a fast typist or a paste: every key reaches the app before any is handled
+        for key, ch in [("崂", "崂"), ("山", "山"), ("tab", None), ("t", "t"), ("e", "e"), ("shift+tab", None), ("茶", "茶")]:
+            app.post_message(events.Key(key, ch))
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.query_one("#note-input", Input).value == "崂山茶"
+        assert screen.query_one("#tags-input", Input).value == "te"
+
+
 async def test_m_edits_note_and_tags_in_chinese(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -17,6 +17,7 @@ from qualitytui.core.bookmarks import matching
 from qualitytui.core.normalize import printable
 from qualitytui.core.wording import counted
 from qualitytui.ui.widgets.chinese_text import ChineseText
+from qualitytui.ui.widgets.field import Field
 
 
 class NoteScreen(Dialog[tuple[str, str] | None]):
@@ -31,8 +32,8 @@ class NoteScreen(Dialog[tuple[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box", classes="dialog"):
             yield ChineseText(self.quote[:120] + ("…" if len(self.quote) > 120 else ""), style="italic", id="note-quote")
-            yield Input(value=self.note, placeholder="note (Chinese input works)", id="note-input")
-            yield Input(value=", ".join(self.tags), placeholder="tags, separated by commas or spaces", id="tags-input")
+            yield Field(value=self.note, placeholder="note (Chinese input works)", id="note-input")
+            yield Field(value=", ".join(self.tags), placeholder="tags, separated by commas or spaces", id="tags-input")
             yield Static(Text("enter saves · tab moves · escape cancels", style="dim"))
 
     @on(Input.Submitted)
