@@ -58,13 +58,6 @@ class Corpus:
         return cls(db, built, messages)
 
     @classmethod
-    def open_fresh(cls, paths: Paths) -> "Corpus | None":
-        """The corpus when its saved store is fresh (a warm start, fast enough for the UI thread);
-        None when it must be built or the folder is missing (``open`` then builds or says why)."""
-        opened = cls.open_saved(paths)
-        return opened[0] if opened and opened[1] is None else None
-
-    @classmethod
     def open_saved(cls, paths: Paths) -> "tuple[Corpus, str | None] | None":
         """The corpus as last built, fast enough for the UI thread, and what changed in the folder
         since (None: nothing); None when there is no usable store (``open`` builds one)."""

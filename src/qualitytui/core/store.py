@@ -200,11 +200,16 @@ def _build(root: Path, found: list[Found], problems: list[tuple[str, str]], prog
     return BuildResult(data, docs, skipped, time.perf_counter() - t0)
 
 
-def fresh_files(meta: dict[str, Any], found: list[Found], hash_changed: bool = True) -> dict[str, Any] | None:
+def _this_schema(meta: dict[str, Any]) -> bool:
+    """Whether a store's meta row is of this schema and this version of the package."""
+    return meta.get("schema") == SCHEMA_VERSION and meta.get("version") == __version__
+
+
+def fresh_files(meta: dict[str, Any], found: list[Found]) -> dict[str, Any] | None:
     """The store's files table brought up to date when the schema and the files' contents are the
     same as the store's, else None. Checked by stat first, hashing only files whose size or time
-    changed; with ``hash_changed`` false a changed size or time is answer enough."""
-    if meta.get("schema") != SCHEMA_VERSION or meta.get("version") != __version__:
+    changed."""
+    if not _this_schema(meta):
         return None
     known = meta.get("files")
     if not isinstance(known, dict) or set(known) != {f.rel for f in found}:
@@ -212,8 +217,6 @@ def fresh_files(meta: dict[str, Any], found: list[Found], hash_changed: bool = T
     stats = _stats(found)
     if all(known[rel][:2] == stats[rel] for rel in known):
         return known
-    if not hash_changed:
-        return None
     files = current_files(found, known)
     return files if fingerprint({rel: v[2] for rel, v in files.items()}) == meta.get("fingerprint") else None
 
@@ -296,22 +299,23 @@ def open_saved(root: Path, store_path: Path) -> Saved | None:
     except (StoreError, tablefile.TableFileError):
         return None
     meta = (data.get("meta") or {}).get("1") or {}
-    if not all(t in data for t in TABLES) or meta.get("schema") != SCHEMA_VERSION or meta.get("version") != __version__:
+    if not all(t in data for t in TABLES) or not _this_schema(meta):
         return None
     db = TinyDB(storage=JSONStorage, path=store_path, data=data)
-    if fresh_files(meta, found, hash_changed=False) is not None:
-        return Saved(db, skip_notes(meta), None)
-    return Saved(db, skip_notes(meta), _what_changed(meta.get("files") or {}, _stats(found)))
+    return Saved(db, skip_notes(meta), _what_changed(meta.get("files"), _stats(found)))
 
 
-def _what_changed(known: dict[str, Any], stats: dict[str, list[int]]) -> str:
-    """The files added, changed (by size or time) and gone since a build, in a phrase."""
+def _what_changed(known: Any, stats: dict[str, list[int]]) -> str | None:
+    """The files added, changed (by size or time) and gone since a build, in a phrase; None when
+    there are none (``known``: the store's files table)."""
+    if not isinstance(known, dict):
+        return "files changed"
     new = sum(rel not in known for rel in stats)
     changed = sum(rel in known and known[rel][:2] != stat for rel, stat in stats.items())
     gone = sum(rel not in stats for rel in known)
     parts = [f"{counted(new, 'new file')}" if new else "", f"{counted(changed, 'file')} changed" if changed else "",
              f"{counted(gone, 'file')} gone" if gone else ""]
-    return ", ".join(p for p in parts if p) or "files changed"
+    return ", ".join(p for p in parts if p) or None
 
 
 def _open_fresh(store_path: Path, found: list[Found]) -> tuple[TinyDB, list[str]] | None:
