@@ -124,7 +124,7 @@ class QualityApp(BookmarkActions, App[None]):
         self._build: SeparateBuild | None = None  # a build in a child process, stopped when the app ends
         self._ending = False
         self._stale: str | None = None  # what changed since the build shown, while the store is rebuilt
-        self._header: Text | None = None  # the open document's header, before the passage's place in it
+        self._header: tuple[Text, Text] | None = None  # the open document's title line, and what its second line says after the passage's place
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -392,23 +392,23 @@ class QualityApp(BookmarkActions, App[None]):
             return
         self.doc_id = doc["id"]
         self._show_sidebar(False)
-        header = Text(printable(doc["title"]), style="bold")
+        title = Text(printable(doc["title"]), style="bold")
         if doc.get("subtitle"):
-            header.append("  ")
-            header.append(printable(doc["subtitle"]), style="italic")
-        header.append("\n")
+            title.append("  ")
+            title.append(printable(doc["subtitle"]), style="italic")
+        about = Text()
         date = doc.get("date") or {}
         if date.get("value"):
-            header.append(("≈ " if date.get("inferred") else "") + date["value"], style="bold")
-            header.append(" · ", style="dim")
+            about.append(("≈ " if date.get("inferred") else "") + date["value"], style="bold")
+            about.append(" · ", style="dim")
         meta = [doc["byline"]] if doc.get("byline") else []
         meta += [f"{counted(len(doc['warnings']), 'repair')} (r)", doc["path"]]
-        header.append(printable(" · ".join(meta)), style="dim")
-        self._header = header
-        self.query_one("#doc-header", Static).update(header)
+        about.append(printable(" · ".join(meta)), style="dim")
+        self._header = (title, about)
         passages = self.query_one(PassageList)
         passages.show_passages(self.corpus.passages(doc["id"]), at, marks if marks is not None else self._marks(doc["id"]),
                                self.marked)
+        self._draw_header(layout=True)  # (its first drawing may change its height)
         self._save_position()
         self._highlight_in_doc_list(doc["id"])
         panel = self._entity_panel()
@@ -416,16 +416,23 @@ class QualityApp(BookmarkActions, App[None]):
             passages.focus()
 
     def _passage_moved(self, index: int | None) -> None:
-        """The header's second line opens with where the reader is: ¶ 12/40. (Watched, not told by a
-        message: drawn in the same frame as the move, a message's round trip made each j 15 ms slower.)"""
-        if self._header is None or index is None:
+        # watched, not told by a message: drawn in the same frame as the move (a message's round trip
+        # made each j 15 ms slower), and without a layout: the same two lines, cut to the width (app.tcss)
+        if index is not None:
+            self._draw_header(layout=False)
+
+    def _draw_header(self, layout: bool) -> None:
+        """The open document's header: title, then where the reader is (¶ 12/40), date, byline, repairs, file."""
+        if self._header is None:
             return
-        cut = self._header.plain.index("\n") + 1  # (the title's line, then the one this opens)
-        header = self._header[:cut]
-        header.append(f"¶ {index + 1}/{len(self.query_one(PassageList).passages)} · ", style="dim")
-        header.append_text(self._header[cut:])
-        # the same two lines, cut to the width (app.tcss): no layout, which made each j 20 ms slower
-        self.query_one("#doc-header", Static).update(header, layout=False)
+        title, about = self._header
+        header = title.copy()
+        header.append("\n")
+        passages = self.query_one(PassageList)
+        if passages.highlighted is not None:
+            header.append(f"¶ {passages.highlighted + 1}/{len(passages.passages)} · ", style="dim")
+        header.append_text(about)
+        self.query_one("#doc-header", Static).update(header, layout=layout)
 
     def _marks(self, doc_id: str) -> dict[str, list[tuple[int, int, str]]]:
         """Search matches, and entity mentions when they are switched on (h), by passage."""

@@ -124,7 +124,7 @@ class PassageList(ScrollView, can_focus=True):
         """The passage at ``at`` current, a quarter of the way down the view when it is not near the
         top of the document: a reader arriving at a search hit or a mention sees what leads to it."""
         self.scroll_to(y=0, animate=False)
-        self._go(at)
+        self.highlighted = at
         if self.highlighted:
             self.scroll_to(y=max(0, self._tops[self.highlighted] - self.scrollable_content_region.height // 4), animate=False)
             self._settle()
@@ -188,7 +188,7 @@ class PassageList(ScrollView, can_focus=True):
             return
         self._settling = True
         try:
-            seen = max(1, self.scrollable_content_region.height)
+            seen = self._seen
             for _ in range(10):  # each pass measures more of the view: it ends within a few
                 y = round(self.scroll_y)
                 top = self._index_at(y)
@@ -208,7 +208,7 @@ class PassageList(ScrollView, can_focus=True):
 
     def _measure_around(self, i: int) -> None:
         """Measure passage ``i`` and a screen of passages either side of it (where the view will go)."""
-        seen = max(1, self.scrollable_content_region.height)
+        seen = self._seen
         changed = self._measure(i)
         for step in (-1, 1):
             j, lines = i + step, 0
@@ -219,8 +219,10 @@ class PassageList(ScrollView, can_focus=True):
         if changed:
             self._retop()
 
-    def _go(self, i: int) -> None:
-        self.highlighted = max(0, min(i, len(self.passages) - 1)) if self.passages else None
+    @property
+    def _seen(self) -> int:
+        """Lines of the view (at least one)."""
+        return max(1, self.scrollable_content_region.height)
 
     def validate_highlighted(self, value: int | None) -> int | None:
         if value is None or not self.passages:
@@ -232,7 +234,7 @@ class PassageList(ScrollView, can_focus=True):
             return
         self._measure_around(value)
         top, bottom = self._tops[value], self._tops[value + 1] - 2  # (the blank line after it)
-        y, seen = round(self.scroll_y), max(1, self.scrollable_content_region.height)
+        y, seen = round(self.scroll_y), self._seen
         if top < y:
             self.scroll_to(y=top, animate=False)
         elif bottom >= y + seen:
@@ -269,17 +271,17 @@ class PassageList(ScrollView, can_focus=True):
 
     def action_cursor_down(self) -> None:
         if not self._read_on(1) and self.highlighted is not None:
-            self._go(self.highlighted + 1)
+            self.highlighted += 1
 
     def action_cursor_up(self) -> None:
         if not self._read_on(-1) and self.highlighted is not None:
-            self._go(self.highlighted - 1)
+            self.highlighted -= 1
 
     def action_first(self) -> None:
-        self._go(0)
+        self.highlighted = 0
 
     def action_last(self) -> None:
-        self._go(len(self.passages) - 1)
+        self.highlighted = len(self.passages) - 1
 
     def action_page_down(self) -> None:
         self._page(1)
@@ -292,9 +294,9 @@ class PassageList(ScrollView, can_focus=True):
         i = self.highlighted
         if i is None:
             return
-        seen = max(1, self.scrollable_content_region.height)
+        seen = self._seen
         j = self._index_at(self._tops[i] + direction * seen)
-        self._go(j if j != i else i + direction)
+        self.highlighted = j if j != i else i + direction
 
     def _read_on(self, direction: int) -> bool:
         """In a passage taller than the view, j and k first scroll through it, a screen at a time less
