@@ -7,7 +7,9 @@ Sources: pypinyin's pinyin_dict.json (MIT; readings of each character, from the 
 the 现代汉语词典) and OpenCC's TSCharacters.txt (Apache-2.0; as shipped in
 opencc-python-reimplemented). The app reads the derived files; neither package is needed at run time.
 
-pinyin.tsv: each syllable without tones (ü as v, and as u), the characters that can be read so.
+pinyin.tsv: each syllable without tones (ü as v, and as u), the characters that can be read so in
+use: a character's first reading and those its words in phrases_dict.json give it (省 reads shěng
+and xǐng there; its archaic xiǎn would rank 强省 for qiangxian). A character in no phrase keeps all.
 t2s.tsv: traditional character, its simplified form (the first OpenCC gives), where they differ.
 """
 
@@ -29,15 +31,29 @@ def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3007" == ch  # the unified block: what news text uses
 
 
+def in_words(phrases: dict[str, list[list[str]]]) -> dict[str, list[str]]:
+    """Each character's readings in the phrases that hold it."""
+    used: dict[str, list[str]] = {}
+    for phrase, readings in phrases.items():
+        if len(phrase) == len(readings):
+            for ch, (r, *_) in zip(phrase, readings):
+                if r not in used.setdefault(ch, []):
+                    used[ch].append(r)
+    return used
+
+
 def main(out: Path) -> None:
-    table = json.loads((Path(pypinyin.__file__).parent / "pinyin_dict.json").read_text(encoding="utf-8"))
+    base = Path(pypinyin.__file__).parent
+    table = json.loads((base / "pinyin_dict.json").read_text(encoding="utf-8"))
+    used = in_words(json.loads((base / "phrases_dict.json").read_text(encoding="utf-8")))
     by_syllable: dict[str, list[str]] = {}
     for code, readings in sorted(table.items(), key=lambda kv: int(kv[0])):
         ch = chr(int(code))
         if not is_cjk(ch):
             continue
-        for r in readings.split(","):
-            t = toneless(r.strip())
+        listed = [r.strip() for r in readings.split(",")]
+        for r in listed[:1] + used[ch] if ch in used else listed:
+            t = toneless(r)
             if not (t.isascii() and t.isalpha()):
                 continue
             for syl in {t, t.replace("v", "u")}:  # 绿: lv, and lu as many people type it
@@ -45,7 +61,8 @@ def main(out: Path) -> None:
                 if ch not in chars:
                     chars.append(ch)
     lines = [f"{syl}\t{''.join(chars)}" for syl, chars in sorted(by_syllable.items())]
-    head = "# syllable\tcharacters read so — from pypinyin 0.55.0 pinyin_dict.json (MIT), tones removed, ü as v and u\n"
+    head = ("# syllable\tcharacters read so — from pypinyin 0.55.0 pinyin_dict.json and phrases_dict.json (MIT),"
+            " readings in use, tones removed, ü as v and u\n")
     (out / "pinyin.tsv").write_text(head + "\n".join(lines) + "\n", encoding="utf-8")
 
     src = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"

@@ -75,6 +75,14 @@ def test_pinyin_lines_up_with_syllables(tmp_path):
     assert c.search("aoshan").hits == []
 
 
+def test_pinyin_reads_characters_as_they_are_read_in_words(tmp_path):
+    c = small(tmp_path, {"a.txt": "标题一\n\n全力推进质量强省建设。\n", "b.txt": "标题二\n\n打造质量强县示范标杆。\n",
+                         "c.txt": "标题三\n\n银行支持小微企业。\n"})
+    assert {h.doc for h in c.search("qiangxian").hits} == {"b"}  # 省's archaic xiǎn is not read
+    assert {h.doc for h in c.search("qiangsheng").hits} == {"a"}
+    assert {h.doc for h in c.search("yinhang").hits} == {"c"}  # a second reading in use is kept
+
+
 def test_phrase_exclusion_and_several_words(seeds):
     apart = set(hit_ids(seeds.search("质量 强链", limit=None)))
     together = set(hit_ids(seeds.search('"质量 强链"', limit=None)))
