@@ -172,6 +172,15 @@ def test_markdown_headings_and_list_items():
     assert bodies(a) == ["- 第一项工作已经完成。", "- 第二项工作正在推进。"]
 
 
+def test_a_first_line_in_another_script_heads_the_article_instead_of_joining_it():
+    a = assemble("English only article\n\nThis has no Chinese at all. Qingdao is a city.\n")
+    assert kinds(a) == [("title", "English only article"), ("body", "This has no Chinese at all. Qingdao is a city.")]
+    b = assemble("NEWS\n\n" + P1 + "\n\n" + P2)
+    assert b.title == "NEWS" and bodies(b) == [P1, P2]
+    c = assemble(P1 + "\n\nQingdao Port\n\n" + P2)  # further down, a Latin line is text as before
+    assert "Qingdao Port" in "".join(bodies(c))
+
+
 def test_document_without_headline_gets_its_first_sentence_as_title():
     a = assemble(P1 + "\n\n" + P2)
     assert a.title.startswith("今年以来")
@@ -238,6 +247,8 @@ def test_a_web_page_saved_as_markdown_reads_as_an_article():
         ("body", "- 新增“青岛优品”200个"),
     ]
     assert any("web markup removed" in w for w in a.warnings)
+    e = assemble("# 标题\n\n**青岛**是一座*美丽*的城市，注*见下。\n", markdown=True)
+    assert bodies(e) == ["青岛是一座美丽的城市，注*见下。"]  # emphasis goes; a lone asterisk stays
     b = assemble("质量强链推进会召开\n\n&nbsp;&nbsp;" + P1.replace("本市", "本市<b>") + "\n\n" + P2)
     assert bodies(b)[0] == P1  # HTML left in a text file goes too; Markdown stays Markdown's
 

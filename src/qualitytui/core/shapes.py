@@ -46,10 +46,11 @@ def strip_marker(line: str) -> tuple[str, bool]:
     return line, False
 
 
-def is_heading_shape(text: str, column: int | None = None) -> bool:
-    """A short line with no sentence punctuation that does not end a sentence."""
+def is_heading_shape(text: str, column: int | None = None, any_script: bool = False) -> bool:
+    """A short line with no sentence punctuation that does not end a sentence (in Chinese, unless
+    ``any_script``: a file's first line may head an article in another language)."""
     t = text.strip()
-    if not t or len(t) > HEADING_MAX or not has_cjk(t) or is_terminated(t):
+    if not t or len(t) > HEADING_MAX or not (any_script or has_cjk(t)) or is_terminated(t):
         return False
     if column and column - 2 <= len(t) <= column + 1:
         return False  # exactly as long as a print line: a line of body text, not a headline
@@ -121,11 +122,12 @@ _HTML_ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 _MD_IMAGE = re.compile(r"!\[[^\]\n]{0,200}\]\([^)\s]{0,500}\)")
 _MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\([^)\s]{1,500}\)")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<!\*)\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?!\*)")  # *美丽*; not _x_ (names, paths)
 
 
 def web_text(line: str, markdown: bool) -> str:
     """The line without HTML tags and entities (&nbsp; → a space) and, in Markdown, without link,
-    image and bold syntax ([text](url) → text)."""
+    image, bold and emphasis syntax ([text](url) → text)."""
     if "<" in line:
         line = _HTML_TAG.sub("", line)
     if "&" in line:
@@ -135,6 +137,8 @@ def web_text(line: str, markdown: bool) -> str:
             line = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", line))
         if "**" in line or "__" in line:
             line = _MD_STRONG.sub(r"\2", line)
+        if "*" in line:
+            line = _MD_EMPHASIS.sub(r"\1", line)
     return line
 
 
