@@ -47,6 +47,18 @@ async def test_a_note_and_tags_typed_in_one_burst_land_in_their_fields(tmp_path)
         assert screen.query_one("#tags-input", Input).value == "te"
 
 
+async def test_editing_a_note_adds_to_it_instead_of_replacing_it(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("j", "b", "m", *"ab", "tab", "t", "enter")
+        await pilot.press("m")
+        await pilot.press("c", "tab", "u", "enter")  # focusing a field selects nothing for a key to replace
+        await pilot.pause()
+        [b] = app.bookmarks.all()
+        assert (b["note"], b["tags"]) == ("abc", ["tu"])
+
+
 async def test_m_edits_note_and_tags_in_chinese(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:

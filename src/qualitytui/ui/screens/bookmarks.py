@@ -32,8 +32,9 @@ class NoteScreen(Dialog[tuple[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box", classes="dialog"):
             yield ChineseText(self.quote[:120] + ("…" if len(self.quote) > 120 else ""), style="italic", id="note-quote")
-            yield Field(value=self.note, placeholder="note (Chinese input works)", id="note-input")
-            yield Field(value=", ".join(self.tags), placeholder="tags, separated by commas or spaces", id="tags-input")
+            yield Field(value=self.note, placeholder="note (Chinese input works)", id="note-input", select_on_focus=False)
+            yield Field(value=", ".join(self.tags), placeholder="tags, separated by commas or spaces", id="tags-input",
+                        select_on_focus=False)
             yield Static(Text("enter saves · tab moves · escape cancels", style="dim"))
 
     @on(Input.Submitted)

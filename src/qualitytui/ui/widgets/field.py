@@ -12,15 +12,17 @@ class Field(Input):
     Keys typed in one burst (a fast typist, a pasted "note<tab>tags", an input method committing
     several characters) all reach the field focused when they arrive, before the tab among them
     moves focus on: the characters after the tab then landed in the field it left. Here the tab
-    moves focus at once, and what this field receives after it goes where focus went.
+    moves focus at once, and the keys this field receives after it are posted to the field focused,
+    behind its focus event, so they act there as if typed after the move (replacing the text that
+    focusing selects, as typing would).
     """
 
     async def _on_key(self, event: events.Key) -> None:
         focused = self.screen.focused
-        if event.is_printable and focused is not self and isinstance(focused, Field):
+        if focused is not self and isinstance(focused, Field):
             event.stop()
             event.prevent_default()
-            focused.insert_text_at_cursor(event.character or "")
+            focused.post_message(events.Key(event.key, event.character))
             return
         if event.key in ("tab", "shift+tab") and isinstance(focused, Field):
             # moved here and now, not once the key has bubbled up to the app's binding: the keys
