@@ -63,7 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--all", action="store_true", help="every document")
     ents = add("entities", "named entities: people, places, bodies, companies, documents, programmes, awards, events")
     ents.add_argument("--type", choices=ENTITY_TYPES, metavar="T", help=f"only this type: {', '.join(ENTITY_TYPES)}")
-    add("timeline", "dated items (events, plan periods, targets, statistics) in date order")
+    line = add("timeline", "dated items (events, plan periods, targets, statistics) in date order")
+    line.add_argument("filter", nargs="*", metavar="WORD",
+                      help="only items matching every word: a kind (event, plan, target, stat), a year (2025), "
+                           "or words of the date, title or document title (characters or pinyin)")
+    line.add_argument("--doc", metavar="DOC", help="only this document's items (id, or a unique prefix of one)")
     search = add("search", "ranked search of every passage (Chinese, pinyin, traditional characters)")
     search.epilog = QUERY_HELP
     search.formatter_class = argparse.RawDescriptionHelpFormatter
@@ -241,7 +245,14 @@ def cmd_entities(args: argparse.Namespace) -> int:
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
-    items = _open(args).timeline()
+    corpus = _open(args)
+    items = corpus.timeline()
+    if args.filter or args.doc:
+        from qualitytui.core.timeline_filter import TimelineItems, parse
+
+        titles = {d["id"]: d["title"] for d in corpus.documents()}
+        flt = parse(" ".join(args.filter), corpus.resolve(args.doc) if args.doc else None)
+        items = [items[i] for i in TimelineItems(items, titles).keep(flt)]
     if args.json:
         _emit_json(items)
         return EXIT_OK

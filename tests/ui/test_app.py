@@ -479,6 +479,42 @@ async def test_timeline_draws_items_on_an_axis_and_opens_their_passage(tmp_path)
         assert current["id"] == item["passage"] and current["text"][s:e] == item["date_text"]
 
 
+async def test_the_timeline_starts_at_the_document_read_and_filters_as_typed(tmp_path):
+    from textual.widgets import Input
+
+    from qualitytui.ui.screens.timeline import TimelineScreen
+    from qualitytui.ui.widgets.lazy_list import LazyList
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("]", "]", "t")
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen)
+        doc = app.doc_id
+        listing = screen.query_one("#timeline-items", LazyList)
+        assert screen.items[listing.highlighted]["doc"] == doc  # the cursor on the document's first item
+        assert all(i["doc"] != doc for i in screen.items[: listing.highlighted])
+        await pilot.pause()
+        top = round(listing.scroll_offset.y)
+        assert listing.highlighted > listing.size.height and top <= listing.highlighted < top + listing.size.height
+        await pilot.press("/", *"2025")
+        await pilot.pause()
+        assert screen.query_one("#timeline-filter", Input).value == "2025"
+        in_2025 = [i for i in screen.items if int(i["start"][:4]) <= 2025 <= int((i["end"] or i["start"])[:4])]
+        assert 0 < listing.option_count == len(in_2025) < len(screen.items)
+        assert f"{len(in_2025)} of {len(screen.items)} dated items" in str(screen.query_one("#timeline-head").render())
+        await pilot.press("enter", "full_stop")
+        ours = [i for i in in_2025 if i["doc"] == doc]
+        assert listing.option_count == len(ours)
+        await pilot.press("full_stop")
+        assert listing.option_count == len(in_2025)
+        await pilot.press("full_stop", "enter")
+        assert not isinstance(app.screen, TimelineScreen)
+        current = app.query_one(PassageList).current
+        assert current["id"] == ours[0]["passage"]
+
+
 async def test_the_loaded_corpus_is_kept_out_of_later_collections_while_the_app_runs(tmp_path):
     import gc
 

@@ -500,7 +500,7 @@ class QualityApp(BookmarkActions, App[None]):
         titles = {d["id"]: d["title"] for d in self.corpus.documents()}
         from qualitytui.ui.screens.timeline import TimelineScreen
 
-        self.push_screen(TimelineScreen(self.corpus.timeline(), titles), self._timeline_closed)
+        self.push_screen(TimelineScreen(self.corpus.timeline(), titles, self.doc_id), self._timeline_closed)
 
     def _timeline_closed(self, item: dict[str, Any] | None) -> None:
         if item is None:

@@ -21,7 +21,7 @@ KEYS = [
     ("n / N", "next / previous search hit (across documents)"),
     ("d", "documents list"),
     ("e", "entities; e again (or f) to type in the filter box, enter shows an entity's mentions; enter again steps through them"),
-    ("t", "timeline along a year axis; enter opens the item's passage"),
+    ("t", "timeline along a year axis, starting at the document read; / filters it (2025, plan, target, words, pinyin), . keeps this document's items; enter opens the item's passage"),
     ("h", "mark entity mentions in the text (toggle)"),
     ("b", "bookmark the current passage (toggle); ★ marks bookmarked passages"),
     ("m", "edit the bookmark's note and tags"),

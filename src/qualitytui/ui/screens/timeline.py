@@ -5,14 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from qualitytui.ui.screens.dialog import Dialog
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from qualitytui.core.normalize import printable
 from qualitytui.core.timeline_axis import columns, span_years, ticks
+from qualitytui.core.timeline_filter import TimelineItems, parse
 from qualitytui.core.wording import counted
 from qualitytui.ui.widgets.lazy_list import LazyList
 
@@ -36,10 +38,14 @@ def axis_row(item: dict[str, Any], first: int, last: int, width: int) -> Text:
 
 
 class TimelineScreen(Dialog[dict[str, Any] | None]):
-    """Every dated item in date order; ``enter`` opens its passage."""
+    """Every dated item in date order; ``enter`` opens its passage. A filter box narrows the items
+    (core.timeline_filter) and ``.`` keeps only the document being read."""
 
     BINDINGS = [
-        Binding("escape,t,q", "dismiss(None)", "Close", id="timeline.close"),
+        Binding("escape", "dismiss(None)", "Close", id="timeline.close"),
+        Binding("t,q", "dismiss(None)", "Close", show=False, id="timeline.close_key"),
+        Binding("slash,f", "filter", "Filter", key_display="/", id="timeline.filter"),
+        Binding("full_stop", "this_document", "This document", key_display=".", id="timeline.this_document"),
         Binding("j", "list('cursor_down')", "Next", show=False, id="timeline.next"),
         Binding("k", "list('cursor_up')", "Previous", show=False, id="timeline.prev"),
         Binding("g", "list('first')", "First", show=False, id="timeline.first"),
@@ -49,23 +55,42 @@ class TimelineScreen(Dialog[dict[str, Any] | None]):
     def action_list(self, action: str) -> None:
         getattr(self.query_one("#timeline-items", LazyList), f"action_{action}")()
 
-    def __init__(self, items: list[dict[str, Any]], titles: dict[str, str]) -> None:
+    def __init__(self, items: list[dict[str, Any]], titles: dict[str, str], doc: str | None = None) -> None:
         super().__init__()
         self.items = [i for i in items if i.get("start")]
         self.titles = titles
+        self.doc = doc  # the document being read
+        self.only_doc = False
+        self.all = TimelineItems(self.items, titles)
+        self.shown: list[int] = list(range(len(self.items)))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="timeline-box"):
             yield Static(id="timeline-head")
+            yield Input(placeholder="filter: 2025 · plan, target, event, stat · 行动方案 · laoshan   ( . this document only )",
+                        id="timeline-filter")
             yield LazyList(id="timeline-items")
 
     def on_mount(self) -> None:
+        self.show(first_of=self.doc)
+        self.query_one("#timeline-items", LazyList).focus()
+
+    def show(self, first_of: str | None = None) -> None:
+        """Draw the items that pass the filter along an axis of their own years; the cursor on the
+        first of ``first_of``'s items, if any, else on the first."""
+        flt = parse(self.query_one("#timeline-filter", Input).value, self.doc if self.only_doc else None)
+        self.shown = shown = self.all.keep(flt)
+        items = self.items
         width = max(16, min(48, self.app.size.width // 2 - 8))
-        first, last = span_years(self.items)
+        first, last = span_years([items[i] for i in shown] or items)
         scale = Text(" " * width)
         for col, year in ticks(first, last, width):
             scale = scale[:col] + Text(year, style="bold") + scale[col + len(year):]
-        head = Text(f"Timeline · {counted(len(self.items), 'dated item')} · ", style="bold")
+        everything = counted(len(items), "dated item")
+        head = Text(f"Timeline · {everything if flt.empty else f'{len(shown)} of {everything}'}", style="bold")
+        if self.only_doc:
+            head.append(" · this document", style="bold")
+        head.append(" · ")
         for mark, kind in LEGEND:
             head.append(f"{mark} {kind.replace('_', ' ')}  ", style=KIND_STYLE[kind])
         head.append("○ ┄ inferred date", style="dim")
@@ -74,10 +99,9 @@ class TimelineScreen(Dialog[dict[str, Any] | None]):
         head.append("\n")
         head.append("┼" + "─" * (width - 1), style="dim")
         self.query_one("#timeline-head", Static).update(head)
-        items = self.items
 
-        def row(i: int) -> Text:  # made only for the items that come into view
-            item = items[i]
+        def row(k: int) -> Text:  # made only for the items that come into view
+            item = items[shown[k]]
             line = axis_row(item, first, last, width)
             line.append("  ")
             line.append(printable(item["date_text"]), style="bold" if not item.get("inferred") else "italic")
@@ -86,9 +110,26 @@ class TimelineScreen(Dialog[dict[str, Any] | None]):
             line.append(f"  · {printable(self.titles.get(item['doc'], item['doc'])[:12])}", style="dim")
             return line
 
-        listing = self.query_one("#timeline-items", LazyList)
-        listing.show(len(items), row)
-        listing.focus()
+        at = next((k for k, i in enumerate(shown) if items[i]["doc"] == first_of), 0) if first_of else 0
+        self.query_one("#timeline-items", LazyList).show(len(shown), row, highlighted=at)
+
+    def action_filter(self) -> None:
+        self.query_one("#timeline-filter", Input).focus()
+
+    def action_this_document(self) -> None:
+        if self.doc is None:
+            self.notify("No document is open.", timeout=3)
+            return
+        self.only_doc = not self.only_doc
+        self.show()
+
+    @on(Input.Changed, "#timeline-filter")
+    def filter_changed(self) -> None:
+        self.show()
+
+    @on(Input.Submitted, "#timeline-filter")
+    def filter_done(self) -> None:
+        self.query_one("#timeline-items", LazyList).focus()
 
     def on_lazy_list_selected(self, event: LazyList.Selected) -> None:
-        self.dismiss(self.items[event.index])
+        self.dismiss(self.items[self.shown[event.index]])

@@ -123,6 +123,8 @@ class LazyList(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, self.count * self.lines)
         self._cache.clear()
+        if self.highlighted is not None:  # in view at the size now known (a list shown before its first layout)
+            self.watch_highlighted(self.highlighted)
 
     def render_line(self, y: int) -> Strip:
         i, part = divmod(round(self.scroll_offset.y) + y, self.lines)

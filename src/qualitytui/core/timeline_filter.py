@@ -1,0 +1,94 @@
+"""Which dated items a timeline filter keeps: a kind, a year, words of their text, one document.
+
+The filter is what a reader types: ``2025 target``, ``行动方案``, ``laoshan plan``. Every word must
+hold: a kind's name or its start (``plan``, ``target``, ``event``, ``stat``) keeps that kind, a year
+(``2025``) the items whose dates reach into it, and any other word the items whose date, title or
+document title hold it (characters in any form, ``質量`` as 质量, or pinyin: ``laoshan``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from qualitytui.core import pinyin
+from qualitytui.core.fold import fold
+
+KINDS = ("event", "plan_period", "target", "statistic_period")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_SEP = "\x1f"  # between an item's fields, so that no word matches across two of them
+
+
+@dataclass(frozen=True)
+class TimelineFilter:
+    kinds: frozenset[str] = frozenset()  # empty: every kind
+    years: tuple[int, ...] = ()
+    words: tuple[str, ...] = ()  # folded
+    doc: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not (self.kinds or self.years or self.words or self.doc)
+
+
+def kind_of(word: str) -> str | None:
+    """The kind ``word`` names: its name or the start of it, three letters or more (``stat``)."""
+    w = word.lower().replace("-", "_")
+    if len(w) < 3 or not w.isascii():
+        return None
+    return next((k for k in KINDS if k.startswith(w) or k.replace("_", "").startswith(w)), None)
+
+
+def parse(text: str, doc: str | None = None) -> TimelineFilter:
+    """The filter typed, limited to the items of ``doc`` when given."""
+    kinds, years, words = set(), [], []
+    for word in text.split():
+        if kind := kind_of(word):
+            kinds.add(kind)
+        elif _YEAR.fullmatch(word):
+            years.append(int(word))
+        else:
+            words.append(fold(word))
+    return TimelineFilter(frozenset(kinds), tuple(years), tuple(words), doc)
+
+
+def _years(item: dict[str, Any]) -> tuple[int, int] | None:
+    start = item.get("start")
+    if not start:
+        return None
+    first = int(start[:4])
+    return first, int(item["end"][:4]) if item.get("end") else first
+
+
+class TimelineItems:
+    """The items of a timeline, filtered again and again as a filter is typed (each item's searchable
+    text folded once, on first use)."""
+
+    def __init__(self, items: list[dict[str, Any]], titles: dict[str, str]) -> None:
+        self.items = items
+        self.titles = titles
+        self._text: list[str] | None = None
+
+    def _haystacks(self) -> list[str]:
+        if self._text is None:
+            titles = self.titles
+            self._text = [fold(_SEP.join((i["date_text"], i["title"], titles.get(i["doc"], "")))) for i in self.items]
+        return self._text
+
+    def keep(self, flt: TimelineFilter) -> list[int]:
+        """Indices of the items that pass ``flt``, in order."""
+        items = self.items
+        keep = range(len(items))
+        if flt.doc is not None:
+            keep = [i for i in keep if items[i]["doc"] == flt.doc]
+        if flt.kinds:
+            keep = [i for i in keep if items[i]["kind"] in flt.kinds]
+        for year in flt.years:
+            keep = [i for i in keep if (span := _years(items[i])) and span[0] <= year <= span[1]]
+        if flt.words:
+            text = self._haystacks()
+            for word in flt.words:
+                reads = pinyin.pattern(word) if pinyin.is_pinyin_word(word) else None
+                keep = [i for i in keep if word in text[i] or (reads is not None and reads.search(text[i]))]
+        return list(keep)

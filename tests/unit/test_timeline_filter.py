@@ -1,0 +1,69 @@
+"""The timeline filter: kinds, years, words (any character form, pinyin), one document, together."""
+
+import json
+
+from qualitytui.cli import main
+from qualitytui.core.timeline_filter import TimelineItems, kind_of, parse
+
+
+def item(doc, kind, start, end, title, date_text):
+    return {"doc": doc, "kind": kind, "start": start, "end": end, "title": title, "date_text": date_text}
+
+
+ITEMS = [
+    item("a", "event", "2022-09-28", None, "青岛市2022年质量月主题活动举行", "9月28日"),
+    item("a", "plan_period", "2025", "2027", "发布《崂山区质量强县培育建设三年行动方案》", "2025-2027年"),
+    item("b", "target", "2025-12", None, "到2025年底，全省打造试点项目10个", "2025年底"),
+    item("b", "statistic_period", "2024", None, "2024年，全市规上工业增加值增长", "2024年"),
+    item("c", "event", "2023-03-05", None, "济南市召开大会", "2023年3月5日"),
+]
+TITLES = {"a": "崂山区入选全国试点", "b": "山东省质量强省建设", "c": "济南新闻"}
+
+
+def kept(text, doc=None):
+    return TimelineItems(ITEMS, TITLES).keep(parse(text, doc))
+
+
+def test_kind_words_name_a_kind_by_its_start():
+    assert [kind_of(w) for w in ("plan", "target", "event", "stat", "statistic_period", "PLAN", "pl", "质量")] == [
+        "plan_period", "target", "event", "statistic_period", "statistic_period", "plan_period", None, None]
+    assert kept("plan") == [1] and kept("target") == [2]
+    assert kept("plan target") == [1, 2]  # several kinds: any of them
+
+
+def test_a_year_keeps_the_items_whose_dates_reach_into_it():
+    assert kept("2026") == [1]  # inside 2025—2027
+    assert kept("2025") == [1, 2]
+    assert kept("2025 target") == [2]  # every word holds
+    assert kept("1999") == []
+
+
+def test_words_match_the_date_title_or_document_title_in_any_form():
+    assert kept("行动方案") == [1]
+    assert kept("行動方案") == [1]  # traditional characters
+    assert kept("laoshan") == [0, 1]  # pinyin: 崂山 in the title, or in the document's title
+    assert kept("济南") == [4] and kept("jinan") == [4]
+    assert kept("9月28日") == [0]
+    assert kept("质量 b") == []  # a word in no item
+    assert kept("") == list(range(len(ITEMS))) and parse("").empty
+
+
+def test_one_documents_items():
+    assert kept("", "b") == [2, 3]
+    assert kept("2024", "b") == [3]
+    assert kept("", "z") == []
+
+
+def test_the_timeline_command_filters(tmp_path, capsys):
+    base = ["--data-dir", str(tmp_path / "d"), "--cache-dir", str(tmp_path / "c")]
+    assert main([*base, "timeline", "--json"]) == 0
+    everything = json.loads(capsys.readouterr().out)
+    assert main([*base, "timeline", "2025", "target", "--json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    want = [i for i in everything if i["kind"] == "target" and int(i["start"][:4]) <= 2025 <= int((i["end"] or i["start"])[:4])]
+    assert got == want and want
+    doc = everything[0]["doc"]
+    assert main([*base, "timeline", "--doc", doc[:3], "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [i for i in everything if i["doc"] == doc]
+    assert main([*base, "timeline", "--doc", "nope"]) == 1
+    assert "unknown document" in capsys.readouterr().err
