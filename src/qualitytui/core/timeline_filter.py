@@ -53,10 +53,11 @@ def parse(text: str, doc: str | None = None) -> TimelineFilter:
     return TimelineFilter(frozenset(kinds), tuple(years), tuple(words), doc)
 
 
-def _years(item: dict[str, Any]) -> tuple[int, int] | None:
+def _years(item: dict[str, Any]) -> tuple[int, int]:
+    """First and last year an item's dates reach into (none: an empty span)."""
     start = item.get("start")
     if not start:
-        return None
+        return 1, 0
     first = int(start[:4])
     return first, int(item["end"][:4]) if item.get("end") else first
 
@@ -69,6 +70,7 @@ class TimelineItems:
         self.items = items
         self.titles = titles
         self._text: list[str] | None = None
+        self._spans: list[tuple[int, int]] | None = None
 
     def _haystacks(self) -> list[str]:
         if self._text is None:
@@ -84,8 +86,11 @@ class TimelineItems:
             keep = [i for i in keep if items[i]["doc"] == flt.doc]
         if flt.kinds:
             keep = [i for i in keep if items[i]["kind"] in flt.kinds]
+        if flt.years and self._spans is None:
+            self._spans = [_years(i) for i in items]
         for year in flt.years:
-            keep = [i for i in keep if (span := _years(items[i])) and span[0] <= year <= span[1]]
+            spans = self._spans
+            keep = [i for i in keep if spans[i][0] <= year <= spans[i][1]]
         if flt.words:
             text = self._haystacks()
             for word in flt.words:
