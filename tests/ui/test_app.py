@@ -435,6 +435,11 @@ async def test_entity_sidebar_filter_panel_and_stepping_through_mentions(tmp_pat
             assert current["id"] == m["passage"] and current["text"][m["start"]:m["end"]] == m["text"]
             seen.append(current["id"])
         assert f"mention {len(seen)}/{len(seen)}" in app.sub_title
+        related = app.corpus.mentioned_with(ent["id"])
+        head = str(panel.query_one("#entity-head").render())
+        assert len(related) == 5 and all(f"{k} {r['name']} {n}" in head for k, (r, n) in enumerate(related, 1))
+        await pilot.press("2")  # an entity it is mentioned with
+        assert app.entity == related[1][0] and mentions.option_count == related[1][0]["count"]
         await pilot.press("escape")
         assert not panel.display and app.query_one(PassageList).has_focus
 

@@ -49,6 +49,21 @@ def test_the_passages_that_mention_some_entities_with_the_mentions_spans(linked)
     assert want and {k: sorted(v) for k, v in got.items()} == {k: sorted(v) for k, v in want.items()}
 
 
+def test_the_entities_mentioned_with_one_by_the_passages_they_share(linked):
+    entities, mentions, _, table = linked
+    passages_of: dict[str, set] = {}
+    for m in mentions:
+        passages_of.setdefault(m["entity"], set()).add(m["passage"])
+    checked = 0
+    for e in entities:
+        shared = sorted(((other, len(ps & passages_of[e.id])) for other, ps in passages_of.items()
+                         if other != e.id and ps & passages_of[e.id]), key=lambda x: (-x[1], x[0]))
+        assert table.mentioned_with(e.id, 5) == shared[:5]
+        checked += bool(shared)
+    assert checked > 100
+    assert table.mentioned_with("person:无此人") == []
+
+
 def test_unknown_entities_and_unmentioned_documents_give_nothing(linked):
     *_, table = linked
     assert table.of_entity("person:无此人") == []

@@ -38,6 +38,7 @@ class Corpus:
             self._passages.setdefault(p["doc"], []).append(p)
         self._searcher: Searcher | None = None
         self._mentions: Mentions | None = None
+        self._entities_by_id: dict[str, dict[str, Any]] | None = None
 
     def _rows(self, table: str) -> list[dict[str, Any]]:
         """A table's rows as stored, read-only: TinyDB's own ``all()`` wraps and copies each row,
@@ -117,6 +118,14 @@ class Corpus:
     def entity_mentions(self, entity_id: str) -> list[dict[str, Any]]:
         """One entity's mentions (doc, passage, start, end, text), in corpus order."""
         return self.mentions().of_entity(entity_id)
+
+    def mentioned_with(self, entity_id: str, limit: int = 5) -> list[tuple[dict[str, Any], int]]:
+        """The entities most often mentioned in the same passages as this one, with how many passages
+        they share."""
+        if self._entities_by_id is None:
+            self._entities_by_id = {e["id"]: e for e in self.entity_rows()}
+        by_id = self._entities_by_id
+        return [(by_id[eid], n) for eid, n in self.mentions().mentioned_with(entity_id, limit) if eid in by_id]
 
     def timeline(self) -> list[dict[str, Any]]:
         """Dated items in order of their start date."""

@@ -37,6 +37,7 @@ class Mentions:
         self._passages = passages
         self._types = types
         self._by_doc: tuple[list[str | None], dict[str, array]] | None = None  # entity types, quads by doc
+        self._ids = list(self._spans)  # entity number in the quads → id
 
     def _triples(self, entity_id: str) -> array:
         packed = self._spans.get(entity_id)
@@ -72,6 +73,25 @@ class Mentions:
         for marks in out.values():
             marks.sort()
         return out
+
+    def mentioned_with(self, entity_id: str, limit: int = 5) -> list[tuple[str, int]]:
+        """The entities mentioned in the most passages that mention this one: (id, passages shared),
+        most first (ties by id)."""
+        if self._by_doc is None:
+            self.index_docs()
+        _, by_doc = self._by_doc  # type: ignore[misc]
+        a = self._triples(entity_id)
+        own = set(a[0::3])
+        doc_of = self._passages
+        shared: dict[int, set[int]] = {}
+        for doc in {doc_of[p]["doc"] for p in own}:
+            quads = by_doc.get(doc, ())
+            for i in range(0, len(quads), 4):
+                if quads[i] in own:
+                    shared.setdefault(quads[i + 3], set()).add(quads[i])
+        ids = self._ids
+        ranked = sorted(((ids[k], len(ps)) for k, ps in shared.items() if ids[k] != entity_id), key=lambda x: (-x[1], x[0]))
+        return ranked[:limit]
 
     def index_docs(self) -> None:
         """Make the index by document now (for a background thread: marking a document's mentions

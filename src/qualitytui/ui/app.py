@@ -75,6 +75,7 @@ class QualityApp(BookmarkActions, App[None]):
     CSS_PATH = Path(__file__).resolve().parent / "app.tcss"  # absolute: subclasses elsewhere find it too
     COMMANDS = App.COMMANDS | {DocumentCommands, EntityCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-medium"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # a short screen gives the entity panel more of it
     # in the footer's order, most wanted first: an 80-column footer shows the first seven or so
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -115,6 +116,7 @@ class QualityApp(BookmarkActions, App[None]):
         self.entities: list[dict[str, Any]] = []
         self.entity: dict[str, Any] | None = None  # the entity in the panel
         self.entity_mentions: list[dict[str, Any]] = []
+        self.related: list[tuple[dict[str, Any], int]] = []  # what the panel's entity is mentioned with
         self._entities_asked = -1.0  # when e last asked for the entity list's focus (focus comes a moment later)
         self.show_mentions = False
         self.user = UserStore(paths.user_store)
@@ -276,7 +278,7 @@ class QualityApp(BookmarkActions, App[None]):
         self._save_position()
         if self.corpus is not None:
             self.corpus.close()
-        self.corpus, self.entities, self.entity = None, [], None
+        self.corpus, self.entities, self.entity, self.related = None, [], None, []
         for doc_list in self.query(DocList):
             doc_list.show_documents([])
         self._show_entities("")
@@ -469,8 +471,14 @@ class QualityApp(BookmarkActions, App[None]):
 
         self._show_sidebar(False)  # (the panel is in the reader)
         panel.display = True
-        panel.show_entity(entity, len(mentions), row)
+        self.related = corpus.mentioned_with(entity["id"])
+        panel.show_entity(entity, len(mentions), row, self.related)
         panel.query_one("#entity-mentions").focus()
+
+    def action_open_related(self, k: int) -> None:
+        """Show the ``k``-th entity the panel's entity is most often mentioned with."""
+        if k < len(self.related):
+            self.show_entity(self.related[k][0])
 
     def on_lazy_list_selected(self, event: LazyList.Selected) -> None:
         if isinstance(event.lazy_list, DocList):
@@ -635,7 +643,7 @@ class QualityApp(BookmarkActions, App[None]):
             self.query_one(PassageList).focus()
         elif panel and panel.display:
             panel.display = False
-            self.entity = None
+            self.entity, self.related = None, []
             self.query_one(PassageList).focus()
         elif not self.query_one(PassageList).has_focus:
             self.query_one(PassageList).focus()

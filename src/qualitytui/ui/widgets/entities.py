@@ -66,18 +66,29 @@ class EntityList(LazyList):
 
 
 class EntityPanel(Vertical):
-    """One entity: type, aliases, documents, and its mentions in context (``enter`` opens the next)."""
+    """One entity: type, aliases, documents, the entities most often mentioned with it (``1``–``5``
+    open one), and its mentions in context (``enter`` opens the next)."""
+
+    BINDINGS = [Binding(str(k), f"app.open_related({k - 1})", f"Mentioned with {k}", show=False,
+                        id=f"entity.with{k}") for k in range(1, 6)]
 
     def compose(self) -> ComposeResult:
         yield Static(id="entity-head")
         yield LazyList(id="entity-mentions")
 
-    def show_entity(self, entity: dict[str, Any], count: int, row: Callable[[int], Text]) -> None:
+    def show_entity(self, entity: dict[str, Any], count: int, row: Callable[[int], Text],
+                    related: list[tuple[dict[str, Any], int]] = ()) -> None:
         head = Text(printable(entity["name"]), style="bold")
         head.append(f"  {entity['type']} · {counted(entity['count'], 'mention')} in {counted(len(entity['docs']), 'document')}", style="dim")
         if entity["aliases"]:
             head.append("\nalso: ", style="dim")
             head.append(printable("、".join(entity["aliases"])))
+        if related:
+            head.append("\nwith (1–5): ", style="dim")
+            for k, (other, shared) in enumerate(related, 1):
+                head.append(f"{' · ' if k > 1 else ''}{k} ", style="bold")
+                head.append(printable(other["name"]))
+                head.append(f" {shared}", style="dim")
         head.append("\nenter: next mention · escape: close", style="dim italic")
         self.query_one("#entity-head", Static).update(head)
         self.query_one("#entity-mentions", LazyList).show(count, row)
