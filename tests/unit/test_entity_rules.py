@@ -280,6 +280,29 @@ def test_a_word_outside_the_dictionary_may_open_a_companys_name():
     assert {"海尔集团", "潍柴动力股份有限公司"} <= names(got, "company")
 
 
+def test_a_bodys_own_office_and_a_union_are_bodies():
+    got, _ = entities("教育部办公厅日前印发通知。", "中华全国总工会开展慰问活动。", "省总工会召开全委会议。")
+    assert {"教育部办公厅", "中华全国总工会"} <= names(got, "organization")
+    got, _ = entities("全部办公室都已启用。", "基层干部办公室条件改善。", "部分工会会员参加活动。")
+    assert names(got, "organization") == set()
+
+
+def test_a_standing_a_city_works_for_is_not_a_body():
+    got, _ = entities("大连加快打造东北亚国际航运中心。", "上海建设国际金融中心取得新进展。")
+    assert names(got, "organization") == set()
+    got, _ = entities("国家虚拟现实制造业创新中心已投入运行。")  # a centre that is a body still is one
+    assert names(got, "organization") == {"国家虚拟现实制造业创新中心"}
+
+
+def test_a_land_feature_is_a_place_and_is_cut_from_the_place_it_lies_in():
+    tag = get_segmenter().tag
+    assert ("新疆塔里木盆地", "ns") in tag("在新疆塔里木盆地获得油气勘探新发现")  # one word to the segmenter
+    got, _ = entities("中国石化在新疆塔里木盆地获得油气勘探新发现。", "柴达木盆地盐湖资源丰富。")
+    assert {"新疆维吾尔自治区", "塔里木盆地", "柴达木盆地"} <= names(got, "place")
+    got, _ = entities("这一地区的地形以盆地为主。")
+    assert names(got, "place") == set()
+
+
 def test_words_that_end_like_bodies_are_not_bodies():
     got, _ = entities("加快构建新发展格局，基层干部走进展厅，各单位要部署落实。", "寒潮将影响中东部地区。")
     assert names(got, "organization") == set()

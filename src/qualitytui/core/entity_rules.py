@@ -33,7 +33,7 @@ ORG_SUFFIXES = (
     "人民政府", "委员会", "办公室", "领导小组", "研究院", "研究所", "促进会", "联合会", "协会", "学会", "商会",
     "联盟", "基地", "平台", "中心", "大学", "学院", "中学", "小学", "医院", "报社", "管委会", "总局", "监管局",
     "政府", "党委", "区委", "市委", "省委", "县委", "局", "厅", "委", "办", "所", "院", "部", "集团", "公司",
-    "股份", "银行", "实验室", "联合体", "组织", "社", "海关", "署", "日报", "晚报", "早报", "都市报", *_HOTELS,
+    "股份", "银行", "实验室", "联合体", "组织", "社", "海关", "署", "日报", "晚报", "早报", "都市报", "工会", *_HOTELS,
 )
 COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "股份", "银行", *_HOTELS)
 EVENT_SUFFIXES = ("大会", "峰会", "博览会", "论坛", "展览会", "展会", "交易会", "洽谈会", "发布会", "年会", "工作会议", "会议",
@@ -272,6 +272,8 @@ def _extend_left(tokens: Tokens, i: int, event: bool = False, limit: int = 8) ->
     return _whole_place_at(words, j, i)
 
 
+_DESIGNATION = re.compile(r"国际(?:航运|金融|贸易|商贸|物流|消费|科技创新|科创|交往|交流)中心$")
+
 _OPEN_BRACKETS, _CLOSE_BRACKETS = ("（", "("), ("）", ")")
 _NATIONAL_OPENINGS = ("国家", "中国")
 
@@ -380,8 +382,14 @@ def suffix_candidates(text: str, tokens: Tokens) -> list[Candidate]:
             single_ok = len(parts) == 1 and (t == "nt" or (len(w) >= 3 and w.endswith(("部", "厅", "署"))))
             ministry = len(parts) >= 2 and len(name) >= 4 and (
                 w.endswith(_NATIONAL_HEADS) or parts[0][0] == "国家" and w.endswith(MINISTRY_HEADS))  # 国家铁路局
-            if name in _GENERIC_HEAD or len(parts) == 1 and len(w) <= 2 or not (single_ok or ministry or _distinctive(parts)):
+            # a body's own office: 教育部办公厅
+            nested = len(parts) == 2 and len(parts[0][0]) >= 3 and parts[0][0].endswith(_NATIONAL_HEADS) and not (
+                parts[0][0] in _NOT_HEADS or parts[0][0].endswith(_NOT_HEAD_ENDS))
+            if name in _GENERIC_HEAD or len(parts) == 1 and len(w) <= 2 or not (
+                    single_ok or ministry or nested or _distinctive(parts)):
                 continue
+            if _DESIGNATION.search(name):
+                continue  # 东北亚国际航运中心: a standing a city works for, not a body
             if name.endswith("党委") and name[:-2].endswith(ORG_SUFFIXES):
                 name, w = name[:-2], w  # 青岛日报社党委: the body is 青岛日报社
                 out.append(Candidate(parts[0][2], parts[0][2] + len(name), kind, name, "head:党委", _level_prefix(tokens, j)))
@@ -542,7 +550,8 @@ def party_candidates(text: str) -> list[Candidate]:
     return out
 
 
-_PLACE_ENDS = ("区", "县", "镇", "乡", "村", "半岛")  # a tagged place not in the gazetteer must end so
+_FEATURE_ENDS = ("半岛", "盆地", "高原", "平原", "山脉", "草原", "沙漠", "流域", "群岛", "三角洲")  # 塔里木盆地
+_PLACE_ENDS = ("区", "县", "镇", "乡", "村", *_FEATURE_ENDS)  # a tagged place not in the gazetteer must end so
 _TWO_PLACE_ENDS = _PLACE_ENDS + ("州", "市", "省")  # what a tagged word of two known places can end with
 _NO_PLACE_START = ("c", "p", "u", "r", "x", "m", "q")  # 市/和/县 is no 和县
 
@@ -580,12 +589,13 @@ def place_candidates(tokens: Tokens) -> list[Candidate]:
 
 
 def _split_places(w: str, s: int, index) -> list[Candidate]:
-    """A place in a place, tagged as one word (上海市浦东新区): the two places, when both are known."""
+    """A place in a place, tagged as one word (上海市浦东新区): the two places, when both are known, or
+    a known place and a land feature in it (新疆塔里木盆地)."""
     for k in range(2, len(w) - 1):
         outer, inner = index.get(w[:k]), index.get(w[k:])
-        if outer and inner and not outer[1] and not inner[1]:
+        if outer and not outer[1] and (inner and not inner[1] or len(w) - k >= 4 and w.endswith(_FEATURE_ENDS)):
             return [Candidate(s, s + k, "place", w[:k], "gazetteer-split"),
-                    Candidate(s + k, s + len(w), "place", w[k:], "gazetteer-split")]
+                    Candidate(s + k, s + len(w), "place", w[k:], "gazetteer-split" if inner else "tagger-ns")]
     return []
 
 
