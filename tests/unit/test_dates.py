@@ -1,6 +1,8 @@
 """Date expressions, their resolution, and each document's inferred date — on made-up passages."""
 
-from qualitytui.core.dates import extract_dates, infer_document_date
+import pytest
+
+from qualitytui.core.dates import extract_dates, infer_document_date, path_day
 
 
 def doc(*texts, kinds=None):
@@ -102,6 +104,26 @@ def test_yesterday_does_not_date_the_article_by_a_deadline():
     assert (date.year, date.month, date.day) == (2024, None, None)
     date = infer_document_date(doc("昨日，记者获悉，9月28日，全市召开大会。", "2022年全市工业投资增长12%。"))
     assert date.value == "2022-09-29"
+
+
+@pytest.mark.parametrize("path, day", [
+    ("2024-03-18_发布会.txt", (2024, 3, 18)), ("archive/20240318.txt", (2024, 3, 18)),
+    ("news/2024/03/18/稿件.txt", (2024, 3, 18)), ("2024年3月18日青岛.md", (2024, 3, 18)),
+    ("2024.03.05 济南.txt", (2024, 3, 5)), ("2025-2027年行动方案.txt", None), ("000_dd8c9580cc043703.txt", None),
+    ("2024年3月18.txt", None), ("a/20241301.txt", None), ("ids/123420240318999.txt", None), ("00000.txt", None),
+])
+def test_a_day_in_the_files_path(path, day):
+    assert (path_day(path) or (None,))[:3] == (day or (None,))
+
+
+def test_a_day_in_the_files_path_dates_the_article_unless_the_page_prints_its_own():
+    texts = ("3月20日，全市召开质量大会。", "今年以来，全市新增企业500家。")
+    date, got = extract_dates(doc(*texts), path="2023/2023-03-21_质量大会.txt")
+    assert (date.value, date.precision) == ("2023-03-21", "day") and "2023-03-21" in date.evidence[0]
+    assert {i.date_text: i.start for i in got} == {"3月20日": "2023-03-20", "今年以来": "2023-01"}
+    assert extract_dates(doc(*texts))[0].year is None  # without it, no year at all
+    date, _ = extract_dates(doc("2024年12月3日　星期二　第3版", *texts, kinds=["furniture", "body", "body"]), path="2023-03-21.txt")
+    assert date.value == "2024-12-03"  # the page's own header wins
 
 
 def test_quarters_and_half_years_span_their_months():

@@ -68,6 +68,9 @@ _PARTIAL_TARGET_BEFORE = re.compile(r"(到|截止到?|力争到?)$")  # (not 至
 _STAT_CLAUSE = re.compile(r"\d+(\.\d+)?\s*(%|万|亿|家|个|件|项|张|名|批次|人次|元)|增长|同比|达到|突破|总量|累计")
 # 本报青岛12月3日讯, 新华社北京3月5日电: the day the news was filed
 _DATELINE = re.compile(r"(?:本报|新华社|中新社|人民网|央视网|新华网)[\u4e00-\u9fff]{0,6}?\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:讯|电)")
+# a day in a file's path: 2024-03-18_发布会.txt, 20240318.txt, 2024/03/18/稿件.txt, 2024年3月18日.md
+_PATH_DAY = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?:(?P<s>[-_./年])(?P<m>0?[1-9]|1[0-2])(?P=s)?月?(?P<d>0?[1-9]|[12]\d|3[01])"
+                       r"|(?P<m2>0[1-9]|1[0-2])(?P<d2>0[1-9]|[12]\d|3[01]))(?!\d)")
 _AIM = re.compile(r"^[，,]?[^，,。；;]{0,16}?(目标|力争|将要|预计|计划|规划|远景|基本实现|全面建成)")
 _ANNIVERSARY = re.compile(r"(\d{1,3})\s*周年")
 _CLAUSE_END = re.compile(r"[,，。；;！？!?：:]")
@@ -173,8 +176,21 @@ def _scan(passages: list[dict[str, Any]], norms: list[str | None] | None = None)
     return out
 
 
-def infer_document_date(passages: list[dict[str, Any]], matches: list[_Match] | None = None) -> DocDate:
-    """The document's date from its own evidence (these files carry no date)."""
+def path_day(path: str) -> tuple[int, int, int, str] | None:
+    """The day a file's path names (its last such), with the text that names it: (y, m, d, text)."""
+    for m in reversed(list(_PATH_DAY.finditer(path))):
+        y, mo, d = int(m.group("y")), int(m.group("m") or m.group("m2")), int(m.group("d") or m.group("d2"))
+        if m.group("s") == "年" and not path.startswith("日", m.end()):
+            continue  # 2024年3月18 with no 日: not a day
+        if _valid(y, mo, d):
+            return y, mo, d, m.group(0)
+    return None
+
+
+def infer_document_date(passages: list[dict[str, Any]], matches: list[_Match] | None = None,
+                        path: str | None = None) -> DocDate:
+    """The document's date from its own evidence (these files carry no date): a printed page header
+    or published line, else a day in the file's path, else what its text says."""
     matches = _scan(passages) if matches is None else matches
     d = DocDate()
     plain, ranges, targets, aims = [], [], [], []
@@ -219,6 +235,11 @@ def infer_document_date(passages: list[dict[str, Any]], matches: list[_Match] | 
     if header:  # the page's own date, or the web page's: the day the article was published
         d.year, d.month, d.day = int(header.group("y")), int(header.group("m")), int(header.group("d"))
         d.evidence = [f"{'the page header' if header.re is PAGE_HEADER else 'published'}: {header.group(0).strip()}"]
+        return d
+    named = path_day(path) if path else None
+    if named:  # saved under the day it appeared: what the text suggests comes second
+        d.year, d.month, d.day = named[:3]
+        d.evidence = [f"the file's path: {named[3]}"]
         return d
     if d.year is None:
         return d
@@ -342,12 +363,14 @@ def _period_end(doc: DocDate) -> str:
 
 
 def extract_dates(
-    passages: list[dict[str, Any]], doc_date: DocDate | None = None, norms: list[str | None] | None = None
+    passages: list[dict[str, Any]], doc_date: DocDate | None = None, norms: list[str | None] | None = None,
+    path: str | None = None,
 ) -> tuple[DocDate, list[DateItem]]:
     """Every date expression in a document's passages, resolved, with the inferred document date
-    (``norms``: the passages' normalize.passage_norms, when made already)."""
+    (``norms``: the passages' normalize.passage_norms, when made already; ``path``: the file's,
+    which may name its day)."""
     matches = _scan(passages, norms)
-    doc = doc_date or infer_document_date(passages, matches)
+    doc = doc_date or infer_document_date(passages, matches, path)
     items: list[DateItem] = []
     last_month: dict[str, int] = {}
     for x in matches:

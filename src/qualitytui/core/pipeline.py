@@ -51,7 +51,7 @@ def process_file(found: Found, doc_id: str, tagger: Tagger) -> FileResult:
         if p["original"] == p["text"]:
             del p["original"]  # stored only where it differs (Corpus puts it back): 24% of a store's bytes
     norms = passage_norms(passages)
-    doc_date, items = extract_dates(passages, norms=norms)
+    doc_date, items = extract_dates(passages, norms=norms, path=found.rel)
     doc.date = doc_date.to_dict()
     return FileResult(found.rel, digest, doc.to_dict(), None, passages, [i.to_dict(doc.id) for i in items],
                       scan_document(passages, tagger, norms))
