@@ -119,6 +119,31 @@ def test_schema_change_triggers_a_rebuild(seeds_copy, tmp_path, monkeypatch):
     assert open_corpus(seeds_copy, cache).built
 
 
+def test_a_store_built_by_other_code_is_rebuilt(seeds_copy, tmp_path, monkeypatch):
+    cache = tmp_path / "c"
+    open_corpus(seeds_copy, cache)
+    assert not open_corpus(seeds_copy, cache).built
+    monkeypatch.setattr(store, "analysis_version", lambda: "0.1.0+other-rules")
+    assert open_corpus(seeds_copy, cache).built
+
+
+def test_the_code_digest_follows_the_core_modules_and_tables_only(tmp_path):
+    pkg = tmp_path / "pkg"
+    for rel, text in {"core/rules.py": "A = 1\n", "data/places.tsv": "青岛市\n", "ui/app.py": "X = 1\n"}.items():
+        (pkg / rel).parent.mkdir(parents=True, exist_ok=True)
+        (pkg / rel).write_text(text, encoding="utf-8")
+    first = store.code_digest(pkg)
+    assert store.code_digest(pkg) == first
+    (pkg / "ui/app.py").write_text("X = 2\n", encoding="utf-8")
+    assert store.code_digest(pkg) == first  # the UI builds nothing
+    (pkg / "core/rules.py").write_text("A = 2\n", encoding="utf-8")
+    second = store.code_digest(pkg)
+    assert second != first
+    (pkg / "data/places.tsv").write_text("济南市\n", encoding="utf-8")
+    assert store.code_digest(pkg) not in (first, second)
+    assert store.analysis_version().startswith(store.__version__ + "+")
+
+
 @pytest.mark.parametrize("garbage", [b"{not json", b"[1, 2]", b"", b'{"meta": {}}'])
 def test_unreadable_store_is_rebuilt_with_a_message(seeds_copy, tmp_path, garbage):
     cache = tmp_path / "c"

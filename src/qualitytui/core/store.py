@@ -1,4 +1,5 @@
-"""The corpus store: a TinyDB file in the cache dir, rebuilt when the corpus or the schema changes.
+"""The corpus store: a TinyDB file in the cache dir, rebuilt when the corpus, the schema or the code
+that builds it changes.
 
 Tables (DESIGN.md): ``meta``, ``documents``, ``passages``, ``entities``, ``mentions``, ``events``, and
 ``search`` (the search index, search_index.py: its head, then its postings a few MB a row).
@@ -12,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, MutableMapping, Protocol
 
@@ -29,6 +31,22 @@ SCHEMA_VERSION = 6
 TABLES = ("meta", "documents", "passages", "entities", "mentions", "events", "search")
 
 Progress = Callable[[int, int, str], None]
+
+
+def code_digest(package: Path) -> str:
+    """A digest of the code and tables a build runs on: the package's core modules and data files."""
+    digest = hashlib.blake2b(digest_size=8)
+    for f in sorted(package.glob("core/*.py")) + sorted(package.glob("data/*.tsv")):
+        digest.update(f.name.encode())
+        digest.update(f.read_bytes())
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def analysis_version() -> str:
+    """The package's version and its code's digest (2 ms): a store made by other rules is rebuilt,
+    though the version number was not raised."""
+    return f"{__version__}+{code_digest(Path(__file__).resolve().parent.parent)}"
 
 
 def throttled(progress: Progress, seconds: float = 0.1) -> Progress:
@@ -179,7 +197,7 @@ def _build(root: Path, found: list[Found], problems: list[tuple[str, str]], prog
         progress(total, total, "")
     meta = {
         "schema": SCHEMA_VERSION,
-        "version": __version__,
+        "version": analysis_version(),
         "root": str(root),
         "fingerprint": fingerprint(hashes),
         "files": {rel: stats[rel] + [hashes[rel]] for rel in hashes},
@@ -202,7 +220,7 @@ def _build(root: Path, found: list[Found], problems: list[tuple[str, str]], prog
 
 def _this_schema(meta: dict[str, Any]) -> bool:
     """Whether a store's meta row is of this schema and this version of the package."""
-    return meta.get("schema") == SCHEMA_VERSION and meta.get("version") == __version__
+    return meta.get("schema") == SCHEMA_VERSION and meta.get("version") == analysis_version()
 
 
 def fresh_files(meta: dict[str, Any], found: list[Found]) -> dict[str, Any] | None:
