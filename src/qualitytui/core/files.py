@@ -9,7 +9,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm")  # saved web pages, read by html_text
+SUFFIXES = (".txt", ".md", *HTML_SUFFIXES)
 MAX_BYTES = 50 * 1024 * 1024  # a "document" larger than this is not an article
 
 
@@ -24,7 +25,7 @@ class Found:
 
 
 def discover(root: Path) -> tuple[list[Found], list[tuple[str, str]]]:
-    """All .txt/.md files below ``root`` (sorted), and (path, reason) for what was passed over.
+    """All .txt/.md/.html files below ``root`` (sorted), and (path, reason) for what was passed over.
 
     Follows symlinked folders but never the same folder twice, so a link loop ends with a warning.
     Hidden folders (``.git``, ``.venv``) are not searched.

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from qualitytui.core.assemble import assemble
-from qualitytui.core.files import Found, SkipFile, decode, discover, read_bytes
+from qualitytui.core.files import HTML_SUFFIXES, Found, SkipFile, decode, discover, read_bytes
+from qualitytui.core.html_text import html_to_text, looks_like_html
 from qualitytui.core.models import Document, Passage, Skipped
 
 
@@ -30,7 +31,11 @@ def assign_ids(files: list[Found]) -> list[str]:
 
 
 def build_document(found: Found, text: str, encoding: str, id_: str | None = None) -> Document:
-    a = assemble(text, markdown=found.path.suffix.lower() == ".md")
+    suffix = found.path.suffix.lower()
+    page = suffix in HTML_SUFFIXES or looks_like_html(text)
+    if page:
+        text = html_to_text(text)
+    a = assemble(text, markdown=page or suffix == ".md")
     doc = Document(
         id=id_ or doc_id(found.rel),
         path=found.rel,
@@ -40,6 +45,8 @@ def build_document(found: Found, text: str, encoding: str, id_: str | None = Non
         encoding=encoding,
         warnings=list(a.warnings),
     )
+    if page:
+        doc.warnings.insert(0, "text taken from a saved web page (HTML)")
     if encoding not in ("utf-8", "utf-8-sig"):
         doc.warnings.insert(0, f"decoded as {encoding}")
     if doc.id != doc_id(found.rel):

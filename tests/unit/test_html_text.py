@@ -1,0 +1,73 @@
+"""Saved web pages: the article's text, headline and day of publication out of the page's HTML."""
+
+
+from qualitytui.core.files import discover
+from qualitytui.core.html_text import html_to_text, looks_like_html
+from qualitytui.core.ingest import read_document
+
+PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>青岛发布质量提升方案_青岛市人民政府</title>
+<meta name="PubDate" content="2025-03-18 10:20"><script>var x = "<p>脚本</p>";</script><style>p { color: red }</style></head>
+<body><div class="crumbs"><a href="/">首页</a> &gt; <a>新闻中心</a></div><nav><ul><li>菜单一</li></ul></nav>
+<h1>青岛发布质量提升<br>行动方案</h1><div class="info">来源：青岛日报</div>
+<p>昨日，<a href="x">青岛市市场监督管理局</a>发布《行动方案》。&nbsp;方案提出，到2025年底，全市质量竞争型产业占比达到55%以上。</p>
+<h2>一、主要目标</h2><ul><li>培育省长质量奖企业3家</li><li>新增“青岛优品”200个</li></ul>
+<p>第一行<br>第二行。<br><br>另一段。</p><aside>相关阅读</aside><footer>版权所有 青岛市人民政府</footer></body></html>"""
+
+
+def test_a_page_reads_as_its_article():
+    text = html_to_text(PAGE)
+    assert text.split("\n\n") == [
+        "# 青岛发布质量提升行动方案",  # the first <h1>, on one line; what stands before it is the site's
+        "发布时间：2025-03-18",  # the day from the page's metadata, as a web page's published line
+        "来源：青岛日报",
+        "昨日，青岛市市场监督管理局发布《行动方案》。 方案提出，到2025年底，全市质量竞争型产业占比达到55%以上。",
+        "## 一、主要目标",
+        "- 培育省长质量奖企业3家",
+        "- 新增“青岛优品”200个",
+        "第一行\n第二行。",  # a <br> breaks the line, two of them the paragraph
+        "另一段。\n",
+    ]
+    for left_out in ("脚本", "color", "首页", "菜单一", "相关阅读", "版权所有"):
+        assert left_out not in text
+
+
+def test_without_a_headline_the_pages_title_without_the_sites_name():
+    assert html_to_text("<html><title>只有标题_某某网站</title><body><p>正文一句话。</p></body></html>") == \
+        "# 只有标题\n\n正文一句话。\n"
+    assert html_to_text("<p>正文。</p>") == "正文。\n"
+
+
+def test_the_day_of_publication_in_any_of_the_usual_meta_tags():
+    for meta in ('<meta property="article:published_time" content="2025-03-18T10:20:00+08:00">',
+                 '<meta name="publishdate" content="2025年3月18日">', '<meta itemprop="datePublished" content="2025/3/18">'):
+        assert "发布时间：2025-03-18" in html_to_text(f"<html><head>{meta}</head><body><h1>题</h1><p>文。</p></body></html>")
+    assert "发布时间" not in html_to_text('<html><head><meta name="keywords" content="2025-03-18"></head><p>文。</p></html>')
+
+
+def test_saved_pages_are_found_read_in_their_encoding_and_dated(tmp_path):
+    (tmp_path / "a.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "b.htm").write_bytes(PAGE.replace("utf-8", "gbk").encode("gbk"))
+    (tmp_path / "c.txt").write_text(PAGE, encoding="utf-8")  # a page saved under another name
+    found, _ = discover(tmp_path)
+    assert [f.rel for f in found] == ["a.html", "b.htm", "c.txt"]
+    docs = [read_document(f, f.rel)[1] for f in found]
+    assert [d.title for d in docs] == ["青岛发布质量提升行动方案"] * 3
+    assert all("text taken from a saved web page (HTML)" in d.warnings for d in docs)
+    assert "decoded as gb18030" in docs[1].warnings
+    assert [p.kind for p in docs[0].passages][:3] == ["title", "furniture", "furniture"]
+    assert looks_like_html(PAGE) and not looks_like_html("青岛 <b>加粗</b>")
+
+
+def test_a_page_is_dated_by_its_metadata_in_a_build(tmp_path):
+    from qualitytui.core.corpus import Corpus
+    from qualitytui.paths import Paths
+
+    root = tmp_path / "pages"
+    root.mkdir()
+    (root / "a.html").write_text(PAGE, encoding="utf-8")
+    corpus = Corpus.open(Paths.resolve(str(root), str(tmp_path / "d"), str(tmp_path / "c")))
+    [doc] = corpus.documents()
+    assert doc["date"]["value"] == "2025-03-18"
+    assert {i["date_text"]: i["start"] for i in corpus.timeline()}["昨日"] == "2025-03-17"
+
+
