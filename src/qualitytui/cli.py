@@ -173,6 +173,8 @@ def _open(args: argparse.Namespace, force: bool = False, every_skip: bool = Fals
             print(f"qualitytui: warning: {m}", file=sys.stderr)
     elif skips:
         print(f"qualitytui: warning: {counted(len(skips), 'file')} skipped (`qualitytui docs` lists them)", file=sys.stderr)
+    if not corpus.documents():
+        print(f"qualitytui: warning: no articles (.txt, .md, .html) to read in {_paths(args).corpus}", file=sys.stderr)
     return corpus
 
 

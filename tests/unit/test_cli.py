@@ -72,6 +72,15 @@ def test_show_without_ids_is_a_usage_error(capsys):
     assert code == 2 and "--all" in err
 
 
+def test_a_folder_with_no_articles_says_so(capsys, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.pdf").write_bytes(b"%PDF")
+    code, out, err = run(capsys, "--corpus", str(empty), "--cache-dir", str(tmp_path / "c"), "docs", "--json")
+    assert code == 0 and out.strip() == "[]"
+    assert f"no articles (.txt, .md, .html) to read in {empty}" in err
+
+
 def test_missing_corpus_folder_exits_2(capsys, tmp_path):
     code, _, err = run(capsys, "--corpus", str(tmp_path / "nope"), "docs")
     assert code == 2 and "corpus folder not found" in err and "Traceback" not in err
