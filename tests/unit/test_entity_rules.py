@@ -29,6 +29,15 @@ def test_people_from_titles_comrade_and_bylines():
     assert names(got, "person") == {"王建国", "李小红", "张三", "李四"}
 
 
+def test_a_three_character_name_the_tagger_cut_two_and_one_stays_whole():
+    tag = get_segmenter().tag
+    assert tag("局长吴涛英发布了工作要点")[1:3] == [("吴涛", "nr"), ("英", "j")]  # the cut that misled
+    got, _ = entities("会上，市场监管局局长吴涛英发布了工作要点。", "吴涛英介绍，全市质量工作稳步推进。")
+    assert names(got, "person") == {"吴涛英"}
+    got, _ = entities("会上，市场监管局局长张伟在会上讲话。", "市场监管局局长王芳说，要抓好落实。")
+    assert names(got, "person") == {"张伟", "王芳"}  # a word after the name is not its end
+
+
 def test_a_persons_name_at_the_head_of_a_place_is_not_a_mention_of_the_person():
     tag = get_segmenter().tag
     assert [w for w, _ in tag("金峰乡积极开展质量基础设施助力行动")][:2] == ["金峰", "乡"]  # the cut that misled

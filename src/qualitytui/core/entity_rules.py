@@ -522,13 +522,25 @@ def person_candidates(text: str, tokens: Tokens, kind: str) -> list[Candidate]:
     return out
 
 
+_NAME_END_TAGS = ("j", "ng", "n", "nz", "b")  # what the tagger calls a given name's last character
+
+
 def _name_end(tokens: Tokens, i: int) -> str:
-    """The given name's last character when the tagger cut a three-character name 2+1
-    (余辉/nr 斌/nr): the single-character name token after a two-character one, else ''."""
-    if len(tokens.words[i]) != 2 or i + 1 >= len(tokens):
+    """The given name's last character when the tagger cut a three-character name 2+1: a single
+    character tagged as a name after a two-character one (余辉/nr 斌/nr), or as another noun when a verb
+    follows (吴涛/nr 英/j 发布); else ''."""
+    words, tags = tokens.words, tokens.tags
+    if len(words[i]) != 2 or i + 1 >= len(words):
         return ""
-    w, t = tokens.words[i + 1], tokens.tags[i + 1]
-    return w if len(w) == 1 and t.startswith("nr") and "\u4e00" <= w <= "\u9fff" else ""
+    w, t = words[i + 1], tags[i + 1]
+    if len(w) != 1 or not "\u4e00" <= w <= "\u9fff":
+        return ""
+    if t.startswith("nr"):
+        return w
+    if t in _NAME_END_TAGS and w not in _NAME_FOLLOW and i + 2 < len(words) and (
+            tags[i + 2].startswith("v") or words[i + 2][:1] in _NAME_FOLLOW):
+        return w
+    return ""
 
 
 _PARTY_ORG = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,8}?[省市区县])委(?P<dept>宣传部|组织部|统战部|政法委|办公室)?")
