@@ -13,7 +13,7 @@ from qualitytui.core.models import ENTITY_TYPES
 from qualitytui.core.linebreak import display_width
 from qualitytui.core.normalize import printable
 from qualitytui.core.query_help import SYNTAX
-from qualitytui.core.wording import counted
+from qualitytui.core.wording import counted, dated
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -200,7 +200,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
     from qualitytui.cli_table import print_table
 
     print_table(["id", "date", "title", "passages", "chars", "repairs"],
-                [[d["id"], "≈" + d["date"]["value"] if d.get("date") else "", d["title"], d["passages"], d["chars"],
+                [[d["id"], dated(d.get("date")), d["title"], d["passages"], d["chars"],
                   len(d["warnings"])] for d in docs],
                 right=["passages", "chars", "repairs"], flexible=["title"])
     return EXIT_OK

@@ -484,6 +484,27 @@ async def test_timeline_draws_items_on_an_axis_and_opens_their_passage(tmp_path)
         assert current["id"] == item["passage"] and current["text"][s:e] == item["date_text"]
 
 
+async def test_the_documents_list_and_search_hits_show_each_documents_date(tmp_path):
+    from qualitytui.ui.screens.search import SearchScreen
+    from qualitytui.ui.widgets.doc_list import DocList
+    from qualitytui.ui.widgets.lazy_list import LazyList
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        docs = app.corpus.documents()
+        listing = app.query_one(DocList)
+        for i, d in enumerate(docs):
+            assert str(listing.row_text(i)).splitlines()[1] == f"≈{d['date']['value']} · {d['id']}"
+        await pilot.press("slash", *"laoshan")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, SearchScreen)
+        hits = app.screen.query_one("#search-results", LazyList)
+        dates = {d["id"]: d["date"]["value"] for d in docs}
+        first = app.screen.result.hits[0]
+        assert f"≈{dates[first.doc]} · #{first.passage.rsplit('#', 1)[1]}" in str(hits.row_text(0)).splitlines()[0]
+
+
 async def test_the_timeline_starts_at_the_document_read_and_filters_as_typed(tmp_path):
     from textual.widgets import Input
 

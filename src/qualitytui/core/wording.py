@@ -1,4 +1,4 @@
-"""Counts in English messages: 1 bookmark, 2 bookmarks."""
+"""Short wordings shared by the command line and the app: counts (1 bookmark, 2 bookmarks), dates."""
 
 from __future__ import annotations
 
@@ -6,3 +6,10 @@ from __future__ import annotations
 def counted(n: int, noun: str) -> str:
     """``n`` and the noun, plural unless ``n`` is 1 (the nouns used here all take an s)."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def dated(date: dict | None, gap: str = "") -> str:
+    """A document's date as shown: ``≈2025-03-18`` when inferred (every date here is), '' when unknown."""
+    if not date or not date.get("value"):
+        return ""
+    return ("≈" + gap if date.get("inferred") else "") + date["value"]

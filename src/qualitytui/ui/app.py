@@ -23,7 +23,7 @@ from qualitytui.core.models import passage_index
 from qualitytui.core.store import throttled
 from qualitytui.core.normalize import printable
 from qualitytui.core.user_store import UserStore, UserStoreError
-from qualitytui.core.wording import counted
+from qualitytui.core.wording import counted, dated
 from qualitytui.paths import Paths
 from qualitytui.ui.bookmark_actions import BookmarkActions
 from qualitytui.ui.commands import DocumentCommands, EntityCommands, action_commands
@@ -399,9 +399,8 @@ class QualityApp(BookmarkActions, App[None]):
             title.append("  ")
             title.append(printable(doc["subtitle"]), style="italic")
         about = Text()
-        date = doc.get("date") or {}
-        if date.get("value"):
-            about.append(("≈ " if date.get("inferred") else "") + date["value"], style="bold")
+        if when := dated(doc.get("date"), gap=" "):
+            about.append(when, style="bold")
             about.append(" · ", style="dim")
         meta = [doc["byline"]] if doc.get("byline") else []
         meta += [f"{counted(len(doc['warnings']), 'repair')} (r)", doc["path"]]

@@ -16,17 +16,17 @@ from textual.widgets import Input, Static
 
 from qualitytui.core.normalize import printable
 from qualitytui.core.search import Hit, Result
-from qualitytui.core.wording import counted
+from qualitytui.core.wording import counted, dated
 from qualitytui.ui.widgets.lazy_list import LazyList
 
 LIVE_LIMIT = 200
 
 
-def hit_prompt(hit: Hit, title: str) -> Text:
-    """Where the hit is (document title, passage), then the snippet with the matches marked."""
+def hit_prompt(hit: Hit, title: str, when: str = "") -> Text:
+    """Where the hit is (document title, its date, passage), then the snippet with the matches marked."""
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(printable(title), style="bold")
-    text.append(f"  {hit.passage.rsplit('#', 1)[-1]}", style="dim")
+    text.append(f"  {when + ' · ' if when else ''}#{hit.passage.rsplit('#', 1)[-1]}", style="dim")
     text.append("\n")
     snip = Text(printable(hit.snippet.text))
     for a, b in hit.snippet.spans(hit.matches):
@@ -58,6 +58,7 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
         self.result: Result | None = None
         self.showing_recent = False  # the list holds the recent searches, not hits
         self.titles = {d["id"]: d["title"] for d in corpus.documents()}
+        self.dates = {d["id"]: dated(d.get("date")) for d in corpus.documents()}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
@@ -105,10 +106,10 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
         else:
             self.show_recent()
             return
-        hits, titles = r.hits, self.titles
+        hits, titles, dates = r.hits, self.titles, self.dates
         self.showing_recent = False
         self.query_one("#search-results", LazyList).show(
-            len(hits), lambda i: hit_prompt(hits[i], titles.get(hits[i].doc, hits[i].doc)), lines=2)
+            len(hits), lambda i: hit_prompt(hits[i], titles.get(hits[i].doc, hits[i].doc), dates.get(hits[i].doc, "")), lines=2)
 
     def action_move(self, delta: int) -> None:
         results = self.query_one("#search-results", LazyList)

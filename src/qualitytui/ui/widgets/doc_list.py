@@ -1,4 +1,4 @@
-"""The documents list in the sidebar: title, then id, for each document (rows drawn as they show)."""
+"""The documents list in the sidebar: title, then date and id, for each document (rows drawn as they show)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 from rich.text import Text
 
 from qualitytui.core.normalize import printable
+from qualitytui.core.wording import dated
 from qualitytui.ui.widgets.lazy_list import LazyList
 
 
@@ -22,7 +23,8 @@ class DocList(LazyList):
             d = docs[i]
             prompt = Text(printable(d["title"]), style="bold")
             prompt.append("\n")
-            prompt.append(printable(d["id"]), style="dim")
+            when = dated(d.get("date"))
+            prompt.append(printable(f"{when} · {d['id']}" if when else d["id"]), style="dim")
             return prompt
 
         self.show(len(docs), row, highlighted=None)
