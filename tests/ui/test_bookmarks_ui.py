@@ -233,3 +233,34 @@ async def test_palette_shows_a_document_id_that_reads_as_markup_as_written(tmp_p
         await pilot.press("enter")
         await pilot.pause(0.3)
         assert app.doc_id == "[/x]" and app.return_code is None
+
+
+async def test_palette_shows_a_title_that_reads_as_markup_as_written_and_reads_pinyin(tmp_path):
+    from textual.command import CommandPalette
+
+    from qualitytui.ui.commands import DocumentCommands, EntityCommands
+
+    corpus = tmp_path / "odd"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("[@click=app.quit]质量[/]大会召开\n\n崂山区召开质量大会，局长高善武出席。\n", encoding="utf-8")
+    app = make_app(tmp_path, corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        screen = app.screen
+
+        async def hits(provider, query):
+            p = provider(screen)
+            return [h async for h in p.search(query)]
+
+        [doc] = await hits(DocumentCommands, "Open: 质量")
+        assert doc.match_display.plain == "Open: [@click=app.quit]质量[/]大会召开"  # data, not markup
+        [doc] = await hits(DocumentCommands, "zhiliang dahui")  # pinyin
+        assert doc.match_display.plain.endswith("大会召开")
+        names = [h.match_display.plain for h in await hits(EntityCommands, "gaoshanwu")]
+        assert names == ["Entity: 高善武"]
+        await pilot.press("ctrl+p", *"zhiliang")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, CommandPalette) and app.return_code is None
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.return_code is None and app.doc_id == "a"

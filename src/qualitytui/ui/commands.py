@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from functools import partial
 
 from textual.command import Hit, Hits, Provider
 from textual.content import Content
+from textual.fuzzy import Matcher
 
+from qualitytui.core import pinyin
 from qualitytui.core.wording import counted
 
 # (title, help, action) for the palette; the keys are in the footer and the help screen
@@ -36,19 +39,48 @@ def action_commands(app) -> list[tuple[str, str, object]]:
     return [(title, help, partial(app.run_action, action)) for title, help, action in ACTIONS]
 
 
+def _shown(matcher: Matcher, label: str, reads: list[re.Pattern[str]]) -> tuple[float, Content]:
+    """How well ``label`` matches what was typed (fuzzily, or read as pinyin word by word: qingdao
+    youpin → 青岛优品), and the label with the match marked. The label is data: Matcher.highlight
+    would read it as markup (a title ``[@click=app.quit]x`` made a button, one with ``[/]`` raised)."""
+    score, offsets = matcher.fuzzy_search.match(matcher.query, label)
+    if score > 0:
+        content = Content(label)
+        for i in offsets:
+            if not label[i].isspace():
+                content = content.stylize(matcher.match_style, i, i + 1)
+        return score, content
+    found = [m for pattern in reads if (m := pattern.search(label))]
+    if not reads or len(found) < len(reads):
+        return 0.0, _NOTHING
+    content = Content(label)
+    for m in found:
+        content = content.stylize(matcher.match_style, m.start(), m.end())
+    return 0.5 + 0.5 * sum(m.end() - m.start() for m in found) / len(label), content
+
+
+_NOTHING = Content("")
+
+
+def _reading(query: str) -> list[re.Pattern[str]]:
+    """What each typed word stands for as pinyin; none when a word cannot be read so."""
+    words = query.split()
+    patterns = [pinyin.pattern(w) if pinyin.is_pinyin_word(w) else None for w in words]
+    return patterns if words and all(patterns) else []  # type: ignore[return-value]
+
+
 class DocumentCommands(Provider):
     async def search(self, query: str) -> Hits:
         app = self.app
         corpus = getattr(app, "corpus", None)
         if corpus is None:
             return
-        matcher = self.matcher(query)
+        matcher, reads = self.matcher(query), _reading(query)
         for doc in corpus.documents():
-            label = f"Open: {doc['title']}"
-            score = max(matcher.match(label), matcher.match(doc["id"]))
-            if score > 0:
-                # help is read as markup unless it is Content already: an id comes from a file's path
-                yield Hit(score, matcher.highlight(label), partial(app.open_document, doc["id"]), help=Content(doc["id"]))
+            score, shown = _shown(matcher, f"Open: {doc['title']}", reads)
+            by_id = matcher.match(doc["id"])
+            if max(score, by_id) > 0:
+                yield Hit(max(score, by_id), shown, partial(app.open_document, doc["id"]), help=Content(doc["id"]))
 
 
 class EntityCommands(Provider):
@@ -56,10 +88,10 @@ class EntityCommands(Provider):
         app = self.app
         if getattr(app, "corpus", None) is None:
             return
-        matcher = self.matcher(query)
+        matcher, reads = self.matcher(query), _reading(query)
         for ent in getattr(app, "entities", []):
-            label = f"Entity: {ent['name']}"
-            score = max([matcher.match(label)] + [matcher.match(a) for a in ent["aliases"]])
+            score, shown = _shown(matcher, f"Entity: {ent['name']}", reads)
+            score = max([score] + [_shown(matcher, a, reads)[0] for a in ent["aliases"]])
             if score > 0:
                 help = f"{ent['type'].replace('_', ' ')} · {counted(ent['count'], 'mention')}"
-                yield Hit(score, matcher.highlight(label), partial(app.show_entity, ent), help=help)
+                yield Hit(score, shown, partial(app.show_entity, ent), help=Content(help))
