@@ -35,6 +35,9 @@ def test_without_a_headline_the_pages_title_without_the_sites_name():
     assert html_to_text("<html><title>只有标题_某某网站</title><body><p>正文一句话。</p></body></html>") == \
         "# 只有标题\n\n正文一句话。\n"
     assert html_to_text("<p>正文。</p>") == "正文。\n"
+    page = '<html><head><title>标题_网站</title></head><body><svg><title>图标</title></svg><p>正文。</p></body></html>'
+    assert html_to_text(page) == "# 标题\n\n正文。\n"  # an icon's <title> is not the page's
+    assert html_to_text("<title>青岛_崂山区入选试点_青岛新闻网</title><p>文。</p>").startswith("# 青岛_崂山区入选试点\n")
 
 
 def test_the_day_of_publication_in_any_of_the_usual_meta_tags():

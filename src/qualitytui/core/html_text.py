@@ -65,8 +65,8 @@ class _Page(HTMLParser):
         if tag == "meta":
             self._meta(dict(attrs))
             return
-        if tag == "title":
-            self.in_title = True
+        if tag == "title" and not self.title:
+            self.in_title = True  # the page's; an inline <svg> has <title>s of its own
         if self.skipping or tag in _SKIP:
             if tag not in _VOID:
                 self.skipping.append(tag)
@@ -136,4 +136,4 @@ def html_to_text(html: str) -> str:
     return "\n\n".join(lines) + "\n"
 
 
-_SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]| - | — ).{1,30}$")  # 标题_青岛市人民政府: the site's name
+_SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]| - | — )[^_|｜]{1,30}$")  # 标题_青岛市人民政府: the site's name
