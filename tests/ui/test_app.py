@@ -444,6 +444,30 @@ async def test_entity_sidebar_filter_panel_and_stepping_through_mentions(tmp_pat
         assert not panel.display and app.query_one(PassageList).has_focus
 
 
+async def test_full_stop_keeps_the_entities_of_the_document_read(tmp_path):
+    from qualitytui.ui.widgets.entities import EntityList
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("e")
+        listing = app.query_one(EntityList)
+        every = [r["id"] for r in listing.rows if isinstance(r, dict)]
+        await pilot.press("full_stop")
+        doc = app.doc_id
+        mentioned = {e["id"] for e in app.corpus.entities() if any(m["doc"] == doc for m in e["mentions"])}
+        here = [r["id"] for r in listing.rows if isinstance(r, dict)]
+        assert set(here) == mentioned and 0 < len(here) < len(every)
+        assert "this document" in str(app.query_one("#entities-title").render())
+        await pilot.press("escape", "right_square_bracket")  # another document: its entities
+        await pilot.pause()
+        other = {e["id"] for e in app.corpus.entities() if any(m["doc"] == app.doc_id for m in e["mentions"])}
+        assert app.doc_id != doc and {r["id"] for r in listing.rows if isinstance(r, dict)} == other
+        listing.focus()  # (e again at once would open the filter box)
+        await pilot.press("full_stop")
+        assert [r["id"] for r in listing.rows if isinstance(r, dict)] == every
+
+
 async def test_h_marks_entity_mentions_in_the_text(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -67,3 +67,14 @@ def test_the_timeline_command_filters(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out) == [i for i in everything if i["doc"] == doc]
     assert main([*base, "timeline", "--doc", "nope"]) == 1
     assert "unknown document" in capsys.readouterr().err
+
+
+def test_the_entities_command_keeps_one_documents(tmp_path, capsys):
+    base = ["--data-dir", str(tmp_path / "d"), "--cache-dir", str(tmp_path / "c")]
+    assert main([*base, "entities", "--json"]) == 0
+    everything = json.loads(capsys.readouterr().out)
+    doc = everything[0]["mentions"][0]["doc"]
+    assert main([*base, "entities", "--doc", doc[:3], "--type", "person", "--json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    want = [e for e in everything if e["type"] == "person" and any(m["doc"] == doc for m in e["mentions"])]
+    assert got == want and want

@@ -100,9 +100,11 @@ class Corpus:
         what = "ambiguous document id" if len(starts) > 1 else "unknown document"
         raise UnknownDocument(f"{what} {doc_id!r}{hint}")
 
-    def entities(self, type: str | None = None) -> list[dict[str, Any]]:
-        """The `entities` JSON: each entity with its mentions, most mentioned first within each type."""
-        return [dict(e, mentions=self.entity_mentions(e["id"])) for e in self.entity_rows() if not type or e["type"] == type]
+    def entities(self, type: str | None = None, doc: str | None = None) -> list[dict[str, Any]]:
+        """The `entities` JSON: each entity with its mentions, most mentioned first within each type
+        (only those of ``type``, and only those ``doc`` mentions, when given)."""
+        return [dict(e, mentions=self.entity_mentions(e["id"])) for e in self.entity_rows()
+                if (not type or e["type"] == type) and (doc is None or doc in e["docs"])]
 
     def entity_rows(self) -> list[dict[str, Any]]:
         """The entities as stored (name, type, aliases, count, docs), without their mentions."""
@@ -148,9 +150,11 @@ class Corpus:
         return self.mentions().in_doc(doc_id)
 
     @staticmethod
-    def filter_entities(entities: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    def filter_entities(entities: list[dict[str, Any]], text: str, doc: str | None = None) -> list[dict[str, Any]]:
         """Entities whose name or an alias contains ``text`` (traditional, full-width, case folded), or
-        reads as it in pinyin (``qingpi`` → 青啤)."""
+        reads as it in pinyin (``qingpi`` → 青啤); only those mentioned in ``doc``, when given."""
+        if doc is not None:
+            entities = [e for e in entities if doc in e["docs"]]
         want = fold(text.strip())
         if not want:
             return entities

@@ -117,6 +117,7 @@ class QualityApp(BookmarkActions, App[None]):
         self.entity: dict[str, Any] | None = None  # the entity in the panel
         self.entity_mentions: list[dict[str, Any]] = []
         self.related: list[tuple[dict[str, Any], int]] = []  # what the panel's entity is mentioned with
+        self.entities_here = False  # the sidebar lists only the document read's entities (.)
         self._entities_asked = -1.0  # when e last asked for the entity list's focus (focus comes a moment later)
         self.show_mentions = False
         self.user = UserStore(paths.user_store)
@@ -178,7 +179,7 @@ class QualityApp(BookmarkActions, App[None]):
             await sidebar.mount_all([
                 Static(Text("Documents", style="bold"), classes="pane-title"),
                 DocList(id="docs"),
-                Static(Text("Entities", style="bold"), classes="pane-title"),
+                Static(Text("Entities", style="bold"), classes="pane-title", id="entities-title"),
                 Input(placeholder="filter entities", id="entity-filter"),
                 EntityList(id="entities"),
             ])
@@ -315,13 +316,25 @@ class QualityApp(BookmarkActions, App[None]):
 
     def on_entities_loaded(self, message: EntitiesLoaded) -> None:
         self.entities = message.rows
-        for box in self.query("#entity-filter").results(Input):
-            self._show_entities(box.value)  # (typed, maybe, before the list was there)
+        self._refilter_entities()  # (typed, maybe, before the list was there)
 
     def _show_entities(self, typed: str) -> None:
-        """The sidebar's entities whose name or alias matches what is typed in its filter box."""
+        """The sidebar's entities whose name or alias matches what is typed in its filter box (and that
+        the document read mentions, after ``.``)."""
+        here = self.doc_id if self.entities_here else None
         for entity_list in self.query(EntityList):
-            entity_list.show_entities(Corpus.filter_entities(self.entities, typed))
+            entity_list.show_entities(Corpus.filter_entities(self.entities, typed, here))
+        for title in self.query("#entities-title").results(Static):
+            title.update(Text("Entities · this document" if self.entities_here else "Entities", style="bold"))
+
+    def action_entities_here(self) -> None:
+        """The entity sidebar: only the document read's entities, or all again (``.``)."""
+        self.entities_here = not self.entities_here
+        self._refilter_entities()
+
+    def _refilter_entities(self) -> None:
+        for box in self.query("#entity-filter").results(Input):
+            self._show_entities(box.value)
 
     def on_build_progress(self, message: BuildProgress) -> None:
         bar = self.query_one("#build-progress", ProgressBar)
@@ -392,6 +405,9 @@ class QualityApp(BookmarkActions, App[None]):
         except UnknownDocument:  # a search hit or mention found before a rebuild took its file away
             self.notify(f"{doc_id} is no longer in the corpus.", severity="warning", timeout=5)
             return
+        if self.entities_here and doc["id"] != self.doc_id:
+            self.doc_id = doc["id"]
+            self._refilter_entities()
         self.doc_id = doc["id"]
         self._show_sidebar(False)
         title = Text(printable(doc["title"]), style="bold")

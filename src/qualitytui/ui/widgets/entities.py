@@ -30,7 +30,8 @@ class EntityList(LazyList):
     on every key typed in the filter box.
     """
 
-    BINDINGS = [Binding("f", "app.filter_entities", "Filter", id="entities.filter")]
+    BINDINGS = [Binding("f", "app.filter_entities", "Filter", id="entities.filter"),
+                Binding("full_stop", "app.entities_here", "This document", key_display=".", id="entities.here")]
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
