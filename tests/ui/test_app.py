@@ -458,7 +458,7 @@ async def test_full_stop_keeps_the_entities_of_the_document_read(tmp_path):
         mentioned = {e["id"] for e in app.corpus.entities() if any(m["doc"] == doc for m in e["mentions"])}
         here = [r["id"] for r in listing.rows if isinstance(r, dict)]
         assert set(here) == mentioned and 0 < len(here) < len(every)
-        assert "this document" in str(app.query_one("#entities-title").render())
+        assert "this doc" in str(app.query_one("#entities-title").render())
         await pilot.press("escape", "right_square_bracket")  # another document: its entities
         await pilot.pause()
         other = {e["id"] for e in app.corpus.entities() if any(m["doc"] == app.doc_id for m in e["mentions"])}

@@ -325,7 +325,7 @@ class QualityApp(BookmarkActions, App[None]):
         for entity_list in self.query(EntityList):
             entity_list.show_entities(Corpus.filter_entities(self.entities, typed, here))
         for title in self.query("#entities-title").results(Static):
-            title.update(Text("Entities · this document" if self.entities_here else "Entities", style="bold"))
+            title.update(Text("Entities · this doc" if self.entities_here else "Entities", style="bold"))
 
     def action_entities_here(self) -> None:
         """The entity sidebar: only the document read's entities, or all again (``.``)."""
