@@ -214,6 +214,10 @@ async def test_palette_has_a_command_for_every_key_and_jumps_to_entities(tmp_pat
         await pilot.press("enter")
         await pilot.pause(0.3)
         assert app.entity and app.entity["name"] == "高善武"
+        from qualitytui.ui.commands import EntityCommands
+
+        found = [h.match_display.plain async for h in EntityCommands(app.screen).search("qingpi")]
+        assert found == ["Entity: 青岛啤酒  青啤"]  # found by its alias: the name, then the alias
 
 
 async def test_palette_shows_a_document_id_that_reads_as_markup_as_written(tmp_path):

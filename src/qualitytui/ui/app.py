@@ -405,10 +405,9 @@ class QualityApp(BookmarkActions, App[None]):
         except UnknownDocument:  # a search hit or mention found before a rebuild took its file away
             self.notify(f"{doc_id} is no longer in the corpus.", severity="warning", timeout=5)
             return
-        if self.entities_here and doc["id"] != self.doc_id:
-            self.doc_id = doc["id"]
+        moved, self.doc_id = doc["id"] != self.doc_id, doc["id"]
+        if moved and self.entities_here:
             self._refilter_entities()
-        self.doc_id = doc["id"]
         self._show_sidebar(False)
         title = Text(printable(doc["title"]), style="bold")
         if doc.get("subtitle"):

@@ -90,8 +90,12 @@ class EntityCommands(Provider):
             return
         matcher, reads = self.matcher(query), _reading(query)
         for ent in getattr(app, "entities", []):
-            score, shown = _shown(matcher, f"Entity: {ent['name']}", reads)
-            score = max([score] + [_shown(matcher, a, reads)[0] for a in ent["aliases"]])
+            label = f"Entity: {ent['name']}"
+            score, shown = _shown(matcher, label, reads)
+            if not score:  # found by an alias (青啤 for 青岛啤酒): the name, then the alias marked
+                score, alias = max((_shown(matcher, a, reads) for a in ent["aliases"]), key=lambda x: x[0], default=(0.0, None))
+                if score:
+                    shown = Content.assemble(label, "  ", alias)
             if score > 0:
                 help = f"{ent['type'].replace('_', ' ')} · {counted(ent['count'], 'mention')}"
                 yield Hit(score, shown, partial(app.show_entity, ent), help=Content(help))

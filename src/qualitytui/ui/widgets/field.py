@@ -13,8 +13,7 @@ class Field(Input):
     several characters) all reach the field focused when they arrive, before the tab among them
     moves focus on: the characters after the tab then landed in the field it left. Here the tab
     moves focus at once, and the keys this field receives after it are posted to the field focused,
-    behind its focus event, so they act there as if typed after the move (replacing the text that
-    focusing selects, as typing would).
+    behind its focus event, so they act there as if typed after the move.
     """
 
     async def _on_key(self, event: events.Key) -> None:
