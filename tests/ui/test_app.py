@@ -554,7 +554,11 @@ async def test_the_timeline_starts_at_the_document_read_and_filters_as_typed(tmp
         in_2025 = [i for i in screen.items if int(i["start"][:4]) <= 2025 <= int((i["end"] or i["start"])[:4])]
         assert 0 < listing.option_count == len(in_2025) < len(screen.items)
         assert f"{len(in_2025)} of {len(screen.items)} dated items" in str(screen.query_one("#timeline-head").render())
-        await pilot.press("enter", "full_stop")
+        await pilot.press("enter")  # from the box to the items
+        assert listing.has_focus and listing.highlighted == 0
+        await pilot.press("slash", "down")  # down does it too
+        assert listing.has_focus
+        await pilot.press("full_stop")
         ours = [i for i in in_2025 if i["doc"] == doc]
         assert listing.option_count == len(ours)
         await pilot.press("full_stop")

@@ -46,6 +46,7 @@ class TimelineScreen(Dialog[dict[str, Any] | None]):
         Binding("t,q", "dismiss(None)", "Close", show=False, id="timeline.close_key"),
         Binding("slash,f", "filter", "Filter", key_display="/", id="timeline.filter"),
         Binding("full_stop", "this_document", "This document", key_display=".", id="timeline.this_document"),
+        Binding("down", "to_list", "To the items", show=False, id="timeline.to_items"),  # from the filter box
         Binding("j", "list('cursor_down')", "Next", show=False, id="timeline.next"),
         Binding("k", "list('cursor_up')", "Previous", show=False, id="timeline.prev"),
         Binding("g", "list('first')", "First", show=False, id="timeline.first"),
@@ -128,7 +129,7 @@ class TimelineScreen(Dialog[dict[str, Any] | None]):
         self.show()
 
     @on(Input.Submitted, "#timeline-filter")
-    def filter_done(self) -> None:
+    def action_to_list(self) -> None:
         self.query_one("#timeline-items", LazyList).focus()
 
     def on_lazy_list_selected(self, event: LazyList.Selected) -> None:
