@@ -309,16 +309,16 @@ def open_saved(root: Path, store_path: Path) -> Saved | None:
     otherwise. Nothing is built or hashed here, so it is quick enough for a UI thread: a store whose
     files' sizes or times changed comes with what changed, for the caller to show the last build
     while ``open_store`` (in the background) hashes what changed and rebuilds."""
-    if not root.is_dir() or not store_path.exists():
+    if not root.is_dir():
         return None
     try:
         found = discover(root)[0]
-        data = JSONStorage(store_path).read() or {}
+        saved = _read_saved(store_path)
     except (StoreError, tablefile.TableFileError):
         return None
-    meta = (data.get("meta") or {}).get("1") or {}
-    if not all(t in data for t in TABLES) or not _this_schema(meta):
+    if saved is None:
         return None
+    _, data, meta = saved
     db = TinyDB(storage=JSONStorage, path=store_path, data=data)
     return Saved(db, skip_notes(meta), _what_changed(meta.get("files"), _stats(found)))
 
@@ -336,13 +336,25 @@ def _what_changed(known: Any, stats: dict[str, list[int]]) -> str | None:
     return ", ".join(p for p in parts if p) or None
 
 
-def _open_fresh(store_path: Path, found: list[Found]) -> tuple[TinyDB, list[str]] | None:
+def _read_saved(store_path: Path) -> tuple[JSONStorage, dict[str, Any], dict[str, Any]] | None:
+    """The saved store's storage, tables and meta row when it is there, whole and of this schema and
+    version; None otherwise."""
     if not store_path.exists():
         return None
     storage = JSONStorage(store_path)
     data = storage.read() or {}
     meta = (data.get("meta") or {}).get("1") or {}
-    files = fresh_files(meta, found) if all(t in data for t in TABLES) else None
+    if not all(t in data for t in TABLES) or not _this_schema(meta):
+        return None
+    return storage, data, meta
+
+
+def _open_fresh(store_path: Path, found: list[Found]) -> tuple[TinyDB, list[str]] | None:
+    saved = _read_saved(store_path)
+    if saved is None:
+        return None
+    storage, data, meta = saved
+    files = fresh_files(meta, found)
     if files is None:
         return None
     if files is not meta.get("files"):  # touched but unchanged: remember the new times, so the
