@@ -17,13 +17,20 @@ def _when(iso: str, end: bool) -> float:
     return year + (month - 1) / 12 + (parts[2] - (0 if end else 1)) / 372
 
 
+def item_years(item: dict[str, Any]) -> tuple[int, int] | None:
+    """First and last year an item's dates reach into; None for an item without a date."""
+    start = item.get("start")
+    if not start:
+        return None
+    return int(start[:4]), int((item.get("end") or start)[:4])
+
+
 def span_years(items: list[dict[str, Any]]) -> tuple[int, int]:
     """First and last year the axis shows (whole years)."""
-    starts = [int(i["start"][:4]) for i in items if i.get("start")]
-    ends = [int((i.get("end") or i["start"])[:4]) for i in items if i.get("start")]
-    if not starts:
+    spans = [y for i in items if (y := item_years(i))]
+    if not spans:
         return 0, 0
-    return min(starts), max(ends)
+    return min(a for a, _ in spans), max(b for _, b in spans)
 
 
 def columns(item: dict[str, Any], first: int, last: int, width: int) -> tuple[int, int]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from qualitytui.core import pinyin
 from qualitytui.core.fold import fold
+from qualitytui.core.timeline_axis import item_years
 
 KINDS = ("event", "plan_period", "target", "statistic_period")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -53,15 +54,6 @@ def parse(text: str, doc: str | None = None) -> TimelineFilter:
     return TimelineFilter(frozenset(kinds), tuple(years), tuple(words), doc)
 
 
-def _years(item: dict[str, Any]) -> tuple[int, int]:
-    """First and last year an item's dates reach into (none: an empty span)."""
-    start = item.get("start")
-    if not start:
-        return 1, 0
-    first = int(start[:4])
-    return first, int(item["end"][:4]) if item.get("end") else first
-
-
 class TimelineItems:
     """The items of a timeline, filtered again and again as a filter is typed (each item's searchable
     text folded once, on first use)."""
@@ -87,7 +79,7 @@ class TimelineItems:
         if flt.kinds:
             keep = [i for i in keep if items[i]["kind"] in flt.kinds]
         if flt.years and self._spans is None:
-            self._spans = [_years(i) for i in items]
+            self._spans = [item_years(i) or (1, 0) for i in items]  # (no date: a span no year is in)
         for year in flt.years:
             spans = self._spans
             keep = [i for i in keep if spans[i][0] <= year <= spans[i][1]]
