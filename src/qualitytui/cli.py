@@ -254,9 +254,8 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     if args.filter or args.doc:
         from qualitytui.core.timeline_filter import TimelineItems, parse
 
-        titles = {d["id"]: d["title"] for d in corpus.documents()}
         flt = parse(" ".join(args.filter), corpus.resolve(args.doc) if args.doc else None)
-        items = [items[i] for i in TimelineItems(items, titles).keep(flt)]
+        items = [items[i] for i in TimelineItems(items, corpus.titles()).keep(flt)]
     if args.json:
         _emit_json(items)
         return EXIT_OK

@@ -39,6 +39,7 @@ class Corpus:
         self._searcher: Searcher | None = None
         self._mentions: Mentions | None = None
         self._entities_by_id: dict[str, dict[str, Any]] | None = None
+        self._titles: dict[str, str] | None = None
 
     def _rows(self, table: str) -> list[dict[str, Any]]:
         """A table's rows as stored, read-only: TinyDB's own ``all()`` wraps and copies each row,
@@ -71,6 +72,13 @@ class Corpus:
 
     def documents(self) -> list[dict[str, Any]]:
         return list(self._docs.values())
+
+    def titles(self) -> dict[str, str]:
+        """Each document's title by its id (made once: the timeline, the search and the entity panel
+        name the documents of their items)."""
+        if self._titles is None:
+            self._titles = {d["id"]: d["title"] for d in self._docs.values()}
+        return self._titles
 
     def document(self, doc_id: str) -> dict[str, Any]:
         return self._docs[self.resolve(doc_id)]

@@ -475,7 +475,7 @@ class QualityApp(BookmarkActions, App[None]):
         corpus = self.corpus
         self.entity = entity
         self.entity_mentions = mentions = corpus.entity_mentions(entity["id"])
-        titles = {d["id"]: d["title"] for d in corpus.documents()}
+        titles = corpus.titles()
 
         def row(i: int) -> Text:  # made only for the mentions that come into view
             m = mentions[i]
@@ -519,10 +519,9 @@ class QualityApp(BookmarkActions, App[None]):
         if self.corpus is None:
             self.notify("The corpus is still opening.", timeout=3)
             return
-        titles = {d["id"]: d["title"] for d in self.corpus.documents()}
         from qualitytui.ui.screens.timeline import TimelineScreen
 
-        self.push_screen(TimelineScreen(self.corpus.timeline(), titles, self.doc_id), self._timeline_closed)
+        self.push_screen(TimelineScreen(self.corpus.timeline(), self.corpus.titles(), self.doc_id), self._timeline_closed)
 
     def _timeline_closed(self, item: dict[str, Any] | None) -> None:
         if item is None:

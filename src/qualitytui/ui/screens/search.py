@@ -57,7 +57,7 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
         self.recent = list(recent)
         self.result: Result | None = None
         self.showing_recent = False  # the list holds the recent searches, not hits
-        self.titles = {d["id"]: d["title"] for d in corpus.documents()}
+        self.titles = corpus.titles()
         self.dates = {d["id"]: dated(d.get("date")) for d in corpus.documents()}
 
     def compose(self) -> ComposeResult:
