@@ -240,7 +240,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
     from qualitytui.cli_table import print_table
 
     # the table needs no mentions: their table (82 000 rows on 2 000 articles) stays on disk
-    ents = [e for e in corpus.entity_rows() if (not args.type or e["type"] == args.type) and (doc is None or doc in e["docs"])]
+    ents = corpus.entity_rows(args.type, doc)
 
     print_table(["type", "name", "count", "docs", "aliases"],
                 [[e["type"], e["name"], e["count"], len(e["docs"]), "、".join(e["aliases"])] for e in ents],

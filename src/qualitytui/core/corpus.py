@@ -111,12 +111,15 @@ class Corpus:
     def entities(self, type: str | None = None, doc: str | None = None) -> list[dict[str, Any]]:
         """The `entities` JSON: each entity with its mentions, most mentioned first within each type
         (only those of ``type``, and only those ``doc`` mentions, when given)."""
-        return [dict(e, mentions=self.entity_mentions(e["id"])) for e in self.entity_rows()
-                if (not type or e["type"] == type) and (doc is None or doc in e["docs"])]
+        return [dict(e, mentions=self.entity_mentions(e["id"])) for e in self.entity_rows(type, doc)]
 
-    def entity_rows(self) -> list[dict[str, Any]]:
-        """The entities as stored (name, type, aliases, count, docs), without their mentions."""
-        return self._rows("entities")
+    def entity_rows(self, type: str | None = None, doc: str | None = None) -> list[dict[str, Any]]:
+        """The entities as stored (name, type, aliases, count, docs), without their mentions (only
+        those of ``type``, and only those ``doc`` mentions, when given)."""
+        rows = self._rows("entities")
+        if type is None and doc is None:
+            return rows
+        return [e for e in rows if (not type or e["type"] == type) and (doc is None or doc in e["docs"])]
 
     def mentions(self) -> Mentions:
         """The mentions table, loaded on first use."""
