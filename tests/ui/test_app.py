@@ -508,7 +508,7 @@ async def test_timeline_draws_items_on_an_axis_and_opens_their_passage(tmp_path)
         assert current["id"] == item["passage"] and current["text"][s:e] == item["date_text"]
 
 
-async def test_the_documents_list_and_search_hits_show_each_documents_date(tmp_path):
+async def test_the_documents_list_and_search_hits_show_each_documents_date_and_id(tmp_path):
     from qualitytui.ui.screens.search import SearchScreen
     from qualitytui.ui.widgets.doc_list import DocList
     from qualitytui.ui.widgets.lazy_list import LazyList
@@ -526,7 +526,8 @@ async def test_the_documents_list_and_search_hits_show_each_documents_date(tmp_p
         hits = app.screen.query_one("#search-results", LazyList)
         dates = {d["id"]: d["date"]["value"] for d in docs}
         first = app.screen.result.hits[0]
-        assert f"≈{dates[first.doc]} · #{first.passage.rsplit('#', 1)[1]}" in str(hits.row_text(0)).splitlines()[0]
+        # the passage's id, document and all: two articles of one title are told apart
+        assert str(hits.row_text(0)).splitlines()[0].endswith(f"≈{dates[first.doc]} · {first.doc}#{first.passage.rsplit('#', 1)[1]}")
 
 
 async def test_the_timeline_starts_at_the_document_read_and_filters_as_typed(tmp_path):

@@ -2,7 +2,7 @@
 
 import json
 
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from qualitytui.core.bookmarks import citation
 from qualitytui.core.linebreak import CLOSING, OPENING
@@ -88,6 +88,9 @@ async def test_bookmarks_list_filters_opens_removes_and_exports(tmp_path):
         await pilot.press("B")
         screen = app.screen
         assert isinstance(screen, BookmarksScreen) and len(screen.shown) == 2
+        rows = screen.query_one("#bookmarks-list", OptionList)
+        assert sorted(str(rows.get_option_at_index(i).prompt).splitlines()[1].split()[-1] for i in range(2)) == sorted(
+            b["passage"] for b in app.bookmarks.all())  # where each one is: its passage id
         await pilot.press("slash", *"崂山", "enter")
         await pilot.pause()
         assert [b["doc"] for b in screen.shown] == [first_doc]

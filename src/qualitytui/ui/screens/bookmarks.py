@@ -88,7 +88,7 @@ def bookmark_prompt(b: dict[str, Any], doc: dict[str, Any] | None) -> Text:
     text.append(printable(title), style="bold")
     if date:
         text.append(f"  {date}", style="dim")
-    text.append(f"  #{b['passage'].rsplit('#', 1)[-1]}", style="dim")
+    text.append(f"  {printable(b['passage'])}", style="dim")
     if b.get("note"):
         text.append("\n")
         text.append(printable(b["note"]))

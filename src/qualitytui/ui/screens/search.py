@@ -23,10 +23,11 @@ LIVE_LIMIT = 200
 
 
 def hit_prompt(hit: Hit, title: str, when: str = "") -> Text:
-    """Where the hit is (document title, its date, passage), then the snippet with the matches marked."""
+    """Where the hit is (document title, its date, the passage's id: titles repeat in a large
+    folder), then the snippet with the matches marked."""
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(printable(title), style="bold")
-    text.append(f"  {when + ' · ' if when else ''}#{hit.passage.rsplit('#', 1)[-1]}", style="dim")
+    text.append(f"  {when + ' · ' if when else ''}{printable(hit.passage)}", style="dim")
     text.append("\n")
     snip = Text(printable(hit.snippet.text))
     for a, b in hit.snippet.spans(hit.matches):
