@@ -375,6 +375,33 @@ async def test_search_live_results_open_and_step_through_hits(tmp_path):
         assert not isinstance(app.screen, SearchScreen)
 
 
+async def test_f_searches_the_document_being_read(tmp_path):
+    from textual.widgets import Input
+
+    from qualitytui.ui.screens.search import SearchScreen
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("right_square_bracket", "f")
+        assert isinstance(app.screen, SearchScreen)
+        doc = app.doc_id
+        box = app.screen.query_one(Input)
+        assert box.value == f"doc:{doc} "
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.result.total == len(app.corpus.passages(doc))  # the filter alone: all its passages
+        await pilot.press(*"zhiliang")
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        hits = app.screen.result.hits
+        everywhere = app.corpus.search("zhiliang", limit=None).hits
+        assert box.value == f"doc:{doc} zhiliang" and hits and {h.doc for h in hits} == {doc}
+        assert {h.passage for h in hits} == {h.passage for h in everywhere if h.doc == doc}
+        await pilot.press("enter")
+        assert app.doc_id == doc and app.query_one(PassageList).current["id"] == hits[0].passage
+
+
 async def test_search_with_a_bad_query_says_why(tmp_path):
     from textual.widgets import Static
 

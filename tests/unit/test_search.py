@@ -170,6 +170,44 @@ def test_pinyin_words_standing_together_rank_above_scattered_ones(tmp_path):
     assert [h.passage for h in c.search("崂山 cha").hits] == ["b#1", "a#1"]
 
 
+@pytest.mark.parametrize("raw, value, words", [
+    ('doc:"2024-03 青岛日报" 品牌', "2024-03 青岛日报", ["品牌"]),
+    ('doc:"2024-03 青岛', "2024-03 青岛", []),  # still being typed: to the end
+    ('DOC:"a|b"', "a|b", []),  # one value, not either
+    ('doc:"""好品"" 发布" 品牌', '"好品" 发布', ["品牌"]),  # quotes doubled (a query's form of “好品” 发布)
+    ('doc:"" 品牌', None, []),
+])
+def test_a_filter_value_in_quotes_may_hold_spaces_and_quotes(raw, value, words):
+    q = parse(raw)
+    if value is None:
+        assert q.problem and q.problem.startswith("doc: needs a value")
+    else:
+        assert q.problem is None and q.filters == {"doc": [value]} and [t.text for t in q.terms] == words
+
+
+def test_doc_filter_selects_documents_whose_ids_hold_spaces_and_chinese_quotes(tmp_path):
+    from qualitytui.core.query import doc_filter
+
+    c = small(tmp_path, {
+        "2024-03-18 青岛日报 品牌.txt": "标题甲\n\n青岛的品牌建设。\n",
+        "2024-03-18 青岛日报 质量.txt": "标题乙\n\n青岛的品牌质量。\n",
+        "“好品山东”发布.txt": "标题丙\n\n好品山东品牌。\n",
+        "“好品” 济南.txt": "标题丁\n\n济南品牌。\n",
+        "plain.txt": "标题戊\n\n品牌。\n",
+    })
+    ids = [d["id"] for d in c.documents()]
+    assert len(ids) == 5
+    for doc_id in ids:
+        typed = doc_filter(doc_id)
+        r = c.search(typed + " 品牌", limit=None)
+        assert r.message is None and {h.doc for h in r.hits} == {doc_id}, typed
+    assert doc_filter("plain") == "doc:plain"
+    assert doc_filter("2024-03-18 青岛日报 品牌") == 'doc:"2024-03-18 青岛日报 品牌"'
+    assert doc_filter("“好品” 济南") == 'doc:"""好品"" 济南"'
+    ambiguous = c.search('doc:"2024-03-18 青岛日报"')
+    assert ambiguous.hits == [] and "ambiguous" in ambiguous.message
+
+
 def test_ties_keep_document_order(tmp_path):
     c = small(tmp_path, {"b.txt": "标题乙\n\n同样的一句话写品牌。\n", "a.txt": "标题甲\n\n同样的一句话写品牌。\n"})
     hits = c.search("品牌").hits

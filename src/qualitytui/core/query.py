@@ -6,6 +6,7 @@
     -青岛                 without this word
     laoshan, qdyp         pinyin (whole syllables or initials) also matches the characters
     doc:001 kind:heading type:person entity:青岛啤酒 year:2025    filters (a filter alone lists passages)
+    doc:"2024-03-18 青岛日报"   a filter's value in quotes may hold spaces (a quote in it doubled)
 
 Words are matched in the search form (fold.py): traditional characters, full-width forms and Latin
 case do not matter. A query that cannot be searched yields a ``problem`` message, never an exception.
@@ -22,7 +23,9 @@ from qualitytui.core.pinyin import readings
 
 MAX_QUERY = 500
 FILTERS = ("doc", "kind", "type", "entity", "year")
-_PART = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+# a filter's value in quotes, a quote in it doubled (doc:"""好品"" 济南"); unclosed, it runs to the end
+# (while it is typed)
+_PART = re.compile(r'(-?)"([^"]*)"?|(?i:(doc|kind|type|entity|year)):"((?:[^"]|"")*)(?:"(?!")|$)|(\S+)')
 _OR = re.compile(r"\s+(?:OR|\|)\s+")  # (OR in capitals, as in most search boxes: "or" is a word)
 _WORDCHAR = re.compile(r"\w")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -95,7 +98,16 @@ def parse(raw: str) -> Query:
     text = _OR.sub("|", text)  # 青岛 OR 济南 is 青岛|济南
     joining = False  # the last term takes the next one as an alternative
     for m in _PART.finditer(text):
-        neg, quoted, word = m.group(1), m.group(2), m.group(3)
+        neg, quoted, key, value, word = m.groups()
+        if key is not None:  # doc:"a b": one value, spaces and | included
+            value = value.replace('""', '"')
+            problem = _check_filter(key.lower(), value)
+            if problem:
+                q.problem = problem
+                return q
+            q.filters.setdefault(key.lower(), []).append(value)
+            joining = False
+            continue
         if word is not None and "|" in word and not neg and word.partition(":")[0].lower() not in FILTERS:
             pieces = word.split("|")
             alts = [t for piece in pieces if (t := _term(piece, phrase=False))]
@@ -151,3 +163,18 @@ def _check_filter(key: str, value: str) -> str | None:
 
 _EXAMPLES = {"doc": "doc:001", "kind": "kind:heading", "type": "type:person", "entity": "entity:青岛啤酒",
              "year": "year:2025"}
+
+
+def syntax_form(text: str) -> str:
+    """``text`` as a query reads it: full-width quotes, colons and dashes in their ASCII forms
+    (a document id such as 从“省级标杆”起步 is matched in this form)."""
+    return text.translate(_SYNTAX)
+
+
+def doc_filter(doc_id: str) -> str:
+    """The filter that selects document ``doc_id``: ``doc:ID``, in quotes when the id holds spaces,
+    quotes or a |, its quotes doubled."""
+    value = syntax_form(doc_id)
+    if any(ch.isspace() or ch in '"|' for ch in value):
+        return 'doc:"' + value.replace('"', '""') + '"'
+    return f"doc:{value}"

@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 from qualitytui.core.fold import fold
 from qualitytui.core.pinyin import reading_regex, unit_chars
-from qualitytui.core.query import Query, Term, parse
+from qualitytui.core.query import Query, Term, parse, syntax_form
 from qualitytui.core.search_index import K1, Index, bigrams
 from qualitytui.core.snippets import Snippet, snippet
 
@@ -187,7 +187,10 @@ class Searcher:
                 self._docs[r["doc"]] = range(d.start if d else i, i + 1)
         if value in self._docs:
             return set(self._docs[value]), None
-        starts = [d for d in self._docs if d.startswith(value)]
+        exact = [d for d in self._docs if syntax_form(d) == value]  # (a query's quotes are ASCII: 从“…” is 从"…")
+        if len(exact) == 1:
+            return set(self._docs[exact[0]]), None
+        starts = [d for d in self._docs if syntax_form(d).startswith(value)]
         if len(starts) == 1:
             return set(self._docs[starts[0]]), None
         what = "ambiguous" if starts else "unknown"

@@ -81,6 +81,7 @@ class QualityApp(BookmarkActions, App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("slash", "search", "Search", key_display="/", id="app.search"),
+        Binding("f", "find_in_document", "Find in doc", show=False, id="app.find"),
         Binding("d", "focus_documents", "Documents", id="app.documents"),
         Binding("e", "focus_entities", "Entities", id="app.entities"),
         Binding("t", "timeline", "Timeline", id="app.timeline"),
@@ -598,6 +599,17 @@ class QualityApp(BookmarkActions, App[None]):
         from qualitytui.ui.screens.search import SearchScreen
 
         self.push_screen(SearchScreen(self.corpus, self.last_query, self.user.get("searches", [])), self._search_closed)
+
+    def action_find_in_document(self) -> None:
+        """Search this document only: the search box opens with its doc: filter typed in."""
+        if self.corpus is None or self.doc_id is None:
+            self.notify("The corpus is still opening.", timeout=3)
+            return
+        from qualitytui.core.query import doc_filter
+        from qualitytui.ui.screens.search import SearchScreen
+
+        typed = doc_filter(self.doc_id) + " "
+        self.push_screen(SearchScreen(self.corpus, typed, self.user.get("searches", []), select=False), self._search_closed)
 
     def _search_closed(self, chosen: tuple[Result, int] | None) -> None:
         if chosen is None:

@@ -15,6 +15,7 @@ from qualitytui.core.wording import counted
 # (title, help, action) for the palette; the keys are in the footer and the help screen
 ACTIONS = [
     ("Search", "search every passage: Chinese, pinyin, traditional (/)", "search"),
+    ("Find in this document", "search this document's passages: doc:… typed in (f)", "find_in_document"),
     ("Next search hit", "across documents (n)", "next_hit"),
     ("Previous search hit", "across documents (N)", "previous_hit"),
     ("Next document", "(])", "next_document"),

@@ -18,6 +18,7 @@ KEYS = [
     ("pgdn / pgup", "the passage a screen further on / back"),
     ("] / [", "next / previous document"),
     ("/", "search: live results as you type; enter opens a hit"),
+    ("f", "find in this document: the search box opens with doc:… typed in"),
     ("n / N", "next / previous search hit (across documents)"),
     ("d", "documents list"),
     ("e", "entities; e again (or f) to type in the filter box, . for the document read's only; enter shows an entity's mentions; enter again steps through them"),

@@ -51,10 +51,13 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
         Binding("up", "move(-1)", "Previous hit", show=False, id="search.up"),
     ]
 
-    def __init__(self, corpus: Any, query: str = "", recent: list[str] | tuple[str, ...] = ()) -> None:
+    def __init__(self, corpus: Any, query: str = "", recent: list[str] | tuple[str, ...] = (), select: bool = True) -> None:
+        """``query`` is typed in, selected when ``select`` (the last search: typing replaces it), else
+        with the cursor after it (a filter to go on from)."""
         super().__init__()
         self.corpus = corpus
         self.initial = query
+        self.select = select
         self.recent = list(recent)
         self.result: Result | None = None
         self.showing_recent = False  # the list holds the recent searches, not hits
@@ -63,7 +66,7 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
-            yield Input(value=self.initial, placeholder="search: 质量强链 · laoshan · qdyp · 青岛 OR 济南 · \"a phrase\" · -word · kind:heading",
+            yield Input(value=self.initial, select_on_focus=self.select, placeholder="search: 质量强链 · laoshan · qdyp · 青岛 OR 济南 · \"a phrase\" · -word · kind:heading",
                         id="search-input")
             yield Static(Text("type to search; enter opens, escape closes"), id="search-status")
             # virtualised: only the hits on screen are drawn (200 as options took 30–90 ms a keystroke)
