@@ -9,7 +9,7 @@ import sys
 from typing import Any, Sequence
 
 from qualitytui import __version__
-from qualitytui.core.models import ENTITY_TYPES
+from qualitytui.core.models import DOC_ORDERS, ENTITY_TYPES
 from qualitytui.core.linebreak import display_width
 from qualitytui.core.normalize import printable
 from qualitytui.core.query_help import SYNTAX
@@ -57,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
         _global_options(p, suppress=True)
         return p
 
-    add("docs", "list the documents: id, title, passages, repairs")
+    docs = add("docs", "list the documents: id, title, passages, repairs")
+    docs.add_argument("--sort", choices=DOC_ORDERS, default="file",
+                      help="file: as in the folder (default); newest, oldest: by each document's date, undated last")
     show = add("show", "print documents with their passages (one id, several, or --all)")
     show.add_argument("ids", nargs="*", metavar="DOC", help="document id, or a unique prefix of one (e.g. 004)")
     show.add_argument("--all", action="store_true", help="every document")
@@ -194,7 +196,7 @@ def _emit_json(value: Any) -> None:
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
-    docs = _open(args, every_skip=True).documents()
+    docs = _open(args, every_skip=True).documents(args.sort)
     if args.json:
         _emit_json(docs)
         return EXIT_OK

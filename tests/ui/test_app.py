@@ -557,6 +557,29 @@ async def test_the_documents_list_and_search_hits_show_each_documents_date_and_i
         assert str(hits.row_text(0)).splitlines()[0].endswith(f"≈{dates[first.doc]} · {first.doc}#{first.passage.rsplit('#', 1)[1]}")
 
 
+async def test_s_sorts_the_documents_by_date_and_the_order_is_kept(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        first = app.doc_id
+        listing = app.query_one(DocList)
+        assert listing.doc_ids == [d["id"] for d in app.corpus.documents()]
+        await pilot.press("d", "s")
+        newest = [d["id"] for d in app.corpus.documents("newest")]
+        assert newest != [d["id"] for d in app.corpus.documents()]
+        assert listing.doc_ids == newest and str(app.query_one("#docs-title", Static).render()) == "Documents · newest"
+        assert listing.doc_ids[listing.highlighted] == first  # the cursor stays on the document read
+        await pilot.press("right_square_bracket")  # ] follows the list's order
+        assert app.doc_id == newest[(newest.index(first) + 1) % len(newest)]
+        await pilot.press("d", "s")  # (s is the list's key)
+        assert listing.doc_ids == [d["id"] for d in app.corpus.documents("oldest")]
+    again = make_app(tmp_path)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await ready(again, pilot)
+        assert again.query_one(DocList).doc_ids == [d["id"] for d in again.corpus.documents("oldest")]
+        assert str(again.query_one("#docs-title", Static).render()) == "Documents · oldest"
+
+
 async def test_the_timeline_starts_at_the_document_read_and_filters_as_typed(tmp_path):
     from textual.widgets import Input
 

@@ -36,6 +36,28 @@ def test_docs_table_is_readable(capsys):
     assert "≈" + json.loads(js)[1]["date"]["value"] in row  # each document's inferred date, marked as inferred
 
 
+def test_docs_sorted_by_date_newest_or_oldest_first(capsys):
+    _, out, _ = run(capsys, "docs", "--json", "--sort", "newest")
+    # the seeds' dates: 002 of 2025-03-20, 000 of 2025 (a year alone comes after that year's days), 003 and
+    # 004 of 2023 (in file order), 001 of 2022-09-29 (the years are a reader's: bench/eval/timeline_years.tsv)
+    assert [d["id"][:3] for d in json.loads(out)] == ["002", "000", "003", "004", "001"]
+    _, out, _ = run(capsys, "docs", "--json", "--sort", "oldest")
+    assert [d["id"][:3] for d in json.loads(out)] == ["001", "003", "004", "000", "002"]
+    with pytest.raises(SystemExit) as e:
+        main(["docs", "--sort", "sideways"])
+    assert e.value.code == 2 and "invalid choice" in capsys.readouterr().err
+
+
+def test_undated_documents_come_last_in_either_date_order():
+    from qualitytui.core.corpus import in_order
+
+    docs = [{"id": "a", "date": {"value": "2024-05"}}, {"id": "b", "date": None}, {"id": "c", "date": {"value": "2021"}},
+            {"id": "d", "date": {"value": "2024-05"}}, {"id": "e"}]
+    assert [d["id"] for d in in_order(docs, "newest")] == ["a", "d", "c", "b", "e"]
+    assert [d["id"] for d in in_order(docs, "oldest")] == ["c", "a", "d", "b", "e"]
+    assert in_order(docs, "file") == docs
+
+
 def test_show_one_several_and_all(capsys):
     code, out, _ = run(capsys, "show", "004", "--json")
     one = json.loads(out)

@@ -11,12 +11,24 @@ from tinydb import TinyDB
 from qualitytui.core import pinyin
 from qualitytui.core.fold import fold
 from qualitytui.core.mention_table import Mentions
+from qualitytui.core.models import DOC_ORDERS
 from qualitytui.core.snippets import Snippet, snippet
 from qualitytui.core.store import Builder, Progress, open_saved, open_store
 from qualitytui.paths import Paths
 
 if TYPE_CHECKING:  # the search engine loads on first use, after the first frame
     from qualitytui.core.search import Result, Searcher
+
+
+def in_order(docs: list[dict[str, Any]], order: str) -> list[dict[str, Any]]:
+    """``docs`` (in file order) in ``order`` (DOC_ORDERS): by date, documents of one date in file order
+    and undated ones last; a year alone (2025) comes after that year's days when newest first."""
+    if order not in DOC_ORDERS[1:]:
+        return list(docs)
+    dated = [d for d in docs if (d.get("date") or {}).get("value")]
+    undated = [d for d in docs if not (d.get("date") or {}).get("value")]
+    dated.sort(key=lambda d: d["date"]["value"], reverse=order == "newest")  # (stable, reversed or not)
+    return dated + undated
 
 
 class UnknownDocument(LookupError):
@@ -70,8 +82,9 @@ class Corpus:
     def meta(self) -> dict[str, Any]:
         return self.db.table("meta").get(doc_id=1) or {}
 
-    def documents(self) -> list[dict[str, Any]]:
-        return list(self._docs.values())
+    def documents(self, order: str = "file") -> list[dict[str, Any]]:
+        """The documents, in file order or by date (``in_order``)."""
+        return in_order(list(self._docs.values()), order)
 
     def titles(self) -> dict[str, str]:
         """Each document's title by its id (made once: the timeline, the search and the entity panel

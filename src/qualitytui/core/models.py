@@ -6,12 +6,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 PASSAGE_KINDS = ("title", "subtitle", "heading", "body", "caption", "byline", "furniture")
+
+
 def passage_index(passage_id: str) -> int:
     """N of a passage id ``DOC#N``."""
     return int(passage_id.rsplit("#", 1)[1])
 
 
 ENTITY_TYPES = ("person", "place", "organization", "company", "policy_document", "program_or_brand", "award", "event")
+# the orders of the documents list: as in the folder, or by each document's (inferred) date
+DOC_ORDERS = ("file", "newest", "oldest")
 
 
 @dataclass

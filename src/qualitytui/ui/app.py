@@ -19,6 +19,7 @@ from textual.widgets import Header, Input, ProgressBar, Static
 from qualitytui.core import collector
 from qualitytui.core.bookmarks import Bookmarks
 from qualitytui.core.corpus import Corpus, UnknownDocument
+from qualitytui.core.models import DOC_ORDERS
 from qualitytui.core.models import passage_index
 from qualitytui.core.store import throttled
 from qualitytui.core.normalize import printable
@@ -119,6 +120,7 @@ class QualityApp(BookmarkActions, App[None]):
         self.entity_mentions: list[dict[str, Any]] = []
         self.related: list[tuple[dict[str, Any], int]] = []  # what the panel's entity is mentioned with
         self.entities_here = False  # the sidebar lists only the document read's entities (.)
+        self.doc_order = "file"  # the documents list's order (s), remembered: core.corpus.DOC_ORDERS
         self._entities_asked = -1.0  # when e last asked for the entity list's focus (focus comes a moment later)
         self.show_mentions = False
         self.user = UserStore(paths.user_store)
@@ -146,6 +148,8 @@ class QualityApp(BookmarkActions, App[None]):
         theme = self.user.get("theme")
         if theme in self.available_themes:
             self.theme = theme
+        if self.user.get("doc_order") in DOC_ORDERS:
+            self.doc_order = self.user.get("doc_order")
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         for note in self.user.messages:
             self.notify(note, severity="warning", timeout=15)
@@ -178,7 +182,7 @@ class QualityApp(BookmarkActions, App[None]):
         try:
             await self.query_one("#reader").mount(panel)
             await sidebar.mount_all([
-                Static(Text("Documents", style="bold"), classes="pane-title"),
+                Static(self._documents_title(), classes="pane-title", id="docs-title"),
                 DocList(id="docs"),
                 Static(Text("Entities", style="bold"), classes="pane-title", id="entities-title"),
                 Input(placeholder="filter entities", id="entity-filter"),
@@ -201,9 +205,27 @@ class QualityApp(BookmarkActions, App[None]):
     def _fill_sidebar(self, corpus: Corpus) -> None:
         """The documents in the sidebar; the entities, the search index and the mention tables
         are read in a thread (prepare_corpus)."""
-        self.query_one(DocList).show_documents(corpus.documents())
+        self.query_one(DocList).show_documents(corpus.documents(self.doc_order))
         self._highlight_in_doc_list(self.doc_id)
         self.prepare_corpus()
+
+    def _documents_title(self) -> Text:
+        title = Text("Documents", style="bold")
+        if self.doc_order != "file":
+            title.append(f" · {self.doc_order}")  # (newest, oldest: first; a narrow sidebar has room for no more)
+        return title
+
+    def action_sort_documents(self) -> None:
+        """The documents list in its next order: as in the folder, newest first, oldest first (s);
+        ] and [ follow it."""
+        self.doc_order = DOC_ORDERS[(DOC_ORDERS.index(self.doc_order) + 1) % len(DOC_ORDERS)]
+        self._save("doc_order", self.doc_order)
+        for title in self.query("#docs-title").results(Static):
+            title.update(self._documents_title())
+        if self.corpus is not None:
+            for doc_list in self.query(DocList):
+                doc_list.show_documents(self.corpus.documents(self.doc_order))
+            self._highlight_in_doc_list(self.doc_id)
 
     def _highlight_in_doc_list(self, doc_id: str | None) -> None:
         """The documents list's cursor on ``doc_id`` (the list is there once the sidebar is filled)."""
@@ -374,7 +396,7 @@ class QualityApp(BookmarkActions, App[None]):
         if notes:  # one toast: four of them covered half of a small terminal
             shown = notes[:3] + ([f"… and {len(notes) - 3} more (qualitytui docs prints them all)"] if len(notes) > 3 else [])
             self.notify("\n".join(shown), severity="warning", timeout=10)
-        docs = corpus.documents()
+        docs = corpus.documents(self.doc_order)  # with no position kept, the list's first is opened
         self.marked = self.bookmarks.passages()
         where = self.user.get("position") or {}
         if docs and corpus.exact_document(where.get("doc", "")):
@@ -564,7 +586,7 @@ class QualityApp(BookmarkActions, App[None]):
     def _step_document(self, delta: int) -> None:
         if self.corpus is None or self.doc_id is None:
             return
-        ids = [d["id"] for d in self.corpus.documents()]
+        ids = [d["id"] for d in self.corpus.documents(self.doc_order)]  # (as the list shows them)
         i = (ids.index(self.doc_id) + delta) % len(ids)
         self.open_document(ids[i])
 

@@ -23,6 +23,7 @@ ACTIONS = [
     ("First passage", "(g)", "first_passage"),
     ("Last passage", "(G)", "last_passage"),
     ("Documents list", "(d)", "focus_documents"),
+    ("Sort documents", "as in the folder, newest first, oldest first (s in the list)", "sort_documents"),
     ("Entities", "the entity sidebar and its filter (e)", "focus_entities"),
     ("Timeline", "dated items on a year axis (t)", "timeline"),
     ("Mark entity mentions", "toggle the marks in the text (h)", "toggle_mentions"),

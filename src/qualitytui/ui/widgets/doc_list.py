@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual.binding import Binding
 
 from qualitytui.core.normalize import printable
 from qualitytui.core.wording import dated
@@ -12,6 +13,8 @@ from qualitytui.ui.widgets.lazy_list import LazyList
 
 
 class DocList(LazyList):
+    BINDINGS = [Binding("s", "app.sort_documents", "Sort", id="documents.sort")]
+
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(lines=2, **kwargs)
         self.doc_ids: list[str] = []
