@@ -80,3 +80,21 @@ def test_one_row_per_entity_in_the_store(seeds_copy, tmp_path):
     assert [r["entity"] for r in rows] == [e["id"] for e in corpus.entity_rows()]
     assert all(set(r) == {"entity", "spans"} for r in rows)
     assert all(len(corpus.entity_mentions(e["id"])) == e["count"] for e in corpus.entity_rows())
+
+
+def test_an_entitys_mentions_follow_the_documents_order(seeds_copy, tmp_path):
+    from qualitytui.core.corpus import Corpus
+    from qualitytui.paths import Paths
+
+    corpus = Corpus.open(Paths.resolve(str(seeds_copy), str(tmp_path / "d"), str(tmp_path / "c")))
+    top = max(corpus.entity_rows(), key=lambda e: len(e["docs"]))
+    in_files = corpus.entity_mentions(top["id"])
+    assert len(top["docs"]) >= 3
+    for order in ("newest", "oldest"):
+        ranked = [d["id"] for d in corpus.documents(order)]
+        got = corpus.entity_mentions(top["id"], order)
+        assert sorted(map(repr, got)) == sorted(map(repr, in_files))  # the same mentions
+        assert [ranked.index(m["doc"]) for m in got] == sorted(ranked.index(m["doc"]) for m in got)
+        for doc in top["docs"]:  # within a document, in the text's order
+            assert [m for m in got if m["doc"] == doc] == [m for m in in_files if m["doc"] == doc]
+    assert corpus.entity_mentions(top["id"], "newest") != in_files  # (the seeds' files are not in date order)

@@ -52,6 +52,7 @@ class Corpus:
         self._mentions: Mentions | None = None
         self._entities_by_id: dict[str, dict[str, Any]] | None = None
         self._titles: dict[str, str] | None = None
+        self._doc_ranks: dict[str, dict[str, int]] = {}  # order → each document's place in it
 
     def _rows(self, table: str) -> list[dict[str, Any]]:
         """A table's rows as stored, read-only: TinyDB's own ``all()`` wraps and copies each row,
@@ -141,9 +142,16 @@ class Corpus:
             self._mentions = Mentions(self._rows("mentions"), self._all, types)
         return self._mentions
 
-    def entity_mentions(self, entity_id: str) -> list[dict[str, Any]]:
-        """One entity's mentions (doc, passage, start, end, text), in corpus order."""
-        return self.mentions().of_entity(entity_id)
+    def entity_mentions(self, entity_id: str, order: str = "file") -> list[dict[str, Any]]:
+        """One entity's mentions (doc, passage, start, end, text), in corpus order, or with their
+        documents in ``order`` (``documents``: newest, oldest)."""
+        mentions = self.mentions().of_entity(entity_id)
+        if order == "file":
+            return mentions
+        if order not in self._doc_ranks:
+            self._doc_ranks[order] = {d["id"]: i for i, d in enumerate(self.documents(order))}
+        rank = self._doc_ranks[order]
+        return sorted(mentions, key=lambda m: rank[m["doc"]])  # (stable: in a document, in text order)
 
     def mentioned_with(self, entity_id: str, limit: int = 5) -> list[tuple[dict[str, Any], int]]:
         """The entities most often mentioned in the same passages as this one, with how many passages

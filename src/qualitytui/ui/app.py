@@ -497,7 +497,7 @@ class QualityApp(BookmarkActions, App[None]):
             return
         corpus = self.corpus
         self.entity = entity
-        self.entity_mentions = mentions = corpus.entity_mentions(entity["id"])
+        self.entity_mentions = mentions = corpus.entity_mentions(entity["id"], self.doc_order)  # (as the list)
         titles = corpus.titles()
 
         def row(i: int) -> Text:  # made only for the mentions that come into view
