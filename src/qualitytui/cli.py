@@ -69,7 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     line = add("timeline", "dated items (events, plan periods, targets, statistics) in date order")
     line.add_argument("filter", nargs="*", metavar="WORD",
                       help="only items matching every word: a kind (event, plan, target, stat), a year (2025), "
-                           "or words of the date, title or document title (characters or pinyin)")
+                           "entity:NAME (items whose passage names it), or words of the date, title or document "
+                           "title (characters or pinyin)")
     line.add_argument("--doc", metavar="DOC", help="only this document's items (id, or a unique prefix of one)")
     search = add("search", "ranked search of every passage (Chinese, pinyin, traditional characters)")
     search.epilog = QUERY_HELP
@@ -254,10 +255,14 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     corpus = _open(args)
     items = corpus.timeline()
     if args.filter or args.doc:
-        from qualitytui.core.timeline_filter import TimelineItems, parse
+        from qualitytui.core.timeline_filter import TimelineItems, entity_term, parse
 
-        flt = parse(" ".join(args.filter), corpus.resolve(args.doc) if args.doc else None)
-        items = [items[i] for i in TimelineItems(items, corpus.titles()).keep(flt)]
+        typed = " ".join(entity_term(w[7:]) if w[:7].lower() == "entity:" else w for w in args.filter)  # (the shell took its quotes)
+        flt = parse(typed, corpus.resolve(args.doc) if args.doc else None)
+        timeline = TimelineItems(items, corpus.titles(), corpus.passages_naming)
+        if unknown := timeline.unknown_entities(flt):
+            raise CliError(f"no entity named {unknown[0]!r} (`qualitytui entities` lists them)")
+        items = [items[i] for i in timeline.keep(flt)]
     if args.json:
         _emit_json(items)
         return EXIT_OK

@@ -580,6 +580,31 @@ async def test_s_sorts_the_documents_by_date_and_the_order_is_kept(tmp_path):
         assert str(again.query_one("#docs-title", Static).render()) == "Documents · oldest"
 
 
+async def test_t_in_the_entity_panel_shows_the_entitys_timeline(tmp_path):
+    from textual.widgets import Input
+
+    from qualitytui.ui.screens.timeline import TimelineScreen
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        entity = next(e for e in app.corpus.entity_rows() if e["name"] == "高善武")
+        app.show_entity(entity)
+        await pilot.pause()
+        await pilot.press("t")
+        assert isinstance(app.screen, TimelineScreen)
+        screen = app.screen
+        passages = {m["passage"] for m in app.corpus.entity_mentions(entity["id"])}
+        shown = [screen.items[i] for i in screen.shown]
+        assert screen.query_one("#timeline-filter", Input).value == "entity:高善武"
+        assert shown and shown == [i for i in screen.items if i["passage"] in passages]
+        await pilot.press("slash", *" 2022")  # the filter goes on from the entity
+        assert {i["start"][:4] for i in (screen.items[k] for k in screen.shown)} == {"2022"}
+        await pilot.press("enter", "enter")  # to the items, then open the first
+        assert not isinstance(app.screen, TimelineScreen)
+        assert app.query_one(PassageList).current["id"] in passages
+
+
 async def test_the_timeline_starts_at_the_document_read_and_filters_as_typed(tmp_path):
     from textual.widgets import Input
 

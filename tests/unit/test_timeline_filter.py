@@ -1,13 +1,14 @@
-"""The timeline filter: kinds, years, words (any character form, pinyin), one document, together."""
+"""The timeline filter: kinds, years, words (any character form, pinyin), entities, one document, together."""
 
 import json
 
 from qualitytui.cli import main
-from qualitytui.core.timeline_filter import TimelineItems, kind_of, parse
+from qualitytui.core.timeline_filter import TimelineItems, entity_term, kind_of, parse
 
 
-def item(doc, kind, start, end, title, date_text):
-    return {"doc": doc, "kind": kind, "start": start, "end": end, "title": title, "date_text": date_text}
+def item(doc, kind, start, end, title, date_text, passage=None):
+    return {"doc": doc, "kind": kind, "start": start, "end": end, "title": title, "date_text": date_text,
+            "passage": passage or f"{doc}#{len(title) % 7}"}
 
 
 ITEMS = [
@@ -78,3 +79,38 @@ def test_the_entities_command_keeps_one_documents(tmp_path, capsys):
     got = json.loads(capsys.readouterr().out)
     want = [e for e in everything if e["type"] == "person" and any(m["doc"] == doc for m in e["mentions"])]
     assert got == want and want
+
+
+NAMED = {"崂山区": {ITEMS[1]["passage"], ITEMS[2]["passage"], "z#9"}, "高善武": {ITEMS[0]["passage"]}}
+
+
+def test_an_entity_keeps_the_items_whose_passage_names_it():
+    items = TimelineItems(ITEMS, TITLES, NAMED.get)
+    assert items.keep(parse("entity:崂山区")) == [1, 2]
+    assert items.keep(parse("entity:高善武 event")) == [0]
+    assert items.keep(parse("entity:高善武 plan")) == []  # with every other word
+    assert items.keep(parse("ENTITY:无此人")) == [] and items.unknown_entities(parse("entity:无此人 2025")) == ["无此人"]
+    assert items.unknown_entities(parse("entity:崂山区")) == []
+    assert not parse("entity:崂山区").empty and parse("entity:崂山区").words == ()
+
+
+def test_an_entity_name_with_spaces_is_typed_in_quotes():
+    assert entity_term("潮生活 夜城阳") == 'entity:"潮生活 夜城阳"' and entity_term("崂山区") == "entity:崂山区"
+    flt = parse(entity_term("潮生活 夜城阳") + " 2025")
+    assert flt.entities == ("潮生活 夜城阳",) and flt.years == (2025,)
+    assert parse('entity:"潮生活').entities == ("潮生活",)  # (still being typed)
+    assert parse("entity:").entities == ()
+
+
+def test_the_timeline_command_keeps_an_entitys_items(tmp_path, capsys):
+    base = ["--data-dir", str(tmp_path / "d"), "--cache-dir", str(tmp_path / "c")]
+    assert main([*base, "entities", "--json"]) == 0
+    entity = next(e for e in json.loads(capsys.readouterr().out) if e["name"] == "高善武")
+    passages = {m["passage"] for m in entity["mentions"]}
+    assert main([*base, "timeline", "--json"]) == 0
+    everything = json.loads(capsys.readouterr().out)
+    assert main([*base, "timeline", "entity:高善武", "--json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert got == [i for i in everything if i["passage"] in passages] and got
+    assert main([*base, "timeline", "entity:无此人"]) == 1
+    assert "no entity named '无此人'" in capsys.readouterr().err

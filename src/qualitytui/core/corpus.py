@@ -153,6 +153,16 @@ class Corpus:
         rank = self._doc_ranks[order]
         return sorted(mentions, key=lambda m: rank[m["doc"]])  # (stable: in a document, in text order)
 
+    def passages_naming(self, name: str) -> set[str] | None:
+        """Ids of the passages that mention the entity called ``name`` (entity_names.entities_named);
+        None when no entity is."""
+        from qualitytui.core.entity_names import entities_named
+
+        ids = entities_named(self.entity_rows(), name)
+        if not ids:
+            return None
+        return {m["passage"] for eid in ids for m in self.entity_mentions(eid)}
+
     def mentioned_with(self, entity_id: str, limit: int = 5) -> list[tuple[dict[str, Any], int]]:
         """The entities most often mentioned in the same passages as this one, with how many passages
         they share."""

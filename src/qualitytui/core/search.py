@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable
 
-from qualitytui.core.fold import fold
+from qualitytui.core.entity_names import entities_named
 from qualitytui.core.pinyin import reading_regex, unit_chars
 from qualitytui.core.query import Query, Term, parse, syntax_form
 from qualitytui.core.search_index import K1, Index, bigrams
@@ -203,10 +203,7 @@ class Searcher:
         return self._mentioning({e["id"] for e in self._table("entities") if e["type"] == value}), None
 
     def _filter_entity(self, value: str) -> tuple[set[int] | dict[int, list[tuple[int, int]]], str | None]:
-        want = fold(value)
-        ids = {e["id"] for e in self._table("entities") if want in {fold(a) for a in [e["name"], *e.get("aliases", [])]}}
-        if not ids:
-            ids = {e["id"] for e in self._table("entities") if want in fold(e["name"])}
+        ids = entities_named(self._table("entities"), value)
         if not ids:
             return set(), f"no entity named {value!r}"
         return self._mentioning(ids), None

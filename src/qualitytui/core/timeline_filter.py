@@ -1,16 +1,18 @@
-"""Which dated items a timeline filter keeps: a kind, a year, words of their text, one document.
+"""Which dated items a timeline filter keeps: a kind, a year, words of their text, an entity, one document.
 
-The filter is what a reader types: ``2025 target``, ``行动方案``, ``laoshan plan``. Every word must
-hold: a kind's name or its start (``plan``, ``target``, ``event``, ``stat``) keeps that kind, a year
-(``2025``) the items whose dates reach into it, and any other word the items whose date, title or
-document title hold it (characters in any form, ``質量`` as 质量, or pinyin: ``laoshan``).
+The filter is what a reader types: ``2025 target``, ``行动方案``, ``laoshan plan``, ``entity:崂山区``.
+Every word must hold: a kind's name or its start (``plan``, ``target``, ``event``, ``stat``) keeps
+that kind, a year (``2025``) the items whose dates reach into it, ``entity:NAME`` the items whose
+passage names that entity (by its name or an alias, as in search; ``entity:"a b"`` for a name with
+spaces), and any other word the items whose date, title or document title hold it (characters in
+any form, ``質量`` as 质量, or pinyin: ``laoshan``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from qualitytui.core import pinyin
 from qualitytui.core.fold import fold
@@ -19,6 +21,7 @@ from qualitytui.core.timeline_axis import item_years
 KINDS = ("event", "plan_period", "target", "statistic_period")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _SEP = "\x1f"  # between an item's fields, so that no word matches across two of them
+_WORD = re.compile(r'(?i:entity:)"[^"]*"?|\S+')
 
 
 @dataclass(frozen=True)
@@ -27,10 +30,11 @@ class TimelineFilter:
     years: tuple[int, ...] = ()
     words: tuple[str, ...] = ()  # folded
     doc: str | None = None
+    entities: tuple[str, ...] = ()  # entity:NAME, as typed
 
     @property
     def empty(self) -> bool:
-        return not (self.kinds or self.years or self.words or self.doc)
+        return not (self.kinds or self.years or self.words or self.doc or self.entities)
 
 
 def kind_of(word: str) -> str | None:
@@ -43,26 +47,48 @@ def kind_of(word: str) -> str | None:
 
 def parse(text: str, doc: str | None = None) -> TimelineFilter:
     """The filter typed, limited to the items of ``doc`` when given."""
-    kinds, years, words = set(), [], []
-    for word in text.split():
-        if kind := kind_of(word):
+    kinds, years, words, entities = set(), [], [], []
+    for word in _WORD.findall(text):
+        if word[:7].lower() == "entity:":
+            if name := word[7:].strip('"').strip():
+                entities.append(name)
+        elif kind := kind_of(word):
             kinds.add(kind)
         elif _YEAR.fullmatch(word):
             years.append(int(word))
         else:
             words.append(fold(word))
-    return TimelineFilter(frozenset(kinds), tuple(years), tuple(words), doc)
+    return TimelineFilter(frozenset(kinds), tuple(years), tuple(words), doc, tuple(entities))
+
+
+def entity_term(name: str) -> str:
+    """What to type for the items naming the entity ``name``: ``entity:NAME``, quoted if it has spaces."""
+    return f'entity:"{name}"' if any(ch.isspace() for ch in name) else f"entity:{name}"
 
 
 class TimelineItems:
     """The items of a timeline, filtered again and again as a filter is typed (each item's searchable
-    text folded once, on first use)."""
+    text folded once, on first use). ``passages_naming`` gives the passages that name an entity, for
+    ``entity:`` (None for a name that no entity has)."""
 
-    def __init__(self, items: list[dict[str, Any]], titles: dict[str, str]) -> None:
+    def __init__(self, items: list[dict[str, Any]], titles: dict[str, str],
+                 passages_naming: Callable[[str], set[str] | None] | None = None) -> None:
         self.items = items
         self.titles = titles
+        self.passages_naming = passages_naming
         self._text: list[str] | None = None
         self._spans: list[tuple[int, int]] | None = None
+        self._named: dict[str, set[str] | None] = {}
+
+    def naming(self, name: str) -> set[str] | None:
+        """The passages that name the entity ``name``; None when no entity is called that."""
+        if name not in self._named:
+            self._named[name] = self.passages_naming(name) if self.passages_naming else None
+        return self._named[name]
+
+    def unknown_entities(self, flt: TimelineFilter) -> list[str]:
+        """The entity:NAMEs of ``flt`` that name no entity."""
+        return [name for name in flt.entities if self.naming(name) is None]
 
     def _haystacks(self) -> list[str]:
         if self._text is None:
@@ -78,6 +104,9 @@ class TimelineItems:
             keep = [i for i in keep if items[i]["doc"] == flt.doc]
         if flt.kinds:
             keep = [i for i in keep if items[i]["kind"] in flt.kinds]
+        for name in flt.entities:
+            passages = self.naming(name) or set()
+            keep = [i for i in keep if items[i]["passage"] in passages]
         if flt.years and self._spans is None:
             self._spans = [item_years(i) or (1, 0) for i in items]  # (no date: a span no year is in)
         for year in flt.years:

@@ -544,7 +544,18 @@ class QualityApp(BookmarkActions, App[None]):
             return
         from qualitytui.ui.screens.timeline import TimelineScreen
 
-        self.push_screen(TimelineScreen(self.corpus.timeline(), self.corpus.titles(), self.doc_id), self._timeline_closed)
+        self.push_screen(TimelineScreen(self.corpus.timeline(), self.corpus.titles(), self.doc_id, self.corpus.passages_naming),
+                         self._timeline_closed)
+
+    def action_entity_timeline(self) -> None:
+        """The timeline of the entity in the panel: the items whose passage names it (t in the panel)."""
+        if self.corpus is None or self.entity is None:
+            return
+        from qualitytui.core.timeline_filter import entity_term
+        from qualitytui.ui.screens.timeline import TimelineScreen
+
+        self.push_screen(TimelineScreen(self.corpus.timeline(), self.corpus.titles(), self.doc_id, self.corpus.passages_naming,
+                                        entity_term(self.entity["name"])), self._timeline_closed)
 
     def _timeline_closed(self, item: dict[str, Any] | None) -> None:
         if item is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from rich.text import Text
 from textual import on
@@ -56,20 +56,24 @@ class TimelineScreen(Dialog[dict[str, Any] | None]):
     def action_list(self, action: str) -> None:
         getattr(self.query_one("#timeline-items", LazyList), f"action_{action}")()
 
-    def __init__(self, items: list[dict[str, Any]], titles: dict[str, str], doc: str | None = None) -> None:
+    def __init__(self, items: list[dict[str, Any]], titles: dict[str, str], doc: str | None = None,
+                 passages_naming: Callable[[str], set[str] | None] | None = None, typed: str = "") -> None:
+        """``passages_naming`` serves ``entity:NAME`` (Corpus.passages_naming); ``typed`` is a filter
+        typed in already (an entity's timeline: ``entity:崂山区``)."""
         super().__init__()
         self.items = [i for i in items if i.get("start")]
         self.titles = titles
         self.doc = doc  # the document being read
+        self.typed = typed
         self.only_doc = False
-        self.all = TimelineItems(self.items, titles)
+        self.all = TimelineItems(self.items, titles, passages_naming)
         self.shown: list[int] = list(range(len(self.items)))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="timeline-box"):
             yield Static(id="timeline-head")
-            yield Input(placeholder="filter: 2025 · plan, target, event, stat · 行动方案 · laoshan   ( . this document only )",
-                        id="timeline-filter")
+            yield Input(self.typed, placeholder="filter: 2025 · plan, target, event, stat · 行动方案 · laoshan · entity:崂山区   "
+                        "( . this document only )", id="timeline-filter", select_on_focus=False)
             yield LazyList(id="timeline-items")
 
     def on_mount(self) -> None:
@@ -91,6 +95,9 @@ class TimelineScreen(Dialog[dict[str, Any] | None]):
         head = Text(f"Timeline · {everything if flt.empty else f'{len(shown)} of {everything}'}", style="bold")
         if self.only_doc:
             head.append(" · this document", style="bold")
+        for name in self.all.unknown_entities(flt):
+            head.append(" · no entity named ", style="bold red")
+            head.append(printable(name), style="bold red")
         head.append(" · ")
         for mark, kind in LEGEND:
             head.append(f"{mark} {kind.replace('_', ' ')}  ", style=KIND_STYLE[kind])

@@ -71,7 +71,8 @@ class EntityPanel(Vertical):
     open one), and its mentions in context (``enter`` opens the next)."""
 
     BINDINGS = [Binding(str(k), f"app.open_related({k - 1})", f"Mentioned with {k}", show=False,
-                        id=f"entity.with{k}") for k in range(1, 6)]
+                        id=f"entity.with{k}") for k in range(1, 6)] + [
+        Binding("t", "app.entity_timeline", "Its timeline", id="entity.timeline")]
 
     def compose(self) -> ComposeResult:
         yield Static(id="entity-head")
@@ -90,7 +91,7 @@ class EntityPanel(Vertical):
                 head.append(f"{' · ' if k > 1 else ''}{k} ", style="bold")
                 head.append(printable(other["name"]))
                 head.append(f" {shared}", style="dim")
-        head.append("\nenter: next mention · escape: close", style="dim italic")
+        head.append("\nenter: next mention · t: its timeline · escape: close", style="dim italic")
         self.query_one("#entity-head", Static).update(head)
         self.query_one("#entity-mentions", LazyList).show(count, row)
 
