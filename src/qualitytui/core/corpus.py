@@ -17,6 +17,7 @@ from qualitytui.core.store import Builder, Progress, open_saved, open_store
 from qualitytui.paths import Paths
 
 if TYPE_CHECKING:  # the search engine loads on first use, after the first frame
+    from qualitytui.core.entity_names import EntityNames
     from qualitytui.core.search import Result, Searcher
 
 
@@ -53,6 +54,7 @@ class Corpus:
         self._entities_by_id: dict[str, dict[str, Any]] | None = None
         self._titles: dict[str, str] | None = None
         self._doc_ranks: dict[str, dict[str, int]] = {}  # order → each document's place in it
+        self._entity_names: EntityNames | None = None
 
     def _rows(self, table: str) -> list[dict[str, Any]]:
         """A table's rows as stored, read-only: TinyDB's own ``all()`` wraps and copies each row,
@@ -154,14 +156,16 @@ class Corpus:
         return sorted(mentions, key=lambda m: rank[m["doc"]])  # (stable: in a document, in text order)
 
     def passages_naming(self, name: str) -> set[str] | None:
-        """Ids of the passages that mention the entity called ``name`` (entity_names.entities_named);
-        None when no entity is."""
-        from qualitytui.core.entity_names import entities_named
+        """Ids of the passages that mention the entity called ``name`` (EntityNames.named); None when
+        no entity is."""
+        if self._entity_names is None:
+            from qualitytui.core.entity_names import EntityNames
 
-        ids = entities_named(self.entity_rows(), name)
+            self._entity_names = EntityNames(self.entity_rows())
+        ids = self._entity_names.named(name)
         if not ids:
             return None
-        return {m["passage"] for eid in ids for m in self.entity_mentions(eid)}
+        return {self._all[i]["id"] for i in self.mentions().in_passages(ids)}
 
     def mentioned_with(self, entity_id: str, limit: int = 5) -> list[tuple[dict[str, Any], int]]:
         """The entities most often mentioned in the same passages as this one, with how many passages

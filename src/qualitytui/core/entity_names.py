@@ -7,10 +7,19 @@ from typing import Any, Iterable
 from qualitytui.core.fold import fold
 
 
-def entities_named(entities: Iterable[dict[str, Any]], value: str) -> set[str]:
-    """Ids of the entities named ``value`` or known by it as an alias (in any character form: 青啤,
-    靑啤); failing that, of those whose name holds it. Empty when none is."""
-    want = fold(value)
-    rows = list(entities)
-    ids = {e["id"] for e in rows if want in {fold(a) for a in [e["name"], *e.get("aliases", [])]}}
-    return ids or {e["id"] for e in rows if want in fold(e["name"])}
+class EntityNames:
+    """The entities' names and aliases in search form (fold.py), made once for many lookups."""
+
+    def __init__(self, entities: Iterable[dict[str, Any]]) -> None:
+        self._by_form: dict[str, set[str]] = {}
+        self._names: list[tuple[str, str]] = []  # (name's form, id)
+        for e in entities:
+            for a in (e["name"], *e.get("aliases", [])):
+                self._by_form.setdefault(fold(a), set()).add(e["id"])
+            self._names.append((fold(e["name"]), e["id"]))
+
+    def named(self, value: str) -> set[str]:
+        """Ids of the entities named ``value`` or known by it as an alias (in any character form: 青啤,
+        靑啤); failing that, of those whose name holds it. Empty when none is."""
+        want = fold(value)
+        return set(self._by_form.get(want, ())) or {eid for name, eid in self._names if want in name}

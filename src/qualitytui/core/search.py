@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable
 
-from qualitytui.core.entity_names import entities_named
+from qualitytui.core.entity_names import EntityNames
 from qualitytui.core.pinyin import reading_regex, unit_chars
 from qualitytui.core.query import Query, Term, parse, syntax_form
 from qualitytui.core.search_index import K1, Index, bigrams
@@ -78,6 +78,7 @@ class Searcher:
         self._table = table
         self._mentioning = mentioning
         self._docs: dict[str, range] | None = None
+        self._entity_names: EntityNames | None = None  # for entity:, made on its first use
         self._patterns: dict[tuple[str, ...], re.Pattern[str] | None] = {}
         # (key, value) → its passages, or for type:, entity: and year: passage → the spans it matched
         self._filtered: dict[tuple[str, str], tuple[set[int] | dict[int, list[tuple[int, int]]], str | None]] = {}
@@ -203,7 +204,9 @@ class Searcher:
         return self._mentioning({e["id"] for e in self._table("entities") if e["type"] == value}), None
 
     def _filter_entity(self, value: str) -> tuple[set[int] | dict[int, list[tuple[int, int]]], str | None]:
-        ids = entities_named(self._table("entities"), value)
+        if self._entity_names is None:
+            self._entity_names = EntityNames(self._table("entities"))
+        ids = self._entity_names.named(value)
         if not ids:
             return set(), f"no entity named {value!r}"
         return self._mentioning(ids), None
