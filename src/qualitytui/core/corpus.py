@@ -11,7 +11,6 @@ from tinydb import TinyDB
 from qualitytui.core import pinyin
 from qualitytui.core.fold import fold
 from qualitytui.core.mention_table import Mentions
-from qualitytui.core.models import DOC_ORDERS
 from qualitytui.core.snippets import Snippet, snippet
 from qualitytui.core.store import Builder, Progress, open_saved, open_store
 from qualitytui.paths import Paths
@@ -24,7 +23,7 @@ if TYPE_CHECKING:  # the search engine loads on first use, after the first frame
 def in_order(docs: list[dict[str, Any]], order: str) -> list[dict[str, Any]]:
     """``docs`` (in file order) in ``order`` (DOC_ORDERS): by date, documents of one date in file order
     and undated ones last; a year alone (2025) comes after that year's days when newest first."""
-    if order not in DOC_ORDERS[1:]:
+    if order not in ("newest", "oldest"):
         return list(docs)
     dated = [d for d in docs if (d.get("date") or {}).get("value")]
     undated = [d for d in docs if not (d.get("date") or {}).get("value")]
