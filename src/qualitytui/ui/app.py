@@ -539,8 +539,14 @@ class QualityApp(BookmarkActions, App[None]):
         self.query_one("#entity-mentions", LazyList).highlighted = (i + 1) % len(mentions)
 
     def action_timeline(self) -> None:
+        """The timeline; from the entity panel, that entity's (a binding of the panel's own would
+        change the footer's keys, which costs the panel's opening 50 ms of footer rebuilding)."""
         if self.corpus is None:
             self.notify("The corpus is still opening.", timeout=3)
+            return
+        panel = self._entity_panel()
+        if panel is not None and panel.display and panel.has_focus_within and self.entity is not None:
+            self.action_entity_timeline()
             return
         from qualitytui.ui.screens.timeline import TimelineScreen
 
@@ -548,7 +554,7 @@ class QualityApp(BookmarkActions, App[None]):
                          self._timeline_closed)
 
     def action_entity_timeline(self) -> None:
-        """The timeline of the entity in the panel: the items whose passage names it (t in the panel)."""
+        """The timeline of the entity in the panel: the items whose passage names it."""
         if self.corpus is None or self.entity is None:
             return
         from qualitytui.core.timeline_filter import entity_term

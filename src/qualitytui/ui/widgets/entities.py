@@ -71,8 +71,7 @@ class EntityPanel(Vertical):
     open one), and its mentions in context (``enter`` opens the next)."""
 
     BINDINGS = [Binding(str(k), f"app.open_related({k - 1})", f"Mentioned with {k}", show=False,
-                        id=f"entity.with{k}") for k in range(1, 6)] + [
-        Binding("t", "app.entity_timeline", "Its timeline", id="entity.timeline")]
+                        id=f"entity.with{k}") for k in range(1, 6)]  # (t, its timeline: QualityApp.action_timeline)
 
     def compose(self) -> ComposeResult:
         yield Static(id="entity-head")
