@@ -2,6 +2,7 @@
 
 import asyncio
 import io
+import json
 import os
 import time
 
@@ -400,6 +401,30 @@ async def test_f_searches_the_document_being_read(tmp_path):
         assert {h.passage for h in hits} == {h.passage for h in everywhere if h.doc == doc}
         await pilot.press("enter")
         assert app.doc_id == doc and app.query_one(PassageList).current["id"] == hits[0].passage
+
+
+async def test_ctrl_s_exports_every_passage_a_search_found(tmp_path):
+    from qualitytui.ui.screens.bookmarks import ExportScreen
+    from qualitytui.ui.screens.search import SearchScreen
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash", "ctrl+s")  # nothing typed: nothing to export
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"zhiliang")
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        total = app.screen.result.total
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("down", "enter")  # JSON, the second choice
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)  # the search stays open
+        [out] = (tmp_path / "d" / "exports").glob("search-*.json")
+        rows = json.loads(out.read_text(encoding="utf-8"))
+        hits = app.corpus.search("zhiliang", limit=None).hits
+        assert total > 20 and [r["passage"] for r in rows] == [h.passage for h in hits] and len(rows) == total
 
 
 async def test_search_with_a_bad_query_says_why(tmp_path):

@@ -74,6 +74,25 @@ def test_exports_carry_the_citation(tmp_path):
     assert rec["quote"] == DOC[1] and rec["date"] == "2022-09-29" and rec["tags"] == "质量月"
 
 
+def test_passages_found_are_cited_in_the_order_given():
+    from qualitytui.core.citations import passages as cited
+
+    docs = {"a": {"title": "甲文", "byline": "记者 孙晶", "path": "a.txt", "date": {"value": "2025-03-20", "inferred": True}},
+            "b": {"title": "乙文", "path": "sub/b.md", "date": None}}
+    found = [{"doc": "b", "id": "b#3", "text": "质量强链\n  走深走实"}, {"doc": "a", "id": "a#1", "text": "青岛优品"},
+             {"doc": "gone", "id": "gone#0", "text": "旧文"}]
+    md = cited(found, "md", docs.get, "Search: 质量")
+    assert md.startswith("# Search: 质量\n")
+    assert md.index("1. 《乙文》, n.d. sub/b.md, passage b#3.") < md.index("2. 《甲文》, 记者 孙晶, 2025-03-20 (inferred). a.txt, passage a#1.")
+    assert "   > 质量强链 走深走实" in md and "3. 《gone》, n.d. Passage gone#0." in md and "Note" not in md
+    rows = json.loads(cited(found, "json", docs.get, "x"))
+    assert [(r["rank"], r["passage"], r["quote"]) for r in rows] == [(1, "b#3", found[0]["text"]), (2, "a#1", "青岛优品"),
+                                                                     (3, "gone#0", "旧文")]
+    recs = list(csv.DictReader(io.StringIO(cited(found, "csv", docs.get, "x"))))
+    assert list(recs[0]) == ["rank", "title", "date", "source", "path", "passage", "quote"]
+    assert recs[1]["title"] == "甲文" and recs[1]["source"] == "记者 孙晶" and recs[1]["date"] == "2025-03-20"
+
+
 def run(capsys, *argv):
     code = main(list(argv))
     out, err = capsys.readouterr()
@@ -143,6 +162,8 @@ def test_citation_names_title_source_date_and_passage():
     from qualitytui.core.bookmarks import citation
 
     assert citation(p, doc) == "“第一段讲青岛市 质量月活动。”\n— 《标题》, 记者 孙晶, 2022-09-29 (inferred). d.txt, passage d#1.\n"
+    # undated, with no file: no doubled full stop, no empty place before the passage
+    assert citation(p, {"title": "标题", "date": None}) == "“第一段讲青岛市 质量月活动。”\n— 《标题》, n.d. Passage d#1.\n"
 
 
 def test_matching_filters_by_tag_note_quote_and_title_folded():

@@ -7,11 +7,8 @@ nothing matches it stays, marked unanchored, with its quote. Nothing here ever d
 
 from __future__ import annotations
 
-import csv
 import difflib
 import hashlib
-import io
-import json
 import secrets
 from datetime import datetime, timezone
 from pathlib import Path
@@ -19,13 +16,13 @@ from typing import Any, Callable
 
 from tinydb import Query, TinyDB
 
+from qualitytui.core.citations import source_fields, table
 from qualitytui.core.models import passage_index
 from qualitytui.core.normalize import normalize
 from qualitytui.core.user_store import UserStore
 
 QUOTE_MAX = 500
 CLOSE_ENOUGH = 0.6  # difflib ratio for a passage to count as the edited bookmarked one
-FORMATS = ("md", "json", "csv")
 FIELDS = ("id", "doc", "passage", "quote", "note", "tags", "created", "updated", "anchored")
 
 Passages = Callable[[str], list[dict[str, Any]]]  # doc id → its passages ([] when the doc is gone)
@@ -156,39 +153,9 @@ def public(b: dict[str, Any]) -> dict[str, Any]:
 
 def export(bookmarks: list[dict[str, Any]], fmt: str, docs: Callable[[str], dict[str, Any] | None]) -> str:
     """``bookmarks`` as Markdown citations, JSON or CSV; ``docs`` gives a document's metadata (or None)."""
-    rows = []
-    for b in bookmarks:
-        d = docs(b["doc"]) or {}
-        date = (d.get("date") or {}).get("value") or ""
-        rows.append({**public(b), "title": d.get("title") or b["doc"], "date": date,
-                     "date_inferred": bool((d.get("date") or {}).get("inferred")), "source": d.get("byline") or "",
-                     "path": d.get("path") or ""})
-    if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
-    if fmt == "csv":
-        out = io.StringIO()
-        cols = ["id", "title", "date", "source", "path", "passage", "quote", "note", "tags", "created", "anchored"]
-        w = csv.DictWriter(out, cols, extrasaction="ignore", lineterminator="\n")
-        w.writeheader()
-        for r in rows:
-            w.writerow({**r, "tags": "; ".join(r["tags"] or [])})
-        return out.getvalue()
-    if fmt != "md":
-        raise ValueError(f"unknown export format {fmt!r} (use {', '.join(FORMATS)})")
-    lines = ["# Bookmarks", ""]
-    for n, r in enumerate(rows, 1):
-        date = (r["date"] + " (inferred)" if r["date_inferred"] else r["date"]) or "n.d."
-        source = f"{r['source']}, " if r["source"] else ""
-        where = r["passage"] + ("" if r["anchored"] else ", unanchored: the passage changed")
-        lines.append(f"{n}. 《{r['title']}》, {source}{date}. {r['path']}, passage {where}.")
-        quote = " ".join(str(r["quote"]).split())
-        lines.append(f"   > {quote}")
-        if r["note"]:
-            lines.append(f"   Note: {' '.join(r['note'].split())}")
-        if r["tags"]:
-            lines.append(f"   Tags: {', '.join(r['tags'])}")
-        lines.append("")
-    return "\n".join(lines)
+    rows = [{**public(b), **source_fields(b["doc"], docs)} for b in bookmarks]
+    return table(rows, fmt, "Bookmarks",
+                 ["id", "title", "date", "source", "path", "passage", "quote", "note", "tags", "created", "anchored"])
 
 
 def citation(passage: dict[str, Any], doc: dict[str, Any]) -> str:
@@ -197,12 +164,16 @@ def citation(passage: dict[str, Any], doc: dict[str, Any]) -> str:
     when = (date.get("value", "") + (" (inferred)" if date.get("inferred") else "")) if date.get("value") else "n.d."
     source = f"{doc['byline']}, " if doc.get("byline") else ""
     quote = " ".join(passage["text"].split())
-    return f"“{quote}”\n— 《{doc.get('title') or passage['doc']}》, {source}{when}. {doc.get('path', '')}, passage {passage['id']}.\n"
+    head = f"— 《{doc.get('title') or passage['doc']}》, {source}{when}"
+    head += "" if head.endswith(".") else "."  # (n.d. has its own)
+    where = f" {doc['path']}, passage {passage['id']}." if doc.get("path") else f" Passage {passage['id']}."
+    return f"“{quote}”\n{head}{where}\n"
 
 
-def export_file(folder: Path, fmt: str) -> Path:
-    """A new file name for an export made from the app: bookmarks-YYYYmmdd-HHMMSS.fmt in ``folder``."""
-    return folder / f"bookmarks-{datetime.now().strftime('%Y%m%d-%H%M%S')}.{fmt}"
+def export_file(folder: Path, fmt: str, stem: str = "bookmarks") -> Path:
+    """A new file name for an export made from the app: bookmarks-YYYYmmdd-HHMMSS.fmt in ``folder``
+    (search-… for a search's hits)."""
+    return folder / f"{stem}-{datetime.now().strftime('%Y%m%d-%H%M%S')}.{fmt}"
 
 
 def matching(bookmarks: list[dict[str, Any]], query: str, titles: dict[str, str]) -> list[dict[str, Any]]:

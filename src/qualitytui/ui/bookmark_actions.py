@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from qualitytui.core.atomic import atomic_write
 from qualitytui.core.bookmarks import Bookmarks, citation, export, export_file
+from qualitytui.core.citations import passages as cited_passages
 from qualitytui.core.models import passage_index
 from qualitytui.core.user_store import UserStore, UserStoreError
 from qualitytui.core.wording import counted
@@ -112,6 +113,20 @@ class BookmarkActions:
             self.notify(f"Could not write {target}: {e.strerror or e}", severity="error", timeout=8)
             return
         self.notify(f"{counted(len(bookmarks), 'bookmark')} exported to {target}", timeout=8)
+
+    def export_search(self, query: str, fmt: str) -> None:
+        """Every hit of ``query`` (not only those the live list shows), best first, cited in ``fmt``."""
+        assert self.corpus is not None
+        corpus = self.corpus
+        hits = corpus.search(query, None).hits
+        found = [corpus.exact_passages(h.doc)[passage_index(h.passage)] for h in hits]
+        target = export_file(self.paths.data_dir / "exports", fmt, "search")
+        try:
+            atomic_write(target, cited_passages(found, fmt, corpus.exact_document, f"Search: {query}").encode())
+        except OSError as e:
+            self.notify(f"Could not write {target}: {e.strerror or e}", severity="error", timeout=8)
+            return
+        self.notify(f"{counted(len(found), 'passage')} exported to {target}", timeout=8)
 
     def action_copy_passage(self) -> None:
         p = self.query_one(PassageList).current

@@ -66,9 +66,13 @@ class ExportScreen(Dialog[str | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="export.cancel")]
     FORMATS = [("md", "Markdown: a citation list to paste into a report"), ("json", "JSON"), ("csv", "CSV (spreadsheets)")]
 
+    def __init__(self, what: str = "the bookmarks shown") -> None:
+        super().__init__()
+        self.what = what
+
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box", classes="dialog"):
-            yield Static(Text("Export the bookmarks shown as…", style="bold"))
+            yield Static(Text(f"Export {self.what} as…", style="bold"))
             yield OptionList(*[Option(Text(label), id=fmt) for fmt, label in self.FORMATS], id="export-formats")
 
     @on(OptionList.OptionSelected)

@@ -17,7 +17,7 @@ KEYS = [
     ("g / G", "first / last passage (home / end too)"),
     ("pgdn / pgup", "the passage a screen further on / back"),
     ("] / [", "next / previous document"),
-    ("/", "search: live results as you type; enter opens a hit"),
+    ("/", "search: live results as you type; enter opens a hit; ctrl+s exports every passage found as citations"),
     ("f", "find in this document: the search box opens with doc:… typed in"),
     ("n / N", "next / previous search hit (across documents)"),
     ("d", "documents list; s there sorts it: as in the folder, newest first, oldest first (] and [ follow it)"),

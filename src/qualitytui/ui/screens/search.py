@@ -49,6 +49,7 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
         Binding("escape", "dismiss(None)", "Close", id="search.close"),
         Binding("down", "move(1)", "Next hit", show=False, id="search.down"),
         Binding("up", "move(-1)", "Previous hit", show=False, id="search.up"),
+        Binding("ctrl+s", "export", "Export hits", id="search.export"),
     ]
 
     def __init__(self, corpus: Any, query: str = "", recent: list[str] | tuple[str, ...] = (), select: bool = True) -> None:
@@ -106,7 +107,7 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
             status.update(Text(printable(r.message), style="italic"))
         elif message.query.strip():
             more = f" (the best {len(r.hits)} shown)" if len(r.hits) < r.total else ""
-            status.update(Text(f"{counted(r.total, 'passage')} · {r.took_ms:.1f} ms{more}"))
+            status.update(Text(f"{counted(r.total, 'passage')} · {r.took_ms:.1f} ms{more} · ctrl+s exports them all"))
         else:
             self.show_recent()
             return
@@ -114,6 +115,18 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
         self.showing_recent = False
         self.query_one("#search-results", LazyList).show(
             len(hits), lambda i: hit_prompt(hits[i], titles.get(hits[i].doc, hits[i].doc), dates.get(hits[i].doc, "")), lines=2)
+
+    def action_export(self) -> None:
+        """Every passage found, cited (Markdown, JSON or CSV), to DATA/exports/search-….fmt."""
+        r = self.result
+        if self.showing_recent or r is None or not r.total:
+            self.notify("Nothing found to export: type a search first.", timeout=4)
+            return
+        from qualitytui.ui.screens.bookmarks import ExportScreen
+
+        query = r.query
+        self.app.push_screen(ExportScreen(f"the {counted(r.total, 'passage')} found"),
+                             lambda fmt: fmt and self.app.export_search(query, fmt))  # type: ignore[attr-defined]
 
     def action_move(self, delta: int) -> None:
         results = self.query_one("#search-results", LazyList)
