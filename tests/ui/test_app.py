@@ -427,6 +427,27 @@ async def test_ctrl_s_exports_every_passage_a_search_found(tmp_path):
         assert total > 20 and [r["passage"] for r in rows] == [h.passage for h in hits] and len(rows) == total
 
 
+async def test_the_palettes_export_search_hits_takes_the_last_search(tmp_path):
+    from qualitytui.ui.screens.bookmarks import ExportScreen
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await app.run_action("export_search")  # no search yet: it says so
+        assert not isinstance(app.screen, ExportScreen)
+        await pilot.press("slash", *"qdyp")
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await app.run_action("export_search")
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("enter")  # Markdown
+        await pilot.pause()
+        [out] = (tmp_path / "d" / "exports").glob("search-*.md")
+        text = out.read_text(encoding="utf-8")
+        assert text.startswith("# Search: qdyp\n") and text.count("\n   > ") == app.hits.total
+
+
 async def test_search_with_a_bad_query_says_why(tmp_path):
     from textual.widgets import Static
 

@@ -205,6 +205,7 @@ async def test_palette_has_a_command_for_every_key_and_jumps_to_entities(tmp_pat
     app = make_app(tmp_path)
     actions = {a for *_, a in ACTIONS} | {"quit", "back"}
     assert {b.action for b in app.BINDINGS} <= actions
+    assert all(callable(getattr(app, f"action_{a}", None)) for *_, a in ACTIONS)  # each entry does something
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
         await pilot.press("ctrl+p", *"Timeline")

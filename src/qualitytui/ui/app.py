@@ -546,16 +546,17 @@ class QualityApp(BookmarkActions, App[None]):
             return
         panel = self._entity_panel()
         if panel is not None and panel.display and panel.has_focus_within and self.entity is not None:
-            self.action_entity_timeline()
+            self.action_show_entity_timeline()
             return
         from qualitytui.ui.screens.timeline import TimelineScreen
 
         self.push_screen(TimelineScreen(self.corpus.timeline(), self.corpus.titles(), self.doc_id, self.corpus.passages_naming),
                          self._timeline_closed)
 
-    def action_entity_timeline(self) -> None:
+    def action_show_entity_timeline(self) -> None:
         """The timeline of the entity in the panel: the items whose passage names it."""
         if self.corpus is None or self.entity is None:
+            self.notify("Open an entity first (e, then enter).", timeout=3)
             return
         from qualitytui.core.timeline_filter import entity_term
         from qualitytui.ui.screens.timeline import TimelineScreen

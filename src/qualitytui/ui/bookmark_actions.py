@@ -15,6 +15,7 @@ from qualitytui.ui.widgets.passages import PassageList
 
 if TYPE_CHECKING:
     from qualitytui.core.corpus import Corpus
+    from qualitytui.core.search import Result
     from qualitytui.paths import Paths
     from qualitytui.ui.screens.bookmarks import BookmarksScreen
 
@@ -32,6 +33,7 @@ class BookmarkActions:
     user: UserStore
     paths: Paths
     marked: set[str]
+    hits: Result | None  # the last search
 
     def _refresh_marks(self) -> None:
         self.marked = self.bookmarks.passages()
@@ -113,6 +115,17 @@ class BookmarkActions:
             self.notify(f"Could not write {target}: {e.strerror or e}", severity="error", timeout=8)
             return
         self.notify(f"{counted(len(bookmarks), 'bookmark')} exported to {target}", timeout=8)
+
+    def action_export_search(self) -> None:
+        """Every passage the last search found, cited (as ctrl+s in the search box does)."""
+        from qualitytui.ui.screens.bookmarks import ExportScreen
+
+        if self.corpus is None or not self.hits or not self.hits.total:
+            self.notify("Nothing found to export: search first (/).", timeout=4)
+            return
+        query = self.hits.query
+        self.push_screen(ExportScreen(f"the {counted(self.hits.total, 'passage')} found by {query!r}"),
+                         lambda fmt: fmt and self.export_search(query, fmt))
 
     def export_search(self, query: str, fmt: str) -> None:
         """Every hit of ``query`` (not only those the live list shows), best first, cited in ``fmt``."""

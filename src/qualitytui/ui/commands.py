@@ -16,6 +16,7 @@ from qualitytui.core.wording import counted
 ACTIONS = [
     ("Search", "search every passage: Chinese, pinyin, traditional (/)", "search"),
     ("Find in this document", "search this document's passages: doc:… typed in (f)", "find_in_document"),
+    ("Export search hits", "every passage the last search found, as citations (ctrl+s in search)", "export_search"),
     ("Next search hit", "across documents (n)", "next_hit"),
     ("Previous search hit", "across documents (N)", "previous_hit"),
     ("Next document", "(])", "next_document"),
@@ -26,6 +27,7 @@ ACTIONS = [
     ("Sort documents", "as in the folder, newest first, oldest first (s in the list)", "sort_documents"),
     ("Entities", "the entity sidebar and its filter (e)", "focus_entities"),
     ("Timeline", "dated items on a year axis (t)", "timeline"),
+    ("Timeline of this entity", "the dated items of the passages naming the entity shown (t in its panel)", "show_entity_timeline"),
     ("Mark entity mentions", "toggle the marks in the text (h)", "toggle_mentions"),
     ("Bookmark this passage", "toggle (b)", "toggle_bookmark"),
     ("Edit note and tags", "of this passage's bookmark (m)", "edit_note"),
