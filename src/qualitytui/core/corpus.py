@@ -52,6 +52,7 @@ class Corpus:
         self._mentions: Mentions | None = None
         self._entities_by_id: dict[str, dict[str, Any]] | None = None
         self._titles: dict[str, str] | None = None
+        self._ordered: dict[str, list[str]] = {}  # order → the documents' ids in it
         self._doc_ranks: dict[str, dict[str, int]] = {}  # order → each document's place in it
         self._entity_names: EntityNames | None = None
 
@@ -87,6 +88,12 @@ class Corpus:
     def documents(self, order: str = "file") -> list[dict[str, Any]]:
         """The documents, in file order or by date (``in_order``)."""
         return in_order(list(self._docs.values()), order)
+
+    def doc_ids(self, order: str = "file") -> list[str]:
+        """The documents' ids in ``order`` (``documents``), made once for each order."""
+        if order not in self._ordered:
+            self._ordered[order] = [d["id"] for d in self.documents(order)]
+        return self._ordered[order]
 
     def titles(self) -> dict[str, str]:
         """Each document's title by its id (made once: the timeline, the search and the entity panel
@@ -150,7 +157,7 @@ class Corpus:
         if order == "file":
             return mentions
         if order not in self._doc_ranks:
-            self._doc_ranks[order] = {d["id"]: i for i, d in enumerate(self.documents(order))}
+            self._doc_ranks[order] = {d: i for i, d in enumerate(self.doc_ids(order))}
         rank = self._doc_ranks[order]
         return sorted(mentions, key=lambda m: rank[m["doc"]])  # (stable: in a document, in text order)
 

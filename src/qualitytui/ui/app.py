@@ -19,8 +19,7 @@ from textual.widgets import Header, Input, ProgressBar, Static
 from qualitytui.core import collector
 from qualitytui.core.bookmarks import Bookmarks
 from qualitytui.core.corpus import Corpus, UnknownDocument
-from qualitytui.core.models import DOC_ORDERS
-from qualitytui.core.models import passage_index
+from qualitytui.core.models import DOC_ORDERS, passage_index
 from qualitytui.core.store import throttled
 from qualitytui.core.normalize import printable
 from qualitytui.core.user_store import UserStore, UserStoreError
@@ -120,7 +119,7 @@ class QualityApp(BookmarkActions, App[None]):
         self.entity_mentions: list[dict[str, Any]] = []
         self.related: list[tuple[dict[str, Any], int]] = []  # what the panel's entity is mentioned with
         self.entities_here = False  # the sidebar lists only the document read's entities (.)
-        self.doc_order = "file"  # the documents list's order (s), remembered: core.corpus.DOC_ORDERS
+        self.doc_order = "file"  # the documents list's order (s), remembered: core.models.DOC_ORDERS
         self._entities_asked = -1.0  # when e last asked for the entity list's focus (focus comes a moment later)
         self.show_mentions = False
         self.user = UserStore(paths.user_store)
@@ -547,11 +546,8 @@ class QualityApp(BookmarkActions, App[None]):
         panel = self._entity_panel()
         if panel is not None and panel.display and panel.has_focus_within and self.entity is not None:
             self.action_show_entity_timeline()
-            return
-        from qualitytui.ui.screens.timeline import TimelineScreen
-
-        self.push_screen(TimelineScreen(self.corpus.timeline(), self.corpus.titles(), self.doc_id, self.corpus.passages_naming),
-                         self._timeline_closed)
+        else:
+            self._push_timeline(self.corpus)
 
     def action_show_entity_timeline(self) -> None:
         """The timeline of the entity in the panel: the items whose passage names it."""
@@ -559,10 +555,14 @@ class QualityApp(BookmarkActions, App[None]):
             self.notify("Open an entity first (e, then enter).", timeout=3)
             return
         from qualitytui.core.timeline_filter import entity_term
+
+        self._push_timeline(self.corpus, entity_term(self.entity["name"]))
+
+    def _push_timeline(self, corpus: Corpus, typed: str = "") -> None:
         from qualitytui.ui.screens.timeline import TimelineScreen
 
-        self.push_screen(TimelineScreen(self.corpus.timeline(), self.corpus.titles(), self.doc_id, self.corpus.passages_naming,
-                                        entity_term(self.entity["name"])), self._timeline_closed)
+        screen = TimelineScreen(corpus.timeline(), corpus.titles(), self.doc_id, corpus.passages_naming, typed)
+        self.push_screen(screen, self._timeline_closed)
 
     def _timeline_closed(self, item: dict[str, Any] | None) -> None:
         if item is None:
@@ -604,7 +604,7 @@ class QualityApp(BookmarkActions, App[None]):
     def _step_document(self, delta: int) -> None:
         if self.corpus is None or self.doc_id is None:
             return
-        ids = [d["id"] for d in self.corpus.documents(self.doc_order)]  # (as the list shows them)
+        ids = self.corpus.doc_ids(self.doc_order)  # (as the list shows them)
         i = (ids.index(self.doc_id) + delta) % len(ids)
         self.open_document(ids[i])
 
