@@ -83,6 +83,8 @@ class QualityApp(BookmarkActions, App[None]):
         Binding("slash", "search", "Search", key_display="/", id="app.search"),
         Binding("f", "find_in_document", "Find in doc", show=False, id="app.find"),
         Binding("d", "focus_documents", "Documents", id="app.documents"),
+        # the list shows s in the footer; here too, for d s typed before the list has its focus
+        Binding("s", "sort_documents", "Sort documents", show=False, id="app.sort_documents"),
         Binding("e", "focus_entities", "Entities", id="app.entities"),
         Binding("t", "timeline", "Timeline", id="app.timeline"),
         Binding("b", "toggle_bookmark", "Bookmark", id="app.bookmark"),

@@ -20,7 +20,7 @@ KEYS = [
     ("/", "search: live results as you type; enter opens a hit; ctrl+s exports every passage found as citations"),
     ("f", "find in this document: the search box opens with doc:… typed in"),
     ("n / N", "next / previous search hit (across documents)"),
-    ("d", "documents list; s there sorts it: as in the folder, newest first, oldest first (] and [ follow it)"),
+    ("d", "documents list; s sorts it: as in the folder, newest first, oldest first (] and [ follow it)"),
     ("e", "entities; e again (or f) to type in the filter box, . for the document read's only; enter shows an entity's mentions; enter again steps through them"),
     ("1–5", "in an entity's panel: open one of the entities mentioned most often in the same passages"),
     ("t (in the panel)", "the entity's timeline: the dated items of the passages that name it (entity:NAME in the timeline's filter)"),
