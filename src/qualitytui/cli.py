@@ -77,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     search.formatter_class = argparse.RawDescriptionHelpFormatter
     search.add_argument("query", nargs="+", metavar="QUERY", help="words, \"a phrase\", -excluded, filters (below)")
     search.add_argument("--limit", type=_limit, default=20, metavar="N", help="show the best N hits (default 20; 0 for all)")
+    search.add_argument("--cite", choices=("md", "json", "csv"), metavar="FORMAT",
+                        help="print the passages found as citations instead: md (a list to paste into a report), "
+                             "json or csv; best first, as many as --limit")
     marks = add("bookmarks", "your bookmarks (list); add one, export them, or remove one")
     marks_sub = marks.add_subparsers(dest="action", metavar="ACTION")
     madd = marks_sub.add_parser("add", help="bookmark a passage", description="bookmark a passage")
@@ -276,9 +279,16 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    if args.cite and args.json:
+        raise CliError("--json and --cite each choose the output: give one of them", EXIT_USAGE)
     corpus = _open(args)
     result = corpus.search(" ".join(args.query), args.limit or None)
-    if args.json:
+    if args.cite and not result.message:
+        from qualitytui.core.citations import passages as cited
+
+        found = [corpus.passage(h.passage) for h in result.hits]
+        sys.stdout.write(cited(found, args.cite, corpus.exact_document, f"Search: {result.query}"))
+    elif args.json:
         _emit_json(result.to_dict())
     elif not result.message:
         from rich.console import Console

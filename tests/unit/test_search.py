@@ -1,5 +1,7 @@
 """Search: each query form, pinyin alignment, traditional input, filters, ranking, bad queries, JSON."""
 
+import csv
+import io
 import json
 import subprocess
 import sys
@@ -242,6 +244,19 @@ def test_search_command_excludes_and_reports_bad_queries(capsys):
     assert out["total"] == len(out["hits"]) > 0
     assert main(["search", "kind:nonsense"]) == 1
     assert "unknown passage kind" in capsys.readouterr().err
+
+
+def test_search_command_cites_the_passages_found(capsys):
+    assert main(["search", "laoshan", "--json", "--limit", "0"]) == 0
+    hits = json.loads(capsys.readouterr().out)["hits"]
+    assert main(["search", "laoshan", "--cite", "md", "--limit", "0"]) == 0
+    md = capsys.readouterr().out
+    assert md.startswith("# Search: laoshan\n") and md.count("\n   > ") == len(hits) > 3
+    assert main(["search", "laoshan", "--cite", "csv", "--limit", "3"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [r["passage"] for r in rows] == [h["passage"] for h in hits[:3]] and all("崂山" in r["quote"] for r in rows)
+    assert main(["search", "laoshan", "--cite", "md", "--json"]) == 2
+    assert "give one of them" in capsys.readouterr().err
 
 
 def test_a_warm_search_needs_no_segmenter(tmp_path):

@@ -132,7 +132,7 @@ class BookmarkActions:
         assert self.corpus is not None
         corpus = self.corpus
         hits = corpus.search(query, None).hits
-        found = [corpus.exact_passages(h.doc)[passage_index(h.passage)] for h in hits]
+        found = [corpus.passage(h.passage) for h in hits]
         target = export_file(self.paths.data_dir / "exports", fmt, "search")
         try:
             atomic_write(target, cited_passages(found, fmt, corpus.exact_document, f"Search: {query}").encode())
