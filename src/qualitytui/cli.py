@@ -284,10 +284,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     corpus = _open(args)
     result = corpus.search(" ".join(args.query), args.limit or None)
     if args.cite and not result.message:
-        from qualitytui.core.citations import passages as cited
-
-        found = [corpus.passage(h.passage) for h in result.hits]
-        sys.stdout.write(cited(found, args.cite, corpus.exact_document, f"Search: {result.query}"))
+        sys.stdout.write(corpus.cite(result, args.cite))
     elif args.json:
         _emit_json(result.to_dict())
     elif not result.message:

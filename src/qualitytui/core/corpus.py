@@ -161,14 +161,18 @@ class Corpus:
         rank = self._doc_ranks[order]
         return sorted(mentions, key=lambda m: rank[m["doc"]])  # (stable: in a document, in text order)
 
-    def passages_naming(self, name: str) -> set[str] | None:
-        """Ids of the passages that mention the entity called ``name`` (EntityNames.named); None when
-        no entity is."""
+    def entities_named(self, name: str) -> set[str]:
+        """Ids of the entities ``name`` means (EntityNames.named): the search's and the timeline's
+        entity:NAME, through one index of the names folded."""
         if self._entity_names is None:
             from qualitytui.core.entity_names import EntityNames
 
             self._entity_names = EntityNames(self.entity_rows())
-        ids = self._entity_names.named(name)
+        return self._entity_names.named(name)
+
+    def passages_naming(self, name: str) -> set[str] | None:
+        """Ids of the passages that mention the entity called ``name``; None when no entity is."""
+        ids = self.entities_named(name)
         if not ids:
             return None
         return {self._all[i]["id"] for i in self.mentions().in_passages(ids)}
@@ -221,7 +225,7 @@ class Corpus:
             from qualitytui.core.search_index import from_rows
 
             self._searcher = Searcher(self._all, from_rows(self._rows("search")), self._rows,
-                                      lambda ids: self.mentions().in_passages(ids))
+                                      lambda ids: self.mentions().in_passages(ids), self.entities_named)
         return self._searcher
 
     def close(self) -> None:
@@ -243,6 +247,13 @@ class Corpus:
     def search(self, query: str, limit: int | None = 20) -> Result:
         """Ranked passages for ``query`` (the query language: query.py)."""
         return self.searcher().search(query, limit)
+
+    def cite(self, result: Result, fmt: str) -> str:
+        """The passages ``result`` found, best first, as citations in ``fmt`` (citations.FORMATS)."""
+        from qualitytui.core.citations import passages as cited
+
+        found = [self.passage(h.passage) for h in result.hits]
+        return cited(found, fmt, self.exact_document, f"Search: {result.query}")
 
     def show(self, doc_id: str) -> dict[str, Any]:
         """The `show` JSON object: the document with its passages."""

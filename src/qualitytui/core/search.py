@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable
 
-from qualitytui.core.entity_names import EntityNames
 from qualitytui.core.pinyin import reading_regex, unit_chars
 from qualitytui.core.query import Query, Term, parse, syntax_form
 from qualitytui.core.search_index import K1, Index, bigrams
@@ -68,17 +67,19 @@ class Searcher:
 
     def __init__(self, rows: list[dict[str, Any]], stored_index: dict[str, Any] | None,
                  table: Callable[[str], list[dict[str, Any]]],
-                 mentioning: Callable[[set[str]], dict[int, list[tuple[int, int]]]]):
+                 mentioning: Callable[[set[str]], dict[int, list[tuple[int, int]]]],
+                 named: Callable[[str], set[str]]):
         """``table(name)``: the rows of the store's ``events`` or ``entities``; ``mentioning(ids)``:
-        the passages that mention these entities, each with the mentions' spans. Both are asked for
-        only by a query with a filter on them (reading the mentions of a large corpus takes a while)."""
+        the passages that mention these entities, each with the mentions' spans; ``named(name)``: the
+        ids of the entities a name means (Corpus.entities_named). They are asked for only by a query
+        with a filter on them (reading the mentions of a large corpus takes a while)."""
         self.rows = rows
         self.index = Index(stored_index or {}, [r["text"] for r in rows])
         self.pid = {r["id"]: i for i, r in enumerate(rows)}
         self._table = table
         self._mentioning = mentioning
+        self._named = named
         self._docs: dict[str, range] | None = None
-        self._entity_names: EntityNames | None = None  # for entity:, made on its first use
         self._patterns: dict[tuple[str, ...], re.Pattern[str] | None] = {}
         # (key, value) → its passages, or for type:, entity: and year: passage → the spans it matched
         self._filtered: dict[tuple[str, str], tuple[set[int] | dict[int, list[tuple[int, int]]], str | None]] = {}
@@ -204,9 +205,7 @@ class Searcher:
         return self._mentioning({e["id"] for e in self._table("entities") if e["type"] == value}), None
 
     def _filter_entity(self, value: str) -> tuple[set[int] | dict[int, list[tuple[int, int]]], str | None]:
-        if self._entity_names is None:
-            self._entity_names = EntityNames(self._table("entities"))
-        ids = self._entity_names.named(value)
+        ids = self._named(value)
         if not ids:
             return set(), f"no entity named {value!r}"
         return self._mentioning(ids), None

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 from qualitytui.core.atomic import atomic_write
 from qualitytui.core.bookmarks import Bookmarks, citation, export, export_file
-from qualitytui.core.citations import passages as cited_passages
 from qualitytui.core.models import passage_index
 from qualitytui.core.user_store import UserStore, UserStoreError
 from qualitytui.core.wording import counted
@@ -130,16 +129,14 @@ class BookmarkActions:
     def export_search(self, query: str, fmt: str) -> None:
         """Every hit of ``query`` (not only those the live list shows), best first, cited in ``fmt``."""
         assert self.corpus is not None
-        corpus = self.corpus
-        hits = corpus.search(query, None).hits
-        found = [corpus.passage(h.passage) for h in hits]
+        result = self.corpus.search(query, None)
         target = export_file(self.paths.data_dir / "exports", fmt, "search")
         try:
-            atomic_write(target, cited_passages(found, fmt, corpus.exact_document, f"Search: {query}").encode())
+            atomic_write(target, self.corpus.cite(result, fmt).encode())
         except OSError as e:
             self.notify(f"Could not write {target}: {e.strerror or e}", severity="error", timeout=8)
             return
-        self.notify(f"{counted(len(found), 'passage')} exported to {target}", timeout=8)
+        self.notify(f"{counted(len(result.hits), 'passage')} exported to {target}", timeout=8)
 
     def action_copy_passage(self) -> None:
         p = self.query_one(PassageList).current
