@@ -100,6 +100,7 @@ def test_an_entity_name_with_spaces_is_typed_in_quotes():
     assert flt.entities == ("潮生活 夜城阳",) and flt.years == (2025,)
     assert parse('entity:"潮生活').entities == ("潮生活",)  # (still being typed)
     assert parse("entity:").entities == ()
+    assert parse(entity_term('“好品” "山东" 品牌') + " plan").entities == ('“好品” "山东" 品牌',)  # quotes doubled, as in search
 
 
 def test_the_timeline_command_keeps_an_entitys_items(tmp_path, capsys):

@@ -24,8 +24,9 @@ from qualitytui.core.pinyin import readings
 MAX_QUERY = 500
 FILTERS = ("doc", "kind", "type", "entity", "year")
 # a filter's value in quotes, a quote in it doubled (doc:"""好品"" 济南"); unclosed, it runs to the end
-# (while it is typed)
-_PART = re.compile(r'(-?)"([^"]*)"?|(?i:(doc|kind|type|entity|year)):"((?:[^"]|"")*)(?:"(?!")|$)|(\S+)')
+# (while it is typed). The timeline filter's entity:"…" reads the same way.
+QUOTED_VALUE = r'"((?:[^"]|"")*)(?:"(?!")|$)'
+_PART = re.compile(r'(-?)"([^"]*)"?|(?i:(doc|kind|type|entity|year)):' + QUOTED_VALUE + r'|(\S+)')
 _OR = re.compile(r"\s+(?:OR|\|)\s+")  # (OR in capitals, as in most search boxes: "or" is a word)
 _WORDCHAR = re.compile(r"\w")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -171,10 +172,13 @@ def syntax_form(text: str) -> str:
     return text.translate(_SYNTAX)
 
 
-def doc_filter(doc_id: str) -> str:
-    """The filter that selects document ``doc_id``: ``doc:ID``, in quotes when the id holds spaces,
-    quotes or a |, its quotes doubled."""
-    value = syntax_form(doc_id)
+def filter_term(key: str, value: str) -> str:
+    """``key:value`` as typed: in quotes when the value holds spaces, quotes or a |, its quotes doubled."""
     if any(ch.isspace() or ch in '"|' for ch in value):
-        return 'doc:"' + value.replace('"', '""') + '"'
-    return f"doc:{value}"
+        return f'{key}:"' + value.replace('"', '""') + '"'
+    return f"{key}:{value}"
+
+
+def doc_filter(doc_id: str) -> str:
+    """The filter that selects document ``doc_id`` (its id in the form a query reads)."""
+    return filter_term("doc", syntax_form(doc_id))

@@ -16,12 +16,13 @@ from typing import Any, Callable
 
 from qualitytui.core import pinyin
 from qualitytui.core.fold import fold
+from qualitytui.core.query import QUOTED_VALUE, filter_term
 from qualitytui.core.timeline_axis import item_years
 
 KINDS = ("event", "plan_period", "target", "statistic_period")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _SEP = "\x1f"  # between an item's fields, so that no word matches across two of them
-_WORD = re.compile(r'(?i:entity:)"[^"]*"?|\S+')
+_WORD = re.compile(r"(?i:entity:)" + QUOTED_VALUE + r"|(\S+)")  # entity:"a b" quoted as in a search
 
 
 @dataclass(frozen=True)
@@ -48,9 +49,10 @@ def kind_of(word: str) -> str | None:
 def parse(text: str, doc: str | None = None) -> TimelineFilter:
     """The filter typed, limited to the items of ``doc`` when given."""
     kinds, years, words, entities = set(), [], [], []
-    for word in _WORD.findall(text):
-        if word[:7].lower() == "entity:":
-            if name := word[7:].strip('"').strip():
+    for m in _WORD.finditer(text):
+        quoted, word = m.groups()
+        if quoted is not None or word[:7].lower() == "entity:":
+            if name := (word[7:] if quoted is None else quoted.replace('""', '"')).strip():
                 entities.append(name)
         elif kind := kind_of(word):
             kinds.add(kind)
@@ -62,8 +64,8 @@ def parse(text: str, doc: str | None = None) -> TimelineFilter:
 
 
 def entity_term(name: str) -> str:
-    """What to type for the items naming the entity ``name``: ``entity:NAME``, quoted if it has spaces."""
-    return f'entity:"{name}"' if any(ch.isspace() for ch in name) else f"entity:{name}"
+    """What to type for the items naming the entity ``name``: ``entity:NAME`` (query.filter_term)."""
+    return filter_term("entity", name)
 
 
 class TimelineItems:
