@@ -193,12 +193,17 @@ def test_workers_leave_ctrl_c_to_the_main_process():
     # a worker that Ctrl-C stopped while it sent a result back left the pool waiting for the rest
     import signal
 
-    pool = pipeline._pool(2)
+    # (a shell starts a background job with SIGINT ignored: this process takes it here whatever it inherited)
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
-        assert pool.submit(signal.getsignal, signal.SIGINT).result(timeout=60) == signal.SIG_IGN
+        pool = pipeline._pool(2)
+        try:
+            assert pool.submit(signal.getsignal, signal.SIGINT).result(timeout=60) == signal.SIG_IGN
+        finally:
+            pool.shutdown()
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # this process still takes it
     finally:
-        pool.shutdown()
-    assert signal.getsignal(signal.SIGINT) is not signal.SIG_IGN  # this process still takes it
+        signal.signal(signal.SIGINT, before)
 
 
 def test_linking_lets_ctrl_c_through_once_per_document(monkeypatch):
