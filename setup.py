@@ -31,9 +31,16 @@ def extensions() -> list:
     except ImportError:
         print("qualitytui: Cython not found, installing as pure Python", file=sys.stderr)
         return []
-    sources = [f"src/qualitytui/core/{name}.py" for name in COMPILED]
-    exts = cythonize(sources, build_dir="build/cython", quiet=True,
-                     compiler_directives={"language_level": 3, "annotation_typing": False, "binding": True})
+    # a module of plain Python compiled as it is, or one written for Cython (.pyx: typed C loops)
+    sources = [next(path for ext in (".pyx", ".py") if (HERE / (path := f"src/qualitytui/core/{name}{ext}")).exists())
+               for name in COMPILED]
+    exts = []
+    for source in sources:  # one by one: a module Cython cannot translate stays pure Python
+        try:
+            exts += cythonize([source], build_dir="build/cython", quiet=True,
+                              compiler_directives={"language_level": 3, "annotation_typing": False, "binding": True})
+        except Exception as err:
+            print(f"qualitytui: {source} not compiled ({err}); it stays pure Python", file=sys.stderr)
     if sys.platform != "win32":
         for ext in exts:
             ext.extra_compile_args.append("-g0")  # no debug sections: a fifth of the size

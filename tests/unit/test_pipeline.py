@@ -20,12 +20,9 @@ def _corpus(tmp_path, copies=3):
 
 
 def _plain(results):
-    """The results to compare, with the token words and starts as lists (a worker sends the words
-    in one string and the starts as an array)."""
-    from qualitytui.core.entities import _words
-
+    """The results to compare, with the token starts as lists."""
     return [(r.rel, r.hash, r.doc, r.skipped, r.passages, r.events,
-             [(p, n, list(s), _words(w), cs, ls) for p, n, s, w, cs, ls in r.rows]) for r in results]
+             [(p, n, list(s), cs, ls) for p, n, s, cs, ls in r.rows]) for r in results]
 
 
 def test_worker_processes_give_the_same_result_as_one_process(tmp_path, monkeypatch):
@@ -39,11 +36,9 @@ def test_worker_processes_give_the_same_result_as_one_process(tmp_path, monkeypa
     assert done == [(i, f.rel) for i, f in enumerate(found, 1)]
     assert sum(r.skipped is not None for r in serial) == 2
     assert all(r.rows for r in serial if r.doc)
-    # the words kept in one process are the ones a worker's rows get cut again from the text
-    assert all(words == [norm[a:b] for a, b in zip(starts, starts[1:])]
-               for r in serial for _, norm, starts, words, *_ in r.rows)
-    # a worker sends them as one string
-    assert [[w for _, _, _, w, *_ in r.rows] for r in parallel] == [["\0".join(w) for _, _, _, w, *_ in r.rows] for r in serial]
+    # the starts are the tokens' offsets, ending at the text's end, as an array for the alias walk
+    assert all(type(starts).__name__ == "array" and starts[0] == 0 and starts[-1] == len(norm) and list(starts) == sorted(starts)
+               for r in serial for _, norm, starts, *_ in r.rows)
 
 
 def test_a_pool_that_cannot_start_means_one_process(tmp_path, monkeypatch):
@@ -73,19 +68,6 @@ def test_stopping_early_drops_the_chunks_not_started(tmp_path, monkeypatch):
     first = next(results)
     results.close()  # the generator's finally shuts the pool down without running the rest
     assert first.rel == found[0].rel and first.doc
-
-
-def test_mentions_are_the_same_from_rows_with_their_words_in_a_list_or_in_one_string(tmp_path):
-    from qualitytui.core.entities import joined_words, link
-
-    found = _corpus(tmp_path, copies=1)
-    scanned = [(r.doc["id"], r.rows) for r in pipeline.process(found, jobs=1) if r.doc]
-    stripped = [(d, [(p, n, s, joined_words(w, n), cs, ls) for p, n, s, w, cs, ls in rows]) for d, rows in scanned]
-    assert all(isinstance(w, str) for _, rows in stripped for _, _, _, w, *_ in rows)
-    with_words, without = link(scanned), link(stripped)
-    assert [e.to_dict() for e in with_words] == [e.to_dict() for e in without]
-    mentions = [e.mention_dicts() for e in with_words]
-    assert mentions == [e.mention_dicts() for e in without] and sum(map(len, mentions)) > 300
 
 
 def test_the_index_built_in_a_worker_is_the_one_built_here(monkeypatch):
@@ -150,14 +132,6 @@ def test_forked_and_spawned_workers_give_the_same_results(tmp_path, monkeypatch)
         results[_start_method()] = _plain(pipeline.process(found, jobs=2))
     assert set(results) == ({"fork", "spawn"} if sys.platform == "linux" else {"spawn"})
     assert len({repr(r) for r in results.values()}) == 1 and len(results["spawn"]) == len(found)
-
-
-def test_words_go_as_one_string_unless_the_text_holds_the_separator():
-    from qualitytui.core.entities import _words, joined_words
-
-    assert _words(joined_words(["青岛", "市", "a b"], "青岛市a b")) == ["青岛", "市", "a b"]
-    assert _words(joined_words([], "")) == []
-    assert joined_words(["a\0", "b"], "a\0b") == ["a\0", "b"]  # (a NUL kept in a text: sent as the list)
 
 
 def test_workers_start_when_stderr_has_no_file_descriptor():

@@ -14,14 +14,20 @@ from importlib.machinery import EXTENSION_SUFFIXES
 # the modules a build spends its time in (setup.py reads this list); the UI and the store's
 # reader stay plain Python
 MODULES = ("assemble", "dates", "entities", "entity_rules", "fold", "gazetteer", "normalize", "repair",
-           "search_index", "shapes")
+           "search_index", "shapes", "_alias_walk")
+# modules written for Cython only (.pyx: typed C loops), and the module holding each one's Python stand-in
+CYTHON_ONLY = {"_alias_walk": "alias_walk"}
 
 
 def compiled_modules() -> dict[str, bool]:
     """module name → whether it was imported from a compiled extension."""
     out = {}
     for name in MODULES:
-        module = importlib.import_module(f"qualitytui.core.{name}")
+        try:
+            module = importlib.import_module(f"qualitytui.core.{name}")
+        except ImportError:  # one of CYTHON_ONLY, in a pure-Python install
+            out[name] = False
+            continue
         out[name] = str(getattr(module, "__file__", "")).endswith(tuple(EXTENSION_SUFFIXES))
     return out
 

@@ -10,14 +10,15 @@ then find every mention of every alias.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, count
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable
 
 from qualitytui.core import gazetteer
+from qualitytui.core.alias_walk import AliasTrie
 from qualitytui.core.signals import checkpoint
 from qualitytui.core.entity_rules import (
     COMPANY_SUFFIXES,
@@ -303,23 +304,9 @@ def _alike_in_lists(norm: str, lists: Lists, kept: list[Candidate], companies: d
 
 
 Lists = tuple[tuple[tuple[int, int], ...], ...]
-# passage, normalized text, token start offsets (one more: the end; from a worker, an array), token
-# words (from a worker, the words in one string, joined_words), candidates, the spans of its
-# enumerations' items (for linking)
-Row = tuple[dict[str, Any], str, Sequence[int], list[str] | str, list[Candidate], Lists]
-_SEP = "\0"
-
-
-def joined_words(words: list[str], norm: str) -> list[str] | str:
-    """The words as one string to send to another process (split again by ``_words``); the list
-    itself when the text holds the separator."""
-    return words if _SEP in norm else _SEP.join(words)
-
-
-def _words(words: list[str] | str) -> list[str]:
-    if isinstance(words, str):
-        return words.split(_SEP) if words else []
-    return words
+# passage, normalized text, token start offsets (one more: the end) as an array, candidates, the
+# spans of its enumerations' items (for linking); the token words are the text cut at the starts
+Row = tuple[dict[str, Any], str, "array[int]", list[Candidate], Lists]
 
 
 def scan_document(passages: list[dict[str, Any]], tagger: Tagger, norms: list[str | None] | None = None) -> list[Row]:
@@ -335,7 +322,8 @@ def scan_document(passages: list[dict[str, Any]], tagger: Tagger, norms: list[st
         if not isinstance(norm, Simplified):  # names as the author wrote them; a traditional text's simplified
             found = [c if c.end - c.start == len(c.text) and text.startswith(c.text, c.start)
                      else c._replace(text=text[c.start : c.end]) for c in found]
-        rows.append((p, norm, tagged.starts, tagged.words, select(found), enumerations(norm)))
+        # (an array: what the alias walk reads, and a list of ints pickles as an object each)
+        rows.append((p, norm, array("I", tagged.starts), select(found), enumerations(norm)))
     return rows
 
 
@@ -364,14 +352,14 @@ def link(scanned: list[tuple[str, list[Row]]]) -> list[Entity]:
         alike = [
             [c if isinstance(norm, Simplified) else c._replace(text=p["text"][c.start : c.end])
              for c in _alike_in_lists(norm, lists, cs, companies)]
-            if lists else () for p, norm, _, _, cs, lists in rows
+            if lists else () for p, norm, _, cs, lists in rows
         ]
-        rows = [(p, norm, starts, words, select(extra + cs) if extra else cs)  # (an item's own span wins a tie)
-                for (p, norm, starts, words, cs, _), extra in zip(rows, alike)]
+        rows = [(p, norm, starts, select(extra + cs) if extra else cs)  # (an item's own span wins a tie)
+                for (p, norm, starts, cs, _), extra in zip(rows, alike)]
         ctx = _context([c for *_, cs in rows for c in cs])
         shorts = _short_names(rows, ctx)
         resolved = []
-        for p, norm, starts, words, cs in rows:
+        for p, norm, starts, cs in rows:
             keep = []
             for c in cs:
                 long = shorts.get(c.text)
@@ -390,7 +378,7 @@ def link(scanned: list[tuple[str, list[Row]]]) -> list[Entity]:
                     keep.append((c, name))
                     if c.type == "person":
                         (word_names if c.rule == LOCAL_NAME_RULE else people).add(c.text)
-            resolved.append((p, norm, starts, words, keep))
+            resolved.append((p, norm, starts, keep))
         per_doc.append((doc_id, resolved))
     owner = merge_names(names)
     entities: dict[tuple[str, str], Entity] = {}
@@ -414,7 +402,7 @@ def _short_names(rows, ctx: _Context) -> dict[str, tuple[str, str]]:
     """short name → (type, name) of the thing it was given to in this document: 《山东省质量强省建设三年
     行动方案》（以下简称《方案》）, 国家市场监督管理总局（以下简称“市场监管总局”）."""
     out: dict[str, tuple[str, str]] = {}
-    for _, norm, _, _, cs in rows:
+    for _, norm, _, cs in rows:
         if "简称" not in norm:
             continue
         for m in _SHORT_FOR.finditer(norm):
@@ -428,10 +416,10 @@ def _short_names(rows, ctx: _Context) -> dict[str, tuple[str, str]]:
 def _mentions(per_doc, owner, entities, unlinked: set[str]) -> None:
     """Every occurrence of every alias at token boundaries, longest first (高善武介绍 as well as 局长高善武).
 
-    Walks each passage's token boundaries, extending a piece while it is still the start of some
-    alias (a set of alias prefixes ends most walks at the first token); a document's own names
-    (省市场监管局 means its province's) take precedence over the corpus-wide ones. ``unlinked`` names
-    are found only in the documents that named them.
+    The aliases of all documents are walked for together (alias_walk); a document's own names
+    (省市场监管局 means its province's) take precedence over the corpus-wide ones, and a name of
+    another document's only is no mention here. ``unlinked`` names are found only in the documents
+    that named them.
     """
     global_alias: dict[str, tuple[str, str]] = {}
     for (t, n), ent in entities.items():
@@ -442,37 +430,39 @@ def _mentions(per_doc, owner, entities, unlinked: set[str]) -> None:
     locals_: list[dict[str, tuple[str, str]]] = []
     for _, rows in per_doc:
         locals_.append({c.text: owner[(c.type, name)] for *_, keep in rows for c, name in keep})
-    prefixes = {a[:k] for a in global_alias.keys() | {a for local in locals_ for a in local} for k in range(1, len(a) + 1)}
-    in_prefixes = prefixes.__contains__
+    aliases = sorted(global_alias.keys() | {a for local in locals_ for a in local if len(a) >= 2})
+    trie = AliasTrie(aliases)
     for (doc_id, rows), local in zip(per_doc, locals_):
         checkpoint()
-        for p, norm, starts, words, keep in rows:
+        for p, norm, starts, keep in rows:
             spans = [(c.start, c.end, owner[(c.type, name)]) for c, name in keep]
             used = bytearray(len(norm) + 1)
             for s, e, _ in spans:
                 used[s:e] = _ONES[: e - s]
-            last = len(starts) - 1
-            words = _words(words)
-            for i in compress(count(), map(in_prefixes, words)):  # tokens that start some alias
+            found = trie.matches(norm, starts, used)  # (i, j, alias) by start, shortest first
+            last, words = len(starts) - 1, None
+            k, n = 0, len(found)
+            while k < n:
+                i, first = found[k][0], k
+                while k < n and found[k][0] == i:
+                    k += 1
                 s = starts[i]
-                if used[s]:
+                if used[s]:  # inside a name found before
                     continue
-                found = []  # (end, key) of each alias starting here, shortest first
-                j = i + 1
-                piece = words[i]
-                while True:
-                    if len(piece) >= 2:
-                        key = local.get(piece) or global_alias.get(piece)
-                        if key and not (is_level_body(piece) and not level_body_stands_alone(words, i, j)) and not (
-                                key[0] == "person" and j < last and words[j] in _PLACE_LEVELS):
-                            found.append((starts[j], key))
-                    j += 1
-                    if j > last:
-                        break
-                    piece = norm[s : starts[j]]
-                    if piece not in prefixes:
-                        break
-                for e, key in reversed(found):
+                for x in range(k - 1, first - 1, -1):  # the longest first
+                    _, j, a = found[x]
+                    piece = aliases[a]
+                    key = local.get(piece) or global_alias.get(piece)
+                    if not key:
+                        continue
+                    if is_level_body(piece):
+                        if words is None:
+                            words = [norm[y:z] for y, z in zip(starts, starts[1:])]
+                        if not level_body_stands_alone(words, i, j):
+                            continue
+                    if key[0] == "person" and j < last and norm[starts[j] : starts[j + 1]] in _PLACE_LEVELS:
+                        continue
+                    e = starts[j]
                     if used.find(1, s, e) == -1:
                         spans.append((s, e, key))
                         used[s:e] = _ONES[: e - s]

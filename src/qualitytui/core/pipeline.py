@@ -12,14 +12,13 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from array import array
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
 from qualitytui.core import collector, search_index
 from qualitytui.core.dates import extract_dates
-from qualitytui.core.entities import Row, Tagger, joined_words, scan_document
+from qualitytui.core.entities import Row, Tagger, scan_document
 from qualitytui.core.files import Found
 from qualitytui.core.ingest import assign_ids, read_document
 from qualitytui.core.models import Skipped
@@ -57,16 +56,12 @@ def process_file(found: Found, doc_id: str, tagger: Tagger) -> FileResult:
                       scan_document(passages, tagger, norms))
 
 
-def _process_chunk(items: list[tuple[Found, str]], in_worker: bool = False) -> list[FileResult]:
+def _process_chunk(items: list[tuple[Found, str]]) -> list[FileResult]:
     from qualitytui.core.segment import get_segmenter
 
     tagger = get_segmenter().tag
     with collector.paused():
         results = [process_file(f, i, tagger) for f, i in items]
-    if in_worker:  # a list of short strings pickles 60x slower than one string of them (entities.Row), and
-        for r in results:  # a list of ints is an object each once unpickled (9 million on 10 000 articles)
-            r.rows = [(p, norm, array("I", starts), joined_words(words, norm), cs, lists)
-                      for p, norm, starts, words, cs, lists in r.rows]
     return results
 
 
@@ -138,7 +133,7 @@ def _map_chunks(chunks: list[list[tuple[Found, str]]], pool: Executor | None) ->
 
     futures = []
     try:
-        futures = [pool.submit(_process_chunk, c, True) for c in chunks]
+        futures = [pool.submit(_process_chunk, c) for c in chunks]
         for chunk, fut in zip(chunks, futures):
             try:
                 yield fut.result()
