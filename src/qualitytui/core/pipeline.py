@@ -40,20 +40,34 @@ class FileResult:
     rows: list[Row] = field(default_factory=list)
 
 
-def process_file(found: Found, doc_id: str, tagger: Tagger) -> FileResult:
-    """Read, repair and analyse one file; a file that cannot be used comes back as skipped."""
-    digest, doc = read_document(found, doc_id)
-    if isinstance(doc, Skipped):
-        return FileResult(found.rel, digest, skipped=doc)
-    passages = [p.to_dict() for p in doc.passages]
-    for p in passages:
-        if p["original"] == p["text"]:
-            del p["original"]  # stored only where it differs (Corpus puts it back): 24% of a store's bytes
-    norms = passage_norms(passages)
-    doc_date, items = extract_dates(passages, norms=norms, path=found.rel)
-    doc.date = doc_date.to_dict()
-    return FileResult(found.rel, digest, doc.to_dict(), None, passages, [i.to_dict(doc.id) for i in items],
-                      scan_document(passages, tagger, norms))
+def process_files(items: list[tuple[Found, str]], tagger: Tagger) -> list[FileResult]:
+    """Read, repair and analyse these (file, document id) pairs; a file that cannot be used comes back
+    as skipped. The files go through each step together — all read, then all dated, then all
+    scanned — so that one step's code and data stay in the processor's caches: file by file, each
+    step evicted the last one's, and a chunk took 15% longer."""
+    results: list[FileResult] = []
+    read = []
+    for found, doc_id in items:
+        digest, doc = read_document(found, doc_id)
+        if isinstance(doc, Skipped):
+            results.append(FileResult(found.rel, digest, skipped=doc))
+        else:
+            results.append(FileResult(found.rel, digest))
+            read.append((results[-1], doc))
+    dated = []
+    for r, doc in read:
+        passages = [p.to_dict() for p in doc.passages]
+        for p in passages:
+            if p["original"] == p["text"]:
+                del p["original"]  # stored only where it differs (Corpus puts it back): 24% of a store's bytes
+        norms = passage_norms(passages)
+        doc_date, dated_items = extract_dates(passages, norms=norms, path=r.rel)
+        doc.date = doc_date.to_dict()
+        r.doc, r.passages, r.events = doc.to_dict(), passages, [i.to_dict(doc.id) for i in dated_items]
+        dated.append((r, norms))
+    for r, norms in dated:
+        r.rows = scan_document(r.passages, tagger, norms)
+    return results
 
 
 def _process_chunk(items: list[tuple[Found, str]]) -> list[FileResult]:
@@ -61,8 +75,7 @@ def _process_chunk(items: list[tuple[Found, str]]) -> list[FileResult]:
 
     tagger = get_segmenter().tag
     with collector.paused():
-        results = [process_file(f, i, tagger) for f, i in items]
-    return results
+        return process_files(items, tagger)
 
 
 def jobs_wanted(files: int) -> int:
