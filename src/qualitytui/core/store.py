@@ -2,7 +2,7 @@
 that builds it changes.
 
 Tables (DESIGN.md): ``meta``, ``documents``, ``passages``, ``entities``, ``mentions``, ``events``, and
-``search`` (the search index, search_index.py: its head, then its postings a few MB a row).
+``search`` (the search index, search_index.py: its head, then its postings about a MB a row).
 The file holds each table as a line of UTF-8 JSON (orjson: no ``\\u`` escapes), decoded when first
 used (tablefile.py), and is written atomically; a store that cannot be read is rebuilt, with a
 message, never a crash.
