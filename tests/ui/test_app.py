@@ -701,6 +701,31 @@ async def test_the_loaded_corpus_is_kept_out_of_later_collections_while_the_app_
     assert gc.get_freeze_count() == 0  # given back when the app ends
 
 
+async def test_the_loaded_corpus_is_frozen_before_the_collector_runs_again(tmp_path, monkeypatch):
+    # the collector's first run after a pause walks everything made during it: the whole corpus
+    import gc
+
+    from qualitytui.core import collector
+
+    frozen_at_resume = []
+    resume = collector.resume
+
+    def watched() -> None:
+        frozen_at_resume.append(gc.get_freeze_count())
+        resume()
+
+    app = make_app(tmp_path)
+    async with app.run_test() as pilot:
+        await ready(app, pilot)
+        monkeypatch.setattr(collector, "resume", watched)
+        collector.unsettle()
+        app.prepare_corpus()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        monkeypatch.setattr(collector, "resume", resume)
+        assert frozen_at_resume and frozen_at_resume[-1] > 10_000
+
+
 async def test_j_and_k_read_through_a_passage_taller_than_the_screen(tmp_path):
     corpus = tmp_path / "long"
     corpus.mkdir()
