@@ -726,6 +726,25 @@ async def test_the_loaded_corpus_is_frozen_before_the_collector_runs_again(tmp_p
         assert frozen_at_resume and frozen_at_resume[-1] > 10_000
 
 
+async def test_what_the_first_frame_needed_is_frozen_before_the_collector_runs_again(tmp_path, monkeypatch):
+    import gc
+
+    from qualitytui.core import collector
+
+    frozen_at_resume = []
+    resume = collector.resume
+
+    def watched() -> None:
+        frozen_at_resume.append(gc.get_freeze_count())
+        resume()
+
+    monkeypatch.setattr(collector, "resume", watched)
+    app = make_app(tmp_path)
+    async with app.run_test() as pilot:
+        await ready(app, pilot)
+    assert frozen_at_resume and frozen_at_resume[0] > 1_000  # the first frame's resume came first
+
+
 async def test_j_and_k_read_through_a_passage_taller_than_the_screen(tmp_path):
     corpus = tmp_path / "long"
     corpus.mkdir()
