@@ -6,7 +6,7 @@ import json
 import os
 import time
 
-
+import pytest
 from apphelp import app_paths, make_app, ready
 from rich.console import Console
 from textual.widgets import Static
@@ -701,48 +701,43 @@ async def test_the_loaded_corpus_is_kept_out_of_later_collections_while_the_app_
     assert gc.get_freeze_count() == 0  # given back when the app ends
 
 
-async def test_the_loaded_corpus_is_frozen_before_the_collector_runs_again(tmp_path, monkeypatch):
-    # the collector's first run after a pause walks everything made during it: the whole corpus
+@pytest.fixture
+def freeze_counts_at_resume(monkeypatch):
+    """gc.get_freeze_count() at each end of a pause of the collector: its first run after a pause
+    walks everything made during it, so what stays should be frozen by then."""
     import gc
 
     from qualitytui.core import collector
 
-    frozen_at_resume = []
+    counts = []
     resume = collector.resume
 
     def watched() -> None:
-        frozen_at_resume.append(gc.get_freeze_count())
+        counts.append(gc.get_freeze_count())
         resume()
+
+    monkeypatch.setattr(collector, "resume", watched)
+    return counts
+
+
+async def test_the_loaded_corpus_is_frozen_before_the_collector_runs_again(tmp_path, freeze_counts_at_resume):
+    from qualitytui.core import collector
 
     app = make_app(tmp_path)
     async with app.run_test() as pilot:
         await ready(app, pilot)
-        monkeypatch.setattr(collector, "resume", watched)
         collector.unsettle()
         app.prepare_corpus()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        monkeypatch.setattr(collector, "resume", resume)
-        assert frozen_at_resume and frozen_at_resume[-1] > 10_000
+        assert freeze_counts_at_resume[-1] > 10_000
 
 
-async def test_what_the_first_frame_needed_is_frozen_before_the_collector_runs_again(tmp_path, monkeypatch):
-    import gc
-
-    from qualitytui.core import collector
-
-    frozen_at_resume = []
-    resume = collector.resume
-
-    def watched() -> None:
-        frozen_at_resume.append(gc.get_freeze_count())
-        resume()
-
-    monkeypatch.setattr(collector, "resume", watched)
+async def test_what_the_first_frame_needed_is_frozen_before_the_collector_runs_again(tmp_path, freeze_counts_at_resume):
     app = make_app(tmp_path)
     async with app.run_test() as pilot:
         await ready(app, pilot)
-    assert frozen_at_resume and frozen_at_resume[0] > 1_000  # the first frame's resume came first
+    assert freeze_counts_at_resume and freeze_counts_at_resume[0] > 1_000  # the first frame's resume came first
 
 
 async def test_j_and_k_read_through_a_passage_taller_than_the_screen(tmp_path):

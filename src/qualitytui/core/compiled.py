@@ -25,8 +25,10 @@ def compiled_modules() -> dict[str, bool]:
     for name in MODULES:
         try:
             module = importlib.import_module(f"qualitytui.core.{name}")
-        except ImportError:  # one of CYTHON_ONLY, in a pure-Python install
-            out[name] = False
+        except ImportError:
+            if name not in CYTHON_ONLY:
+                raise
+            out[name] = False  # a pure-Python install has no module of it
             continue
         out[name] = str(getattr(module, "__file__", "")).endswith(tuple(EXTENSION_SUFFIXES))
     return out

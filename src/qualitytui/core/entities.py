@@ -229,7 +229,9 @@ def merge_names(names: dict[tuple[str, str], dict[str, int]]) -> dict[tuple[str,
         last_but_one: dict[tuple[str, ...], list[int]] = defaultdict(list)  # (first, last but one), the same
         last: dict[str, list[int]] = defaultdict(list)
         whole: dict[tuple[str, str], list[int]] = defaultdict(list)  # names opening on a place: (first, last but one)
+        first_of_rank: dict[tuple[int, int], int] = {}  # rank → where its names start in ``group``
         for i, n in enumerate(group):
+            first_of_rank.setdefault(rank[n], i)
             place, rest = split[n]
             ends[(rest[:1], rest[-1:])].append(i)
             if len(rest) >= 2:
@@ -240,9 +242,6 @@ def merge_names(names: dict[tuple[str, str], dict[str, int]]) -> dict[tuple[str,
                 if len(rest) >= 2:
                     last_but_one[(place, rest[:1], rest[-2])].append(i)
                 whole[(n[:1], n[-2:-1])].append(i)
-        first_of_rank: dict[tuple[int, int], int] = {}
-        for i, n in enumerate(group):
-            first_of_rank.setdefault(rank[n], i)
         for short in group:
             above = first_of_rank[rank[short]]  # group[:above]: the names ranked above this one
             if not above:
