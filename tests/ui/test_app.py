@@ -851,3 +851,36 @@ async def test_entities_are_read_off_the_screens_thread_and_a_filter_typed_befor
         names = [e["name"] for e in app.query_one(EntityList).rows if isinstance(e, dict)]
         assert names == ["青岛啤酒"] and len(app.entities) > 100
 
+
+async def test_search_snippets_and_entity_mentions_fill_the_width_they_have(tmp_path):
+    from rich.cells import cell_len
+
+    from qualitytui.ui.screens.search import SearchScreen
+    from qualitytui.ui.widgets.lazy_list import LazyList
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash", *"zhiliangyue")
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        results = app.screen.query_one("#search-results", LazyList)
+        hits = app.screen.result.hits
+        k = next(i for i, h in enumerate(hits) if len(app.corpus.passage(h.passage)["text"]) > 200)
+        line = str(results.row_text(k)).splitlines()[1]
+        assert "质量月" in line and cell_len(line) >= results.row_width - 6 > 100  # not the 60 cells a hit carries
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        narrow = str(results.row_text(k)).splitlines()[1]
+        assert "质量月" in narrow and cell_len(narrow) <= results.row_width < 80
+        await pilot.press("escape")
+        await pilot.resize_terminal(160, 40)
+        await pilot.pause()
+        entity = next(e for e in app.corpus.entities() if e["name"] == "崂山区")
+        app.show_entity(entity)
+        await pilot.pause()
+        mentions = app.query_one("#entity-mentions", LazyList)
+        widths = [cell_len(str(mentions.row_text(i))) for i in range(mentions.option_count)]
+        assert max(widths) >= mentions.row_width - 6 > 100  # (the snippets were 50 cells)
+        assert all(w <= mentions.row_width for w in widths)

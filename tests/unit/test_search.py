@@ -338,3 +338,17 @@ def test_a_closed_corpus_is_freed_as_soon_as_it_is_let_go_of(tmp_path):
     again.prepare()
     again.close()
     assert again.search("质量").total == 1  # built again when asked for
+
+
+def test_a_hit_snippet_can_be_made_as_wide_as_the_screen_has_room_for(seeds):
+    from rich.cells import cell_len
+
+    hit = next(h for h in seeds.search("质量月", None).hits if len(seeds.passage(h.passage)["text"]) > 150)
+    text = seeds.passage(hit.passage)["text"]
+    s, e = hit.anchor
+    assert text[s:e] == "质量月"
+    for width in (30, 100, 140):
+        wide = seeds.hit_snippet(hit, width)
+        assert "质量月" in wide.text and wide.spans([hit.anchor])  # the match stays in view
+        assert width - 4 <= cell_len(wide.text.strip("…")) <= width
+    assert cell_len(seeds.hit_snippet(hit, 140).text) > cell_len(hit.snippet.text) + 40

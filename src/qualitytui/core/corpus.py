@@ -17,7 +17,7 @@ from qualitytui.paths import Paths
 
 if TYPE_CHECKING:  # the search engine loads on first use, after the first frame
     from qualitytui.core.entity_names import EntityNames
-    from qualitytui.core.search import Result, Searcher
+    from qualitytui.core.search import Hit, Result, Searcher
 
 
 def in_order(docs: list[dict[str, Any]], order: str) -> list[dict[str, Any]]:
@@ -196,6 +196,10 @@ class Corpus:
         if not n.isdigit() or int(n) >= len(rows):
             raise KeyError(passage_id)
         return rows[int(n)]
+
+    def hit_snippet(self, hit: Hit, width: int) -> Snippet:
+        """A search hit's words in context, about ``width`` cells of them (the hit's own snippet is 60)."""
+        return snippet(self.passage(hit.passage)["text"], *hit.anchor, width)
 
     def mention_snippet(self, mention: dict[str, Any], width: int = 50) -> Snippet:
         """The words around one mention (keyword in context)."""

@@ -34,6 +34,7 @@ class Hit:
     score: float
     snippet: Snippet
     matches: list[tuple[int, int]]
+    anchor: tuple[int, int] = (0, 0)  # what the snippet is cut around (a wider one: Corpus.hit_snippet)
 
     def to_dict(self) -> dict[str, Any]:
         return {"doc": self.doc, "passage": self.passage, "score": self.score, "snippet": self.snippet.text,
@@ -300,7 +301,7 @@ class Searcher:
         if rarest is not None:
             own = self._spans(q.terms[rarest], form)
             anchor = min(own) if own else (merged[0] if merged else anchor)
-        return Hit(pid, row["doc"], row["id"], score, snippet(row["text"], *anchor), merged)
+        return Hit(pid, row["doc"], row["id"], score, snippet(row["text"], *anchor), merged, anchor)
 
 
 def _ms(t0: float) -> float:

@@ -24,12 +24,9 @@ class Snippet:
 
 
 def snippet(text: str, start: int, end: int, width: int = 60) -> Snippet:
-    """About ``width`` cells of ``text`` around ``text[start:end]``, a third of them before it."""
-    a = start
-    budget = max(width // 3, 4)
-    while a > 0 and text[a - 1] != "\n" and budget - cell_width(text[a - 1]) >= 0:
-        a -= 1
-        budget -= cell_width(text[a])
+    """About ``width`` cells of ``text`` around ``text[start:end]``, a third of them before it (more
+    when the text ends sooner)."""
+    a = _back(text, start, max(width // 3, 4))
     b = a
     used = 0
     while b < len(text):
@@ -38,7 +35,17 @@ def snippet(text: str, start: int, end: int, width: int = 60) -> Snippet:
             break
         used += cells
         b += 1
+    if used < width and (b == len(text) or text[b] == "\n"):  # the line ends: fill the width from the left
+        a = _back(text, a, width - used)
     body = text[a:b].replace("\n", " ")
     left = "…" if a > 0 else ""
     right = "…" if b < len(text) else ""
     return Snippet(left + body + right, a - len(left))
+
+
+def _back(text: str, a: int, budget: int) -> int:
+    """Where to start to show up to ``budget`` more cells before ``text[a]`` (not across a line end)."""
+    while a > 0 and text[a - 1] != "\n" and budget - cell_width(text[a - 1]) >= 0:
+        a -= 1
+        budget -= cell_width(text[a])
+    return a

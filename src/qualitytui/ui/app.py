@@ -7,6 +7,7 @@ from pathlib import Path
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
@@ -509,14 +510,16 @@ class QualityApp(BookmarkActions, App[None]):
         self.entity_mentions = mentions = corpus.entity_mentions(entity["id"], self.doc_order)  # (as the list)
         titles = corpus.titles()
 
-        def row(i: int) -> Text:  # made only for the mentions that come into view
-            m = mentions[i]
-            snip = corpus.mention_snippet(m)
-            where = f"{titles.get(m['doc'], m['doc'])[:8]} #{m['passage'].rsplit('#', 1)[1]}"
-            return context_prompt(where, snip.text, snip.spans([(m["start"], m["end"])]))
-
         self._show_sidebar(False)  # (the panel is in the reader)
         panel.display = True
+        listed = panel.query_one("#entity-mentions", LazyList)
+
+        def row(i: int) -> Text:  # made only for the mentions that come into view, as wide as the list
+            m = mentions[i]
+            where = f"{titles.get(m['doc'], m['doc'])[:8]} #{m['passage'].rsplit('#', 1)[1]}"
+            snip = corpus.mention_snippet(m, max(20, listed.row_width - cell_len(where) - 4))
+            return context_prompt(where, snip.text, snip.spans([(m["start"], m["end"])]))
+
         self.related = corpus.mentioned_with(entity["id"])
         panel.show_entity(entity, len(mentions), row, self.related)
         panel.query_one("#entity-mentions").focus()

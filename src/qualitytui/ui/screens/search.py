@@ -16,21 +16,23 @@ from textual.widgets import Input, Static
 
 from qualitytui.core.normalize import printable
 from qualitytui.core.search import Hit, Result
+from qualitytui.core.snippets import Snippet
 from qualitytui.core.wording import counted, dated
 from qualitytui.ui.widgets.lazy_list import LazyList
 
 LIVE_LIMIT = 200
 
 
-def hit_prompt(hit: Hit, title: str, when: str = "") -> Text:
+def hit_prompt(hit: Hit, title: str, when: str = "", snippet: Snippet | None = None) -> Text:
     """Where the hit is (document title, its date, the passage's id: titles repeat in a large
-    folder), then the snippet with the matches marked."""
+    folder), then the snippet (default: the hit's own) with the matches marked."""
+    snippet = snippet or hit.snippet
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(printable(title), style="bold")
     text.append(f"  {when + ' · ' if when else ''}{printable(hit.passage)}", style="dim")
     text.append("\n")
-    snip = Text(printable(hit.snippet.text))
-    for a, b in hit.snippet.spans(hit.matches):
+    snip = Text(printable(snippet.text))
+    for a, b in snippet.spans(hit.matches):
         snip.stylize("reverse", a, b)
     text.append_text(snip)
     return text
@@ -111,10 +113,16 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
         else:
             self.show_recent()
             return
-        hits, titles, dates = r.hits, self.titles, self.dates
+        hits, titles, dates, corpus = r.hits, self.titles, self.dates, self.corpus
         self.showing_recent = False
-        self.query_one("#search-results", LazyList).show(
-            len(hits), lambda i: hit_prompt(hits[i], titles.get(hits[i].doc, hits[i].doc), dates.get(hits[i].doc, "")), lines=2)
+        results = self.query_one("#search-results", LazyList)
+
+        def row(i: int) -> Text:  # the snippet as wide as the list (made again on a resize); "…" at both ends
+            hit = hits[i]
+            return hit_prompt(hit, titles.get(hit.doc, hit.doc), dates.get(hit.doc, ""),
+                              corpus.hit_snippet(hit, max(20, results.row_width - 2)))
+
+        results.show(len(hits), row, lines=2)
 
     def action_export(self) -> None:
         """Every passage found, cited (Markdown, JSON or CSV), to DATA/exports/search-….fmt."""

@@ -70,6 +70,11 @@ class LazyList(ScrollView, can_focus=True):
     def option_count(self) -> int:
         return self.count
 
+    @property
+    def row_width(self) -> int:
+        """Cells a row has now (a ``row`` callback may fill them: rows are made again on a resize)."""
+        return self.scrollable_content_region.width
+
     def show(self, count: int, row: Callable[[int], Text], highlighted: int | None = 0,
              selectable: Callable[[int], bool] | None = None, tail: Callable[[int], Text] | None = None,
              lines: int | None = None) -> None:
