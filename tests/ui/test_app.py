@@ -884,3 +884,18 @@ async def test_search_snippets_and_entity_mentions_fill_the_width_they_have(tmp_
         widths = [cell_len(str(mentions.row_text(i))) for i in range(mentions.option_count)]
         assert max(widths) >= mentions.row_width - 6 > 100  # (the snippets were 50 cells)
         assert all(w <= mentions.row_width for w in widths)
+
+
+async def test_the_timeline_axis_leaves_the_titles_room_on_a_narrow_terminal(tmp_path):
+    from qualitytui.ui.screens.timeline import TimelineScreen
+    from qualitytui.ui.widgets.lazy_list import LazyList
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("t")
+        assert isinstance(app.screen, TimelineScreen)
+        items = app.screen.query_one("#timeline-items", LazyList)
+        row = str(items.row_text(0))
+        axis = len(row) - len(row.lstrip("·●○━┄◆▪"))
+        assert 16 <= axis <= items.row_width // 3  # the axis a third of the row at most (it was 32 of 68)

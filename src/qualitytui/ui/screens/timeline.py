@@ -86,7 +86,7 @@ class TimelineScreen(Dialog[dict[str, Any] | None]):
         flt = parse(self.query_one("#timeline-filter", Input).value, self.doc if self.only_doc else None)
         self.shown = shown = self.all.keep(flt)
         items = self.items
-        width = max(16, min(48, self.app.size.width // 2 - 8))
+        width = max(16, min(48, (self.app.size.width - 24) * 2 // 5))  # 22 cells at 80 columns: room for the titles
         first, last = span_years([items[i] for i in shown] or items)
         scale = Text(" " * width)
         for col, year in ticks(first, last, width):
