@@ -26,3 +26,10 @@ async def ready(app, pilot):
         await pilot.pause()
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def search_for(app, pilot, query: str):
+    """Open the search box, type ``query`` and wait for its results to be shown."""
+    await pilot.press("slash", *query)
+    await app.screen.workers.wait_for_complete()
+    await pilot.pause()

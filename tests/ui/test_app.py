@@ -7,7 +7,7 @@ import os
 import time
 
 import pytest
-from apphelp import app_paths, make_app, ready
+from apphelp import app_paths, make_app, ready, search_for
 from rich.console import Console
 from textual.widgets import Static
 from conftest import seed_copies
@@ -435,9 +435,7 @@ async def test_the_palettes_export_search_hits_takes_the_last_search(tmp_path):
         await ready(app, pilot)
         await app.run_action("export_search")  # no search yet: it says so
         assert not isinstance(app.screen, ExportScreen)
-        await pilot.press("slash", *"qdyp")
-        await app.screen.workers.wait_for_complete()
-        await pilot.pause()
+        await search_for(app, pilot, "qdyp")
         await pilot.press("enter")
         await app.run_action("export_search")
         assert isinstance(app.screen, ExportScreen)
@@ -454,9 +452,7 @@ async def test_search_with_a_bad_query_says_why(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
-        await pilot.press("slash", *"kind:nope")
-        await app.screen.workers.wait_for_complete()
-        await pilot.pause()
+        await search_for(app, pilot, "kind:nope")
         status = app.screen.query_one("#search-status", Static)
         assert "unknown passage kind" in str(status.render())
         await pilot.press("enter", "escape")
@@ -861,9 +857,7 @@ async def test_search_snippets_and_entity_mentions_fill_the_width_they_have(tmp_
     app = make_app(tmp_path)
     async with app.run_test(size=(160, 40)) as pilot:
         await ready(app, pilot)
-        await pilot.press("slash", *"zhiliangyue")
-        await app.screen.workers.wait_for_complete()
-        await pilot.pause()
+        await search_for(app, pilot, "zhiliangyue")
         assert isinstance(app.screen, SearchScreen)
         results = app.screen.query_one("#search-results", LazyList)
         hits = app.screen.result.hits
