@@ -23,10 +23,9 @@ from qualitytui.ui.widgets.lazy_list import LazyList
 LIVE_LIMIT = 200
 
 
-def hit_prompt(hit: Hit, title: str, when: str = "", snippet: Snippet | None = None) -> Text:
+def hit_prompt(hit: Hit, title: str, when: str, snippet: Snippet) -> Text:
     """Where the hit is (document title, its date, the passage's id: titles repeat in a large
-    folder), then the snippet (default: the hit's own) with the matches marked."""
-    snippet = snippet or hit.snippet
+    folder), then ``snippet`` (of the hit's passage) with the matches marked."""
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(printable(title), style="bold")
     text.append(f"  {when + ' · ' if when else ''}{printable(hit.passage)}", style="dim")
