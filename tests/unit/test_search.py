@@ -109,6 +109,23 @@ def test_either_word_with_or(seeds):
     assert {h.doc[:3] for h in docs.hits} == {"000", "001"}
 
 
+def test_and_and_not_in_capitals_read_as_in_other_search_boxes(seeds):
+    both = set(hit_ids(seeds.search("質量 AND 嶗山", limit=None)))
+    assert both and both == passages_with(seeds, "质量", "崂山")  # AND adds nothing: every word is needed anyway
+    without = set(hit_ids(seeds.search("质量 NOT 青岛", limit=None)))
+    assert without and without == set(hit_ids(seeds.search("质量 -青岛", limit=None)))
+    assert set(hit_ids(seeds.search('质量 NOT "质量 强链"', limit=None))) == passages_with(seeds, "质量") - passages_with(
+        seeds, "质量强链")
+    neither = passages_with(seeds, "质量") - passages_with(seeds, "青岛") - passages_with(seeds, "济南")
+    assert set(hit_ids(seeds.search("质量 NOT 青岛|济南", limit=None))) == neither
+    assert set(hit_ids(seeds.search("质量 -青岛 OR 济南", limit=None))) == neither
+    q = parse("青岛 OR 济南 AND 品牌 NOT 崂山")
+    assert [t.text for t in q.terms] == ["青岛 OR 济南", "品牌"] and [t.text for t in q.excluded] == ["崂山"]
+    assert [t.text for t in parse("quality and not").terms] == ["quality", "and", "not"]  # lower case: words
+    assert parse("AND").problem and parse("质量 NOT").problem  # nothing to search for; NOT with nothing after it
+    assert parse("质量 NOT doc:000").problem  # filters cannot be left out: said, not ignored
+
+
 def test_filters(seeds):
     r = seeds.search("质量 doc:004", limit=None)
     assert r.total and all(h.doc.startswith("004") for h in r.hits)

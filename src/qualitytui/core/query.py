@@ -3,7 +3,7 @@
     质量强链 好品山东      several words: passages with all of them
     青岛 OR 济南, 青岛|济南  either word (OR binds the words on each side of it)
     "质量 强链"            a phrase: these characters in this order
-    -青岛                 without this word
+    -青岛, NOT 青岛        without this word (NOT in capitals; AND in capitals adds nothing: all words are needed)
     laoshan, qdyp         pinyin (whole syllables or initials) also matches the characters
     doc:001 kind:heading type:person entity:青岛啤酒 year:2025    filters (a filter alone lists passages)
     doc:"2024-03-18 青岛日报"   a filter's value in quotes may hold spaces (a quote in it doubled)
@@ -98,8 +98,21 @@ def parse(raw: str) -> Query:
     text = _CONTROL.sub(" ", raw.translate(_SYNTAX))
     text = _OR.sub("|", text)  # 青岛 OR 济南 is 青岛|济南
     joining = False  # the last term takes the next one as an alternative
+    negating = False  # NOT came last: the next word or phrase is left out
     for m in _PART.finditer(text):
         neg, quoted, key, value, word = m.groups()
+        if word in ("AND", "NOT"):  # (in capitals, as OR: "and", "not" are words)
+            negating, joining = word == "NOT", False
+            continue
+        if negating:
+            negating = False
+            if key is not None or word is not None and word.partition(":")[0].lower() in FILTERS:
+                q.problem = "NOT leaves out words and phrases, not filters"
+                return q
+            if quoted is not None:
+                neg = "-"
+            elif not word.startswith("-"):
+                word = "-" + word
         if key is not None:  # doc:"a b": one value, spaces and | included
             value = value.replace('""', '"')
             problem = _check_filter(key.lower(), value)
@@ -107,6 +120,12 @@ def parse(raw: str) -> Query:
                 q.problem = problem
                 return q
             q.filters.setdefault(key.lower(), []).append(value)
+            joining = False
+            continue
+        if word is not None and "|" in word and word.startswith("-") and word.partition(":")[0].lower() not in FILTERS:
+            alts = [t for piece in word[1:].split("|") if (t := _term(piece, phrase=False))]
+            if alts:
+                q.excluded.append(_either(alts))  # -青岛|济南: without either word
             joining = False
             continue
         if word is not None and "|" in word and not neg and word.partition(":")[0].lower() not in FILTERS:
@@ -145,6 +164,9 @@ def parse(raw: str) -> Query:
         t = _term(word, phrase=False)
         if t:
             q.terms.append(t)
+    if negating:
+        q.problem = "NOT needs a word or a phrase after it"
+        return q
     if q.empty and not q.problem:
         q.problem = "nothing to search for: type words, pinyin or a filter such as kind:heading"
     return q

@@ -5,7 +5,7 @@ SYNTAX = (
     ("质量强链 好品山东", "passages with all of these words (however the text was segmented)"),
     ("青岛 OR 济南, 青岛|济南", "either word"),
     ('"质量 强链"', "a phrase: the words together, in this order"),
-    ("-青岛", "leave out passages with this word"),
+    ("-青岛, NOT 青岛", "leave out passages with this word (AND adds nothing: all words are needed)"),
     ("laoshan, qdyp", "pinyin, whole syllables or initials, finds 崂山, 青岛优品"),
     ("質量強鏈, ＮＱＩ, nqi", "traditional characters, full-width forms and Latin case do not matter"),
     ("doc:ID kind:heading", "filters: a document, a passage kind;"),
