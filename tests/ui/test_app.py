@@ -13,7 +13,8 @@ from textual.widgets import Static
 from conftest import seed_copies
 
 from qualitytui.ui.app import QualityApp
-from qualitytui.ui.screens.help import HelpScreen
+from qualitytui.core.query_help import SYNTAX
+from qualitytui.ui.screens.help import KEYS, HelpScreen, _two_columns
 from qualitytui.ui.screens.repairs import RepairsScreen
 from qualitytui.ui.widgets.doc_list import DocList
 from qualitytui.ui.widgets.entities import EntityList
@@ -63,6 +64,17 @@ async def test_documents_list_opens_the_chosen_document(tmp_path):
         await pilot.press("down", "down", "enter")
         assert app.doc_id == "002_07e271edaf675502"
         assert app.query_one(PassageList).has_focus
+
+
+def test_help_wraps_every_line_whole_at_any_width():
+    """A narrow help box wraps its lines; it never cuts one short with an ellipsis (崂山, 青岛优品 showed as 崂山…)."""
+    for width, rows in ((w, rows) for w in range(34, 81) for rows in (KEYS, SYNTAX)):
+        console = Console(record=True, width=width, file=io.StringIO())
+        console.print(_two_columns(rows))
+        shown = console.export_text()
+        typed = "".join(a + b for a, b in rows)
+        assert shown.count("…") == typed.count("…")
+        assert "".join(shown.split()) and sorted("".join(shown.split())) == sorted("".join(typed.split()))
 
 
 async def test_help_and_repairs_screens_open_and_close(tmp_path):

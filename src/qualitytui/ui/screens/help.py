@@ -50,10 +50,11 @@ class HelpScreen(Dialog[None]):
 
 
 def _two_columns(rows) -> Table:
-    """(what to type, what it does) rows, the first column bold."""
+    """(what to type, what it does) rows, the first column bold; a long cell wraps, never ends in …
+    (the columns' default overflow cut 崂山, 青岛优品 to 崂山… at some widths)."""
     table = Table(box=None, show_header=False, padding=(0, 2))
-    table.add_column(style="bold")
-    table.add_column()
+    table.add_column(style="bold", overflow="fold")
+    table.add_column(overflow="fold")
     for typed, what in rows:
         table.add_row(Text(typed), Text(what))
     return table
