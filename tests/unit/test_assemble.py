@@ -181,6 +181,27 @@ def test_a_first_line_in_another_script_heads_the_article_instead_of_joining_it(
     assert "Qingdao Port" in "".join(bodies(c))
 
 
+def test_headline_lines_over_paragraphs_with_no_blank_line_between_stay_apart():
+    """A file of one paragraph a line, its title on the first: the title was glued into the lead."""
+    a = assemble("济南发布重点项目清单\n" + P1 + "\n" + P2 + "\n")
+    assert kinds(a) == [("title", "济南发布重点项目清单"), ("body", P1), ("body", P2)]
+    assert any("headline line kept apart" in w for w in a.warnings)
+    b = assemble("济南发布重点项目清单\n全年安排项目一千一百个\n" + P1 + "\n")  # headline over deck
+    assert (b.title, b.subtitle, bodies(b)) == ("济南发布重点项目清单", "全年安排项目一千一百个", [P1])
+    c = assemble("示范标题\n\n" + P1 + "\n强化品牌引领\n" + P2 + "\n")  # a section heading between paragraphs
+    assert kinds(c) == [("title", "示范标题"), ("body", P1), ("heading", "强化品牌引领"), ("body", P2)]
+
+
+def test_a_short_line_over_a_line_about_as_long_is_still_a_broken_line():
+    a = assemble("示范标题\n\n今年以来本市持续推进质量\n强市建设并取得了明显成效。\n\n" + P2)
+    assert bodies(a) == ["今年以来本市持续推进质量强市建设并取得了明显成效。", P2]
+    plain = "今年以来本市持续推进质量强市建设组织企业参加培训并开展标准化试点工作取得了明显成效。"
+    b = assemble("示范标题\n\n" + column(plain, 10) + "\n\n" + P2)  # lines with no punctuation, each as long as the next
+    assert kinds(b) == [("title", "示范标题"), ("body", plain), ("body", P2)]
+    m = assemble("# 示范标题\n\n- 质量强链\n- " + P1 + "\n", markdown=True)  # a short list item is no heading
+    assert bodies(m) == ["- 质量强链", "- " + P1]
+
+
 def test_document_without_headline_gets_its_first_sentence_as_title():
     a = assemble(P1 + "\n\n" + P2)
     assert a.title.startswith("今年以来")

@@ -4,7 +4,7 @@ The pipeline, each step general (no rule knows a file or a sentence of the corpu
 
 1. lines: strip, undo doubled headlines, remove layout spaces inside numbers;
 2. blocks (runs of non-blank lines) → items: furniture, byline, caption, heading, headline stack,
-   or body paragraphs (print-column lines rejoined);
+   or body paragraphs (print-column lines rejoined, headline lines over them kept apart);
 3. sentences broken across blank lines (page or column breaks) are rejoined, lifting out photo
    captions that were inserted in the middle;
 4. a byline glued to the end of a paragraph is split off; a truncated duplicate of a title is furniture;
@@ -241,13 +241,25 @@ class _Assembler:
         return out
 
     def _paragraphs(self, block: list[Line]) -> list[Item]:
-        """Rejoin the print-column lines of a body block; a short line that ends a sentence ends a paragraph."""
+        """Rejoin the print-column lines of a body block; a short line that ends a sentence ends a paragraph.
+        Headline lines over a paragraph with no blank line between (a title on a file's first line,
+        then one paragraph a line) stay lines of their own (``_headings_over``)."""
         paras: list[list[Line]] = []
         cur: list[Line] = []
+        heads: dict[int, bool] = {}  # line number in the file → a headline line (True: one of two)
         for i, line in enumerate(block):
             if cur and self.markdown and _LIST_ITEM.match(line.raw):
                 paras.append(cur)
                 cur = []
+            if not cur and line.no not in heads:
+                run = self._headings_over(block[i:])
+                heads.update((l.no, len(run) == 2) for l in run)
+            if line.no in heads:
+                if cur:
+                    paras.append(cur)
+                paras.append([line])
+                cur = []
+                continue
             cur.append(line)
             if i + 1 < len(block) and is_terminated(line.text) and (
                 self.column is None or len(line.text) < self.column - 1
@@ -258,10 +270,32 @@ class _Assembler:
             paras.append(cur)
         out = []
         for p in paras:
+            if p[0].no in heads:
+                self.warnings.append(f"line {p[0].no}: headline line kept apart from the paragraph under it")
+                out.append(Item("heading", p, p[0].text, stacked=heads[p[0].no]))  # (two: headline over deck)
+                continue
             if len(p) > 1:
                 self.warnings.append(f"{_span(p)}: {len(p)} lines broken by the print column rejoined")
             out.append(Item("body", p, fix_spacing(join_lines([l.text for l in p]))))
         return out
+
+    def _headings_over(self, lines: list[Line]) -> list[Line]:
+        """The headline lines (one or two) that open ``lines`` and stand over a paragraph: each short,
+        with no sentence punctuation, and the paragraph's first line a good third longer than each.
+        (A line of a paragraph wrapped at a print column is about as long as the line after it.)"""
+        if len(lines) < 2 or len(lines[0].text) * 4 > max(len(l.text) for l in lines[1:3]) * 3:
+            return []  # no line after it a third longer than it (most paragraphs' first lines)
+        run: list[Line] = []
+        for line in lines[:3]:
+            if self.markdown and _LIST_ITEM.match(line.raw):
+                return []  # a list's item, however short
+            if not shapes.is_heading_shape(line.text, self.column):
+                longest = max((len(l.text) for l in run), default=len(line.text))
+                return run if len(line.text) * 3 >= longest * 4 else []
+            if len(run) == 2:
+                return []
+            run.append(line)
+        return []
 
     # 3. sentences across blank lines ----------------------------------------------------------
     def join_across_breaks(self, items: list[Item]) -> list[Item]:
