@@ -208,13 +208,40 @@ def test_document_without_headline_gets_its_first_sentence_as_title():
     assert a.subtitle is None
 
 
-def test_a_byline_credit_drops_only_the_printed_box():
+def test_a_byline_credit_drops_the_printed_box_and_the_brackets():
     from qualitytui.core.shapes import byline_credit
 
     assert byline_credit("□王蕊 董京南") == "王蕊 董京南"
     assert byline_credit("■ 记者 孙晶") == "记者 孙晶"
     assert byline_credit("观海新闻/青报全媒体 记者 孙晶") == "观海新闻/青报全媒体 记者 孙晶"
     assert byline_credit("□") == "□"  # nothing but the box: kept, not emptied
+    assert byline_credit("（记者 王伟 通讯员 刘洋）") == byline_credit("(记者 王伟 通讯员 刘洋)") == "记者 王伟 通讯员 刘洋"
+
+
+WEB_COPY = """山东出台质量强省建设行动方案
+来源：大众日报\u3000\u3000发布时间：2025-03-18 09:30\u3000\u3000字号：大 中 小
+{p1}
+{p2}
+（大众日报记者 王伟 通讯员 刘洋）
+责任编辑：李明
+"""
+
+
+def test_an_article_copied_from_a_web_page_one_paragraph_a_line_has_its_lines_told_apart():
+    a = assemble(WEB_COPY.format(p1=P1, p2=P2))
+    assert [k for k, _ in kinds(a)] == ["title", "furniture", "body", "body", "byline", "furniture"]
+    assert a.title == "山东出台质量强省建设行动方案" and bodies(a) == [P1, P2]
+    assert a.byline == "大众日报记者 王伟 通讯员 刘洋"  # the brackets are not the credit's
+    assert kinds(a)[-1] == ("furniture", "责任编辑：李明")  # the editor's line is not a fragment of the lead
+    b = assemble("示范标题\n\n青岛早报记者 姜丹宁\n通讯员 张绪霞 赵子健\n\n" + P1)  # a byline of two lines stays one
+    assert kinds(b)[1] == ("byline", "青岛早报记者 姜丹宁 通讯员 张绪霞 赵子健")
+
+
+def test_a_line_that_goes_on_with_a_sentence_is_not_taken_for_a_byline_or_credits():
+    a = assemble("示范标题\n\n会上，市场监管局负责同志介绍了情况。随行的有\n记者 王伟 李明\n等人。\n\n" + P2)
+    assert bodies(a) == ["会上，市场监管局负责同志介绍了情况。随行的有记者 王伟 李明等人。", P2]
+    b = assemble("示范标题\n\n（记者从市场监管局获悉）\n\n" + P2)  # a sentence in brackets is no byline
+    assert not any(k == "byline" for k, _ in kinds(b))
 
 
 def test_a_headline_with_a_topic_and_a_colon_is_the_title():

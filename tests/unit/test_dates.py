@@ -190,6 +190,10 @@ def test_a_web_pages_publication_date_and_iso_dates():
     date, got = extract_dates(passages)
     assert date.value == "2025-03-18" and date.evidence == ["published: 发布时间：2025-03-18"]
     assert {i.date_text: (i.start, i.kind) for i in got} == {"2024/12/31": ("2024-12-31", "statistic_period")}
+    fields = doc("来源：大众日报\u3000\u3000发布时间：2025-03-18 09:30\u3000\u3000字号：大 中 小", "全市累计新增企业300家。",
+                 kinds=["furniture", "body"])  # the date after other fields of the page's line
+    date, _ = extract_dates(fields)
+    assert date.value == "2025-03-18" and date.evidence == ["published: 发布时间：2025-03-18"]
 
 
 def test_a_dates_title_is_its_clause_and_a_passage_without_punctuation_gives_the_text_at_the_date():

@@ -156,6 +156,24 @@ class _Assembler:
             blocks.append(cur)
         return blocks
 
+    def _lines_apart(self, block: list[Line]) -> list[list[Line]]:
+        """``block`` cut around the lines that open a paragraph and are no text of it — a byline, the
+        page's credits or a web page's line about the article — so that each is told apart as a block
+        of its own is (a file of one paragraph a line has no blank lines to set them apart)."""
+        if len(block) < 2:
+            return [block]
+        parts: list[list[Line]] = [[]]
+        apart = None  # what the last part's lines are, when they stand apart (a byline of two lines stays one block)
+        for i, line in enumerate(block):
+            prev = block[i - 1].text if i else ""
+            opens = not prev or apart or _ends_paragraph(prev) or shapes.is_heading_shape(prev, self.column)
+            stands = _standing_apart(line.text) if opens else None
+            if stands != apart and parts[-1]:
+                parts.append([])
+            parts[-1].append(line)
+            apart = stands
+        return parts
+
     def _gap_before(self, block: list[Line]) -> int:
         n, i = 0, block[0].no - 2
         while i >= 0 and not self.lines[i].text:
@@ -164,7 +182,7 @@ class _Assembler:
 
     # 2. blocks → items ----------------------------------------------------------------------
     def items(self) -> list[Item]:
-        blocks = self._blocks()
+        blocks = [part for block in self._blocks() for part in self._lines_apart(block)]
         items: list[Item] = []
         isolated: list[Item] = []  # captions by shape alone
         for bi, block in enumerate(blocks):
@@ -468,6 +486,18 @@ class _Assembler:
             items[picks[1]].kind = "subtitle"
             sub = items[picks[1]].text
         return items, items[picks[0]].text, sub
+
+
+def _standing_apart(text: str) -> str | None:
+    """What a line is that is no text of the article around it: a byline, credits, the page's header
+    or a web page's line about the article; None for any other line."""
+    if shapes.is_byline(text):
+        return "byline"
+    if shapes.is_staff_block([text]):
+        return "credits"
+    if shapes.is_web_meta(text):
+        return "web"
+    return "header" if shapes.is_page_header(text) else None
 
 
 def _ends_paragraph(text: str) -> bool:

@@ -234,7 +234,8 @@ def infer_document_date(passages: list[dict[str, Any]], matches: list[_Match] | 
                    if m and m.group("d") and _valid(int(m.group("y")), int(m.group("m")), int(m.group("d")))), None)
     if header:  # the page's own date, or the web page's: the day the article was published
         d.year, d.month, d.day = int(header.group("y")), int(header.group("m")), int(header.group("d"))
-        d.evidence = [f"{'the page header' if header.re is PAGE_HEADER else 'published'}: {header.group(0).strip()}"]
+        d.evidence = [f"{'the page header' if header.re is PAGE_HEADER else 'published'}: "
+                      f"{(header.groupdict().get('when') or header.group(0)).strip()}"]
         return d
     named = path_day(path) if path else None
     if named:  # saved under the day it appeared: what the text suggests comes second

@@ -58,8 +58,13 @@ def is_heading_shape(text: str, column: int | None = None, any_script: bool = Fa
     return not _SENTENCE_PUNCT.search(bare) and not _LIST_PUNCT.search(bare)
 
 
+_IN_PARENS = re.compile(r"^[（(](.*)[）)]$")
+
+
 def is_byline(text: str) -> bool:
+    """□王蕊 董京南, 青报全媒体 记者 孙晶 王帅, （记者 王伟 通讯员 刘洋）: a line naming the article's authors."""
     t = " ".join(text.split())
+    t = _IN_PARENS.sub(r"\1", t).strip()
     if not t or len(t) > 60:
         return False
     if not (t.startswith(("□", "■")) or ROLE_WORDS.search(t)):
@@ -68,8 +73,10 @@ def is_byline(text: str) -> bool:
 
 
 def byline_credit(text: str) -> str:
-    """A byline as a citation names it: without the printed box that marks it (□王蕊 董京南 → 王蕊 董京南)."""
-    return text.lstrip("□■ \u3000").strip() or text
+    """A byline as a citation names it: without the printed box or the brackets around it (□王蕊 董京南,
+    （王蕊 董京南） → 王蕊 董京南)."""
+    t = text.strip()
+    return _IN_PARENS.sub(r"\1", t).lstrip("□■ \u3000").strip() or text
 
 
 def split_trailing_byline(text: str) -> tuple[str, str] | None:
@@ -146,8 +153,10 @@ JUMP_MARK = re.compile(r"[（(]\s*(?:下转|上接|转|接)\s*第?\s*[\d一二�
 
 
 # a web page's line about the article (发布时间：2025-03-18 10:20 来源：…), with the day it was published
-PUBLISHED = re.compile(r"\s*(?:发布时间|发布日期|发文日期|更新时间|日期|时间)\s*[:：]\s*(?P<y>\d{4})"
-                       r"(?:\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2}))?")
+# (after other fields of the same line, as in 来源：大众日报　发布时间：2025-03-18 09:30　字号：大 中 小)
+PUBLISHED = re.compile(r"(?:\s*(?:来源|稿源|文章来源|作者|编辑|责任编辑|浏览次数|阅读量|点击数?)\s*[:：]\s*[^\s:：]{1,24})*"
+                       r"\s*(?P<when>(?:发布时间|发布日期|发文日期|更新时间|日期|时间)\s*[:：]\s*(?P<y>\d{4})"
+                       r"(?:\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2}))?)")
 
 
 def is_web_meta(text: str) -> bool:
