@@ -223,6 +223,17 @@ def test_bodies_of_each_city_are_not_the_documents_citys():
     assert "青岛市人力资源社会保障局" not in orgs  # named only for each city
 
 
+def test_a_level_the_segmenter_glued_to_the_preposition_before_it_still_opens_the_bodys_name():
+    tag = get_segmenter().tag
+    assert ("从省", "n") in tag("记者从省市场监管局获悉") and ("由市", "n") in tag("由市发展改革委牵头")  # the cuts that misled
+    got, _ = entities("山东省济南市召开质量大会。", "记者从省市场监管局获悉，由市发展改革委牵头推进。")
+    orgs = names(got, "organization")
+    assert {"山东省市场监管局", "济南市发展改革委"} <= orgs
+    assert not any(o.startswith(("记者", "从", "由")) for o in orgs)
+    got, _ = entities("安徽省和县召开质量大会。")  # 和县 is a county, not 和 and a level
+    assert "和县" in names(got, "place")
+
+
 def test_a_newspaper_named_in_the_text_is_an_organization():
     got, _ = entities("据青岛早报报道，新区建设加快推进。")
     assert "青岛早报" in names(got, "organization")

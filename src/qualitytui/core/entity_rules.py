@@ -209,17 +209,27 @@ class Tokens(Sequence):
         return bisect_right(self.starts, offset) - 1
 
 
-# 工业和信息化部等部门, 自然资源部副部长: the segmenter's 部等/u and 部副/n hide the head
-_GLUED = re.compile(r"[部委局厅署办][等副]")
+# 工业和信息化部等部门, 自然资源部副部长: the segmenter's 部等/u and 部副/n hide the head; 记者从省市场监管局获悉,
+# 由市发展改革委牵头: its 从省/n and 由市/n (words it made up) hide the level a body's name opens on
+_GLUED = re.compile(r"[部委局厅署办][等副]|[从由在向对经据赴到至为于][省市区县]")
 _GLUED_TAG = {"等": "u", "副": "b"}
 
 
 def tokens_with_offsets(tagged: list[tuple[str, str]], text: str = "") -> Tokens:
-    """The tagged tokens of ``text`` as Tokens, a body's head cut off the 等 or 副 it was glued to."""
+    """The tagged tokens of ``text`` as Tokens, a body's head cut off the 等 or 副 it was glued to, and
+    a level (省, 市 …) off the preposition before it."""
     if text and _GLUED.search(text):
         tagged = [piece for w, t in tagged for piece in (
-            ((w[0], "n"), (w[1], _GLUED_TAG[w[1]])) if len(w) == 2 and _GLUED.fullmatch(w) else ((w, t),))]
+            _unglued(w, t) if len(w) == 2 and _GLUED.fullmatch(w) else ((w, t),))]
     return Tokens(tagged)
+
+
+def _unglued(w: str, t: str) -> tuple[tuple[str, str], ...]:
+    if w[1] in _GLUED_TAG:
+        return (w[0], "n"), (w[1], _GLUED_TAG[w[1]])
+    if _in_dictionary(w):
+        return ((w, t),)  # a word of the dictionary stays whole
+    return (w[0], "p"), (w[1], "n")
 
 
 _COUNT_WORD = re.compile(r"^[一二三四五六七八九十百千两\d.]+[大届批个家项类]?$")
