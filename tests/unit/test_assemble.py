@@ -237,6 +237,41 @@ def test_an_article_copied_from_a_web_page_one_paragraph_a_line_has_its_lines_to
     assert kinds(b)[1] == ("byline", "青岛早报记者 姜丹宁 通讯员 张绪霞 赵子健")
 
 
+AGENCY_COPY = """烟台推进质量强市建设取得新成效
+原标题：质量强市 烟台在行动
+中新网烟台3月5日电（记者 王伟）记者5日从烟台市市场监管局获悉，2024年烟台市新增“好品山东”品牌12个，总数居全省前列。
+一、强化标准引领
+烟台市共主导制定国家标准15项。
+二、做强品牌矩阵
+截至2024年底，全市拥有中国驰名商标80件。
+图为烟台港集装箱码头。 王伟 摄
+（完）
+【编辑：李明】
+"""
+
+
+def test_a_news_agency_article_of_one_paragraph_a_line_keeps_its_headings_caption_and_end_marks_apart():
+    a = assemble(AGENCY_COPY)
+    assert [k for k, _ in kinds(a)] == ["title", "subtitle", "body", "heading", "body", "heading", "body", "caption",
+                                        "furniture", "furniture"]
+    assert kinds(a)[-3:] == [("caption", "图为烟台港集装箱码头。王伟 摄"), ("furniture", "（完）"), ("furniture", "【编辑：李明】")]
+    assert not any("print column" in w for w in a.warnings)  # lines of all lengths: no print column to rejoin
+
+
+def test_end_marks():
+    from qualitytui.core.shapes import is_end_mark
+
+    assert all(map(is_end_mark, ["（完）", "(完)", "【完】", "-END-", "—完—", "全文完"]))
+    assert not any(map(is_end_mark, ["完成", "完善", "（完成）", "完了。", "未完待续"]))
+
+
+def test_a_full_print_line_that_ends_like_a_credit_by_chance_is_still_text():
+    lines = ["今年以来，全市各级各部门认真学习新华社发", "布的权威消息，持续推进质量强市建设各项工作", "落实落细，取得了明显成效。"]
+    text = "示范标题\n\n" + "\n".join(lines) + "\n\n" + column(P1 + P2 + P3, 20)
+    a = assemble(text)
+    assert bodies(a)[0] == "".join(lines) and not any(k == "caption" for k, _ in kinds(a))
+
+
 def test_a_line_that_goes_on_with_a_sentence_is_not_taken_for_a_byline_or_credits():
     a = assemble("示范标题\n\n会上，市场监管局负责同志介绍了情况。随行的有\n记者 王伟 李明\n等人。\n\n" + P2)
     assert bodies(a) == ["会上，市场监管局负责同志介绍了情况。随行的有记者 王伟 李明等人。", P2]

@@ -133,7 +133,10 @@ class _Assembler:
         if len(lengths) < 8 or self.markdown:
             return None
         lengths.sort()
-        return lengths[int(len(lengths) * 0.75)]
+        column = lengths[int(len(lengths) * 0.75)]
+        if sum(column - 3 <= n <= column + 1 for n in lengths) * 2 < len(lengths):
+            return None  # lines of all lengths, most of them not full: one paragraph a line, no column
+        return column
 
     def _blocks(self) -> list[list[Line]]:
         blocks, cur = [], []
@@ -167,7 +170,10 @@ class _Assembler:
         for i, line in enumerate(block):
             prev = block[i - 1].text if i else ""
             opens = not prev or apart or _ends_paragraph(prev) or shapes.is_heading_shape(prev, self.column)
-            stands = _standing_apart(line.text) if opens else None
+            stands = _standing_apart(line.text) if opens or shapes.is_end_mark(line.text) else None
+            if stands is None and opens and shapes.is_credit_caption(line.text) and (
+                    self.column is None or len(line.text) < self.column - 2):  # (a full line may end so by chance)
+                stands = "caption"
             if stands != apart and parts[-1]:
                 parts.append([])
             parts[-1].append(line)
@@ -208,8 +214,8 @@ class _Assembler:
                 items.append(Item("heading", block, joined))
             elif shapes.is_cohost_block(texts) or (len(block) == 1 and shapes.is_banner(joined)):
                 items.append(Item("furniture", block, joined))
-            elif shapes.is_promo_block(texts) or shapes.is_staff_block(texts) or (
-                    len(block) == 1 and (shapes.is_page_header(joined) or shapes.is_web_meta(joined))):
+            elif shapes.is_promo_block(texts) or shapes.is_staff_block(texts) or (len(block) == 1 and (
+                    shapes.is_page_header(joined) or shapes.is_web_meta(joined) or shapes.is_end_mark(joined))):
                 items.append(Item("furniture", block, joined))
             elif self.markdown and any(_LIST_ITEM.match(l.raw) for l in block):
                 items += self._paragraphs(block)  # a list's items are text, however short
@@ -497,6 +503,8 @@ def _standing_apart(text: str) -> str | None:
         return "credits"
     if shapes.is_web_meta(text):
         return "web"
+    if shapes.is_end_mark(text):
+        return "end"
     return "header" if shapes.is_page_header(text) else None
 
 

@@ -28,7 +28,7 @@ _PROMO = re.compile(
     r"|了解更多|点击.{0,6}(链接|查看|阅读)|下载.{0,8}客户端)"
 )
 _CREDIT = re.compile(
-    r"(资料图片|资料照片|供图|图片来源[:：].*|[（(]?图[/／].{1,20}[)）]?|新华社发|本报记者.{1,8}摄|记者.{1,8}摄|摄影[:：/／].{1,12})$"
+    r"(资料图片|资料照片|供图|图片来源[:：].*|[（(]?图[/／].{1,20}[)）]?|新华社发|本报记者.{1,8}摄|记者.{1,8}摄|(?<=[。.\s])[\u4e00-\u9fff·]{2,5}\s*摄|摄影[:：/／].{1,12})$"
 )
 _SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*")
 ROLE_WORDS = re.compile(r"(记者|通讯员|撰稿|摄影|特约|编辑|实习生)")  # a byline's roles
@@ -58,13 +58,13 @@ def is_heading_shape(text: str, column: int | None = None, any_script: bool = Fa
     return not _SENTENCE_PUNCT.search(bare) and not _LIST_PUNCT.search(bare)
 
 
-_IN_PARENS = re.compile(r"^[（(](.*)[）)]$")
+_IN_BRACKETS = re.compile(r"^[（(【\[〔](.*)[）)】\]〕]$")  # （记者 王伟）, 【编辑：李明】
 
 
 def is_byline(text: str) -> bool:
     """□王蕊 董京南, 青报全媒体 记者 孙晶 王帅, （记者 王伟 通讯员 刘洋）: a line naming the article's authors."""
     t = " ".join(text.split())
-    t = _IN_PARENS.sub(r"\1", t).strip()
+    t = _IN_BRACKETS.sub(r"\1", t).strip()
     if not t or len(t) > 60:
         return False
     if not (t.startswith(("□", "■")) or ROLE_WORDS.search(t)):
@@ -76,7 +76,7 @@ def byline_credit(text: str) -> str:
     """A byline as a citation names it: without the printed box or the brackets around it (□王蕊 董京南,
     （王蕊 董京南） → 王蕊 董京南)."""
     t = text.strip()
-    return _IN_PARENS.sub(r"\1", t).lstrip("□■ \u3000").strip() or text
+    return _IN_BRACKETS.sub(r"\1", t).lstrip("□■ \u3000").strip() or text
 
 
 def split_trailing_byline(text: str) -> tuple[str, str] | None:
@@ -165,8 +165,16 @@ def is_web_meta(text: str) -> bool:
 
 
 def is_staff_block(lines: list[str]) -> bool:
-    """责任编辑：张三 / 来源：青岛日报: the page's credits, not the article's text."""
-    return all(len(l) <= 40 and _STAFF_LINE.match(" ".join(l.split())) for l in lines)
+    """责任编辑：张三 / 来源：青岛日报 / 【编辑：李明】: the page's credits, not the article's text."""
+    return all(len(l) <= 40 and _STAFF_LINE.match(_IN_BRACKETS.sub(r"\1", " ".join(l.split()))) for l in lines)
+
+
+_END_MARK = re.compile(r"^[（(【\[〔<－—\-\s]*(?:完|全文完|本文完|END)[）)】\]〕>－—\-\s]*$", re.I)
+
+
+def is_end_mark(text: str) -> bool:
+    """（完）, 【完】, -END-: the mark a news agency puts after the last paragraph."""
+    return len(text) <= 12 and bool(_END_MARK.match(text.strip()))
 
 
 def is_page_header(text: str) -> bool:
