@@ -162,17 +162,17 @@ class _Assembler:
     def _lines_apart(self, block: list[Line]) -> list[list[Line]]:
         """``block`` cut around the lines that open a paragraph and are no text of it — a byline, the
         page's credits or a web page's line about the article — so that each is told apart as a block
-        of its own is (a file of one paragraph a line has no blank lines to set them apart)."""
-        if len(block) < 2:
+        of its own is (a file of one paragraph a line has no blank lines to set them apart). A file set
+        in a print column keeps its blocks: its lines are a paragraph's, broken where the column ends."""
+        if len(block) < 2 or self.column is not None:
             return [block]
         parts: list[list[Line]] = [[]]
         apart = None  # what the last part's lines are, when they stand apart (a byline of two lines stays one block)
         for i, line in enumerate(block):
             prev = block[i - 1].text if i else ""
-            opens = not prev or apart or _ends_paragraph(prev) or shapes.is_heading_shape(prev, self.column)
+            opens = not prev or apart or _ends_paragraph(prev) or shapes.is_heading_shape(prev)
             stands = _standing_apart(line.text) if opens or shapes.is_end_mark(line.text) else None
-            if stands is None and opens and shapes.is_credit_caption(line.text) and (
-                    self.column is None or len(line.text) < self.column - 2):  # (a full line may end so by chance)
+            if stands is None and opens and shapes.is_credit_caption(line.text):
                 stands = "caption"
             if stands != apart and parts[-1]:
                 parts.append([])
