@@ -294,8 +294,7 @@ class _Assembler:
             paras.append(cur)
         out = []
         for p in paras:
-            if p[0].no in heads:
-                self.warnings.append(f"line {p[0].no}: headline line kept apart from the paragraph under it")
+            if p[0].no in heads:  # (no repair: the file's own line)
                 out.append(Item("heading", p, p[0].text, stacked=heads[p[0].no]))  # (two: headline over deck)
                 continue
             if len(p) > 1:
