@@ -258,6 +258,22 @@ def test_a_news_agency_article_of_one_paragraph_a_line_keeps_its_headings_captio
     assert not any("print column" in w for w in a.warnings)  # lines of all lengths: no print column to rejoin
 
 
+def test_an_indent_opens_a_paragraph_in_a_file_that_indents_its_paragraphs():
+    unfinished = P1[:-1]  # a paragraph that lost its full stop
+    a = assemble("示范标题\n\u3000\u3000" + unfinished + "\n\u3000\u3000" + P2 + "\n\u3000\u3000" + P3 + "\n")
+    assert bodies(a) == [unfinished, P2, P3]
+    wrapped = "\n".join("\u3000\u3000" + column(p, 18) for p in (P1, P2, P3))  # a print column, indents opening paragraphs
+    assert bodies(assemble("示范标题\n" + wrapped)) == [P1, P2, P3]
+    broken = column(P1, 18).split("\n")  # a page break inside a sentence: the line after it has no indent
+    b = assemble("示范标题\n\n\u3000\u3000" + "\n".join(broken[:2]) + "\n\n" + "\n".join(broken[2:]) + "\n\u3000\u3000" + P2)
+    assert bodies(b) == [P1, P2]
+
+
+def test_a_file_indented_all_through_says_nothing_by_its_indents():
+    text = "\n".join("\u3000\u3000" + line for line in ["示范标题", ""] + column(P1 + P2, 18).split("\n"))
+    assert bodies(assemble(text)) == [P1 + P2]  # its wrapped lines are rejoined, not cut at each indent
+
+
 def test_end_marks():
     from qualitytui.core.shapes import is_end_mark
 

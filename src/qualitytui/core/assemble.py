@@ -27,6 +27,7 @@ LONG_PARAGRAPH, PIECE = 2000, 500  # characters
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])(?![”’」』)）])|(?<=[。！？!?][”’」』)）])")
 _CLAUSE_END = re.compile(r"(?<=[；;，,])")  # where a paragraph with no sentence end is cut
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]\s+|\d{1,3}[.)、]\s*)")
+_INDENT = re.compile(r"^(?:\u3000|[ \xa0]{2,}|\t)")
 
 
 @dataclass
@@ -96,6 +97,10 @@ class _Assembler:
         self.warnings: list[str] = []
         self.lines = self._read_lines(text)
         self.column = self._column_width()
+        # paragraphs that open on an indent (　　), in a file whose other lines have none: each indented
+        # line opens a paragraph (a file indented all through says nothing by it)
+        indents = {bool(_INDENT.match(l.raw)) for l in self.lines if l.text}
+        self.indents = not markdown and indents == {True, False}
 
     # 1. lines -----------------------------------------------------------------------------
     def _read_lines(self, text: str) -> list[Line]:
@@ -272,7 +277,7 @@ class _Assembler:
         cur: list[Line] = []
         heads: dict[int, bool] = {}  # line number in the file → a headline line (True: one of two)
         for i, line in enumerate(block):
-            if cur and self.markdown and _LIST_ITEM.match(line.raw):
+            if cur and (self.markdown and _LIST_ITEM.match(line.raw) or self.indents and _INDENT.match(line.raw)):
                 paras.append(cur)
                 cur = []
             if not cur and line.no not in heads:
@@ -335,6 +340,8 @@ class _Assembler:
                     break
                 if self.markdown and _LIST_ITEM.match(items[j].lines[0].raw):
                     break  # a list's next item
+                if self.indents and items[j].lines and _INDENT.match(items[j].lines[0].raw):
+                    break  # it opens a paragraph of its own
                 lifted, nxt = items[i:j], items[j]
                 if lifted:
                     where = ", ".join(_span(x.lines) for x in lifted)
