@@ -274,6 +274,15 @@ def test_a_file_indented_all_through_says_nothing_by_its_indents():
     assert bodies(assemble(text)) == [P1 + P2]  # its wrapped lines are rejoined, not cut at each indent
 
 
+def test_a_web_pages_line_led_by_the_day_is_furniture():
+    from qualitytui.core.shapes import is_web_meta
+
+    a = assemble("示范标题\n2024-03-05 10:20 来源：青岛日报\n" + P1 + "\n" + P2 + "\n")
+    assert [k for k, _ in kinds(a)] == ["title", "furniture", "body", "body"]
+    assert is_web_meta("2024年3月5日") and is_web_meta("2024/3/5 08:00")
+    assert not any(map(is_web_meta, ["2024年3月5日，市场监管局召开会议。", "2024年是质量强市建设的关键一年"]))
+
+
 def test_end_marks():
     from qualitytui.core.shapes import is_end_mark
 

@@ -159,9 +159,16 @@ PUBLISHED = re.compile(r"(?:\s*(?:来源|稿源|文章来源|作者|编辑|责�
                        r"(?:\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2}))?)")
 
 
+# the same led by the day itself: 2025-03-18 10:20 来源：青岛日报, or the day alone on its line
+DATED_LINE = re.compile(r"\s*(?P<when>(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?)"
+                        r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+                        r"(?:\s*(?:来源|稿源|文章来源|作者|编辑|责任编辑)\s*[:：]\s*[^\s:：]{1,24})*\s*$")
+
+
 def is_web_meta(text: str) -> bool:
-    """发布时间：2025-03-18 10:20 来源：… : a web page's line about the article, not the article."""
-    return len(text) <= 80 and bool(PUBLISHED.match(text))
+    """发布时间：2025-03-18 10:20 来源：…, 2025-03-18 10:20 来源：… : a web page's line about the article,
+    not the article."""
+    return len(text) <= 80 and bool(PUBLISHED.match(text) or DATED_LINE.match(text))
 
 
 def is_staff_block(lines: list[str]) -> bool:
