@@ -33,6 +33,22 @@ def test_encodings_are_detected_and_recorded(tmp_path, encoding, data_encoding, 
     assert docs[0].passages[1].text == "今年以来，全市持续推进质量强市建设，取得明显成效。"
 
 
+TRADITIONAL = "青島市質量工作會議\n\n今年以來，全市持續推進質量強市建設，組織企業參加培訓並開展標準化試點工作，取得明顯成效。\n"
+
+
+def test_traditional_chinese_in_big5_is_read_and_simplified_gbk_stays_gb18030(tmp_path):
+    (tmp_path / "hk.txt").write_bytes(TRADITIONAL.encode("big5"))
+    (tmp_path / "gbk.txt").write_bytes(TRADITIONAL.encode("gbk"))  # GBK holds traditional characters too
+    (tmp_path / "jian.txt").write_bytes(ARTICLE.encode("gbk"))
+    (tmp_path / "greek.txt").write_bytes(ARTICLE.replace("今年", "α、β两项指标今年").encode("gbk"))  # a few Greek letters
+    docs, skipped = ingest(tmp_path)
+    assert not skipped
+    by_id = {d.id: d for d in docs}
+    assert (by_id["hk"].encoding, by_id["gbk"].encoding, by_id["jian"].encoding) == ("big5", "gb18030", "gb18030")
+    assert by_id["hk"].title == by_id["gbk"].title == "青島市質量工作會議"
+    assert by_id["jian"].title == by_id["greek"].title == "青岛市质量工作会议" and by_id["greek"].encoding == "gb18030"
+
+
 def test_crlf_and_cr_files(tmp_path):
     (tmp_path / "crlf.txt").write_bytes(ARTICLE.replace("\n", "\r\n").encode())
     (tmp_path / "cr.txt").write_bytes(ARTICLE.replace("\n", "\r").encode())

@@ -1,4 +1,4 @@
-"""Finding corpus files and decoding them: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030."""
+"""Finding corpus files and decoding them: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030, Big5."""
 
 from __future__ import annotations
 
@@ -103,10 +103,33 @@ def decode(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     try:
-        text = data.decode("gb18030")
+        gb: tuple[str, str] | SkipFile = _checked(data.decode("gb18030"), "gb18030"), "gb18030"
     except UnicodeDecodeError as e:
-        raise SkipFile(f"not UTF-8, UTF-16 or GB18030 text (undecodable byte at {e.start})") from None
-    return _checked(text, "gb18030"), "gb18030"
+        gb = SkipFile(f"not UTF-8, UTF-16, GB18030 or Big5 text (undecodable byte at {e.start})")
+    except SkipFile as e:
+        gb = e
+    if isinstance(gb, tuple) and _odd_share(gb[0]) <= 0.1:
+        return gb  # (Big5 text read as GB18030 is full of kana, Greek and private-use characters)
+    try:
+        big5 = _checked(data.decode("big5hkscs"), "big5"), "big5"  # Traditional Chinese from Hong Kong, Taiwan
+    except (UnicodeDecodeError, SkipFile):
+        big5 = None
+    if big5 and (not isinstance(gb, tuple) or _odd_share(big5[0]) < _odd_share(gb[0])):
+        return big5
+    if isinstance(gb, SkipFile):
+        raise gb
+    return gb
+
+
+# what a Chinese text read in the wrong double-byte encoding is full of: kana, Greek, Cyrillic, box
+# drawing, private-use characters
+_ODD = re.compile("[\u0370-\u04ff\u2500-\u257f\u3040-\u30ff\ue000-\uf8ff]")
+_WIDE = re.compile("[^\x00-\u036f]")
+
+
+def _odd_share(text: str) -> float:
+    """The share of such characters among a text's characters beyond Latin (in its first 20 000)."""
+    return len(_ODD.findall(text, 0, 20000)) / max(1, len(_WIDE.findall(text, 0, 20000)))
 
 
 # Characters that are never control, private-use, unassigned or surrogate: printable ASCII, the
