@@ -361,6 +361,34 @@ def test_a_web_page_saved_as_markdown_reads_as_an_article():
     assert bodies(b)[0] == P1  # HTML left in a text file goes too; Markdown stays Markdown's
 
 
+CLIPPED = """---
+title: "青岛推进质量强市建设"
+source: "https://www.example.com/news/2024/0305/123.html"
+published: 2024-03-05
+tags:
+  - clippings
+---
+{heading}
+{p1}
+
+---
+
+{p2}
+"""
+
+
+def test_a_markdown_clippings_front_matter_is_furniture_and_gives_the_title_where_no_heading_does():
+    a = assemble(CLIPPED.format(heading="# 青岛推进质量强市建设\n", p1=P1, p2=P2), markdown=True)
+    assert [k for k, _ in kinds(a)] == ["furniture", "title", "body", "body"]
+    assert kinds(a)[0][1].startswith("--- title:") and bodies(a) == [P1, P2]  # the rule (---) is no text
+    b = assemble(CLIPPED.format(heading="", p1=P1, p2=P2), markdown=True)
+    assert b.title == "青岛推进质量强市建设" and bodies(b) == [P1, P2]
+    c = assemble("---\n\n" + P1 + "\n\n---\n\n" + P2 + "\n", markdown=True)  # rules, no front matter
+    assert bodies(c) == [P1, P2] and not any(k == "furniture" for k, _ in kinds(c))
+    d = assemble(CLIPPED.format(heading="", p1=P1, p2=P2))  # in a .txt file, the same lines are text
+    assert not kinds(d)[0][1].startswith("--- title:")
+
+
 def test_a_paragraph_of_thousands_of_characters_is_cut_at_sentence_ends():
     body = "今年以来，本市持续推进质量强市建设。“好的。”他说！" * 100  # 2 600 characters, no line break
     a = assemble("质量强市建设推进会召开\n\n" + body + "\n\n" + P2)

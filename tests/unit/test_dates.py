@@ -194,6 +194,9 @@ def test_a_web_pages_publication_date_and_iso_dates():
                  kinds=["furniture", "body"])  # the date after other fields of the page's line
     date, _ = extract_dates(fields)
     assert date.value == "2025-03-18" and date.evidence == ["published: 发布时间：2025-03-18"]
+    front = '--- title: "示范" published: 2024-03-05 tags: - clippings ---'  # a Markdown file's front matter
+    date, _ = extract_dates(doc(front, "全市累计新增企业300家。", kinds=["furniture", "body"]))
+    assert date.value == "2024-03-05" and date.evidence == ["the front matter: published: 2024-03-05"]
     for line, when in (("2024-03-05 10:20来源：青岛日报", "2024-03-05"), ("2024年3月5日", "2024年3月5日")):  # the day first
         date, _ = extract_dates(doc(line, "全市累计新增企业300家。", kinds=["furniture", "body"]))
         assert date.value == "2024-03-05" and date.evidence == [f"published: {when}"]

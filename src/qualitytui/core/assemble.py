@@ -95,6 +95,12 @@ class _Assembler:
         self.markdown = markdown
         self.has_word = has_word
         self.warnings: list[str] = []
+        # a Markdown file's front matter (---, key: value lines, ---), as web clippers write it: one
+        # passage of furniture; its title is the article's where no heading gives one
+        front = shapes.FRONT_MATTER.match(text.lstrip("\ufeff")) if markdown else None
+        self.front_lines = front.group(0).count("\n") if front else 0
+        title = shapes.FRONT_TITLE.search(front.group(0)) if front else None
+        self.front_title = title.group(1).strip().strip("\"'").strip() if title else None
         self.lines = self._read_lines(text)
         self.column = self._column_width()
         # paragraphs that open on an indent (　　), in a file whose other lines have none: each indented
@@ -108,7 +114,7 @@ class _Assembler:
         for no, raw in enumerate(text.lstrip("\ufeff").splitlines(), 1):
             t = raw.strip()
             line = Line(no, raw.rstrip(), t)
-            if not t:
+            if not t or no <= self.front_lines:
                 out.append(line)
                 continue
             single = undouble(t)
@@ -145,7 +151,9 @@ class _Assembler:
 
     def _blocks(self) -> list[list[Line]]:
         blocks, cur = [], []
-        for line in self.lines:
+        if self.front_lines:
+            blocks.append([l for l in self.lines[: self.front_lines] if l.text])
+        for line in self.lines[self.front_lines :]:
             if not line.text:
                 if cur:
                     blocks.append(cur)
@@ -188,6 +196,8 @@ class _Assembler:
     def _gap_before(self, block: list[Line]) -> int:
         n, i = 0, block[0].no - 2
         while i >= 0 and not self.lines[i].text:
+            if self.markdown and shapes.is_md_rule(self.lines[i].raw):
+                break  # a rule (---) parts sections: no room left for a photo
             n, i = n + 1, i - 1
         return n if i >= 0 else 0
 
@@ -200,6 +210,9 @@ class _Assembler:
             texts = [l.text for l in block]
             joined = " ".join(texts)
             last = bi == len(blocks) - 1
+            if block[0].no <= self.front_lines:
+                items.append(Item("furniture", block, joined))
+                continue
             if items and items[-1].kind == "caption" and items[-1].text[:1] in shapes.CIRCLED:
                 # a numbered caption list broken by the layout: "③…互动" / "体验展区场景" / "④…"
                 head = self._caption_continuation(block, blocks[bi + 1] if not last else None)
@@ -488,6 +501,8 @@ class _Assembler:
             picks = [stacks[0], stacks[0] + 1]
         else:
             picks = []
+        if not picks and self.front_title:
+            return items, self.front_title, None
         if not picks:
             first = next((x.text for x in items if x.kind == "body"), "")
             sentence = re.split(r"(?<=[。！？!?])", first, maxsplit=1)[0]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from qualitytui.core.normalize import passage_norms
-from qualitytui.core.shapes import DATED_LINE, PAGE_HEADER, PUBLISHED
+from qualitytui.core.shapes import DATED_LINE, FRONT_DATE, PAGE_HEADER, PUBLISHED
 
 _Y = r"(?:19|20)\d{2}"
 _CN_ORDINAL = "[二三]?十[一二三四五六七八九]?"  # 十四, 二十, 二十一: a congress's number
@@ -231,11 +231,13 @@ def infer_document_date(passages: list[dict[str, Any]], matches: list[_Match] | 
         d.evidence.append(f"only a target date, {x.m.group(0)} ({x.passage['id']}): taken as two years ahead")
     header = next((m for p in passages if p["kind"] == "furniture"
                    for m in [PAGE_HEADER.match(" ".join(p["text"].split())) or PUBLISHED.match(p["text"])
-                             or DATED_LINE.match(p["text"])]
+                             or DATED_LINE.match(p["text"])
+                             or (FRONT_DATE.search(p["text"]) if p["text"].startswith("---") else None)]
                    if m and m.group("d") and _valid(int(m.group("y")), int(m.group("m")), int(m.group("d")))), None)
     if header:  # the page's own date, or the web page's: the day the article was published
         d.year, d.month, d.day = int(header.group("y")), int(header.group("m")), int(header.group("d"))
-        d.evidence = [f"{'the page header' if header.re is PAGE_HEADER else 'published'}: "
+        source = {PAGE_HEADER: "the page header", FRONT_DATE: "the front matter"}.get(header.re, "published")
+        d.evidence = [f"{source}: "
                       f"{(header.groupdict().get('when') or header.group(0)).strip()}"]
         return d
     named = path_day(path) if path else None

@@ -129,17 +129,20 @@ _HTML_ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 _MD_IMAGE = re.compile(r"!\[[^\]\n]{0,200}\]\([^)\s]{0,500}\)")
 _MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\([^)\s]{1,500}\)")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_RULE = re.compile(r"^\s{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _MD_EMPHASIS = re.compile(r"(?<!\*)\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?!\*)")  # *美丽*; not _x_ (names, paths)
 
 
 def web_text(line: str, markdown: bool) -> str:
     """The line without HTML tags and entities (&nbsp; → a space) and, in Markdown, without link,
-    image, bold and emphasis syntax ([text](url) → text)."""
+    image, bold and emphasis syntax ([text](url) → text); a Markdown rule (---) is no text at all."""
     if "<" in line:
         line = _HTML_TAG.sub("", line)
     if "&" in line:
         line = _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), line)
     if markdown:
+        if is_md_rule(line):
+            return ""  # a thematic break (---, ***): a blank line
         if "](" in line:
             line = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", line))
         if "**" in line or "__" in line:
@@ -147,6 +150,11 @@ def web_text(line: str, markdown: bool) -> str:
         if "*" in line:
             line = _MD_EMPHASIS.sub(r"\1", line)
     return line
+
+
+def is_md_rule(line: str) -> bool:
+    """A Markdown thematic break: ---, ***, ___ (three or more, spaces between allowed)."""
+    return bool(_MD_RULE.match(line))
 
 
 JUMP_MARK = re.compile(r"[（(]\s*(?:下转|上接|转|接)\s*第?\s*[\d一二三四五六七八九十A-Z]{1,3}\s*版\s*[）)]")  # （下转第三版）
@@ -163,6 +171,13 @@ PUBLISHED = re.compile(r"(?:\s*(?:来源|稿源|文章来源|作者|编辑|责�
 DATED_LINE = re.compile(r"\s*(?P<when>(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?)"
                         r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
                         r"(?:\s*(?:来源|稿源|文章来源|作者|编辑|责任编辑)\s*[:：]\s*[^\s:：]{1,24})*\s*$")
+
+
+# a Markdown file's front matter (Jekyll, Hugo, web clippers): its title, and the day it was published
+FRONT_MATTER = re.compile(r"---[ \t]*\r?\n(?=[A-Za-z_][\w-]*[ \t]*:)(?:[^\n]*\n){0,80}?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)")
+FRONT_TITLE = re.compile(r"^title\s*:\s*(.+)$", re.M)
+FRONT_DATE = re.compile(r"(?:^|\s)(?P<when>(?:date|published|pubDate|publish_date|publishDate)\s*:\s*[\"']?"
+                        r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2}))")
 
 
 def is_web_meta(text: str) -> bool:
