@@ -1,5 +1,7 @@
 """The layout repairs and passage kinds, on small made-up articles."""
 
+import re
+
 from qualitytui.core.assemble import assemble
 
 
@@ -200,6 +202,18 @@ def test_a_short_line_over_a_line_about_as_long_is_still_a_broken_line():
     assert kinds(b) == [("title", "示范标题"), ("body", plain), ("body", P2)]
     m = assemble("# 示范标题\n\n- 质量强链\n- " + P1 + "\n", markdown=True)  # a short list item is no heading
     assert bodies(m) == ["- 质量强链", "- " + P1]
+
+
+def test_a_files_first_line_may_be_a_long_headline_or_end_on_a_question_or_an_exclamation():
+    for head in ("山东省市场监管局召开全省质量强省建设工作推进会议部署2025年重点任务安排",  # 38 characters
+                 "青岛为何能成为“品牌之都”？", "青岛推进质量强市建设！"):
+        a = assemble(head + "\n\n" + P1 + "\n\n" + P2)
+        assert kinds(a) == [("title", head), ("body", P1), ("body", P2)]
+    too_long = re.sub(r"[，。]", "", P1 + P2)  # 79 characters with no punctuation
+    for first in ("你知道吗，青岛为何能成为“品牌之都”？", too_long):  # a sentence with a comma; a line too long
+        assert kinds(assemble(first + "\n\n" + P1))[0][0] == "body"
+    later = assemble("示范标题\n\n" + P1 + "\n\n青岛为何能成为“品牌之都”？\n\n" + P2)  # not the first line: a sentence
+    assert ("body", "青岛为何能成为“品牌之都”？") in kinds(later)
 
 
 def test_document_without_headline_gets_its_first_sentence_as_title():

@@ -248,7 +248,7 @@ class _Assembler:
                 isolated.append(Item("caption", block, joined))
                 items.append(isolated[-1])
             elif all(l.doubled for l in block) or (
-                len(block) == 1 and shapes.is_heading_shape(joined, self.column, any_script=bi == 0)
+                len(block) == 1 and shapes.is_heading_shape(joined, self.column, any_script=bi == 0, first=bi == 0)
             ):
                 items += [Item("heading", [l], l.text) for l in block]
             elif len(block) == 2 and all(shapes.is_heading_shape(t, self.column) for t in texts):

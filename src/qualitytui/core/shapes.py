@@ -12,6 +12,7 @@ import re
 from qualitytui.core.repair import has_cjk, is_terminated
 
 HEADING_MAX = 36
+HEADLINE_MAX = 64  # a file's first line, alone in its block: a headline may be long
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 _SENTENCE_PUNCT = re.compile(r"[，。；！？：,;!?:]")
@@ -46,11 +47,15 @@ def strip_marker(line: str) -> tuple[str, bool]:
     return line, False
 
 
-def is_heading_shape(text: str, column: int | None = None, any_script: bool = False) -> bool:
+def is_heading_shape(text: str, column: int | None = None, any_script: bool = False, first: bool = False) -> bool:
     """A short line with no sentence punctuation that does not end a sentence (in Chinese, unless
-    ``any_script``: a file's first line may head an article in another language)."""
+    ``any_script``: a file's first line may head an article in another language). The ``first``
+    line of a file, a block of its own, may be longer and may end on a question or an exclamation
+    (青岛为何能成为“品牌之都”？)."""
     t = text.strip()
-    if not t or len(t) > HEADING_MAX or not (any_script or has_cjk(t)) or is_terminated(t):
+    if first and t[-1:] in ("？", "！", "?", "!") and not is_terminated(t[:-1]):
+        t = t[:-1]
+    if not t or len(t) > (HEADLINE_MAX if first else HEADING_MAX) or not (any_script or has_cjk(t)) or is_terminated(t):
         return False
     if column and column - 2 <= len(t) <= column + 1:
         return False  # exactly as long as a print line: a line of body text, not a headline
