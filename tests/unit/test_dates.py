@@ -55,6 +55,21 @@ def test_relative_dates_resolve_against_the_document_date():
     assert all(i.inference_note for i in got if i.inferred)
 
 
+def test_last_this_and_next_month_and_week_resolve_against_the_documents_day():
+    date, got = extract_dates(doc("发布时间：2024-03-05", "上周，市场监管局发布了年度报告。本月底前，全市将完成企业培训。"
+                                  "下个月，青岛将举办品牌博览会。上月，全市新增企业300家。", kinds=["furniture", "body"]))
+    assert date.value == "2024-03-05"  # a Tuesday
+    assert {i.date_text: (i.start, i.end, i.kind) for i in got} == {
+        "上周": ("2024-02-26", "2024-03-03", "event"),
+        "本月底": ("2024-03", None, "target"),
+        "下个月": ("2024-04", None, "event"),
+        "上月": ("2024-02", None, "event"),
+    }
+    _, got = extract_dates(doc("发布时间：2025-01-02", "上个月，全市新增企业300家。", kinds=["furniture", "body"]))
+    assert [(i.date_text, i.start) for i in got] == [("上个月", "2024-12")]  # across the year's turn
+    assert not extract_dates(doc("2024年，全市新增企业。上周，市场监管局发布了报告。"))[1][1:]  # a year only: no week
+
+
 def test_document_year_from_reviewed_year_plans_or_targets():
     assert infer_document_date(doc("2024年，全区增长18.3%。", "2025年，如何乘胜追击？")).year == 2025
     assert infer_document_date(doc("此前已发布《方案(2025-2027年)》。")).year == 2025
@@ -83,7 +98,7 @@ def test_the_first_character_check_finds_exactly_what_the_bare_alternation_finds
     bare = re.compile(dates._ALTERNATIVES)
     texts = [normalize(f.read_text(encoding="utf-8")) for f in sorted(builtin_corpus_dir().glob("*.txt"))]
     texts += ["截至目前，第三季度以来、上半年和下半年、前年、明年3月、近期、日前、昨天、28日上午、２０２２年９月",
-              "٢٠٢٢年 and 12月份 at 5日起, 2025—2027年, 2024-2028年, 2022首届"]
+              "٢٠٢٢年 and 12月份 at 5日起, 2025—2027年, 2024-2028年, 2022首届", "本月底前、这个月、上周、本周、下个月、上月"]
     def found(p):
         return [(m.lastgroup, m.span(), m.groupdict()) for t in texts for m in p.finditer(t)]
     assert found(dates._PATTERN) == found(bare) and len(found(bare)) > 50
