@@ -234,6 +234,23 @@ def test_a_level_the_segmenter_glued_to_the_preposition_before_it_still_opens_th
     assert "和县" in names(got, "place")
 
 
+def test_a_name_before_its_title_and_no_verb_after_a_title_is_a_person():
+    got, _ = entities("习近平总书记强调，要坚持质量第一。", "李强总理主持召开会议。", "王伟局长表示，将持续推进质量强市建设。")
+    assert names(got, "person") == {"习近平", "李强", "王伟"}  # not 强调, 表示
+    got, _ = entities("检验检测中心主任付强介绍，会议举办地设在青岛。")  # a name the dictionary has as a verb
+    assert names(got, "person") == {"付强"}
+
+
+def test_a_bodys_head_and_the_title_after_it_cut_as_one_word_are_told_apart():
+    tag = get_segmenter().tag
+    assert ("协会会长", "n") in tag("中国质量协会会长贾福兴出席会议")  # the cut that misled
+    got, _ = entities("中国质量协会会长贾福兴出席会议。", "国家市场监督管理总局局长罗文在会上讲话。")
+    assert {"中国质量协会", "国家市场监督管理总局"} <= names(got, "organization")
+    assert {"贾福兴", "罗文"} <= names(got, "person")
+    got, _ = entities("辽宁省沈阳市委书记王新伟主持召开座谈会。")  # 市委书记 stays whole: the party committee
+    assert "沈阳市委" in names(got, "organization") and "辽宁省沈阳市委" not in names(got, "organization")
+
+
 def test_a_newspaper_named_in_the_text_is_an_organization():
     got, _ = entities("据青岛早报报道，新区建设加快推进。")
     assert "青岛早报" in names(got, "organization")

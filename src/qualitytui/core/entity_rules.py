@@ -21,6 +21,7 @@ Token = tuple[str, str, int]  # word, tag, start offset
 # What a rule asks ``Tokens.having`` for. Each word is classified once per process by its word alone
 # (``_WORD_FLAGS``); the few rules that also need a tag check it on the word's hits only.
 _HEAD, _PLACE, _PLACE_TAIL, _SPEECH_WORD, _QIYE, _NT, _LEVEL_BODY_WORD = 1, 2, 4, 8, 16, 32, 1024
+_HEAD_AND_TITLE = 2048  # 协会会长, 总局局长: a body's head and the title after it, cut as one word
 # word-only bits behind the tag-dependent asks
 _HEAD_LONG, _GAZETTEER, _NS_SHAPE, _NT_SHAPE = 64, 128, 256, 512
 _BEHIND = {_HEAD: _HEAD, _PLACE: _GAZETTEER | _NS_SHAPE, _PLACE_TAIL: _PLACE_TAIL,
@@ -63,6 +64,7 @@ TITLES = ("党组书记", "副书记", "书记", "副局长", "局长", "副主�
 # titles that are as often followed by a noun (专家团队, 老师们): a name after them only where tagged one
 _NAME_TAGGED_TITLES = frozenset(("专家", "医生", "工程师", "律师", "老师"))
 _TITLE_FIRST = "".join(sorted({t[0] for t in TITLES}))
+_TITLE_LAST = frozenset(t[-1] for t in TITLES)
 _TITLE_SECOND = "".join(sorted({t[1] for t in TITLES}))
 # the lookahead on a title's first two characters lets the scan skip most positions at C speed,
 # instead of trying every title where a common character such as 主 or 市 stands
@@ -71,6 +73,7 @@ _TITLE_NAME = re.compile(
     r"[ \u3000]?(?P<name>[\u4e00-\u9fff]{2,3})"  # （记者 李华 通讯员 王伟）
 )
 _REPORTER = ("记者", "通讯员")
+_TITLES_AFTER_NAMES = frozenset(TITLES) - set(_REPORTER)  # 习近平总书记, 王伟局长: a name before its title
 _ROLE_NOUNS = {"助理", "秘书", "助手", "代表", "委员", "成员", "一行", "本人", "夫人", "先生", "女士", "信箱", "热线",
                "职务", "人选", "一职"}  # 主任助理说: after a title, not a name
 LOCAL_NAME_RULE = "title-word"  # a person candidate that is not linked beyond its document
@@ -93,6 +96,7 @@ _COMRADE = re.compile(r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2,3})同志
 _POLICY = re.compile(r"《(?P<name>[^《》\n]{2,80})》")
 _QUOTED = re.compile(r"“(?P<name>[^“”\n]{2,24})”")
 _SPEECH = re.compile(r"^(介绍|说|表示|指出|强调|认为|透露|称)")
+_SAYS = re.compile(_SPEECH.pattern[1:])  # the same at a position in a text (^ matches only at its start)
 _LIST_TAIL = re.compile(r"^等\s*(?:\d+|[一二三四五六七八九十几多数]+)\s*家[\u4e00-\u9fff]{0,4}(企业|公司)")
 _PRESS_NAME = re.compile(r"(日报|晚报|早报|杂志|周刊)$")
 _BRANDS_AFTER = re.compile(r"^等.{0,4}品牌")
@@ -221,7 +225,28 @@ def tokens_with_offsets(tagged: list[tuple[str, str]], text: str = "") -> Tokens
     if text and _GLUED.search(text):
         tagged = [piece for w, t in tagged for piece in (
             _unglued(w, t) if len(w) == 2 and _GLUED.fullmatch(w) else ((w, t),))]
-    return Tokens(tagged)
+    tokens = Tokens(tagged)
+    if tokens._any & _HEAD_AND_TITLE:  # (the word flags tell at no cost whether a passage holds one)
+        tokens = Tokens([piece for w, t in tagged for piece in (
+            _head_and_title(w) if _WORD_FLAGS[w] & _HEAD_AND_TITLE else ((w, t),))])
+    return tokens
+
+
+def _title_after_head(w: str) -> str | None:
+    """The title ending ``w`` when the rest of it is a body's head (协会会长 → 会长), else None."""
+    for title in TITLES:
+        if len(w) > len(title) and w.endswith(title) and w[: -len(title)].endswith(ORG_SUFFIXES) and not w[
+                : -len(title)].endswith(_PARTY_HEADS):
+            return title
+    return None
+
+
+_PARTY_HEADS = ("省委", "市委", "区委", "县委", "党委")  # 市委书记 stays whole: party_candidates reads it
+
+
+def _head_and_title(w: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    title = _title_after_head(w)
+    return (w[: -len(title)], "n"), (title, "n")  # type: ignore[arg-type]
 
 
 def _unglued(w: str, t: str) -> tuple[tuple[str, str], ...]:
@@ -495,8 +520,10 @@ def person_candidates(text: str, tokens: Tokens, kind: str) -> list[Candidate]:
             name = m.group("name")
             if len(name) == 3 and name[2] in _NAME_FOLLOW:
                 name = name[:2]
-            if st == s and 2 <= len(w) < len(name) and t.startswith(_VERBISH_TAGS) and _in_dictionary(w):
-                continue  # 副市长分管工作, 记者采访时表示: a verb of the dictionary opens no name (申长/v 雨 does)
+            if st == s and 2 <= len(w) <= len(name) and t.startswith(_VERBISH_TAGS) and _in_dictionary(w) and (
+                    len(w) < len(name) or not _SAYS.match(text, s + len(name))):
+                continue  # 副市长分管工作, 总书记强调: a verb of the dictionary opens no name (申长/v 雨 does,
+                # and 主任付强/v 介绍: a word of saying after it)
             if m.group(0).startswith(_REPORTER) and not _byline_goes_on(text, s + len(name)):
                 continue  # 回答记者提问: after 记者 in running text stands a verb, unless a byline follows
             nxt = text[s + len(name) : s + len(name) + 1]
@@ -521,9 +548,9 @@ def person_candidates(text: str, tokens: Tokens, kind: str) -> list[Candidate]:
         w, t, st = tokens[tokens.at(m.start("name"))]
         if t.startswith("nr") and st + len(w) == m.end("name"):
             out.append(Candidate(st, m.end("name"), "person", w, "同志"))
-    for k in tokens.having(_SPEECH_WORD):  # 高善武/nr 介绍, or 余辉/nr 斌/nr 说 (a name cut 2+1)
+    for k in tokens.having(_SPEECH_WORD):  # 高善武/nr 介绍, 王伟/nr 局长, or 余辉/nr 斌/nr 说 (a name cut 2+1)
         for i in (k - 1, k - 2):
-            if i < 0 or tokens.tags[i] != "nr":
+            if i < 0 or not tokens.tags[i].startswith("nr"):  # (nrfg: 习近平, 李强; nrt: a foreign name)
                 continue
             w, s = tokens.words[i], tokens.starts[i]
             end = _name_end(tokens, i)
@@ -784,12 +811,14 @@ class _WordFlags(dict):
             f |= _NS_SHAPE
         if w in gazetteer.tails():
             f |= _PLACE_TAIL
-        if _SPEECH.match(w):
+        if _SPEECH.match(w) or w in _TITLES_AFTER_NAMES:
             f |= _SPEECH_WORD
         if w in _LEVEL_BODIES:
             f |= _LEVEL_BODY_WORD
         if w == "企业":
             f |= _QIYE
+        if len(w) >= 3 and w[-1] in _TITLE_LAST and _title_after_head(w):
+            f |= _HEAD_AND_TITLE
         if len(w) >= 3 and w not in _GENERIC_HEAD and not w.endswith(_NOT_HEAD_ENDS) and (
                 w.endswith(ORG_SUFFIXES) or w.startswith("中共")):
             f |= _NT_SHAPE
