@@ -174,9 +174,10 @@ class _Assembler:
 
     def _lines_apart(self, block: list[Line]) -> list[list[Line]]:
         """``block`` cut around the lines that open a paragraph and are no text of it — a byline, the
-        page's credits or a web page's line about the article — so that each is told apart as a block
-        of its own is (a file of one paragraph a line has no blank lines to set them apart). A file set
-        in a print column keeps its blocks: its lines are a paragraph's, broken where the column ends."""
+        page's credits, a web page's line about the article, a photo credit, an end mark — so that each
+        is classified as a block of its own would be (a file of one paragraph a line has no blank lines
+        to set them apart). A file set in a print column keeps its blocks: its lines are a paragraph's,
+        broken where the column ends."""
         if len(block) < 2 or self.column is not None:
             return [block]
         parts: list[list[Line]] = [[]]

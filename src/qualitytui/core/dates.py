@@ -238,8 +238,8 @@ def infer_document_date(passages: list[dict[str, Any]], matches: list[_Match] | 
     if header:  # the page's own date, or the web page's: the day the article was published
         d.year, d.month, d.day = int(header.group("y")), int(header.group("m")), int(header.group("d"))
         source = {PAGE_HEADER: "the page header", FRONT_DATE: "the front matter"}.get(header.re, "published")
-        d.evidence = [f"{source}: "
-                      f"{(header.groupdict().get('when') or header.group(0)).strip()}"]
+        when = header.groupdict().get("when") or header.group(0)
+        d.evidence = [f"{source}: {when.strip()}"]
         return d
     named = path_day(path) if path else None
     if named:  # saved under the day it appeared: what the text suggests comes second

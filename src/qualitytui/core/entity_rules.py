@@ -232,16 +232,16 @@ def tokens_with_offsets(tagged: list[tuple[str, str]], text: str = "") -> Tokens
     return tokens
 
 
+_PARTY_HEADS = ("省委", "市委", "区委", "县委", "党委")  # 市委书记 stays whole: party_candidates reads it
+
+
 def _title_after_head(w: str) -> str | None:
     """The title ending ``w`` when the rest of it is a body's head (协会会长 → 会长), else None."""
     for title in TITLES:
-        if len(w) > len(title) and w.endswith(title) and w[: -len(title)].endswith(ORG_SUFFIXES) and not w[
-                : -len(title)].endswith(_PARTY_HEADS):
+        head = w[: -len(title)]
+        if head and w.endswith(title) and head.endswith(ORG_SUFFIXES) and not head.endswith(_PARTY_HEADS):
             return title
     return None
-
-
-_PARTY_HEADS = ("省委", "市委", "区委", "县委", "党委")  # 市委书记 stays whole: party_candidates reads it
 
 
 def _head_and_title(w: str) -> tuple[tuple[str, str], tuple[str, str]]:
