@@ -36,6 +36,7 @@ def test_a_year_keeps_the_items_whose_dates_reach_into_it():
     assert kept("2026") == [1]  # inside 2025—2027
     assert kept("2025") == [1, 2]
     assert kept("2025 target") == [2]  # every word holds
+    assert kept("2025 AND target") == [2] and kept("质量 and") == []  # AND in capitals adds nothing; "and" is a word
     assert kept("1999") == []
 
 

@@ -5,7 +5,7 @@ Every word must hold: a kind's name or its start (``plan``, ``target``, ``event`
 that kind, a year (``2025``) the items whose dates reach into it, ``entity:NAME`` the items whose
 passage names that entity (by its name or an alias, as in search; ``entity:"a b"`` for a name with
 spaces), and any other word the items whose date, title or document title hold it (characters in
-any form, ``質量`` as 质量, or pinyin: ``laoshan``).
+any form, ``質量`` as 质量, or pinyin: ``laoshan``). ``AND`` in capitals adds nothing, as in a search.
 """
 
 from __future__ import annotations
@@ -54,6 +54,8 @@ def parse(text: str, doc: str | None = None) -> TimelineFilter:
         if quoted is not None or word[:7].lower() == "entity:":
             if name := (word[7:] if quoted is None else quoted.replace('""', '"')).strip():
                 entities.append(name)
+        elif word == "AND":
+            continue  # as in a search: every word must hold anyway
         elif kind := kind_of(word):
             kinds.add(kind)
         elif _YEAR.fullmatch(word):
