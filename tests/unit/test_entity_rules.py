@@ -251,6 +251,13 @@ def test_a_bodys_head_and_the_title_after_it_cut_as_one_word_are_told_apart():
     assert "沈阳市委" in names(got, "organization") and "辽宁省沈阳市委" not in names(got, "organization")
 
 
+def test_standing_committees_of_the_peoples_congresses_and_the_cppcc_are_bodies():
+    got, _ = entities("山东省青岛市召开质量大会。", "全国人大常委会副委员长郑建邦率执法检查组赴山西检查。",
+                      "市人大常委会主任出席。", "全国政协委员、省政协副主席王伟出席。")
+    orgs = names(got, "organization")
+    assert {"全国人大常委会", "青岛市人大常委会", "全国政协", "山东省政协"} <= orgs  # 市…, 省… read in the document's place
+
+
 def test_a_newspaper_named_in_the_text_is_an_organization():
     got, _ = entities("据青岛早报报道，新区建设加快推进。")
     assert "青岛早报" in names(got, "organization")

@@ -37,7 +37,7 @@ from qualitytui.core.normalize import Simplified, passage_norms
 
 _PRIORITY = {"policy_document": 7, "award": 6, "event": 5, "company": 4, "organization": 3, "person": 2,
              "program_or_brand": 1, "place": 0}
-_LEVEL_ORG = re.compile(r"^([省市区县])(委|政府|人民政府|委员会)$")
+_LEVEL_ORG = re.compile(r"^([省市区县])(委|政府|人民政府|委员会|政协|人大常委会)$")
 _LEADER_AWARD = re.compile(r"^(省长|市长|区长|县长)")
 _EVENT_LEAD = re.compile(r"^(全国|首届|第[一二三四五六七八九十\d]+届|\d{4}年?)")
 _NUMERAL_START = re.compile(r"^[一二三四五六七八九十百千两双\d]")
