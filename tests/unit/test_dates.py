@@ -70,6 +70,22 @@ def test_last_this_and_next_month_and_week_resolve_against_the_documents_day():
     assert not extract_dates(doc("2024年，全市新增企业。上周，市场监管局发布了报告。"))[1][1:]  # a year only: no week
 
 
+def test_month_ranges_and_the_first_months_of_a_year_are_statistic_periods():
+    _, got = extract_dates(doc("发布时间：2024-09-10", "今年1至8月，青岛港完成货物吞吐量4.6亿吨。2023年1—8月，全市规上工业增加值增长5%。"
+                               "前8个月，集装箱吞吐量创新高。1-7月，全市新增企业3000家。去年前八个月，出口增长3%。"
+                               "9月15日至16日，博览会举行。", kinds=["furniture", "body"]))
+    assert {i.date_text: (i.start, i.end, i.kind) for i in got} == {
+        "今年1至8月": ("2024-01", "2024-08", "statistic_period"),
+        "2023年1—8月": ("2023-01", "2023-08", "statistic_period"),
+        "前8个月": ("2024-01", "2024-08", "statistic_period"),
+        "1-7月": ("2024-01", "2024-07", "statistic_period"),
+        "去年前八个月": ("2023-01", "2023-08", "statistic_period"),
+        "9月15日至16日": ("2024-09-15", "2024-09-16", "event"),
+    }
+    _, got = extract_dates(doc("2024年8-3月，全市新增企业。"))  # no range runs backwards
+    assert [i.date_text for i in got] == []
+
+
 def test_document_year_from_reviewed_year_plans_or_targets():
     assert infer_document_date(doc("2024年，全区增长18.3%。", "2025年，如何乘胜追击？")).year == 2025
     assert infer_document_date(doc("此前已发布《方案(2025-2027年)》。")).year == 2025
@@ -98,7 +114,7 @@ def test_the_first_character_check_finds_exactly_what_the_bare_alternation_finds
     bare = re.compile(dates._ALTERNATIVES)
     texts = [normalize(f.read_text(encoding="utf-8")) for f in sorted(builtin_corpus_dir().glob("*.txt"))]
     texts += ["截至目前，第三季度以来、上半年和下半年、前年、明年3月、近期、日前、昨天、28日上午、２０２２年９月",
-              "٢٠٢٢年 and 12月份 at 5日起, 2025—2027年, 2024-2028年, 2022首届", "本月底前、这个月、上周、本周、下个月、上月"]
+              "٢٠٢٢年 and 12月份 at 5日起, 2025—2027年, 2024-2028年, 2022首届", "本月底前、这个月、上周、本周、下个月、上月", "2023年1—8月、今年1至8月、1-7月、前8个月、去年前八个月"]
     def found(p):
         return [(m.lastgroup, m.span(), m.groupdict()) for t in texts for m in p.finditer(t)]
     assert found(dates._PATTERN) == found(bare) and len(found(bare)) > 50

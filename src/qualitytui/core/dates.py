@@ -27,10 +27,13 @@ _ALTERNATIVES = "|".join(
         rf"(?P<ymdr>(?P<y7>{_Y}){_S}年{_S}(?P<m8>\d{{1,2}}){_S}月{_S}(?P<d8>\d{{1,2}}){_S}日?{_S}[-~至到]{_S}"
         rf"(?:(?P<m9>\d{{1,2}}){_S}月{_S})?(?P<d9>\d{{1,2}}){_S}[日号])",
         rf"(?P<ymd>(?P<y1>{_Y}){_S}年{_S}(?P<m1>\d{{1,2}}){_S}月{_S}(?P<d1>\d{{1,2}}){_S}[日号])",
+        rf"(?P<ymr>(?P<y9>{_Y}){_S}年{_S}(?P<m11>\d{{1,2}}){_S}[-~至到]{_S}(?P<m12>\d{{1,2}}){_S}月份?)",
         rf"(?P<ym>(?P<y2>{_Y}){_S}年{_S}(?P<m2>\d{{1,2}}){_S}月份?)",
         rf"(?P<y>(?P<y3>{_Y}){_S}年(?P<ysuf>度|底|末|初)?)",
         rf"(?P<ypre>(?P<y4>{_Y})(?=首届|第[一二三四五六七八九十\d]+届))",
+        rf"(?P<relmr>(?P<rel4>今年|去年|明年)?{_S}(?P<m13>\d{{1,2}}){_S}[-~至到]{_S}(?P<m14>\d{{1,2}}){_S}月份?(?![\d日号]))",
         rf"(?P<relm>(?P<rel1>今年|去年|明年){_S}(?P<m5>\d{{1,2}}){_S}月份?(?:{_S}(?P<d5>\d{{1,2}}){_S}[日号])?)",
+        r"(?P<firstm>(?P<rel5>今年|去年)?前(?P<fm>[1-9]|1[01]|[一二三四五六七八九十]|十一)个月)",
         rf"(?P<mdr>(?P<m6>\d{{1,2}}){_S}月{_S}(?P<d6>\d{{1,2}}){_S}日?{_S}[-~至到]{_S}(?:(?P<m7>\d{{1,2}}){_S}月{_S})?"
         rf"(?P<d7>\d{{1,2}}){_S}[日号])",
         rf"(?P<md>(?P<m3>\d{{1,2}}){_S}月{_S}(?P<d3>\d{{1,2}}){_S}[日号])",
@@ -53,7 +56,8 @@ _PERIOD = re.compile(  # (the lookahead lets the engine skip most positions at o
     r"|(?P<relh>(?P<rel2>今年|去年|明年)(?P<half2>[上下])半年)"
     rf"|(?P<relq>(?P<rel3>今年|去年|明年)(?P<qpre2>前)?第?(?P<q2>[{_CN_NUM}])季度(?!以来)))"
 )
-_YEAR_GROUP = {"iso": "y8", "ymd": "y1", "ym": "y2", "y": "y3", "ypre": "y4", "yq": "y5", "yh": "y6", "ymdr": "y7"}  # kind → its year
+_YEAR_GROUP = {"iso": "y8", "ymd": "y1", "ym": "y2", "y": "y3", "ypre": "y4", "yq": "y5", "yh": "y6", "ymdr": "y7",
+               "ymr": "y9"}  # kind → its year
 _PERIOD_HINT = re.compile(r"季度|半年|五[”期规以时]|届|党的|共产党第")
 _NAMED_PERIOD = re.compile(
     r"(?=[十第二三全党中])(?:(?P<plan>(?<![一二三四五六七八九十])十(?P<plan_n>[一二三四五六七八九])五(?=”|期间|时期|规划|以来|末|初))|"
@@ -126,6 +130,11 @@ class DateItem:
             "inferred": self.inferred,
             "inference_note": self.inference_note,
         }
+
+
+def _month_count(text: str) -> int:
+    """8 or 八 (前8个月, 前八个月): a number of months up to eleven."""
+    return int(text) if text.isdigit() else "一二三四五六七八九十".index(text[-1]) + 1 + (10 if len(text) == 2 else 0)
 
 
 def _iso(y: int, m: int | None = None, d: int | None = None) -> str:
@@ -203,7 +212,7 @@ def infer_document_date(passages: list[dict[str, Any]], matches: list[_Match] | 
             year = _congress_year(x)
             if year:
                 plain.append((year, x))
-        elif k in ("ymd", "ym", "y", "ypre", "yq", "yh", "ymdr", "iso"):
+        elif k in _YEAR_GROUP:
             year = x.g(_YEAR_GROUP[k])
             if _is_target(x):
                 targets.append((year, x))
@@ -424,6 +433,13 @@ def _resolve(x: _Match, doc: DocDate, last_month: dict[str, int]) -> DateItem | 
         precision = "month"
         if _reports_figures(x):
             kind = "statistic_period"
+    elif k == "ymr":  # 2023年1—8月: its months
+        y, m1, m2 = x.g("y9"), x.g("m11"), x.g("m12")
+        if not (_valid(y, m1) and _valid(y, m2) and m1 < m2):
+            return None
+        start, end, precision = _iso(y, m1), _iso(y, m2), "month"
+        kind = "statistic_period" if _reports_figures(x) else kind
+        last_month[pid] = m2
     elif k in ("npc", "cpc"):
         y = _congress_year(x)
         if y is None:
@@ -460,6 +476,16 @@ def _resolve(x: _Match, doc: DocDate, last_month: dict[str, int]) -> DateItem | 
         note = f"“{rel}” read against {doc_note}"
         if _reports_figures(x):
             kind = "statistic_period"
+    elif k in ("relmr", "firstm"):  # 今年1至8月, 1-7月, 前8个月: months of the article's year (or one near it)
+        rel = x.m.group("rel4") or x.m.group("rel5")
+        y = Y + {"今年": 0, "去年": -1, "明年": 1, None: 0}[rel]
+        m1, m2 = (x.g("m13"), x.g("m14")) if k == "relmr" else (1, _month_count(x.m.group("fm")))
+        if not (_valid(y, m1) and _valid(y, m2) and m1 < m2):
+            return None
+        start, end, precision, inferred = _iso(y, m1), _iso(y, m2), "month", True
+        note = f"“{rel}” read against {doc_note}" if rel else f"no year given: the article's year, {Y}"
+        kind = "statistic_period" if _reports_figures(x) or k == "firstm" else kind
+        last_month[pid] = m2
     elif k == "relm":
         y = Y + {"今年": 0, "去年": -1, "明年": 1}[x.m.group("rel1")]
         m, day = x.g("m5"), x.g("d5")
