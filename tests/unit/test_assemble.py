@@ -297,6 +297,16 @@ def test_a_web_pages_line_led_by_the_day_is_furniture():
     assert not any(map(is_web_meta, ["2024年3月5日，市场监管局召开会议。", "2024年是质量强市建设的关键一年"]))
 
 
+def test_an_official_documents_issuer_and_day_of_signing_are_no_headline():
+    text = "青岛市人民政府关于推进质量强市建设的意见\n\n" + P1 + "\n\n" + P2 + "\n\n青岛市人民政府\n二〇二四年三月五日\n"
+    a = assemble(text)
+    assert a.title == "青岛市人民政府关于推进质量强市建设的意见"  # (the two lines were taken for a headline found after the body)
+    assert kinds(a)[-2:] == [("furniture", "青岛市人民政府"), ("furniture", "二〇二四年三月五日")]
+    printed = text.replace(P1 + "\n\n" + P2, column(P1) + "\n\n" + column(P2) + "\n\n" + column(P3))  # set in a column
+    b = assemble(printed)
+    assert b.title == a.title and kinds(b)[-1] == ("furniture", "青岛市人民政府 二〇二四年三月五日")
+
+
 def test_end_marks():
     from qualitytui.core.shapes import is_end_mark
 

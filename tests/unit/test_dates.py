@@ -86,6 +86,19 @@ def test_month_ranges_and_the_first_months_of_a_year_are_statistic_periods():
     assert [i.date_text for i in got] == []
 
 
+def test_dates_in_chinese_numerals_and_an_official_documents_day_of_signing():
+    from qualitytui.core.shapes import cn_int
+
+    assert [cn_int(t) for t in ("二〇二四", "一九九八", "十", "十二", "二十", "三十一", "五", "一月")] == [
+        2024, 1998, 10, 12, 20, 31, 5, None]
+    date, got = extract_dates(doc("现将有关事项通知如下。到二〇二五年底，全市质量竞争型产业占比达到55%。二〇二四年三月，全市召开会议。",
+                                  "青岛市人民政府 二〇二四年三月五日", kinds=["body", "furniture"]))
+    assert date.value == "2024-03-05" and date.evidence == ["signed: 二〇二四年三月五日"]
+    assert {i.date_text: (i.start, i.kind) for i in got} == {"二〇二五年底": ("2025-12", "target"),
+                                                            "二〇二四年三月": ("2024-03", "event")}
+    assert extract_dates(doc("一二三四年，全市推进。"))[1] == []  # no year outside 1900–2100
+
+
 def test_document_year_from_reviewed_year_plans_or_targets():
     assert infer_document_date(doc("2024年，全区增长18.3%。", "2025年，如何乘胜追击？")).year == 2025
     assert infer_document_date(doc("此前已发布《方案(2025-2027年)》。")).year == 2025

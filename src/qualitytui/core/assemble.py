@@ -252,6 +252,8 @@ class _Assembler:
                 len(block) == 1 and shapes.is_heading_shape(joined, self.column, any_script=bi == 0, first=bi == 0)
             ):
                 items += [Item("heading", [l], l.text) for l in block]
+            elif len(block) == 2 and shapes.CN_DATE_LINE.match(texts[1]) and shapes.is_heading_shape(texts[0]):
+                items.append(Item("furniture", block, joined))  # an official document's issuer and day of signing
             elif len(block) == 2 and all(shapes.is_heading_shape(t, self.column) for t in texts):
                 items += [Item("heading", [l], l.text, stacked=True) for l in block]
             else:

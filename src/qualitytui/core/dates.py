@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from qualitytui.core.normalize import passage_norms
-from qualitytui.core.shapes import DATED_LINE, FRONT_DATE, PAGE_HEADER, PUBLISHED
+from qualitytui.core.shapes import CN_DATE, CN_DATE_LINE, DATED_LINE, FRONT_DATE, PAGE_HEADER, PUBLISHED, cn_int
 
 _Y = r"(?:19|20)\d{2}"
 _CN_ORDINAL = "[二三]?十[一二三四五六七八九]?"  # 十四, 二十, 二十一: a congress's number
@@ -145,6 +145,11 @@ def _iso(y: int, m: int | None = None, d: int | None = None) -> str:
     return f"{y:04d}"
 
 
+def _number(text: str) -> int | None:
+    """2024, or 二〇二四 as 2024."""
+    return int(text) if text.isdigit() else cn_int(text)
+
+
 def _valid(y: int, m: int | None = None, d: int | None = None) -> bool:
     try:
         dt.date(y, m or 1, d or 1)
@@ -164,9 +169,10 @@ class _Match:
         return self.m.lastgroup  # type: ignore[return-value]  # each alternative is one outer named group
 
     def g(self, name: str) -> int | None:
-        """The group's number; None when it did not match or is not in this match's pattern."""
+        """The group's number (in digits or Chinese numerals); None when it did not match or is not in
+        this match's pattern."""
         v = self.m.group(name) if name in self.m.re.groupindex else None
-        return int(v) if v and v.isdigit() else None
+        return _number(v) if v else None
 
 
 def _scan(passages: list[dict[str, Any]], norms: list[str | None] | None = None) -> list[_Match]:
@@ -175,7 +181,9 @@ def _scan(passages: list[dict[str, Any]], norms: list[str | None] | None = None)
         if norm is None:
             continue
         found = list(_PATTERN.finditer(norm))
-        more = [*_PERIOD.finditer(norm), *_NAMED_PERIOD.finditer(norm)] if _PERIOD_HINT.search(norm) else ()
+        more = [*_PERIOD.finditer(norm), *_NAMED_PERIOD.finditer(norm)] if _PERIOD_HINT.search(norm) else []
+        if "〇" in norm or "零" in norm:  # a year in Chinese numerals (二〇二五年底)
+            more += CN_DATE.finditer(norm)
         if more:
             found = sorted([m for m in found if not any(o.start() < m.end() and m.start() < o.end() for o in more)] + more,
                            key=lambda m: m.start())
@@ -184,6 +192,15 @@ def _scan(passages: list[dict[str, Any]], norms: list[str | None] | None = None)
                 continue  # 每年5月10日: a recurring day, not a dated event
             out.append(_Match(p, m, norm))
     return out
+
+
+def _signed(text: str) -> re.Match[str] | None:
+    """The day an official document was signed, ending the issuer's lines: 青岛市人民政府 二〇二四年三月五日."""
+    for start in (0, text.rfind(" ") + 1):
+        m = CN_DATE_LINE.match(text, start)
+        if m:
+            return m
+    return None
 
 
 def path_day(path: str) -> tuple[int, int, int, str] | None:
@@ -241,12 +258,13 @@ def infer_document_date(passages: list[dict[str, Any]], matches: list[_Match] | 
         d.evidence.append(f"only a target date, {x.m.group(0)} ({x.passage['id']}): taken as two years ahead")
     header = next((m for p in passages if p["kind"] == "furniture"
                    for m in [PAGE_HEADER.match(" ".join(p["text"].split())) or PUBLISHED.match(p["text"])
-                             or DATED_LINE.match(p["text"])
+                             or DATED_LINE.match(p["text"]) or _signed(p["text"])
                              or (FRONT_DATE.search(p["text"]) if p["text"].startswith("---") else None)]
-                   if m and m.group("d") and _valid(int(m.group("y")), int(m.group("m")), int(m.group("d")))), None)
+                   if m and m.group("d") and _valid(*map(_number, m.group("y", "m", "d")))), None)
     if header:  # the page's own date, or the web page's: the day the article was published
-        d.year, d.month, d.day = int(header.group("y")), int(header.group("m")), int(header.group("d"))
-        source = {PAGE_HEADER: "the page header", FRONT_DATE: "the front matter"}.get(header.re, "published")
+        d.year, d.month, d.day = map(_number, header.group("y", "m", "d"))
+        source = {PAGE_HEADER: "the page header", FRONT_DATE: "the front matter",
+                  CN_DATE_LINE: "signed"}.get(header.re, "published")
         when = header.groupdict().get("when") or header.group(0)
         d.evidence = [f"{source}: {when.strip()}"]
         return d

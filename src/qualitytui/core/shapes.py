@@ -185,10 +185,31 @@ FRONT_DATE = re.compile(r"(?:^|\s)(?P<when>(?:date|published|pubDate|publish_dat
                         r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2}))")
 
 
+# a day in Chinese numerals alone on its line, as an official document is signed: 二〇二四年三月五日
+_CN_Y, _CN_M = "[〇零一二三四五六七八九]{4}", "十[一二]?|[一二三四五六七八九十]"
+_CN_D = "三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九]"
+CN_DATE_LINE = re.compile(rf"\s*(?P<when>(?P<y>{_CN_Y})\s*年\s*(?P<m>{_CN_M})\s*月\s*(?P<d>{_CN_D})\s*日)\s*$")
+# the same in running text (到二〇二五年底, 二〇二四年三月): a year, a month, a day in Chinese numerals
+CN_DATE = re.compile(rf"(?=[〇零一二三四五六七八九]{{4}}\s*年)(?:(?P<ymd>(?P<y1>{_CN_Y})\s*年\s*(?P<m1>{_CN_M})\s*月\s*"
+                     rf"(?P<d1>{_CN_D})\s*日)|(?P<ym>(?P<y2>{_CN_Y})\s*年\s*(?P<m2>{_CN_M})\s*月份?)"
+                     rf"|(?P<y>(?P<y3>{_CN_Y})\s*年(?P<ysuf>度|底|末|初)?))")
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+
+
+def cn_int(text: str) -> int | None:
+    """二〇二四 → 2024, 十二 → 12, 三十一 → 31, 五 → 5; None for anything else."""
+    if not text or any(c not in _CN_DIGITS and c != "十" for c in text):
+        return None
+    if "十" not in text:
+        return int("".join(str(_CN_DIGITS[c]) for c in text))
+    tens, _, ones = text.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+
+
 def is_web_meta(text: str) -> bool:
-    """发布时间：2025-03-18 10:20 来源：…, 2025-03-18 10:20 来源：… : a web page's line about the article,
-    not the article."""
-    return len(text) <= 80 and bool(PUBLISHED.match(text) or DATED_LINE.match(text))
+    """发布时间：2025-03-18 10:20 来源：…, 2025-03-18 10:20 来源：…, 二〇二四年三月五日: a line about the
+    article (a web page's, or an official document's day of signing), not the article."""
+    return len(text) <= 80 and bool(PUBLISHED.match(text) or DATED_LINE.match(text) or CN_DATE_LINE.match(text))
 
 
 def is_staff_block(lines: list[str]) -> bool:
