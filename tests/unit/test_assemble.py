@@ -307,6 +307,39 @@ def test_an_official_documents_issuer_and_day_of_signing_are_no_headline():
     assert b.title == a.title and kinds(b)[-1] == ("furniture", "青岛市人民政府 二〇二四年三月五日")
 
 
+NOTICE = """青岛市人民政府办公厅关于印发质量强市建设行动方案的通知
+
+青政办发〔2025〕3号
+
+各区、市人民政府，市政府各部门：
+
+{p1}
+
+青岛市人民政府办公厅
+2025年3月18日
+
+（此件公开发布）
+
+一、总体要求
+
+{p2}
+
+抄送：市委各部门，市人大常委会办公厅。
+青岛市人民政府办公厅2025年3月18日印发
+"""
+
+
+def test_an_official_notices_number_signature_and_footer_are_furniture():
+    a = assemble(NOTICE.format(p1=P1, p2=P2))
+    assert a.title == "青岛市人民政府办公厅关于印发质量强市建设行动方案的通知" and a.subtitle is None
+    assert [k for k, _ in kinds(a)] == ["title", "furniture", "body", "body", "furniture", "furniture", "furniture",
+                                        "heading", "body", "furniture"]
+    assert bodies(a) == ["各区、市人民政府，市政府各部门：", P1, P2]
+    from qualitytui.core.shapes import is_document_note
+
+    assert not any(map(is_document_note, ["此件事情很重要。", "抄送", "他在2025年3月18日印发了通知，要求各部门落实。"]))
+
+
 def test_end_marks():
     from qualitytui.core.shapes import is_end_mark
 

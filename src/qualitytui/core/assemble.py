@@ -233,8 +233,8 @@ class _Assembler:
                 items.append(Item("heading", block, joined))
             elif shapes.is_cohost_block(texts) or (len(block) == 1 and shapes.is_banner(joined)):
                 items.append(Item("furniture", block, joined))
-            elif shapes.is_promo_block(texts) or shapes.is_staff_block(texts) or (len(block) == 1 and (
-                    shapes.is_page_header(joined) or shapes.is_web_meta(joined) or shapes.is_end_mark(joined))):
+            elif shapes.is_promo_block(texts) or shapes.is_staff_block(texts) or all(map(shapes.is_document_note, texts)) or (
+                    len(block) == 1 and (shapes.is_page_header(joined) or shapes.is_web_meta(joined) or shapes.is_end_mark(joined))):
                 items.append(Item("furniture", block, joined))
             elif self.markdown and any(_LIST_ITEM.match(l.raw) for l in block):
                 items += self._paragraphs(block)  # a list's items are text, however short
@@ -252,7 +252,8 @@ class _Assembler:
                 len(block) == 1 and shapes.is_heading_shape(joined, self.column, any_script=bi == 0, first=bi == 0)
             ):
                 items += [Item("heading", [l], l.text) for l in block]
-            elif len(block) == 2 and shapes.CN_DATE_LINE.match(texts[1]) and shapes.is_heading_shape(texts[0]):
+            elif len(block) == 2 and any(x.kind == "body" for x in items) and shapes.is_signing_day(texts[1]) and (
+                    shapes.is_heading_shape(texts[0])):
                 items.append(Item("furniture", block, joined))  # an official document's issuer and day of signing
             elif len(block) == 2 and all(shapes.is_heading_shape(t, self.column) for t in texts):
                 items += [Item("heading", [l], l.text, stacked=True) for l in block]
@@ -261,6 +262,10 @@ class _Assembler:
         if not any(x.kind == "body" for x in items):
             for x in isolated:  # a caption captions a body: with none, these sentences are the article
                 x.kind = "body"
+        for k in range(1, len(items) - 1):  # the issuer over its day of signing, after the text
+            if items[k].kind == "heading" and items[k + 1].kind == "furniture" and shapes.is_signing_day(
+                    items[k + 1].text) and any(x.kind == "body" for x in items[:k]):
+                items[k].kind = "furniture"
         return items
 
     def _caption_continuation(self, block: list[Line], following: list[Line] | None) -> list[Line]:
@@ -529,6 +534,8 @@ def _standing_apart(text: str) -> str | None:
         return "web"
     if shapes.is_end_mark(text):
         return "end"
+    if shapes.is_document_note(text):
+        return "note"
     return "header" if shapes.is_page_header(text) else None
 
 

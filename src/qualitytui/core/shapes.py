@@ -194,6 +194,12 @@ CN_DATE = re.compile(rf"(?=[〇零一二三四五六七八九]{{4}}\s*年)(?:(?P
                      rf"(?P<d1>{_CN_D})\s*日)|(?P<ym>(?P<y2>{_CN_Y})\s*年\s*(?P<m2>{_CN_M})\s*月份?)"
                      rf"|(?P<y>(?P<y3>{_CN_Y})\s*年(?P<ysuf>度|底|末|初)?))")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+_BARE_DAY = re.compile(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+
+
+def is_signing_day(text: str) -> bool:
+    """二〇二四年三月五日 or 2024年3月5日 alone on its line: the day under an official document's issuer."""
+    return bool(CN_DATE_LINE.match(text) or _BARE_DAY.match(text))
 
 
 def cn_int(text: str) -> int | None:
@@ -215,6 +221,19 @@ def is_web_meta(text: str) -> bool:
 def is_staff_block(lines: list[str]) -> bool:
     """责任编辑：张三 / 来源：青岛日报 / 【编辑：李明】: the page's credits, not the article's text."""
     return all(len(l) <= 40 and _STAFF_LINE.match(_IN_BRACKETS.sub(r"\1", " ".join(l.split()))) for l in lines)
+
+
+# an official document's own notes: its number (青政办发〔2025〕3号), （此件公开发布）, 抄送：…, and
+# 青岛市人民政府办公厅2025年3月18日印发
+_DOCUMENT_NOTE = re.compile(r"^(?:[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*\d{1,4}\s*号|[（(]此件[^（）()]{2,10}[）)]"
+                            r"|抄送[:：].{2,200}|\S{2,40}?(?:\d{4}|[〇零一二三四五六七八九]{4})"
+                            r"\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*印发)$")
+
+
+def is_document_note(text: str) -> bool:
+    """青政办发〔2025〕3号, （此件公开发布）, 抄送：…, ……2025年3月18日印发: an official document's notes
+    about itself."""
+    return len(text) <= 240 and bool(_DOCUMENT_NOTE.match(text.strip()))
 
 
 _END_MARK = re.compile(r"^[（(【\[〔<－—\-\s]*(?:完|全文完|本文完|END)[）)】\]〕>－—\-\s]*$", re.I)
