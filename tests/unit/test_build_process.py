@@ -106,7 +106,8 @@ def test_a_child_that_dies_is_a_clear_failure(seeds_copy, tmp_path):
 
 
 def test_cancel_stops_the_child_and_its_workers_at_once(tmp_path, monkeypatch):
-    corpus = seed_copies(tmp_path / "many", 80)  # enough for the child to start two workers and be busy a while
+    corpus = seed_copies(tmp_path / "many", 240)  # enough for the child to start two workers and be busy a while
+    # (with 80 the build could end before the cancel came: a full run failed so once, 2026-12-02)
     builder = SeparateBuild(min_files=1)
     started = threading.Event()
     monkeypatch.setenv("QUALITYTUI_JOBS", "2")
