@@ -108,13 +108,14 @@ def decode(data: bytes) -> tuple[str, str]:
         gb = SkipFile(f"not UTF-8, UTF-16, GB18030 or Big5 text (undecodable byte at {e.start})")
     except SkipFile as e:
         gb = e
-    if isinstance(gb, tuple) and _odd_share(gb[0]) <= 0.1:
+    gb_odd = _odd_share(gb[0]) if isinstance(gb, tuple) else 1.0
+    if gb_odd <= 0.1:
         return gb  # (Big5 text read as GB18030 is full of kana, Greek and private-use characters)
     try:
         big5 = _checked(data.decode("big5hkscs"), "big5"), "big5"  # Traditional Chinese from Hong Kong, Taiwan
     except (UnicodeDecodeError, SkipFile):
         big5 = None
-    if big5 and (not isinstance(gb, tuple) or _odd_share(big5[0]) < _odd_share(gb[0])):
+    if big5 and (not isinstance(gb, tuple) or _odd_share(big5[0]) < gb_odd):
         return big5
     if isinstance(gb, SkipFile):
         raise gb

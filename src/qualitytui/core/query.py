@@ -122,15 +122,15 @@ def parse(raw: str) -> Query:
             q.filters.setdefault(key.lower(), []).append(value)
             joining = False
             continue
-        if word is not None and "|" in word and word.startswith("-") and word.partition(":")[0].lower() not in FILTERS:
-            alts = [t for piece in word[1:].split("|") if (t := _term(piece, phrase=False))]
-            if alts:
-                q.excluded.append(_either(alts))  # -青岛|济南: without either word
-            joining = False
-            continue
-        if word is not None and "|" in word and not neg and word.partition(":")[0].lower() not in FILTERS:
-            pieces = word.split("|")
+        if word is not None and "|" in word and word.partition(":")[0].lower() not in FILTERS:
+            left_out = word.startswith("-")  # -青岛|济南: without either word
+            pieces = (word[1:] if left_out else word).split("|")
             alts = [t for piece in pieces if (t := _term(piece, phrase=False))]
+            if left_out:
+                if alts:
+                    q.excluded.append(_either(alts))
+                joining = False
+                continue
             if (joining or word.startswith("|")) and q.terms:
                 alts = [*q.terms.pop().alternatives, *alts]
             joining = word.endswith("|")
