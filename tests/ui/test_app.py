@@ -66,12 +66,18 @@ async def test_documents_list_opens_the_chosen_document(tmp_path):
         assert app.query_one(PassageList).has_focus
 
 
+def _rendered(width: int, *renderables) -> str:
+    """What Rich prints of ``renderables`` at ``width`` cells, as plain text."""
+    console = Console(record=True, width=width, file=io.StringIO())
+    for r in renderables:
+        console.print(r)
+    return console.export_text()
+
+
 def test_help_wraps_every_line_whole_at_any_width():
     """A narrow help box wraps its lines; it never cuts one short with an ellipsis (崂山, 青岛优品 showed as 崂山…)."""
     for width, rows in ((w, rows) for w in range(34, 81) for rows in (KEYS, SYNTAX)):
-        console = Console(record=True, width=width, file=io.StringIO())
-        console.print(_two_columns(rows))
-        shown = console.export_text()
+        shown = _rendered(width, _two_columns(rows))
         typed = "".join(a + b for a, b in rows)
         assert shown.count("…") == typed.count("…")
         assert "".join(shown.split()) and sorted("".join(shown.split())) == sorted("".join(typed.split()))
@@ -83,10 +89,7 @@ async def test_help_and_repairs_screens_open_and_close(tmp_path):
         await ready(app, pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        console = Console(record=True, width=120, file=io.StringIO())
-        for static in app.screen.query(Static):
-            console.print(static.content)
-        shown = console.export_text()
+        shown = _rendered(120, *(static.content for static in app.screen.query(Static)))
         assert "query language" in shown and "青岛 OR 济南" in shown and "year:2025" in shown
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
