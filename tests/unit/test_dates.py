@@ -99,6 +99,24 @@ def test_dates_in_chinese_numerals_and_an_official_documents_day_of_signing():
     assert extract_dates(doc("一二三四年，全市推进。"))[1] == []  # no year outside 1900–2100
 
 
+def test_a_day_in_arabic_numerals_under_the_issuer_is_the_day_of_signing_elsewhere_of_publication():
+    body = "现将《行动方案》印发给你们，请认真贯彻执行。"
+    under_issuer = [
+        doc(body, "青岛市人民政府办公厅", "2025年3月5日", kinds=["body", "furniture", "furniture"]),
+        doc(body, "青岛市人民政府办公厅 2025年3月5日", kinds=["body", "furniture"]),
+    ]
+    for passages in under_issuer:
+        assert infer_document_date(passages).evidence == ["signed: 2025年3月5日"]
+    elsewhere = [
+        doc("2025年3月5日", body, kinds=["furniture", "body"]),  # over the text
+        doc(body, "2025年3月5日", kinds=["body", "furniture"]),  # under the last paragraph, no issuer
+        doc("青岛市人民政府办公厅", "2025年3月5日", body, kinds=["furniture", "furniture", "body"]),  # text follows
+    ]
+    for passages in elsewhere:
+        d = infer_document_date(passages)
+        assert (d.year, d.month, d.day) == (2025, 3, 5) and d.evidence == ["published: 2025年3月5日"]
+
+
 def test_document_year_from_reviewed_year_plans_or_targets():
     assert infer_document_date(doc("2024年，全区增长18.3%。", "2025年，如何乘胜追击？")).year == 2025
     assert infer_document_date(doc("此前已发布《方案(2025-2027年)》。")).year == 2025

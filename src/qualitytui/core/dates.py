@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from qualitytui.core.normalize import passage_norms
-from qualitytui.core.shapes import CN_DATE, CN_DATE_LINE, DATED_LINE, FRONT_DATE, PAGE_HEADER, PUBLISHED, cn_int
+from qualitytui.core.shapes import BARE_DAY, CN_DATE, CN_DATE_LINE, DATED_LINE, FRONT_DATE, PAGE_HEADER, PUBLISHED, cn_int
 
 _Y = r"(?:19|20)\d{2}"
 _CN_ORDINAL = "[二三]?十[一二三四五六七八九]?"  # 十四, 二十, 二十一: a congress's number
@@ -194,11 +194,20 @@ def _scan(passages: list[dict[str, Any]], norms: list[str | None] | None = None)
     return out
 
 
-def _signed(text: str) -> re.Match[str] | None:
-    """The day an official document was signed, ending the issuer's lines: 青岛市人民政府 二〇二四年三月五日."""
-    for start in (0, text.rfind(" ") + 1):
+def _signed(passages: list[dict[str, Any]], i: int) -> re.Match[str] | None:
+    """The day an official document was signed, ending the issuer's lines (青岛市人民政府 二〇二四年三月五日),
+    in passage ``i``. A day in Chinese numerals is only ever written so; one in Arabic numerals
+    (2024年3月5日) is a signing day only under the issuer, in the same passage or the one before, after
+    the text: alone at the top or under the last paragraph it is the day of publication."""
+    text = passages[i]["text"]
+    last = text.rfind(" ") + 1
+    for start in (0, last):
         m = CN_DATE_LINE.match(text, start)
         if m:
+            return m
+    if i and passages[i - 1]["kind"] == "furniture" or last:
+        m = BARE_DAY.match(text, last)
+        if m and not any(p["kind"] == "body" for p in passages[i + 1 :]):
             return m
     return None
 
@@ -256,15 +265,15 @@ def infer_document_date(passages: list[dict[str, Any]], matches: list[_Match] | 
         year, x = min(targets, key=lambda t: t[0])
         d.year = year - 2
         d.evidence.append(f"only a target date, {x.m.group(0)} ({x.passage['id']}): taken as two years ahead")
-    header = next((m for p in passages if p["kind"] == "furniture"
-                   for m in [PAGE_HEADER.match(" ".join(p["text"].split())) or PUBLISHED.match(p["text"])
-                             or DATED_LINE.match(p["text"]) or _signed(p["text"])
+    header = next((m for i, p in enumerate(passages) if p["kind"] == "furniture"
+                   for m in [_signed(passages, i) or PAGE_HEADER.match(" ".join(p["text"].split()))
+                             or PUBLISHED.match(p["text"]) or DATED_LINE.match(p["text"])
                              or (FRONT_DATE.search(p["text"]) if p["text"].startswith("---") else None)]
                    if m and m.group("d") and _valid(*map(_number, m.group("y", "m", "d")))), None)
     if header:  # the page's own date, or the web page's: the day the article was published
         d.year, d.month, d.day = map(_number, header.group("y", "m", "d"))
         source = {PAGE_HEADER: "the page header", FRONT_DATE: "the front matter",
-                  CN_DATE_LINE: "signed"}.get(header.re, "published")
+                  CN_DATE_LINE: "signed", BARE_DAY: "signed"}.get(header.re, "published")
         when = header.groupdict().get("when") or header.group(0)
         d.evidence = [f"{source}: {when.strip()}"]
         return d

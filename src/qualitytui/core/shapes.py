@@ -194,12 +194,13 @@ CN_DATE = re.compile(rf"(?=[〇零一二三四五六七八九]{{4}}\s*年)(?:(?P
                      rf"(?P<d1>{_CN_D})\s*日)|(?P<ym>(?P<y2>{_CN_Y})\s*年\s*(?P<m2>{_CN_M})\s*月份?)"
                      rf"|(?P<y>(?P<y3>{_CN_Y})\s*年(?P<ysuf>度|底|末|初)?))")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
-_BARE_DAY = re.compile(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+# the same in Arabic numerals: 2024年3月5日
+BARE_DAY = re.compile(r"\s*(?P<when>(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日)\s*$")
 
 
 def is_signing_day(text: str) -> bool:
     """二〇二四年三月五日 or 2024年3月5日 alone on its line: the day under an official document's issuer."""
-    return bool(CN_DATE_LINE.match(text) or _BARE_DAY.match(text))
+    return bool(CN_DATE_LINE.match(text) or BARE_DAY.match(text))
 
 
 def cn_int(text: str) -> int | None:
