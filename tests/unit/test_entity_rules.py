@@ -331,6 +331,31 @@ def test_a_bodys_own_office_and_a_union_are_bodies():
     assert names(got, "organization") == set()
 
 
+def test_the_office_of_a_level_body_is_a_body_of_the_documents_place():
+    got, found = entities("青岛市召开质量大会。", "会议由市政协办公厅主任李明主持，市委办公厅、市政府办公厅负责同志列席。",
+                          "市政协副主席王伟出席。")
+    assert {"青岛市政协办公厅", "青岛市委办公厅", "青岛市政府办公厅", "青岛市政协"} <= names(got, "organization")
+    # two level bodies side by side are two bodies, not one's office
+    got, _ = entities("青岛市召开质量大会。", "2021年，市委市政府联合印发意见。")
+    assert {"青岛市委", "青岛市政府"} <= names(got, "organization")
+    assert not {n for n in names(got, "organization") if "市委市政府" in n}
+
+
+def test_a_document_naming_no_place_on_its_own_is_placed_by_its_bodies_names():
+    got, _ = entities("近日，青岛市政协办公厅、青岛市市场监管局召开会议。市委办公厅负责同志出席。")
+    assert "青岛市委办公厅" in names(got, "organization")
+    got, _ = entities("近日，市政协办公厅召开会议。")  # nothing to place it by: left as written
+    assert names(got, "organization") == {"市政协办公厅"}
+
+
+def test_a_list_running_on_into_the_verb_organise_does_not_end_in_an_organisation():
+    got, _ = entities("近日，青岛市政协办公厅、青岛市市场监管局组织召开协商会。")
+    assert "青岛市市场监管局" in names(got, "organization")
+    assert not {n for n in names(got, "organization") if n.endswith("组织")}
+    got, _ = entities("中国科学院、世界卫生组织共同发布报告。")  # a body named 组织 in a list stays one
+    assert "世界卫生组织" in names(got, "organization")
+
+
 def test_a_standing_a_city_works_for_is_not_a_body():
     got, _ = entities("大连加快打造东北亚国际航运中心。", "上海建设国际金融中心取得新进展。")
     assert names(got, "organization") == set()
@@ -547,6 +572,12 @@ def test_a_named_meeting_is_an_event_a_meeting_in_general_is_not():
     got, _ = entities("中央经济工作会议提出，要大力推进新型工业化。")
     assert names(got, "event") == {"中央经济工作会议"}
     got, _ = entities("会议指出，各部门要召开专题会议，研究部署相关工作。", "局党组召开会议传达精神。")
+    assert not names(got, "event")
+    # a named meeting of a kind: 协商会 is a meeting, though it ends like 商会, a chamber of commerce
+    got, _ = entities("青岛市政协召开质量提升专题协商会。", "青岛市召开全市质量工作推进会。", "青岛市浙江商会举行年会。")
+    assert {"质量提升专题协商会"} <= names(got, "event") and "质量提升专题协商会" not in names(got, "organization")
+    assert "青岛市浙江商会" in names(got, "organization")
+    got, _ = entities("会后召开座谈会。", "双方举行研讨会。")  # a meeting in general
     assert not names(got, "event")
 
 

@@ -106,14 +106,22 @@ def select(cands: Iterable[Candidate]) -> list[Candidate]:
 
 
 def _context(cands: list[Candidate]) -> _Context:
+    """The document's own province, city and county: the places it names most. A document naming no
+    place on its own (青岛市政协办公厅、青岛市市场监管局 only) is placed by the names of its bodies."""
+    ctx = _counted([c.text for c in cands if c.type == "place"])
+    if ctx.province is None:
+        ctx = _counted([_place_prefix(c.text)[0] for c in cands if c.type in ("organization", "company")])
+        ctx.full_places = set()  # (a place inside a body's name is no mention of it)
+    return ctx
+
+
+def _counted(names: list[str]) -> _Context:
     provinces: dict[str, int] = {}
     prefectures: dict[str, int] = {}
     counties: dict[str, int] = {}
     ctx = _Context()
-    for c in cands:
-        if c.type != "place":
-            continue
-        places, needs_context = gazetteer.lookup(c.text)
+    for name in names:
+        places, needs_context = gazetteer.lookup(name) if name else ((), False)
         if not places or needs_context or places[0].level in ("region", "country"):  # (长三角 is in no province)
             continue
         p = places[0]
@@ -301,10 +309,14 @@ def _alike_in_lists(norm: str, lists: Lists, kept: list[Candidate], companies: d
                 # a shorter body or place inside a later item (城乡建设局 in 市住房和城乡建设局) gives way to it, and
                 # so does a government body that is the whole item (教育厅 after 省发展改革委: the province's);
                 # the first item's left edge is uncertain (汇聚中国海洋大学), so there nothing gives way
-                typed = [c for c in map(kept.__getitem__, meeting(s, e))
+                inner = [kept[i] for i in meeting(s, e)]
+                typed = [c for c in inner
                          if not (k and c.type in ("place", "organization") and s <= c.start and c.end <= e
                                  and ((c.start, c.end) != (s, e) or t.endswith(MINISTRY_HEADS)))]
-                if typed or _NUMERAL_START.match(t):
+                # the last item ran on past a body into the verb after the list (…、青岛市市场监管局组织召开:
+                # 组织 is "organise" there, not "organisation")
+                past_body = any(c.type == "organization" and s <= c.start and norm[c.end : e] == "组织" for c in inner)
+                if typed or past_body or _NUMERAL_START.match(t):
                     continue
                 if t.endswith(ORG_SUFFIXES) and len(t) >= 3 and t not in _GENERIC_ORGS:
                     prefix = t[0] if t[0] in "省市区县" else None

@@ -40,11 +40,13 @@ ORG_SUFFIXES = (
 COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "股份", "银行", *_HOTELS)
 EVENT_SUFFIXES = ("大会", "峰会", "博览会", "论坛", "展览会", "展会", "交易会", "洽谈会", "发布会", "年会", "工作会议", "会议",
                   "大赛", "比赛", "运动会", "音乐节", "文化节", "艺术节", "旅游节", "质量月", "品牌日", "宣传周",
-                  "活动周", "消费季")
+                  "活动周", "消费季", "协商会", "座谈会", "研讨会", "推进会", "现场会", "推介会", "对接会", "观摩会",
+                  "表彰会", "动员会", "恳谈会", "报告会")  # (协商会 before 商会, a chamber of commerce)
 MINISTRY_HEADS = ("部", "厅", "局", "委", "委员会", "署")  # a government body's head (工业和信息化局)
 # heads of national bodies, whose two-word names are names (生态环境部, 市场监管总局); 市场监管局 is every
 # city's and county's, named only with its place or level
 _NATIONAL_HEADS = ("部", "署", "总局")
+_OFFICES = frozenset(("办公厅", "办公室"))  # a body's own office, named after it: 市委办公厅
 # ordinary words that end the way bodies do (发展格局, 基层干部, 展厅): no head at all
 _NOT_HEADS = {
     "大局", "全局", "结局", "开局", "当局", "时局", "政局", "出局", "骗局", "饭局", "棋局", "变局", "新局", "僵局",
@@ -418,9 +420,9 @@ def suffix_candidates(text: str, tokens: Tokens) -> list[Candidate]:
             single_ok = len(parts) == 1 and (t == "nt" or (len(w) >= 3 and w.endswith(("部", "厅", "署"))))
             ministry = len(parts) >= 2 and len(name) >= 4 and (
                 w.endswith(_NATIONAL_HEADS) or parts[0][0] == "国家" and w.endswith(MINISTRY_HEADS))  # 国家铁路局
-            # a body's own office: 教育部办公厅
-            nested = len(parts) == 2 and len(parts[0][0]) >= 3 and parts[0][0].endswith(_NATIONAL_HEADS) and not (
-                parts[0][0] in _NOT_HEADS or parts[0][0].endswith(_NOT_HEAD_ENDS))
+            # a body's own office: 教育部办公厅, 市委办公厅, 市政协办公厅
+            nested = len(parts) == 2 and (parts[0][0] in _LEVEL_BODIES and w in _OFFICES or len(parts[0][0]) >= 3 and parts[0][0].endswith(
+                _NATIONAL_HEADS) and not (parts[0][0] in _NOT_HEADS or parts[0][0].endswith(_NOT_HEAD_ENDS)))
             if name in _GENERIC_HEAD or len(parts) == 1 and len(w) <= 2 or not (
                     single_ok or ministry or nested or _distinctive(parts)):
                 continue
@@ -732,7 +734,7 @@ def apposition_companies(text: str, tokens: Tokens) -> list[Candidate]:
     return out
 
 
-_LEVEL_BODIES = frozenset(level + body for level in "省市区县" for body in ("委", "政府", "人民政府"))
+_LEVEL_BODIES = frozenset(level + body for level in "省市区县" for body in ("委", "政府", "人民政府", "政协"))
 
 
 def level_body_candidates(tokens: Tokens) -> list[Candidate]:
