@@ -297,6 +297,23 @@ def test_a_web_pages_line_led_by_the_day_is_furniture():
     assert not any(map(is_web_meta, ["2024年3月5日，市场监管局召开会议。", "2024年是质量强市建设的关键一年"]))
 
 
+def test_a_web_sites_own_lines_are_furniture_in_a_copied_page():
+    from qualitytui.core.shapes import is_site_line
+
+    site = ["当前位置：首页 > 政务公开 > 政务动态", "【打印本页】【关闭窗口】", "分享到：微信 微博",
+            "主办：青岛市人民政府办公厅\u3000承办：青岛市大数据发展管理局",
+            "网站标识码：3702000001\u3000鲁ICP备05001163号\u3000鲁公网安备 37020202000001号", "版权所有：青岛市人民政府",
+            "Copyright © 2025 青岛市人民政府"]
+    assert all(map(is_site_line, site))
+    assert not any(map(is_site_line, ["主办方表示，本届博览会规模创新高。", "网站须依法办理ICP备案手续。",
+                                      "版权所有权的归属由合同约定。", "当前位置优越，交通便利。", P1]))
+    a = assemble("\n".join([site[0], "示范标题", P1, P2, *site[1:]]) + "\n")  # one paragraph a line, no blank lines
+    assert bodies(a) == [P1, P2] and a.title == "示范标题"
+    assert all(k == "furniture" for k, t in kinds(a) if t not in (P1, P2, "示范标题"))
+    b = assemble("示范标题\n\n" + P1 + "\n\n" + "\n".join(site[3:6]) + "\n")  # the footer as a block of its own
+    assert bodies(b) == [P1] and kinds(b)[-1][0] == "furniture"
+
+
 def test_an_official_documents_issuer_and_day_of_signing_are_no_headline():
     text = "青岛市人民政府关于推进质量强市建设的意见\n\n" + P1 + "\n\n" + P2 + "\n\n青岛市人民政府\n二〇二四年三月五日\n"
     a = assemble(text)

@@ -31,6 +31,42 @@ def test_a_page_reads_as_its_article():
         assert left_out not in text
 
 
+GOV_PAGE = """<html><head><meta charset="utf-8"><title>青岛市质量提升行动启动_青岛市人民政府</title>
+<meta name="PubDate" content="2025-03-06 10:20"></head><body>
+<div class="top-menu"><a>首页</a> | <a>无障碍</a></div>
+<div class="content-wrap"><div class="dqwz">当前位置：<a>首页</a> &gt; <a>政务动态</a></div>
+<h1>青岛市质量提升行动启动</h1><div class="info">来源：青岛市市场监管局　发布时间：2025-03-06</div>
+<p>3月5日，青岛市质量提升行动启动会召开。</p><ul><li>培育“青岛优品”100个</li></ul>
+<div class="share-box">分享到：微信 微博</div>
+<div class="related-news"><h3>相关链接</h3><ul><li><a>青岛市召开质量工作会议</a></li></ul></div></div>
+<div id="footer_1"><p>主办：青岛市人民政府办公厅</p><p>鲁ICP备05001163号</p></div></body></html>"""
+
+
+def test_a_pages_menus_share_buttons_related_links_and_footer_are_left_out_by_their_containers_names():
+    assert html_to_text(GOV_PAGE).split("\n\n") == [
+        "# 青岛市质量提升行动启动",
+        "来源：青岛市市场监管局 发布时间：2025-03-06",  # (the metadata's day is not added again: the page prints it)
+        "3月5日，青岛市质量提升行动启动会召开。",
+        "- 培育“青岛优品”100个\n",  # a list in the article stays
+    ]
+    # what the page's metadata alone tells is added
+    assert "发布时间：2025-03-06" in html_to_text(GOV_PAGE.replace("发布时间：2025-03-06", ""))
+
+
+def test_a_list_of_links_under_its_label_is_left_out_where_no_container_names_it():
+    page = ("<h1>题</h1><p>正文。</p><ul><li>要点一</li></ul><h3>相关阅读：</h3><ul><li><a>别的新闻一</a></li>"
+            "<li><a>别的新闻二</a></li></ul><p>版权所有：某网站</p>")
+    assert html_to_text(page).split("\n\n") == ["# 题", "正文。", "- 要点一", "版权所有：某网站\n"]
+
+
+def test_an_article_inside_a_container_named_like_furniture_is_still_read():
+    page = '<html><body><div class="banner"><h1>题目</h1><p>第一段正文，足够长的一句话。</p><p>第二段。</p></div></body></html>'
+    text = html_to_text(page)
+    assert "# 题目" in text and "第一段正文" in text and "第二段" in text
+    page = '<div class="nav main-content"><h1>题目</h1><p>正文。</p></div>'  # named as the article's as well
+    assert "正文。" in html_to_text(page)
+
+
 def test_without_a_headline_the_pages_title_without_the_sites_name():
     assert html_to_text("<html><title>只有标题_某某网站</title><body><p>正文一句话。</p></body></html>") == \
         "# 只有标题\n\n正文一句话。\n"

@@ -233,7 +233,8 @@ class _Assembler:
                 items.append(Item("heading", block, joined))
             elif shapes.is_cohost_block(texts) or (len(block) == 1 and shapes.is_banner(joined)):
                 items.append(Item("furniture", block, joined))
-            elif shapes.is_promo_block(texts) or shapes.is_staff_block(texts) or all(map(shapes.is_document_note, texts)) or (
+            elif shapes.is_promo_block(texts) or shapes.is_staff_block(texts) or all(map(shapes.is_document_note, texts)) or all(
+                    map(shapes.is_site_line, texts)) or (
                     len(block) == 1 and (shapes.is_page_header(joined) or shapes.is_web_meta(joined) or shapes.is_end_mark(joined))):
                 items.append(Item("furniture", block, joined))
             elif self.markdown and any(_LIST_ITEM.match(l.raw) for l in block):
@@ -524,8 +525,8 @@ class _Assembler:
 
 
 def _standing_apart(text: str) -> str | None:
-    """What a line is that is no text of the article around it: a byline, credits, the page's header
-    or a web page's line about the article; None for any other line."""
+    """What a line is that is no text of the article around it: a byline, credits, the page's header,
+    a web page's line about the article or one of the site's own; None for any other line."""
     if shapes.is_byline(text):
         return "byline"
     if shapes.is_staff_block([text]):
@@ -536,6 +537,8 @@ def _standing_apart(text: str) -> str | None:
         return "end"
     if shapes.is_document_note(text):
         return "note"
+    if shapes.is_site_line(text):
+        return "site"
     return "header" if shapes.is_page_header(text) else None
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from qualitytui.core.shapes import PUBLISHED
+
 _SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "form", "nav", "select", "button", "head",
          "footer", "aside"}
 _BLOCKS = {"p", "div", "section", "article", "main", "header", "blockquote", "pre", "table",
@@ -21,11 +23,21 @@ _VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "emb
 _PUBLISHED_META = ("pubdate", "publishdate", "publish_date", "article:published_time", "og:published_time",
                    "datepublished", "firstpublishedtime", "dc.date", "dc.date.issued", "date")
 _DAY = re.compile(r"((?:19|20)\d\d)\D{1,3}(\d{1,2})\D{1,3}(\d{1,2})")
+# a container of the site's own furniture, by its class or id, as sites name them (pinyin too: dh 导航,
+# dqwz 当前位置, xglj 相关链接, fx 分享, bq 版权); a page without <nav> or <footer> wraps its menus,
+# "you are here" line, share buttons, related links and footer in <div>s named so
+_BOILERPLATE = re.compile(
+    r"(?:^|[-_\s])(?:nav|navbar|navigation|menu|menus|topbar|breadcrumbs?|crumbs?|share|sharing|social|related|"
+    r"recommend|sidebar|footer|foot|copyright|toolbar|pager|pagination|comments?|banner|ads|advert|dh|dqwz|xglj|"
+    r"xgxx|fx|bq|banquan|weizhi|daohang)(?:$|[-_\s\d])", re.I)
+# …unless the name says it holds the article (main-content, article-body)
+_ARTICLE_NAME = re.compile(r"article|content|main|body|text|detail|zhengwen|wenzhang|news_?con", re.I)
 
 
 class _Page(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, by_name: bool = True) -> None:
         super().__init__(convert_charrefs=True)
+        self.by_name = by_name  # leave out containers named as the site's furniture (_BOILERPLATE)
         self.blocks: list[str] = []  # finished paragraphs
         self.lines: list[str] = []  # the paragraph's lines so far (a <br> ends one)
         self.line: list[str] = []
@@ -67,7 +79,7 @@ class _Page(HTMLParser):
             return
         if tag == "title" and not self.title:
             self.in_title = True  # the page's; an inline <svg> has <title>s of its own
-        if self.skipping or tag in _SKIP:
+        if self.skipping or tag in _SKIP or self.by_name and tag not in _VOID and _boilerplate(attrs):
             if tag not in _VOID:
                 self.skipping.append(tag)
             return
@@ -112,6 +124,11 @@ class _Page(HTMLParser):
                 self.published = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
 
 
+def _boilerplate(attrs: list[tuple[str, str | None]]) -> bool:
+    names = " ".join(v for k, v in attrs if k in ("class", "id") and v)
+    return bool(names) and bool(_BOILERPLATE.search(names)) and not _ARTICLE_NAME.search(names)
+
+
 def looks_like_html(text: str) -> bool:
     """Whether a .txt file is in fact a saved web page."""
     head = text.lstrip()[:200].lower()
@@ -121,19 +138,50 @@ def looks_like_html(text: str) -> bool:
 def html_to_text(html: str) -> str:
     """The page as text for the repairs (read as Markdown): headline, published line, then the body.
     What stands before the headline (the site's name, its menus, where the page sits) is left out."""
-    page = _Page()
-    page.feed(html)
-    page.close()
-    page._end_line()
-    lines = page.blocks
+    page = _read(html, by_name=True)
+    whole = _read(html, by_name=False)
+    if len("".join(page.blocks)) < len("".join(whole.blocks)) // 3 or whole.h1 and not page.h1:
+        page = whole  # a page that names its article's own container so: better its furniture than no article
+    lines = _without_link_lists(page.blocks)
     if page.h1 and "# " + page.h1 in lines:
         lines = lines[lines.index("# " + page.h1):]
     else:
         title = _SITE_SUFFIX.sub("", " ".join("".join(page.title).split()))
         lines = (["# " + title] if title else []) + lines
-    if page.published:
-        lines.insert(1 if lines else 0, f"发布时间：{page.published}")
+    if page.published and not any(_same_day(PUBLISHED.match(b), page.published) for b in lines[:12]):
+        lines.insert(1 if lines else 0, f"发布时间：{page.published}")  # (unless the page prints it itself)
     return "\n\n".join(lines) + "\n"
+
+
+# the label over a list of links to other pages: 相关链接, 推荐阅读 …
+_LINKS_LABEL = re.compile(r"(?:#+ )?(?:相关|推荐|延伸|更多|热点|热门|精彩|往期)(?:链接|阅读|新闻|文章|稿件|推荐|回顾|报道)[:：]?")
+
+
+def _without_link_lists(blocks: list[str]) -> list[str]:
+    """The blocks without a list of links to other pages and its label (a page that does not name
+    their container as such: _BOILERPLATE)."""
+    out: list[str] = []
+    skipping = False
+    for b in blocks:
+        if _LINKS_LABEL.fullmatch(b):
+            skipping = True
+        elif not (skipping and b.startswith("- ")):
+            skipping = False
+            out.append(b)
+    return out
+
+
+def _same_day(m: re.Match[str] | None, day: str) -> bool:
+    return bool(m and m.group("d")) and (int(m.group("y")), int(m.group("m")), int(m.group("d"))) == tuple(
+        map(int, day.split("-")))
+
+
+def _read(html: str, by_name: bool) -> _Page:
+    page = _Page(by_name)
+    page.feed(html)
+    page.close()
+    page._end_line()
+    return page
 
 
 _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]| - | — )[^_|｜]{1,30}$")  # 标题_青岛市人民政府: the site's name

@@ -219,6 +219,20 @@ def is_web_meta(text: str) -> bool:
     return len(text) <= 80 and bool(PUBLISHED.match(text) or DATED_LINE.match(text) or CN_DATE_LINE.match(text))
 
 
+# a web site's own lines, left in a page saved or copied from it: 版权所有, 主办 and 承办, 网站标识码,
+# 技术支持, 当前位置：首页 > …, 分享到, 【打印本页】【关闭窗口】, 字号：大 中 小, and its registration numbers
+_SITE_LEAD = re.compile(r"[\s【\[]*(?:版权所有|(?:主办|承办|协办|维护|运维)(?:单位)?|技术支持|网站标识码|网站地图|当前位置|"
+                        r"您的位置|您现在的位置|分享到|字号|打印本页|关闭窗口|扫一扫在手机打开当前页|Copyright|©)"
+                        r"(?:\s*[:：】\]©]|\s|$)", re.I)
+_SITE_NUMBER = re.compile(r"ICP备\s*\d|公网安备\s*\d|ICP证\s*\d")
+
+
+def is_site_line(text: str) -> bool:
+    """版权所有：青岛市人民政府, 主办：…　承办：…, 鲁ICP备05001163号, 当前位置：首页 > 政务公开: a line of the
+    web site's own, not of the article."""
+    return len(text) <= 160 and bool(_SITE_LEAD.match(text) or _SITE_NUMBER.search(text))
+
+
 def is_staff_block(lines: list[str]) -> bool:
     """责任编辑：张三 / 来源：青岛日报 / 【编辑：李明】: the page's credits, not the article's text."""
     return all(len(l) <= 40 and _STAFF_LINE.match(_IN_BRACKETS.sub(r"\1", " ".join(l.split()))) for l in lines)
