@@ -43,6 +43,9 @@ class _Page(HTMLParser):
         self.line: list[str] = []
         self.prefix = ""
         self.skipping: list[str] = []  # open elements whose text is left out
+        self.in_named = False  # what is skipped is inside a container left out by its name
+        self.named_chars = 0  # the characters left out so, and whether the page's <h1> was among them
+        self.named_h1 = False
         self.title: list[str] = []
         self.in_title = False
         self.h1: str | None = None
@@ -81,7 +84,11 @@ class _Page(HTMLParser):
             self.in_title = True  # the page's; an inline <svg> has <title>s of its own
         if self.skipping or tag in _SKIP or self.by_name and tag not in _VOID and _boilerplate(attrs):
             if tag not in _VOID:
+                if not self.skipping:
+                    self.in_named = tag not in _SKIP
                 self.skipping.append(tag)
+            if tag == "h1" and self.in_named:
+                self.named_h1 = True
             return
         if tag in _HEADINGS:
             self._end_line()
@@ -101,6 +108,8 @@ class _Page(HTMLParser):
         if self.skipping:
             if tag == self.skipping[-1]:
                 self.skipping.pop()
+                if not self.skipping:
+                    self.in_named = False
             return
         if tag in _HEADINGS:
             self._end_line()
@@ -115,6 +124,8 @@ class _Page(HTMLParser):
             self.title.append(data)
         elif not self.skipping:
             self.line.append(data)
+        elif self.in_named:
+            self.named_chars += len(data.strip())
 
     def _meta(self, attrs: dict[str, str | None]) -> None:
         name = (attrs.get("name") or attrs.get("property") or attrs.get("itemprop") or "").lower()
@@ -139,9 +150,10 @@ def html_to_text(html: str) -> str:
     """The page as text for the repairs (read as Markdown): headline, published line, then the body.
     What stands before the headline (the site's name, its menus, where the page sits) is left out."""
     page = _read(html, by_name=True)
-    whole = _read(html, by_name=False)
-    if len("".join(page.blocks)) < len("".join(whole.blocks)) // 3 or whole.h1 and not page.h1:
-        page = whole  # a page that names its article's own container so: better its furniture than no article
+    kept = sum(map(len, page.blocks))
+    if page.named_chars > 2 * kept or page.named_h1 and not page.h1:
+        # a page that names its article's own container so: better its furniture than no article
+        page = _read(html, by_name=False)
     lines = _without_link_lists(page.blocks)
     if page.h1 and "# " + page.h1 in lines:
         lines = lines[lines.index("# " + page.h1):]
