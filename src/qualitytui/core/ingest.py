@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from qualitytui.core.assemble import assemble
-from qualitytui.core.files import HTML_SUFFIXES, Found, SkipFile, decode, discover, read_bytes
+from qualitytui.core.files import HTML_SUFFIXES, WORD_SUFFIX, Found, SkipFile, decode, discover, read_bytes
 from qualitytui.core.html_text import html_to_text, looks_like_html
 from qualitytui.core.models import Document, Passage, Skipped
 
@@ -32,10 +32,11 @@ def assign_ids(files: list[Found]) -> list[str]:
 
 def build_document(found: Found, text: str, encoding: str, id_: str | None = None) -> Document:
     suffix = found.path.suffix.lower()
-    page = suffix in HTML_SUFFIXES or looks_like_html(text)
+    word = suffix == WORD_SUFFIX  # (its text comes from docx_text, in Markdown form)
+    page = not word and (suffix in HTML_SUFFIXES or looks_like_html(text))
     if page:
         text = html_to_text(text)
-    a = assemble(text, markdown=page or suffix == ".md")
+    a = assemble(text, markdown=page or word or suffix == ".md")
     doc = Document(
         id=id_ or doc_id(found.rel),
         path=found.rel,
@@ -47,6 +48,8 @@ def build_document(found: Found, text: str, encoding: str, id_: str | None = Non
     )
     if page:
         doc.warnings.insert(0, "text taken from a saved web page (HTML)")
+    if word:
+        doc.warnings.insert(0, "text taken from a Word document (.docx)")
     if encoding not in ("utf-8", "utf-8-sig"):
         doc.warnings.insert(0, f"decoded as {encoding}")
     if doc.id != doc_id(found.rel):
@@ -65,7 +68,12 @@ def read_document(found: Found, id_: str) -> tuple[str, Document | Skipped]:
         return "unreadable", Skipped(found.rel, str(e))
     digest = hashlib.sha1(data).hexdigest()
     try:
-        text, encoding = decode(data)
+        if found.path.suffix.lower() == WORD_SUFFIX:
+            from qualitytui.core.docx_text import docx_to_text  # (only a folder of Word files needs it)
+
+            text, encoding = docx_to_text(data), "utf-8"
+        else:
+            text, encoding = decode(data)
     except SkipFile as e:
         return digest, Skipped(found.rel, str(e))
     doc = build_document(found, text, encoding, id_)
@@ -91,7 +99,7 @@ def ingest_files(
 
 
 def ingest(root: Path) -> tuple[list[Document], list[Skipped]]:
-    """Read every .txt/.md file below ``root``; never raises for a bad file."""
+    """Read every article file below ``root``; never raises for a bad file."""
     found, problems = discover(root)
     docs: list[Document] = []
     skipped = [Skipped(p, r) for p, r in problems]
