@@ -11,7 +11,8 @@ from pathlib import Path
 
 HTML_SUFFIXES = (".html", ".htm")  # saved web pages, read by html_text
 WORD_SUFFIX = ".docx"  # Word documents, read by docx_text
-SUFFIXES = (".txt", ".md", *HTML_SUFFIXES, WORD_SUFFIX)
+PDF_SUFFIX = ".pdf"  # PDFs' text layers, read by pdf_text
+SUFFIXES = (".txt", ".md", *HTML_SUFFIXES, WORD_SUFFIX, PDF_SUFFIX)
 MAX_BYTES = 50 * 1024 * 1024  # a "document" larger than this is not an article
 
 
@@ -26,7 +27,7 @@ class Found:
 
 
 def discover(root: Path) -> tuple[list[Found], list[tuple[str, str]]]:
-    """All .txt/.md/.html/.docx files below ``root`` (sorted), and (path, reason) for what was passed over.
+    """All .txt/.md/.html/.docx/.pdf files below ``root`` (sorted), and (path, reason) for what was passed over.
 
     Follows symlinked folders but never the same folder twice, so a link loop ends with a warning.
     Hidden folders (``.git``, ``.venv``) are not searched.

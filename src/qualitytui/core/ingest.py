@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from qualitytui.core.assemble import assemble
-from qualitytui.core.files import HTML_SUFFIXES, WORD_SUFFIX, Found, SkipFile, decode, discover, read_bytes
+from qualitytui.core.files import HTML_SUFFIXES, PDF_SUFFIX, WORD_SUFFIX, Found, SkipFile, decode, discover, read_bytes
 from qualitytui.core.html_text import html_to_text, looks_like_html
 from qualitytui.core.models import Document, Passage, Skipped
 
@@ -30,10 +30,11 @@ def assign_ids(files: list[Found]) -> list[str]:
     return out
 
 
-def build_document(found: Found, text: str, encoding: str, id_: str | None = None) -> Document:
+def build_document(found: Found, text: str, encoding: str, id_: str | None = None, notes: tuple[str, ...] = ()) -> Document:
+    """The Document of a file's text; ``notes`` say what was done to it before (read out of a PDF …)."""
     suffix = found.path.suffix.lower()
     word = suffix == WORD_SUFFIX  # (its text comes from docx_text, in Markdown form)
-    page = not word and (suffix in HTML_SUFFIXES or looks_like_html(text))
+    page = suffix not in (WORD_SUFFIX, PDF_SUFFIX) and (suffix in HTML_SUFFIXES or looks_like_html(text))
     if page:
         text = html_to_text(text)
     a = assemble(text, markdown=page or word or suffix == ".md")
@@ -44,7 +45,7 @@ def build_document(found: Found, text: str, encoding: str, id_: str | None = Non
         subtitle=a.subtitle,
         byline=a.byline,
         encoding=encoding,
-        warnings=list(a.warnings),
+        warnings=[*notes, *a.warnings],
     )
     if page:
         doc.warnings.insert(0, "text taken from a saved web page (HTML)")
@@ -67,16 +68,23 @@ def read_document(found: Found, id_: str) -> tuple[str, Document | Skipped]:
     except SkipFile as e:
         return "unreadable", Skipped(found.rel, str(e))
     digest = hashlib.sha1(data).hexdigest()
+    notes: tuple[str, ...] = ()
     try:
-        if found.path.suffix.lower() == WORD_SUFFIX:
+        suffix = found.path.suffix.lower()
+        if suffix == WORD_SUFFIX:
             from qualitytui.core.docx_text import docx_to_text  # (only a folder of Word files needs it)
 
             text, encoding = docx_to_text(data), "utf-8"
+        elif suffix == PDF_SUFFIX:
+            from qualitytui.core.pdf_text import pdf_to_text  # (pypdf: only a folder of PDFs needs it)
+
+            text, pdf_notes = pdf_to_text(data)
+            encoding, notes = "utf-8", tuple(pdf_notes)
         else:
             text, encoding = decode(data)
     except SkipFile as e:
         return digest, Skipped(found.rel, str(e))
-    doc = build_document(found, text, encoding, id_)
+    doc = build_document(found, text, encoding, id_, notes)
     return digest, doc if doc.passages else Skipped(found.rel, "no text after repair")
 
 

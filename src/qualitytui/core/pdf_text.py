@@ -1,0 +1,181 @@
+"""A PDF's text layer as the print-layout text the repairs read, without its page furniture.
+
+Official documents and newspaper pages are published as PDFs: their text comes out as the printed
+lines, broken where the column ends, which the repairs rejoin as they do any print layout. What
+only the page itself holds is taken off here, where the pages are still apart: the page numbers
+(— 1 —, -2-, 第3页 共5页, 4/5) and a running header or footer, the same line (numbers aside) at the
+top or the bottom of most pages. Read with pypdf (pure Python), its warnings kept off the terminal.
+A scan with no text layer, a password-protected or a damaged file is skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import warnings
+from dataclasses import dataclass
+from typing import Any
+
+from qualitytui.core.files import SkipFile
+
+_PAGE_NUMBER = re.compile(r"[-—－–~\s]*(?:第\s*)?\d{1,4}\s*页?(?:\s*[/／]\s*\d{1,4}|[\s，,]*共\s*\d{1,4}\s*页)?[-—－–~\s]*")
+_DIGITS = re.compile(r"\d+")
+_EDGE = 2  # lines at the top and at the bottom of a page looked at for its furniture
+
+
+def _quiet() -> None:
+    """pypdf logs what it finds odd in a file ("incorrect startxref pointer", …): never on the terminal."""
+    log = logging.getLogger("pypdf")
+    log.setLevel(logging.CRITICAL + 1)
+    log.propagate = False
+
+
+@dataclass
+class _Line:
+    text: str
+    x: float  # where it starts on the page, and its baseline
+    y: float
+    size: float  # the font size, in the page's units
+
+
+def _page_lines(page: Any) -> list[_Line]:
+    """The page's lines in the order its text is drawn (a column after a column), each with where it
+    starts: a new line wherever the baseline moves."""
+    lines: list[_Line] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
+        text = text.replace("\n", "")
+        if not text.strip():
+            return
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        size = abs(size * (tm[3] or 1) * (cm[3] or 1)) or 10.0
+        last = lines[-1] if lines else None
+        if last and abs(last.y - y) < 0.5 * max(size, last.size) and x >= last.x:
+            last.text += text
+            last.size = max(last.size, size)
+        else:
+            lines.append(_Line(text, x, y, size))
+
+    page.extract_text(visitor_text=visit)
+    for line in lines:
+        line.text = " ".join(line.text.split())
+    return [line for line in lines if line.text]
+
+
+def pdf_pages(data: bytes) -> list[list[_Line]]:
+    """Each page's lines of text; SkipFile says why there are none."""
+    _quiet()
+    try:
+        from pypdf import PdfReader
+    except ImportError:  # (a dependency; only a broken install lacks it)
+        raise SkipFile("PDF files need the pypdf package") from None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            reader = PdfReader(io.BytesIO(data), strict=False)
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise SkipFile("password-protected PDF")
+            pages = [_page_lines(page) for page in reader.pages]
+        except SkipFile:
+            raise
+        except Exception as e:  # a damaged file can fail anywhere in the parser, with any error
+            if "encrypt" in str(e).lower() or "password" in str(e).lower():
+                raise SkipFile("password-protected PDF") from None
+            raise SkipFile(f"damaged PDF ({type(e).__name__})") from None
+    if not any(pages):
+        raise SkipFile("no text in the PDF (a scanned image?)")
+    return pages
+
+
+def pdf_to_text(data: bytes) -> tuple[str, list[str]]:
+    """The PDF's text, its pages' furniture taken off, and notes saying what was taken off."""
+    pages = pdf_pages(data)
+    notes = [f"text taken from a PDF ({len(pages)} page{'s' if len(pages) != 1 else ''})"]
+    numbered = 0
+    for lines in pages:
+        before = len(lines)
+        while lines and _is_page_number(lines[-1].text):
+            lines.pop()
+        while lines and _is_page_number(lines[0].text):
+            lines.pop(0)
+        numbered += len(lines) < before
+    if numbered:
+        notes.append(f"page numbers left out ({numbered} page{'s' if numbered != 1 else ''})")
+    for top in (True, False):
+        line, count = _running([[x.text for x in lines] for lines in pages], top)
+        if line:
+            for lines in pages:
+                edge = lines[:_EDGE] if top else lines[-_EDGE:]
+                for k, x in enumerate(edge):
+                    if _DIGITS.sub("#", x.text) == line:
+                        del lines[k if top else len(lines) - len(edge) + k]
+                        break
+            notes.append(f"running {'header' if top else 'footer'} left out: {line.replace('#', '…')!r} ({count} pages)")
+    return "\n".join(_laid_out([x for lines in pages for x in lines])) + "\n", notes
+
+
+def _is_page_number(text: str) -> bool:
+    return bool(_PAGE_NUMBER.fullmatch(text)) and any(c.isdigit() for c in text)
+
+
+def _laid_out(lines: list[_Line]) -> list[str]:
+    """The lines as the repairs read a print layout: a blank line where the page leaves a gap wider
+    than its lines' spacing; 　　 where a line is indented from its column's margin (a paragraph
+    opens); a line set well in (centred, or to the right: an issuer and its day) or in a larger type
+    than the text's (a heading) a block of its own; the headline, in larger type or set in at the head
+    of the document, one line marked as a heading (it may be as long as a line of text)."""
+    if not lines:
+        return []
+    steps = [round(a.y - b.y) for a, b in zip(lines, lines[1:]) if a.y - b.y > 0]
+    spacing = max(set(steps), key=steps.count) if steps else 0
+    sizes = [round(x.size) for x in lines]
+    text_size = max(set(sizes), key=sizes.count)
+    margins = _margins(lines)
+    out: list[str] = []
+    apart = False  # the last line stands apart (set in, or larger)
+    heading = True  # still in the headline at the head of the document
+    for i, line in enumerate(lines):
+        margin = max((m for m in margins if m <= line.x + 1), default=margins[0])
+        inset = (line.x - margin) / line.size
+        large = line.size >= 1.15 * text_size
+        stands = inset >= 3.5 or large
+        gap = i and spacing and lines[i - 1].y - line.y - spacing >= 0.75 * min(line.size, lines[i - 1].size)
+        if heading and stands and (not i or abs(line.size - lines[i - 1].size) < 0.5) and not gap and not (
+                i and line.text.startswith(("—", "-"))):  # (a subtitle opens on a dash, or is in another size)
+            out[-1:] = ["# " + (out[-1][2:] if out else "") + line.text]
+            apart = True
+            continue
+        heading = False
+        if out and out[-1] and (gap or stands != apart):
+            out.append("")
+        out.append(("\u3000\u3000" if 0.8 <= inset < 3.5 and not large else "") + line.text)
+        apart = stands
+    return out
+
+
+def _margins(lines: list[_Line]) -> list[float]:
+    """The left edges of the page's columns: where most lines start, not a few characters right of
+    another such edge (that is an indent)."""
+    starts = [round(x.x / 2) * 2 for x in lines]
+    counts = {m: starts.count(m) for m in set(starts)}
+    size = sorted(x.size for x in lines)[len(lines) // 2]
+    margins: list[float] = []
+    for m in sorted(counts, key=lambda m: (-counts[m], m)):
+        if counts[m] * 5 >= len(lines) and not any(0 < m - a < 4 * size for a in margins):
+            margins.append(m)
+    return sorted(margins) or [min(starts)]
+
+
+def _running(pages: list[list[str]], top: bool) -> tuple[str | None, int]:
+    """The line (digits as #) standing at the top (or bottom) of most pages, when three or more."""
+    counts: dict[str, int] = {}
+    for lines in pages:
+        edge = lines[:_EDGE] if top else lines[-_EDGE:]
+        for key in {_DIGITS.sub("#", x) for x in edge}:
+            counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return None, 0
+    line, count = max(counts.items(), key=lambda kv: kv[1])
+    return (line, count) if count >= 3 and count * 2 > len(pages) else (None, 0)
