@@ -17,12 +17,12 @@ HEAD = "青政办发〔2025〕3号"
 # an official document as Word or WPS exports it: the headline centred over two lines, paragraphs opening
 # on an indent, the issuer and the day set to the right, a running header and page numbers on every page
 NOTICE = [
-    [HEAD, I * 6 + "青岛市人民政府办公厅关于印发", I * 8 + "质量提升行动方案的通知", "", "各区、市人民政府，市政府各部门：",
+    [HEAD, "", I * 6 + "青岛市人民政府办公厅关于印发", I * 8 + "质量提升行动方案的通知", "", "各区、市人民政府，市政府各部门：",
      I * 2 + "现将《青岛市质量提升行动方案》印发给你们，请认", "真贯彻执行。", I * 2 + "到2027年，全市质量整体水平显著提升，培育“青",
      "岛优品”品牌100个，全市质量竞争型产业占比达到", "— 1 —"],
-    [HEAD, "55%。", I * 2 + "各区、市要加强组织领导，落实工作责任，确保各", "项任务落到实处。", "",
+    [HEAD, "", "55%。", I * 2 + "各区、市要加强组织领导，落实工作责任，确保各", "项任务落到实处。", "",
      I * 14 + "青岛市人民政府办公厅", I * 15 + "2025年3月5日", "— 2 —"],
-    [HEAD, I * 2 + "（此件公开发布）", "— 3 —"],
+    [HEAD, "", I * 2 + "（此件公开发布）", "— 3 —"],
 ]
 
 
@@ -74,6 +74,12 @@ def test_two_columns_read_one_after_the_other_with_no_line_taken_for_set_in():
     page = [(72, 800 - 20 * k, t) for k, t in enumerate(left)] + [(320, 800 - 20 * k, t) for k, t in enumerate(right)]
     text, _ = pdf_to_text(make_pdf([page]))
     assert text == "\n".join(left + right) + "\n"  # column after column; no blank lines, no indents
+
+
+def test_the_same_text_at_the_top_of_every_page_is_no_running_header_when_it_runs_on():
+    para = ["到2027年，全市质量整体水平显著提升，", "培育“青岛优品”品牌100个。"]
+    text, notes = pdf_to_text(make_pdf([para * 3] * 4))  # a text that repeats: each page opens on the same line
+    assert text.count("到2027年") == 12 and len(notes) == 1
 
 
 def test_lines_that_only_look_like_furniture_stay():

@@ -4,7 +4,7 @@ Official documents and newspaper pages are published as PDFs: their text comes o
 lines, broken where the column ends, which the repairs rejoin as they do any print layout. What
 only the page itself holds is taken off here, where the pages are still apart: the page numbers
 (— 1 —, -2-, 第3页 共5页, 4/5) and a running header or footer, the same line (numbers aside) at the
-top or the bottom of most pages. Read with pypdf (pure Python), its warnings kept off the terminal.
+top or the bottom of most pages, set apart from the text by a gap or its type size. Read with pypdf (pure Python), its warnings kept off the terminal.
 A scan with no text layer, a password-protected or a damaged file is skipped with the reason.
 """
 
@@ -21,7 +21,6 @@ from qualitytui.core.files import SkipFile
 
 _PAGE_NUMBER = re.compile(r"[-—－–~\s]*(?:第\s*)?\d{1,4}\s*页?(?:\s*[/／]\s*\d{1,4}|[\s，,]*共\s*\d{1,4}\s*页)?[-—－–~\s]*")
 _DIGITS = re.compile(r"\d+")
-_EDGE = 2  # lines at the top and at the bottom of a page looked at for its furniture
 
 
 def _quiet() -> None:
@@ -103,15 +102,16 @@ def pdf_to_text(data: bytes) -> tuple[str, list[str]]:
         numbered += len(lines) < before
     if numbered:
         notes.append(f"page numbers left out ({numbered} page{'s' if numbered != 1 else ''})")
+    spacing = _spacing([x for lines in pages for x in lines])
     for top in (True, False):
-        line, count = _running([[x.text for x in lines] for lines in pages], top)
-        if line:
-            for lines in pages:
-                edge = lines[:_EDGE] if top else lines[-_EDGE:]
-                for k, x in enumerate(edge):
-                    if _DIGITS.sub("#", x.text) == line:
-                        del lines[k if top else len(lines) - len(edge) + k]
-                        break
+        edges = [_edge(lines, top, spacing) for lines in pages]
+        keys = [_DIGITS.sub("#", x.text) if x else None for x in edges]
+        counts = {k: keys.count(k) for k in set(keys) if k}
+        line, count = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
+        if line and count >= 3 and count * 2 > len(pages):
+            for lines, key in zip(pages, keys):
+                if key == line:
+                    lines.pop(0 if top else -1)
             notes.append(f"running {'header' if top else 'footer'} left out: {line.replace('#', '…')!r} ({count} pages)")
     return "\n".join(_laid_out([x for lines in pages for x in lines])) + "\n", notes
 
@@ -128,8 +128,7 @@ def _laid_out(lines: list[_Line]) -> list[str]:
     of the document, one line marked as a heading (it may be as long as a line of text)."""
     if not lines:
         return []
-    steps = [round(a.y - b.y) for a, b in zip(lines, lines[1:]) if a.y - b.y > 0]
-    spacing = max(set(steps), key=steps.count) if steps else 0
+    spacing = _spacing(lines)
     sizes = [round(x.size) for x in lines]
     text_size = max(set(sizes), key=sizes.count)
     margins = _margins(lines)
@@ -168,14 +167,17 @@ def _margins(lines: list[_Line]) -> list[float]:
     return sorted(margins) or [min(starts)]
 
 
-def _running(pages: list[list[str]], top: bool) -> tuple[str | None, int]:
-    """The line (digits as #) standing at the top (or bottom) of most pages, when three or more."""
-    counts: dict[str, int] = {}
-    for lines in pages:
-        edge = lines[:_EDGE] if top else lines[-_EDGE:]
-        for key in {_DIGITS.sub("#", x) for x in edge}:
-            counts[key] = counts.get(key, 0) + 1
-    if not counts:
-        return None, 0
-    line, count = max(counts.items(), key=lambda kv: kv[1])
-    return (line, count) if count >= 3 and count * 2 > len(pages) else (None, 0)
+def _edge(lines: list[_Line], top: bool, spacing: float) -> _Line | None:
+    """The page's first (or last) line when it stands apart from the text next to it, as a running
+    header or footer does: a gap wider than the lines' spacing between them, or another type size."""
+    if len(lines) < 2:
+        return None
+    edge, next_ = (lines[0], lines[1]) if top else (lines[-1], lines[-2])
+    apart = abs(edge.y - next_.y) - spacing >= 0.75 * min(edge.size, next_.size)
+    return edge if apart or abs(edge.size - next_.size) >= 0.5 else None
+
+
+def _spacing(lines: list[_Line]) -> float:
+    """The usual distance from a line's baseline to the next one's."""
+    steps = [round(a.y - b.y) for a, b in zip(lines, lines[1:]) if a.y - b.y > 0]
+    return max(set(steps), key=steps.count) if steps else 0
