@@ -234,8 +234,7 @@ class _Assembler:
             elif shapes.is_cohost_block(texts) or (len(block) == 1 and shapes.is_banner(joined)):
                 items.append(Item("furniture", block, joined))
             elif shapes.is_promo_block(texts) or shapes.is_staff_block(texts) or all(map(shapes.is_document_note, texts)) or all(
-                    map(shapes.is_site_line, texts)) or (
-                    len(block) == 1 and (shapes.is_page_header(joined) or shapes.is_web_meta(joined) or shapes.is_end_mark(joined))):
+                    map(shapes.is_site_line, texts)) or len(block) == 1 and _furniture_line(joined):
                 items.append(Item("furniture", block, joined))
             elif self.markdown and any(_LIST_ITEM.match(l.raw) for l in block):
                 items += self._paragraphs(block)  # a list's items are text, however short
@@ -525,21 +524,23 @@ class _Assembler:
 
 
 def _standing_apart(text: str) -> str | None:
-    """What a line is that is no text of the article around it: a byline, credits, the page's header,
-    a web page's line about the article or one of the site's own; None for any other line."""
-    if shapes.is_byline(text):
-        return "byline"
-    if shapes.is_staff_block([text]):
-        return "credits"
-    if shapes.is_web_meta(text):
-        return "web"
-    if shapes.is_end_mark(text):
-        return "end"
-    if shapes.is_document_note(text):
-        return "note"
-    if shapes.is_site_line(text):
-        return "site"
-    return "header" if shapes.is_page_header(text) else None
+    """What a line is that is no text of the article around it: a byline, or one of the page's lines
+    (``_furniture_line``); None for any other line."""
+    return "byline" if shapes.is_byline(text) else _furniture_line(text)
+
+
+def _furniture_line(text: str) -> str | None:
+    """Which of the page's own lines ``text`` is, alone: credits, a web page's line about the article,
+    an end mark, an official document's note, a line of the web site's, the page's header; or None."""
+    for kind, test in _FURNITURE_LINES:
+        if test(text):
+            return kind
+    return None
+
+
+_FURNITURE_LINES = (("credits", lambda t: shapes.is_staff_block([t])), ("web", shapes.is_web_meta),
+                    ("end", shapes.is_end_mark), ("note", shapes.is_document_note), ("site", shapes.is_site_line),
+                    ("header", shapes.is_page_header))
 
 
 def _ends_paragraph(text: str) -> bool:
