@@ -4,8 +4,10 @@ Official documents and newspaper pages are published as PDFs: their text comes o
 lines, broken where the column ends, which the repairs rejoin as they do any print layout. What
 only the page itself holds is taken off here, where the pages are still apart: the page numbers
 (— 1 —, -2-, 第3页 共5页, 4/5) and a running header or footer, the same line (numbers aside) at the
-top or the bottom of most pages, set apart from the text by a gap or its type size. Read with pypdf (pure Python), its warnings kept off the terminal.
-A scan with no text layer, a password-protected or a damaged file is skipped with the reason.
+top or the bottom of most pages, set apart from the text by a gap or its type size. The layout
+also tells what a plain dump of the text loses (``_laid_out``). Read with pypdf (pure Python), its
+warnings kept off the terminal. A scan with no text layer, a password-protected or a damaged file is
+skipped with the reason.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import io
 import logging
 import re
 import warnings
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,8 +132,7 @@ def _laid_out(lines: list[_Line]) -> list[str]:
     if not lines:
         return []
     spacing = _spacing(lines)
-    sizes = [round(x.size) for x in lines]
-    text_size = max(set(sizes), key=sizes.count)
+    text_size = Counter(round(x.size) for x in lines).most_common(1)[0][0]
     margins = _margins(lines)
     out: list[str] = []
     apart = False  # the last line stands apart (set in, or larger)
@@ -157,14 +159,13 @@ def _laid_out(lines: list[_Line]) -> list[str]:
 def _margins(lines: list[_Line]) -> list[float]:
     """The left edges of the page's columns: where most lines start, not a few characters right of
     another such edge (that is an indent)."""
-    starts = [round(x.x / 2) * 2 for x in lines]
-    counts = {m: starts.count(m) for m in set(starts)}
+    counts = Counter(round(x.x / 2) * 2 for x in lines)
     size = sorted(x.size for x in lines)[len(lines) // 2]
     margins: list[float] = []
     for m in sorted(counts, key=lambda m: (-counts[m], m)):
         if counts[m] * 5 >= len(lines) and not any(0 < m - a < 4 * size for a in margins):
             margins.append(m)
-    return sorted(margins) or [min(starts)]
+    return sorted(margins) or [min(counts)]
 
 
 def _edge(lines: list[_Line], top: bool, spacing: float) -> _Line | None:
@@ -179,5 +180,5 @@ def _edge(lines: list[_Line], top: bool, spacing: float) -> _Line | None:
 
 def _spacing(lines: list[_Line]) -> float:
     """The usual distance from a line's baseline to the next one's."""
-    steps = [round(a.y - b.y) for a, b in zip(lines, lines[1:]) if a.y - b.y > 0]
-    return max(set(steps), key=steps.count) if steps else 0
+    steps = Counter(round(a.y - b.y) for a, b in zip(lines, lines[1:]) if a.y - b.y > 0)
+    return steps.most_common(1)[0][0] if steps else 0
