@@ -112,3 +112,14 @@ def test_a_folder_of_word_documents_is_read_as_articles(tmp_path):
     assert kinds["现将《青岛市质量提升行动方案》印发给你们，请认真贯彻执行。"] == "body"
     rows = [x for x in doc.passages if "|" in x.text]  # a table's rows are text to read, not page labels
     assert [x.kind for x in rows] == ["body", "body"] and "市市场监管局" in rows[1].text
+
+
+def test_a_word_document_damaged_inside_its_zip_is_skipped_with_the_reason():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", f"<w:document {W}><w:body>{p('正文内容。') * 200}</w:body></w:document>")
+    data = bytearray(out.getvalue())
+    at = data.find(b"word/document.xml") + 40  # inside the compressed stream
+    data[at : at + 40] = bytes(b ^ 0x5A for b in data[at : at + 40])
+    with pytest.raises(SkipFile, match="cannot unpack|not a Word document"):
+        docx_to_text(bytes(data))

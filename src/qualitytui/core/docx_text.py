@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 import xml.etree.ElementTree as ET
 
 from qualitytui.core.files import MAX_BYTES, SkipFile
@@ -26,7 +27,7 @@ _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
 
 
 class _Styles:
-    """Style id → heading level (0 for the document's title), from styles.xml."""
+    """From styles.xml: style id → heading level (0 for the document's title), and the list styles."""
 
     def __init__(self, xml: bytes | None) -> None:
         self.levels: dict[str, int] = {}
@@ -117,7 +118,7 @@ def _blocks(body: ET.Element, styles: _Styles) -> list[str]:
                 paragraph(child)
             elif child.tag == f"{_W}tbl":  # one block, a row a list item: each row a passage, however short
                 rows = []
-                for row in child.iter(f"{_W}tr"):
+                for row in child.findall(f"{_W}tr"):  # (a table inside a cell is read as the cell's text)
                     cells = []
                     for cell in row.findall(f"{_W}tc"):
                         nested: list[ET.Element] = []
@@ -150,7 +151,7 @@ def docx_to_text(data: bytes) -> str:
         if data.startswith(b"\xd0\xcf\x11\xe0"):
             raise SkipFile("password-protected or old-format Word file: save it as .docx without a password") from None
         raise SkipFile("not a Word document (damaged, or not a .docx)") from None
-    except (OSError, RuntimeError, NotImplementedError, zipfile.LargeZipFile) as e:
+    except (OSError, RuntimeError, NotImplementedError, zipfile.LargeZipFile, zlib.error) as e:
         raise SkipFile(f"cannot unpack the Word document ({e})") from None
     try:
         root = ET.fromstring(document)
