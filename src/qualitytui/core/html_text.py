@@ -3,7 +3,8 @@
 The article's headline is the page's first ``<h1>`` (else its ``<title>``), the day it was published
 comes from the page's own metadata (``PubDate``, ``article:published_time`` …) as a 发布时间 line,
 block elements become paragraphs, headings ``##`` lines and list items ``-`` lines; scripts, styles,
-forms and navigation are left out. Standard library only (html.parser): no network, no new package.
+forms and navigation are left out, and so are the menus, share buttons, related links and footers a
+page wraps in ``<div>``s named so. Standard library only (html.parser): no network, no new package.
 """
 
 from __future__ import annotations
@@ -148,7 +149,8 @@ def looks_like_html(text: str) -> bool:
 
 def html_to_text(html: str) -> str:
     """The page as text for the repairs (read as Markdown): headline, published line, then the body.
-    What stands before the headline (the site's name, its menus, where the page sits) is left out."""
+    What stands before the headline (the site's name, its menus, where the page sits) is left out,
+    and so are the containers a site names as its own (``_BOILERPLATE``) and lists of links."""
     page = _read(html, by_name=True)
     kept = sum(map(len, page.blocks))
     if page.named_chars > 2 * kept or page.named_h1 and not page.h1:
