@@ -9,6 +9,7 @@ import sys
 from typing import Any, Sequence
 
 from qualitytui import __version__
+from qualitytui.core.citations import FORMATS
 from qualitytui.core.models import DOC_ORDERS, ENTITY_TYPES
 from qualitytui.core.linebreak import display_width
 from qualitytui.core.normalize import printable
@@ -77,9 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     search.formatter_class = argparse.RawDescriptionHelpFormatter
     search.add_argument("query", nargs="+", metavar="QUERY", help="words, \"a phrase\", -excluded, filters (below)")
     search.add_argument("--limit", type=_limit, default=20, metavar="N", help="show the best N hits (default 20; 0 for all)")
-    search.add_argument("--cite", choices=("md", "json", "csv"), metavar="FORMAT",
+    search.add_argument("--cite", choices=FORMATS, metavar="FORMAT",
                         help="print the passages found as citations instead: md (a list to paste into a report), "
-                             "json or csv; best first, as many as --limit")
+                             "gbt (a GB/T 7714 reference list), json or csv; best first, as many as --limit")
     marks = add("bookmarks", "your bookmarks (list); add one, export them, or remove one")
     marks_sub = marks.add_subparsers(dest="action", metavar="ACTION")
     madd = marks_sub.add_parser("add", help="bookmark a passage", description="bookmark a passage")
@@ -87,10 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
     madd.add_argument("passage", metavar="PASSAGE", help="passage id DOC#N (a unique prefix of DOC will do: 004#3)")
     madd.add_argument("--note", default="", help="a note")
     madd.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeat for several)")
-    mexp = marks_sub.add_parser("export", help="export as Markdown citations, JSON or CSV",
-                                description="export as Markdown citations, JSON or CSV")
+    mexp = marks_sub.add_parser("export", help="export as Markdown citations, a GB/T 7714 reference list, JSON or CSV",
+                                description="export as Markdown citations (md), a GB/T 7714 reference list (gbt), JSON or CSV")
     _global_options(mexp, suppress=True)
-    mexp.add_argument("--format", choices=("md", "json", "csv"), default="md")
+    mexp.add_argument("--format", choices=FORMATS, default="md")
     mexp.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of printing")
     mrm = marks_sub.add_parser("remove", help="remove a bookmark", description="remove a bookmark")
     _global_options(mrm, suppress=True)

@@ -440,6 +440,13 @@ async def test_ctrl_s_exports_every_passage_a_search_found(tmp_path):
         rows = json.loads(out.read_text(encoding="utf-8"))
         hits = app.corpus.search("zhiliang", limit=None).hits
         assert total > 20 and [r["passage"] for r in rows] == [h.passage for h in hits] and len(rows) == total
+        await pilot.press("ctrl+s", "down", "down", "down", "enter")  # the GB/T 7714 reference list, the last
+        await pilot.pause()
+        [ref] = (tmp_path / "d" / "exports").glob("search-*.txt")
+        lines = ref.read_text(encoding="utf-8").splitlines()
+        assert lines[0] == "Search: zhiliang" and lines[2].startswith("[1] ")
+        assert app.corpus.document(hits[0].doc)["title"] + "[" in lines[2]  # the best hit's article, by its title
+        assert sum(line.startswith("[") for line in lines) == total
 
 
 async def test_the_palettes_export_search_hits_takes_the_last_search(tmp_path):

@@ -4,6 +4,8 @@ import csv
 import io
 import json
 
+import pytest
+
 from qualitytui.cli import main
 from qualitytui.core.bookmarks import Bookmarks, export, passage_hash
 from qualitytui.core.user_store import UserStore
@@ -89,8 +91,54 @@ def test_passages_found_are_cited_in_the_order_given():
     assert [(r["rank"], r["passage"], r["quote"]) for r in rows] == [(1, "b#3", found[0]["text"]), (2, "a#1", "青岛优品"),
                                                                      (3, "gone#0", "旧文")]
     recs = list(csv.DictReader(io.StringIO(cited(found, "csv", docs.get, "x"))))
-    assert list(recs[0]) == ["rank", "title", "date", "source", "path", "passage", "quote"]
+    assert list(recs[0]) == ["rank", "title", "date", "source", "path", "url", "passage", "quote"]
     assert recs[1]["title"] == "甲文" and recs[1]["source"] == "记者 孙晶" and recs[1]["date"] == "2025-03-20"
+
+
+@pytest.mark.parametrize("byline, parts", [
+    ("青岛晚报/观海新闻/掌上青岛首席记者 张译心", ("青岛晚报/观海新闻/掌上青岛", ["张译心"])),
+    ("观海新闻/青报全媒体 记者 孙晶 王帅 徐歌 吴忠林", ("观海新闻/青报全媒体", ["孙晶", "王帅", "徐歌", "吴忠林"])),
+    ("本版撰稿 观海新闻/青岛早报记者 刘鹏", ("观海新闻/青岛早报", ["刘鹏"])),
+    ("大众日报记者 王伟 通讯员 刘洋", ("大众日报", ["王伟", "刘洋"])),
+    ("王蕊 董京南", ("", ["王蕊", "董京南"])),
+    ("", ("", [])),
+])
+def test_a_bylines_outlet_and_people(byline, parts):
+    from qualitytui.core.citations import byline_parts
+
+    assert byline_parts(byline) == parts
+
+
+def test_a_gbt_7714_reference_list_by_kind_of_source():
+    from datetime import date
+
+    from qualitytui.core.citations import passages as cited
+
+    docs = {
+        "a": {"title": "甲文", "byline": "观海新闻/青报全媒体 记者 孙晶 王帅 徐歌 吴忠林",
+              "date": {"value": "2022-09-29", "inferred": True}},
+        "w": {"title": "乙文", "byline": "大众日报记者 王伟", "url": "https://example.cn/a.html",
+              "date": {"value": "2025-03-06", "inferred": False}},
+        "z": {"title": "丙文", "date": None},
+    }
+    found = [{"doc": d, "id": f"{d}#1", "text": "质量强链\n 走深走实"} for d in ("a", "w", "z")]
+    from qualitytui.core.citations import table, source_fields
+
+    rows = [{**source_fields(p["doc"], docs.get), "passage": p["id"], "quote": p["text"]} for p in found]
+    text = table(rows, "gbt", "参考文献", [], today=date(2026, 12, 2))
+    assert text.split("\n")[:8] == [
+        "参考文献",
+        "",
+        "[1] 孙晶, 王帅, 徐歌, 等. 甲文[N]. 观海新闻/青报全媒体, 2022-09-29(推断).",  # a date the text suggests
+        "    “质量强链 走深走实”（a#1）",
+        "[2] 王伟. 乙文[EB/OL]. 大众日报, (2025-03-06)[2026-12-02]. https://example.cn/a.html.",  # cited today
+        "    “质量强链 走深走实”（w#1）",
+        "[3] 丙文[Z]. 出版日期不详.",
+        "    “质量强链 走深走实”（z#1）",
+    ]
+    assert cited(found, "gbt", docs.get, "x").startswith("x\n\n[1] 孙晶")
+    md = cited(found, "md", docs.get, "x")
+    assert "2. 《乙文》, 大众日报记者 王伟, 2025-03-06. Passage w#1. <https://example.cn/a.html>" in md  # (a date stated)
 
 
 def run(capsys, *argv):

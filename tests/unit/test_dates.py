@@ -106,7 +106,8 @@ def test_a_day_in_arabic_numerals_under_the_issuer_is_the_day_of_signing_elsewhe
         doc(body, "青岛市人民政府办公厅 2025年3月5日", kinds=["body", "furniture"]),
     ]
     for passages in under_issuer:
-        assert infer_document_date(passages).evidence == ["signed: 2025年3月5日"]
+        d = infer_document_date(passages)
+        assert d.evidence == ["signed: 2025年3月5日"] and d.to_dict()["inferred"] is False  # the document says it
     elsewhere = [
         doc("2025年3月5日", body, kinds=["furniture", "body"]),  # over the text
         doc(body, "2025年3月5日", kinds=["body", "furniture"]),  # under the last paragraph, no issuer
@@ -118,6 +119,7 @@ def test_a_day_in_arabic_numerals_under_the_issuer_is_the_day_of_signing_elsewhe
 
 
 def test_document_year_from_reviewed_year_plans_or_targets():
+    assert infer_document_date(doc("2024年，全区增长18.3%。", "2025年，如何乘胜追击？")).to_dict()["inferred"] is True
     assert infer_document_date(doc("2024年，全区增长18.3%。", "2025年，如何乘胜追击？")).year == 2025
     assert infer_document_date(doc("此前已发布《方案(2025-2027年)》。")).year == 2025
     d = infer_document_date(doc("到2025年底，全省将打造试点项目10个。"))

@@ -110,3 +110,26 @@ def test_a_page_is_dated_by_its_metadata_in_a_build(tmp_path):
     assert {i["date_text"]: i["start"] for i in corpus.timeline()}["昨日"] == "2025-03-17"
 
 
+
+
+def test_the_pages_own_address_becomes_its_url(tmp_path):
+    body = "<h1>题</h1><p>正文一句话。</p>"
+    pages = {
+        "canonical.html": f'<html><head><link rel="canonical" href="https://a.cn/1.html"><meta property="og:url" '
+                          f'content="https://a.cn/2.html"></head><body>{body}</body></html>',
+        "og.html": f'<html><head><meta property="og:url" content="https://a.cn/2.html"></head><body>{body}</body></html>',
+        "saved.html": f"<!-- saved from url=(0022)https://a.cn/3.html -->\n<html><body>{body}</body></html>",
+        "none.html": f'<html><head><link rel="canonical" href="/relative.html"></head><body>{body}</body></html>',
+        "copied.txt": "题\n\n原文链接：https://a.cn/4.html\n\n正文一句话。\n",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    found, _ = discover(tmp_path)
+    urls = {}
+    for f in found:
+        _, doc = read_document(f, f.rel)
+        urls[f.rel] = doc.url
+        assert [x.text for x in doc.passages if x.kind == "body"] == ["正文一句话。"]  # the address is no text
+    assert urls == {"canonical.html": "https://a.cn/1.html", "og.html": "https://a.cn/2.html",
+                    "saved.html": "https://a.cn/3.html", "none.html": None, "copied.txt": "https://a.cn/4.html"}
+    assert read_document(found[0], "c")[1].to_dict()["url"] == "https://a.cn/1.html"

@@ -531,7 +531,8 @@ def _standing_apart(text: str) -> str | None:
 
 def _furniture_line(text: str) -> str | None:
     """Which of the page's own lines ``text`` is, alone: credits, a web page's line about the article,
-    an end mark, an official document's note, a line of the web site's, the page's header; or None."""
+    an end mark, an official document's note, a line of the web site's, the page's address, the page's
+    header; or None."""
     for kind, test in _FURNITURE_LINES:
         if test(text):
             return kind
@@ -540,6 +541,7 @@ def _furniture_line(text: str) -> str | None:
 
 _FURNITURE_LINES = (("credits", lambda t: shapes.is_staff_block([t])), ("web", shapes.is_web_meta),
                     ("end", shapes.is_end_mark), ("note", shapes.is_document_note), ("site", shapes.is_site_line),
+                    ("address", shapes.line_url),
                     ("header", shapes.is_page_header))
 
 

@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from tinydb import Query, TinyDB
 
-from qualitytui.core.citations import source_fields, table
+from qualitytui.core.citations import SUFFIX, source_fields, table
 from qualitytui.core.models import passage_index
 from qualitytui.core.normalize import normalize
 from qualitytui.core.user_store import UserStore
@@ -152,10 +152,11 @@ def public(b: dict[str, Any]) -> dict[str, Any]:
 
 
 def export(bookmarks: list[dict[str, Any]], fmt: str, docs: Callable[[str], dict[str, Any] | None]) -> str:
-    """``bookmarks`` as Markdown citations, JSON or CSV; ``docs`` gives a document's metadata (or None)."""
+    """``bookmarks`` as Markdown citations, a GB/T 7714 reference list, JSON or CSV; ``docs`` gives a
+    document's metadata (or None)."""
     rows = [{**public(b), **source_fields(b["doc"], docs)} for b in bookmarks]
     return table(rows, fmt, "Bookmarks",
-                 ["id", "title", "date", "source", "path", "passage", "quote", "note", "tags", "created", "anchored"])
+                 ["id", "title", "date", "source", "path", "url", "passage", "quote", "note", "tags", "created", "anchored"])
 
 
 def citation(passage: dict[str, Any], doc: dict[str, Any]) -> str:
@@ -171,9 +172,9 @@ def citation(passage: dict[str, Any], doc: dict[str, Any]) -> str:
 
 
 def export_file(folder: Path, fmt: str, stem: str = "bookmarks") -> Path:
-    """A new file name for an export made from the app: bookmarks-YYYYmmdd-HHMMSS.fmt in ``folder``
-    (search-… for a search's hits)."""
-    return folder / f"{stem}-{datetime.now().strftime('%Y%m%d-%H%M%S')}.{fmt}"
+    """A new file name for an export made from the app: bookmarks-YYYYmmdd-HHMMSS.md (.txt, .json, .csv)
+    in ``folder`` (search-… for a search's hits)."""
+    return folder / f"{stem}-{datetime.now().strftime('%Y%m%d-%H%M%S')}.{SUFFIX.get(fmt, fmt)}"
 
 
 def matching(bookmarks: list[dict[str, Any]], query: str, titles: dict[str, str]) -> list[dict[str, Any]]:

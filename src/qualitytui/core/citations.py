@@ -1,4 +1,5 @@
-"""Passages exported with where they come from: Markdown citations to paste into a report, JSON, CSV.
+"""Passages exported with where they come from: Markdown citations to paste into a report, a
+reference list in the GB/T 7714—2015 style of Chinese papers, JSON, CSV.
 
 Bookmarks (with their notes and tags) and a search's hits are written through ``table``.
 """
@@ -8,9 +9,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from datetime import date as Date
 from typing import Any, Callable, Iterable
 
-FORMATS = ("md", "json", "csv")
+FORMATS = ("md", "json", "csv", "gbt")
+SUFFIX = {"md": "md", "gbt": "txt", "json": "json", "csv": "csv"}  # an export file's, by format
 Docs = Callable[[str], "dict[str, Any] | None"]  # doc id → its documents row (None when it is gone)
 
 
@@ -19,12 +23,15 @@ def source_fields(doc_id: str, docs: Docs) -> dict[str, Any]:
     d = docs(doc_id) or {}
     date = d.get("date") or {}
     return {"title": d.get("title") or doc_id, "date": date.get("value") or "", "date_inferred": bool(date.get("inferred")),
-            "source": d.get("byline") or "", "path": d.get("path") or ""}
+            "source": d.get("byline") or "", "path": d.get("path") or "", "url": d.get("url") or ""}
 
 
-def table(rows: list[dict[str, Any]], fmt: str, heading: str, columns: Iterable[str]) -> str:
+def table(rows: list[dict[str, Any]], fmt: str, heading: str, columns: Iterable[str], today: Date | None = None) -> str:
     """``rows`` (source_fields plus passage and quote, and maybe note, tags, anchored) in ``fmt``:
-    JSON as they are, CSV in ``columns``, Markdown as a numbered list of citations under ``heading``."""
+    JSON as they are, CSV in ``columns``, Markdown as a numbered list of citations under ``heading``,
+    GB/T 7714 as a numbered reference list (``today`` is the day a web page is cited on)."""
+    if fmt == "gbt":
+        return _reference_list(rows, heading, today or Date.today())
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
@@ -43,7 +50,8 @@ def table(rows: list[dict[str, Any]], fmt: str, heading: str, columns: Iterable[
         where = r["passage"] + ("" if r.get("anchored", True) else ", unanchored: the passage changed")
         head = f"{n}. 《{r['title']}》, {source}{date}"
         head += "" if head.endswith(".") else "."  # (n.d. has its own)
-        lines.append(head + (f" {r['path']}, passage {where}." if r["path"] else f" Passage {where}."))
+        lines.append(head + (f" {r['path']}, passage {where}." if r["path"] else f" Passage {where}.")
+                     + (f" <{r['url']}>" if r.get("url") else ""))
         lines.append(f"   > {' '.join(str(r['quote']).split())}")
         if r.get("note"):
             lines.append(f"   Note: {' '.join(r['note'].split())}")
@@ -56,4 +64,44 @@ def table(rows: list[dict[str, Any]], fmt: str, heading: str, columns: Iterable[
 def passages(found: list[dict[str, Any]], fmt: str, docs: Docs, heading: str) -> str:
     """Passages (as stored: doc, id, text) cited in ``fmt``, in the order given."""
     rows = [{"rank": n, **source_fields(p["doc"], docs), "passage": p["id"], "quote": p["text"]} for n, p in enumerate(found, 1)]
-    return table(rows, fmt, heading, ["rank", "title", "date", "source", "path", "passage", "quote"])
+    return table(rows, fmt, heading, ["rank", "title", "date", "source", "path", "url", "passage", "quote"])
+
+
+# a byline's roles, with what may stand before them (首席记者, 青报全媒体 记者), and what may open it
+_ROLES = re.compile(r"\s*(?:首席|特约|全媒体|融媒体|见习|实习)?(?:记者|通讯员|实习生|撰稿人?|摄影|编辑)\s*")
+_BYLINE_LEAD = re.compile(r"^(?:本版撰稿|本版编辑|文/|文：|文:)\s*")
+_NAME = re.compile(r"[\u4e00-\u9fff·]{2,5}")
+
+
+def byline_parts(byline: str) -> tuple[str, list[str]]:
+    """(the outlet, the people) a byline names: 青岛早报/观海新闻记者 姜丹宁 通讯员 张绪霞 →
+    ("青岛早报/观海新闻", ["姜丹宁", "张绪霞"]); 王蕊 董京南 → ("", ["王蕊", "董京南"])."""
+    text = _BYLINE_LEAD.sub("", " ".join(byline.split()))
+    first = _ROLES.search(text)
+    outlet = text[: first.start()].strip() if first else ""
+    rest = _ROLES.sub(" ", text[first.start():] if first else text)
+    people = [w for w in rest.split() if _NAME.fullmatch(w)]
+    return outlet, people
+
+
+def _reference_list(rows: list[dict[str, Any]], heading: str, today: Date) -> str:
+    """GB/T 7714—2015: 作者. 题名[N]. 报纸名, 日期. for a newspaper's article; 作者. 题名[EB/OL]. 来源,
+    (日期)[引用日期]. 网址. for a web page; [Z] for a document of neither kind. A date the text only
+    suggests is marked 推断."""
+    lines = [heading, ""]
+    for n, r in enumerate(rows, 1):
+        outlet, people = byline_parts(r["source"])
+        authors = ", ".join(people[:3]) + (", 等" if len(people) > 3 else "")
+        date = (r["date"] + "(推断)" if r["date_inferred"] else r["date"]) if r["date"] else ""
+        if r.get("url"):
+            where = (f"{outlet}, " if outlet else "") + (f"({date})" if date else "")
+            ref = f"{r['title']}[EB/OL]. {where}[{today.isoformat()}]. {r['url']}."
+        else:
+            ref = f"{r['title']}[{'N' if outlet else 'Z'}]. " + (", ".join(x for x in (outlet, date) if x) or "出版日期不详") + "."
+        lines.append(f"[{n}] " + (f"{authors}. " if authors else "") + ref)
+        lines.append(f"    “{' '.join(str(r['quote']).split())}”（{r['passage']}）")
+        if r.get("note"):
+            lines.append(f"    注：{' '.join(r['note'].split())}")
+        if r.get("tags"):
+            lines.append(f"    标签：{'、'.join(r['tags'])}")
+    return "\n".join(lines) + "\n"

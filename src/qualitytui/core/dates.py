@@ -86,6 +86,7 @@ class DocDate:
     month: int | None = None
     day: int | None = None
     evidence: list[str] = field(default_factory=list)
+    stated: bool = False  # printed by the document itself (a page header, a published line, a day of signing)
 
     @property
     def precision(self) -> str | None:
@@ -98,7 +99,8 @@ class DocDate:
     def to_dict(self) -> dict[str, Any] | None:
         if self.year is None:
             return None
-        return {"value": self.value, "precision": self.precision, "inferred": True, "evidence": list(self.evidence)}
+        return {"value": self.value, "precision": self.precision, "inferred": not self.stated,
+                "evidence": list(self.evidence)}
 
 
 @dataclass
@@ -276,6 +278,7 @@ def infer_document_date(passages: list[dict[str, Any]], matches: list[_Match] | 
                   CN_DATE_LINE: "signed", BARE_DAY: "signed"}.get(header.re, "published")
         when = header.groupdict().get("when") or header.group(0)
         d.evidence = [f"{source}: {when.strip()}"]
+        d.stated = True
         return d
     named = path_day(path) if path else None
     if named:  # saved under the day it appeared: what the text suggests comes second

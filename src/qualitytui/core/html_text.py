@@ -1,7 +1,8 @@
 """A saved web page (.html, .htm) as the Markdown-like text the repairs read.
 
 The article's headline is the page's first ``<h1>`` (else its ``<title>``), the day it was published
-comes from the page's own metadata (``PubDate``, ``article:published_time`` …) as a 发布时间 line,
+comes from the page's own metadata (``PubDate``, ``article:published_time`` …) as a 发布时间 line, its
+address (canonical link, ``og:url``, a browser's "saved from" note) as a 网址 line,
 block elements become paragraphs, headings ``##`` lines and list items ``-`` lines; scripts, styles,
 forms and navigation are left out, and so are the menus, share buttons, related links and footers a
 page wraps in ``<div>``s named so. Standard library only (html.parser): no network, no new package.
@@ -52,6 +53,7 @@ class _Page(HTMLParser):
         self.h1: str | None = None
         self.in_h1 = False
         self.published: str | None = None
+        self.address: dict[str, str] = {}  # the page's own address, by where the page gives it
 
     def _break(self) -> None:
         """A <br>: the line ends; a second in a row ends the paragraph."""
@@ -81,6 +83,8 @@ class _Page(HTMLParser):
         if tag == "meta":
             self._meta(dict(attrs))
             return
+        if tag == "link" and (dict(attrs).get("rel") or "").lower() == "canonical":
+            self.address.setdefault("canonical", dict(attrs).get("href") or "")
         if tag == "title" and not self.title:
             self.in_title = True  # the page's; an inline <svg> has <title>s of its own
         if self.skipping or tag in _SKIP or self.by_name and tag not in _VOID and _boilerplate(attrs):
@@ -128,8 +132,15 @@ class _Page(HTMLParser):
         elif self.in_named:
             self.named_chars += len(data.strip())
 
+    def handle_comment(self, data: str) -> None:
+        m = _SAVED_FROM.match(data)  # <!-- saved from url=(0071)https://… -->, as a browser saves a page
+        if m:
+            self.address.setdefault("saved", m.group(1))
+
     def _meta(self, attrs: dict[str, str | None]) -> None:
         name = (attrs.get("name") or attrs.get("property") or attrs.get("itemprop") or "").lower()
+        if name == "og:url":
+            self.address.setdefault("og", attrs.get("content") or "")
         if self.published is None and name in _PUBLISHED_META:
             m = _DAY.search(attrs.get("content") or "")
             if m:
@@ -164,6 +175,10 @@ def html_to_text(html: str) -> str:
         lines = (["# " + title] if title else []) + lines
     if page.published and not any(_same_day(PUBLISHED.match(b), page.published) for b in lines[:12]):
         lines.insert(1 if lines else 0, f"发布时间：{page.published}")  # (unless the page prints it itself)
+    address = next((a for a in (page.address.get(k, "").strip() for k in ("canonical", "og", "saved"))
+                    if a.lower().startswith(("http://", "https://")) and not any(c.isspace() for c in a)), None)
+    if address:
+        lines.insert(min(2, len(lines)) if page.published else min(1, len(lines)), f"网址：{address}")
     return "\n\n".join(lines) + "\n"
 
 
@@ -198,4 +213,5 @@ def _read(html: str, by_name: bool) -> _Page:
     return page
 
 
+_SAVED_FROM = re.compile(r"\s*saved from url=\(\d+\)(\S+)", re.I)
 _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]| - | — )[^_|｜]{1,30}$")  # 标题_青岛市人民政府: the site's name

@@ -58,6 +58,7 @@ class Document:
     passages: list[Passage] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     date: dict[str, Any] | None = None
+    url: str | None = None  # the page's address, where the file gives it (a saved page, 原文链接：…)
 
     @property
     def chars(self) -> int:
@@ -72,6 +73,7 @@ class Document:
             "subtitle": self.subtitle,
             "byline": self.byline,
             "date": self.date,
+            "url": self.url,
             "encoding": self.encoding,
             "passages": len(self.passages),
             "chars": self.chars,

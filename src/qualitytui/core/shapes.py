@@ -213,6 +213,17 @@ def cn_int(text: str) -> int | None:
     return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
 
 
+# the page's address, on a line of its own: 原文链接：https://…, 网址：…, or the address alone
+URL_LINE = re.compile(r"\s*(?:(?:(?:原文|本文|文章|来源)?(?:网址|链接|地址)|URL)\s*[:：]\s*)?(?P<url>https?://[^\s<>\"'，。]+)\s*$",
+                      re.I)
+
+
+def line_url(text: str) -> str | None:
+    """The address a line gives alone (原文链接：https://…), else None."""
+    m = URL_LINE.match(text) if len(text) <= 600 else None
+    return m.group("url") if m else None
+
+
 def is_web_meta(text: str) -> bool:
     """发布时间：2025-03-18 10:20 来源：…, 2025-03-18 10:20 来源：…, 二〇二四年三月五日: a line about the
     article (a web page's, or an official document's day of signing), not the article."""

@@ -61,10 +61,11 @@ class ConfirmScreen(Dialog[bool]):
 
 
 class ExportScreen(Dialog[str | None]):
-    """Choose an export format: Markdown citations, JSON or CSV."""
+    """Choose an export format: Markdown citations, a GB/T 7714 reference list, JSON or CSV."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="export.cancel")]
-    FORMATS = [("md", "Markdown: a citation list to paste into a report"), ("json", "JSON"), ("csv", "CSV (spreadsheets)")]
+    FORMATS = [("md", "Markdown: a citation list to paste into a report"), ("json", "JSON"), ("csv", "CSV (spreadsheets)"),
+               ("gbt", "GB/T 7714: a reference list (参考文献) for a Chinese paper")]
 
     def __init__(self, what: str = "the bookmarks shown") -> None:
         super().__init__()
