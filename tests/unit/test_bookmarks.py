@@ -210,6 +210,7 @@ def test_citation_names_title_source_date_and_passage():
     from qualitytui.core.bookmarks import citation
 
     assert citation(p, doc) == "“第一段讲青岛市 质量月活动。”\n— 《标题》, 记者 孙晶, 2022-09-29 (inferred). d.txt, passage d#1.\n"
+    assert citation(p, {**doc, "url": "https://a.cn/1.html"}).endswith("passage d#1. <https://a.cn/1.html>\n")
     # undated, with no file: no doubled full stop, no empty place before the passage
     assert citation(p, {"title": "标题", "date": None}) == "“第一段讲青岛市 质量月活动。”\n— 《标题》, n.d. Passage d#1.\n"
 

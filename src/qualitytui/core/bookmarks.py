@@ -160,7 +160,8 @@ def export(bookmarks: list[dict[str, Any]], fmt: str, docs: Callable[[str], dict
 
 
 def citation(passage: dict[str, Any], doc: dict[str, Any]) -> str:
-    """The passage and where it comes from, ready to paste: quote, title, source, date, file and passage."""
+    """The passage and where it comes from, ready to paste: quote, title, source, date, file, passage and
+    the page's address when known."""
     date = doc.get("date") or {}
     when = (date.get("value", "") + (" (inferred)" if date.get("inferred") else "")) if date.get("value") else "n.d."
     source = f"{doc['byline']}, " if doc.get("byline") else ""
@@ -168,7 +169,8 @@ def citation(passage: dict[str, Any], doc: dict[str, Any]) -> str:
     head = f"— 《{doc.get('title') or passage['doc']}》, {source}{when}"
     head += "" if head.endswith(".") else "."  # (n.d. has its own)
     where = f" {doc['path']}, passage {passage['id']}." if doc.get("path") else f" Passage {passage['id']}."
-    return f"“{quote}”\n{head}{where}\n"
+    address = f" <{doc['url']}>" if doc.get("url") else ""
+    return f"“{quote}”\n{head}{where}{address}\n"
 
 
 def export_file(folder: Path, fmt: str, stem: str = "bookmarks") -> Path:
