@@ -65,7 +65,7 @@ class ExportScreen(Dialog[str | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="export.cancel")]
     FORMATS = [("md", "Markdown: a citation list to paste into a report"), ("json", "JSON"), ("csv", "CSV (spreadsheets)"),
-               ("gbt", "GB/T 7714: a reference list (参考文献) for a Chinese paper")]
+               ("gbt", "GB/T 7714 reference list (参考文献)")]
 
     def __init__(self, what: str = "the bookmarks shown") -> None:
         super().__init__()
