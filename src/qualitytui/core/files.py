@@ -30,7 +30,7 @@ def discover(root: Path) -> tuple[list[Found], list[tuple[str, str]]]:
     """All .txt/.md/.html/.docx/.pdf files below ``root`` (sorted), and (path, reason) for what was passed over.
 
     Follows symlinked folders but never the same folder twice, so a link loop ends with a warning.
-    Hidden folders (``.git``, ``.venv``) are not searched.
+    Hidden folders (``.git``, ``.venv``) are not searched, nor hidden files and Word's lock files (``~$…``).
     """
     found: list[Found] = []
     problems: list[tuple[str, str]] = []
@@ -57,7 +57,7 @@ def discover(root: Path) -> tuple[list[Found], list[tuple[str, str]]]:
             return
         for entry in entries:
             path = Path(entry.path)
-            if entry.name.startswith("."):
+            if entry.name.startswith((".", "~$")):  # hidden, or the lock file Word keeps beside an open document
                 continue
             try:
                 is_dir = entry.is_dir()  # follows symlinks
