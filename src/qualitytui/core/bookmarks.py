@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from tinydb import Query, TinyDB
 
-from qualitytui.core.citations import SUFFIX, source_fields, table
+from qualitytui.core.citations import SUFFIX, reference, source_fields, table
 from qualitytui.core.models import passage_index
 from qualitytui.core.normalize import normalize
 from qualitytui.core.user_store import UserStore
@@ -162,15 +162,8 @@ def export(bookmarks: list[dict[str, Any]], fmt: str, docs: Callable[[str], dict
 def citation(passage: dict[str, Any], doc: dict[str, Any]) -> str:
     """The passage and where it comes from, ready to paste: quote, title, source, date, file, passage and
     the page's address when known."""
-    date = doc.get("date") or {}
-    when = (date.get("value", "") + (" (inferred)" if date.get("inferred") else "")) if date.get("value") else "n.d."
-    source = f"{doc['byline']}, " if doc.get("byline") else ""
     quote = " ".join(passage["text"].split())
-    head = f"— 《{doc.get('title') or passage['doc']}》, {source}{when}"
-    head += "" if head.endswith(".") else "."  # (n.d. has its own)
-    where = f" {doc['path']}, passage {passage['id']}." if doc.get("path") else f" Passage {passage['id']}."
-    address = f" <{doc['url']}>" if doc.get("url") else ""
-    return f"“{quote}”\n{head}{where}{address}\n"
+    return f"“{quote}”\n— {reference(source_fields(passage['doc'], lambda _: doc), passage['id'])}\n"
 
 
 def export_file(folder: Path, fmt: str, stem: str = "bookmarks") -> Path:

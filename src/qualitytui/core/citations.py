@@ -45,13 +45,8 @@ def table(rows: list[dict[str, Any]], fmt: str, heading: str, columns: Iterable[
         raise ValueError(f"unknown export format {fmt!r} (use {', '.join(FORMATS)})")
     lines = [f"# {heading}", ""]
     for n, r in enumerate(rows, 1):
-        date = (r["date"] + " (inferred)" if r["date_inferred"] else r["date"]) or "n.d."
-        source = f"{r['source']}, " if r["source"] else ""
         where = r["passage"] + ("" if r.get("anchored", True) else ", unanchored: the passage changed")
-        head = f"{n}. 《{r['title']}》, {source}{date}"
-        head += "" if head.endswith(".") else "."  # (n.d. has its own)
-        lines.append(head + (f" {r['path']}, passage {where}." if r["path"] else f" Passage {where}.")
-                     + (f" <{r['url']}>" if r.get("url") else ""))
+        lines.append(f"{n}. {reference(r, where)}")
         lines.append(f"   > {' '.join(str(r['quote']).split())}")
         if r.get("note"):
             lines.append(f"   Note: {' '.join(r['note'].split())}")
@@ -59,6 +54,15 @@ def table(rows: list[dict[str, Any]], fmt: str, heading: str, columns: Iterable[
             lines.append(f"   Tags: {', '.join(r['tags'])}")
         lines.append("")
     return "\n".join(lines)
+
+
+def reference(r: dict[str, Any], where: str) -> str:
+    """《title》, source, date. file, passage ``where``. <address> — from ``source_fields``."""
+    date = (r["date"] + " (inferred)" if r["date_inferred"] else r["date"]) or "n.d."
+    head = f"《{r['title']}》, " + (f"{r['source']}, " if r["source"] else "") + date
+    head += "" if head.endswith(".") else "."  # (n.d. has its own)
+    return (head + (f" {r['path']}, passage {where}." if r["path"] else f" Passage {where}.")
+            + (f" <{r['url']}>" if r.get("url") else ""))
 
 
 def passages(found: list[dict[str, Any]], fmt: str, docs: Docs, heading: str) -> str:
