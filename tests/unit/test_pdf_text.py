@@ -68,6 +68,26 @@ def test_a_headline_in_larger_type_is_one_heading_however_wide_its_lines():
                     "\u3000\u3000现将方案印发给你们，请结合实际认真贯彻\n落实。\n")
 
 
+def test_an_official_documents_banner_and_number_are_no_headline(tmp_path):
+    page = [(150, 800, "青岛市人民政府办公厅文件", 26), (220, 760, "青政办发〔2025〕3号", 16),
+            (80, 700, "青岛市人民政府办公厅关于印发青岛市质量", 22), (140, 670, "提升行动方案的通知", 22),
+            (72, 620, "各区、市人民政府，市政府各部门：", 16), (104, 592, "现将方案印发给你们，请结合实际认真贯彻", 16),
+            (72, 564, "落实。", 16), (72, 536, "一、工作目标", 20), (104, 500, "到2027年，全市质量整体水平显著", 16),
+            (72, 472, "提升。", 16)]
+    text, _ = pdf_to_text(make_pdf([page]))
+    assert text.split("\n\n")[:4] == ["青岛市人民政府办公厅文件", "青政办发〔2025〕3号",
+                                       "# 青岛市人民政府办公厅关于印发青岛市质量提升行动方案的通知",
+                                       "各区、市人民政府，市政府各部门：\n\u3000\u3000现将方案印发给你们，请结合实际认真贯彻\n落实。"]
+    assert "\n\n# 一、工作目标\n\n" in text  # a heading in larger type further on: a block of its own
+    (tmp_path / "通知.pdf").write_bytes(make_pdf([page]))
+    found, _ = discover(tmp_path)
+    _, doc = read_document(found[0], "通知")
+    assert doc.title == "青岛市人民政府办公厅关于印发青岛市质量提升行动方案的通知"
+    kinds = {x.text: x.kind for x in doc.passages}
+    assert kinds["青岛市人民政府办公厅文件"] == kinds["青政办发〔2025〕3号"] == "furniture"
+    assert kinds["一、工作目标"] == "heading"
+
+
 def test_two_columns_read_one_after_the_other_with_no_line_taken_for_set_in():
     left = ["第一栏第一行的正文没有结束，接着", "写到第二行。第一栏的第二段也在这", "里结束了。"]
     right = ["第二栏的正文从这里开始，也写了", "两行才结束。"]

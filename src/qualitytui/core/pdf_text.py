@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from qualitytui.core.files import SkipFile
+from qualitytui.core.shapes import is_document_note
 
 _PAGE_NUMBER = re.compile(r"[-—－–~\s]*(?:第\s*)?\d{1,4}\s*页?(?:\s*[/／]\s*\d{1,4}|[\s，,]*共\s*\d{1,4}\s*页)?[-—－–~\s]*")
 _DIGITS = re.compile(r"\d+")
@@ -126,9 +127,10 @@ def _is_page_number(text: str) -> bool:
 def _laid_out(lines: list[_Line]) -> list[str]:
     """The lines as the repairs read a print layout: a blank line where the page leaves a gap wider
     than its lines' spacing; 　　 where a line is indented from its column's margin (a paragraph
-    opens); a line set well in (centred, or to the right: an issuer and its day) or in a larger type
-    than the text's (a heading) a block of its own; the headline, in larger type or set in at the head
-    of the document, one line marked as a heading (it may be as long as a line of text)."""
+    opens); a line set well in (centred, or to the right: an issuer and its day) a block of its own.
+    A heading — lines in a larger type than the text's, or set in at the head of the document — is
+    one line however many it was printed on, marked as a heading (it may be as long as a line of
+    text), unless it is an official document's banner or number (青岛市人民政府办公厅文件)."""
     if not lines:
         return []
     spacing = _spacing(lines)
@@ -136,22 +138,28 @@ def _laid_out(lines: list[_Line]) -> list[str]:
     margins = _margins(lines)
     out: list[str] = []
     apart = False  # the last line stands apart (set in, or larger)
-    heading = True  # still in the headline at the head of the document
+    at_head = True  # no line of text yet
+    run: _Line | None = None  # the last line of the heading being joined
     for i, line in enumerate(lines):
         margin = max((m for m in margins if m <= line.x + 1), default=margins[0])
         inset = (line.x - margin) / line.size
         large = line.size >= 1.15 * text_size
         stands = inset >= 3.5 or large
         gap = i and spacing and lines[i - 1].y - line.y - spacing >= 0.75 * min(line.size, lines[i - 1].size)
-        if heading and stands and (not i or abs(line.size - lines[i - 1].size) < 0.5) and not gap and not (
-                i and line.text.startswith(("—", "-"))):  # (a subtitle opens on a dash, or is in another size)
-            out[-1:] = ["# " + (out[-1][2:] if out else "") + line.text]
-            apart = True
+        heading = (large or at_head and stands) and not is_document_note(line.text)
+        if heading and run is not None and not gap and abs(line.size - run.size) < 0.5 and not line.text.startswith(
+                ("—", "-")):  # the heading's next line (a subtitle opens on a dash, or is in another size)
+            out[-1] += line.text
+            run = line
             continue
-        heading = False
-        if out and out[-1] and (gap or stands != apart):
+        if out and out[-1] and (gap or stands != apart or heading):
             out.append("")
-        out.append(("\u3000\u3000" if 0.8 <= inset < 3.5 and not large else "") + line.text)
+        if heading:
+            out.append("# " + line.text)
+        else:
+            out.append(("\u3000\u3000" if 0.8 <= inset < 3.5 and not large else "") + line.text)
+            at_head = at_head and stands
+        run = line if heading else None
         apart = stands
     return out
 

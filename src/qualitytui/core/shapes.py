@@ -249,16 +249,17 @@ def is_staff_block(lines: list[str]) -> bool:
     return all(len(l) <= 40 and _STAFF_LINE.match(_IN_BRACKETS.sub(r"\1", " ".join(l.split()))) for l in lines)
 
 
-# an official document's own notes: its number (青政办发〔2025〕3号), （此件公开发布）, 抄送：…, and
-# 青岛市人民政府办公厅2025年3月18日印发
+# an official document's own notes: its number (青政办发〔2025〕3号), the issuer's banner over it
+# (青岛市人民政府办公厅文件), （此件公开发布）, 抄送：…, and 青岛市人民政府办公厅2025年3月18日印发
 _DOCUMENT_NOTE = re.compile(r"^(?:[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*\d{1,4}\s*号|[（(]此件[^（）()]{2,10}[）)]"
+                            r"|[\u4e00-\u9fff]{2,30}(?:政府|办公厅|办公室|委员会|党委|[局厅委部署])文件"
                             r"|抄送[:：].{2,200}|\S{2,40}?(?:\d{4}|[〇零一二三四五六七八九]{4})"
                             r"\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*印发)$")
 
 
 def is_document_note(text: str) -> bool:
-    """青政办发〔2025〕3号, （此件公开发布）, 抄送：…, ……2025年3月18日印发: an official document's notes
-    about itself."""
+    """青政办发〔2025〕3号, 青岛市人民政府办公厅文件, （此件公开发布）, 抄送：…, ……2025年3月18日印发: an
+    official document's notes about itself."""
     return len(text) <= 240 and bool(_DOCUMENT_NOTE.match(text.strip()))
 
 
