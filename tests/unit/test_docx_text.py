@@ -69,6 +69,11 @@ def test_a_word_documents_body_reads_in_order_with_its_headings_and_tables():
     ]
 
 
+def test_a_banner_in_the_title_style_is_no_title():
+    body = p("青岛市人民政府办公厅文件", "1") + p("青政办发〔2025〕3号") + p("关于印发质量提升行动方案的通知", "1")
+    assert docx_to_text(docx(body)).split("\n\n")[::2] == ["青岛市人民政府办公厅文件", "# 关于印发质量提升行动方案的通知\n"]
+
+
 def test_paragraphs_word_numbers_or_bullets_are_list_items():
     styles = STYLES.replace("</w:styles>", '<w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/>'
                                            '</w:style></w:styles>')

@@ -18,6 +18,7 @@ import zlib
 import xml.etree.ElementTree as ET
 
 from qualitytui.core.files import MAX_BYTES, SkipFile
+from qualitytui.core.shapes import is_document_note
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -108,6 +109,8 @@ def _blocks(body: ET.Element, styles: _Styles) -> list[str]:
         text = _paragraph(p, nested)
         if text:
             prefix = _prefix(p, styles)
+            if prefix.startswith("#") and is_document_note(text):
+                prefix = ""  # a banner in a title's style (青岛市人民政府办公厅文件) is no title
             blocks.append(prefix + text if prefix and "\n" not in text else text)
         for q in nested:
             paragraph(q)
