@@ -28,7 +28,7 @@ KEYS = [
     ("h", "mark entity mentions in the text (toggle)"),
     ("b", "bookmark the current passage (toggle); ★ marks bookmarked passages"),
     ("m", "edit the bookmark's note and tags"),
-    ("B", "bookmarks: type to filter, enter opens, delete removes, x exports (Markdown, JSON, CSV)"),
+    ("B", "bookmarks: type to filter, enter opens, delete removes, x exports (Markdown, JSON, CSV, GB/T 7714)"),
     ("c", "copy the current passage with its citation (OSC 52)"),
     ("r", "show what was repaired in this document"),
     ("ctrl+p", "command palette: every action, themes (remembered), jump to a document or entity"),

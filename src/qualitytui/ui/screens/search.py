@@ -124,7 +124,7 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
         results.show(len(hits), row, lines=2)
 
     def action_export(self) -> None:
-        """Every passage found, cited (Markdown, JSON or CSV), to DATA/exports/search-….fmt."""
+        """Every passage found, cited (Markdown, JSON, CSV or GB/T 7714), to DATA/exports/search-….md (.json …)."""
         r = self.result
         if self.showing_recent or r is None or not r.total:
             self.notify("Nothing found to export: type a search first.", timeout=4)
