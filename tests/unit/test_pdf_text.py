@@ -111,6 +111,7 @@ def test_lines_that_only_look_like_furniture_stay():
 
 @pytest.mark.parametrize("data, reason", [
     (make_pdf([[]]), "no text in the PDF"),
+    (make_pdf([["\ue001\ue002\ue003\ue004\ue005", "\ue006\ue007\ue008"]]), "cannot be read"),  # glyphs mapped to nothing
     (b"not a pdf at all", "damaged PDF"),
 ])
 def test_a_pdf_with_no_text_to_read_says_why(data, reason):

@@ -6,8 +6,8 @@ only the page itself holds is taken off here, where the pages are still apart: t
 (— 1 —, -2-, 第3页 共5页, 4/5) and a running header or footer, the same line (numbers aside) at the
 top or the bottom of most pages, set apart from the text by a gap or its type size. The layout
 also tells what a plain dump of the text loses (``_laid_out``). Read with pypdf (pure Python), its
-warnings kept off the terminal. A scan with no text layer, a password-protected or a damaged file is
-skipped with the reason.
+warnings kept off the terminal. A scan with no text layer, text in fonts that map their glyphs to no
+characters, a password-protected or a damaged file is skipped with the reason.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import unicodedata
 import warnings
 from collections import Counter
 from dataclasses import dataclass
@@ -89,6 +90,10 @@ def pdf_pages(data: bytes) -> list[list[_Line]]:
             raise SkipFile(f"damaged PDF ({type(e).__name__})") from None
     if not any(pages):
         raise SkipFile("no text in the PDF (a scanned image?)")
+    sample = "".join(x.text for lines in pages for x in lines)[:20000].replace(" ", "")
+    odd = sum(1 for c in sample if c == "\ufffd" or unicodedata.category(c) in ("Co", "Cn", "Cs", "Cc"))
+    if odd * 10 > len(sample):  # glyph codes the fonts map to no character: nothing to read, nothing to find
+        raise SkipFile("the PDF's text cannot be read (its fonts map their glyphs to no characters)")
     return pages
 
 
