@@ -120,13 +120,14 @@ def test_a_gbt_7714_reference_list_by_kind_of_source():
         "w": {"title": "乙文", "byline": "大众日报记者 王伟", "url": "https://example.cn/a.html",
               "date": {"value": "2025-03-06", "inferred": False}},
         "z": {"title": "丙文", "date": None},
+        "g": {"title": "关于印发行动方案的通知", "byline": "青岛市人民政府办公厅", "date": {"value": "2025-03-05", "inferred": False}},
     }
-    found = [{"doc": d, "id": f"{d}#1", "text": "质量强链\n 走深走实"} for d in ("a", "w", "z")]
+    found = [{"doc": d, "id": f"{d}#1", "text": "质量强链\n 走深走实"} for d in ("a", "w", "z", "g")]
     from qualitytui.core.citations import table, source_fields
 
     rows = [{**source_fields(p["doc"], docs.get), "passage": p["id"], "quote": p["text"]} for p in found]
     text = table(rows, "gbt", "参考文献", [], today=date(2026, 12, 2))
-    assert text.split("\n")[:8] == [
+    assert text.split("\n")[:9] == [
         "参考文献",
         "",
         "[1] 孙晶, 王帅, 徐歌, 等. 甲文[N]. 观海新闻/青报全媒体, 2022-09-29(推断).",  # a date the text suggests
@@ -135,6 +136,7 @@ def test_a_gbt_7714_reference_list_by_kind_of_source():
         "    “质量强链 走深走实”（w#1）",
         "[3] 丙文[Z]. 出版日期不详.",
         "    “质量强链 走深走实”（z#1）",
+        "[4] 青岛市人民政府办公厅. 关于印发行动方案的通知[Z]. 2025-03-05.",  # an official document, by its issuer
     ]
     assert cited(found, "gbt", docs.get, "x").startswith("x\n\n[1] 孙晶")
     md = cited(found, "md", docs.get, "x")

@@ -108,6 +108,7 @@ def test_a_day_in_arabic_numerals_under_the_issuer_is_the_day_of_signing_elsewhe
     for passages in under_issuer:
         d = infer_document_date(passages)
         assert d.evidence == ["signed: 2025年3月5日"] and d.to_dict()["inferred"] is False  # the document says it
+        assert d.issuer == "青岛市人民政府办公厅"
     elsewhere = [
         doc("2025年3月5日", body, kinds=["furniture", "body"]),  # over the text
         doc(body, "2025年3月5日", kinds=["body", "furniture"]),  # under the last paragraph, no issuer
@@ -116,6 +117,7 @@ def test_a_day_in_arabic_numerals_under_the_issuer_is_the_day_of_signing_elsewhe
     for passages in elsewhere:
         d = infer_document_date(passages)
         assert (d.year, d.month, d.day) == (2025, 3, 5) and d.evidence == ["published: 2025年3月5日"]
+        assert d.issuer is None
 
 
 def test_document_year_from_reviewed_year_plans_or_targets():

@@ -203,3 +203,13 @@ def test_linking_lets_ctrl_c_through_once_per_document(monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         entities.link(scanned)
     assert len(calls) == 7  # nothing ran on to the next checkpoint
+
+
+def test_an_official_document_is_by_the_body_that_signs_it(tmp_path):
+    (tmp_path / "通知.txt").write_text("关于印发质量提升行动方案的通知\n\n各区、市人民政府：\n\n现将方案印发给你们，请认真贯彻执行。\n\n"
+                                     "青岛市人民政府办公厅\n2025年3月5日\n", encoding="utf-8")
+    (tmp_path / "报道.txt").write_text("质量月活动启动\n\n青岛早报记者 姜丹宁\n\n昨日，质量月活动启动。\n", encoding="utf-8")
+    docs = {r.rel: r.doc for r in pipeline.process(discover(tmp_path)[0], jobs=1)}
+    assert docs["通知.txt"]["byline"] == "青岛市人民政府办公厅"
+    assert docs["通知.txt"]["date"]["evidence"] == ["signed: 2025年3月5日"]
+    assert docs["报道.txt"]["byline"] == "青岛早报记者 姜丹宁"  # a byline of its own stays

@@ -90,12 +90,14 @@ def byline_parts(byline: str) -> tuple[str, list[str]]:
 
 def _reference_list(rows: list[dict[str, Any]], heading: str, today: Date) -> str:
     """GB/T 7714—2015: 作者. 题名[N]. 报纸名, 日期. for a newspaper's article; 作者. 题名[EB/OL]. 来源,
-    (日期)[引用日期]. 网址. for a web page; [Z] for a document of neither kind. A date the text only
-    suggests is marked 推断."""
+    (日期)[引用日期]. 网址. for a web page; [Z] for a document of neither kind, such as an official
+    document, whose author is the body that signs it. A date the text only suggests is marked 推断."""
     lines = [heading, ""]
     for n, r in enumerate(rows, 1):
         outlet, people = byline_parts(r["source"])
         authors = ", ".join(people[:3]) + (", 等" if len(people) > 3 else "")
+        if not people and not outlet and r["source"]:
+            authors = r["source"]  # a body, as an official document's issuer is
         date = (r["date"] + "(推断)" if r["date_inferred"] else r["date"]) if r["date"] else ""
         if r.get("url"):
             where = (f"{outlet}, " if outlet else "") + (f"({date})" if date else "")

@@ -87,6 +87,7 @@ class DocDate:
     day: int | None = None
     evidence: list[str] = field(default_factory=list)
     stated: bool = False  # printed by the document itself (a page header, a published line, a day of signing)
+    issuer: str | None = None  # the body over an official document's day of signing
 
     @property
     def precision(self) -> str | None:
@@ -214,6 +215,14 @@ def _signed(passages: list[dict[str, Any]], i: int) -> re.Match[str] | None:
     return None
 
 
+def _issuer(passages: list[dict[str, Any]], i: int, day: re.Match[str]) -> str | None:
+    """The body a day of signing stands under: the text before it in its passage, or the passage over
+    it; a name, not a sentence."""
+    name = passages[i]["text"][: day.start()].strip() or (passages[i - 1]["text"].strip() if i and passages[i - 1][
+        "kind"] == "furniture" else "")
+    return name if 2 <= len(name) <= 40 and not re.search(r"[，。；！？,;!?]", name) else None
+
+
 def path_day(path: str) -> tuple[int, int, int, str] | None:
     """The day a file's path names (its last such), with the text that names it: (y, m, d, text)."""
     for m in reversed(list(_PATH_DAY.finditer(path))):
@@ -267,11 +276,11 @@ def infer_document_date(passages: list[dict[str, Any]], matches: list[_Match] | 
         year, x = min(targets, key=lambda t: t[0])
         d.year = year - 2
         d.evidence.append(f"only a target date, {x.m.group(0)} ({x.passage['id']}): taken as two years ahead")
-    header = next((m for i, p in enumerate(passages) if p["kind"] == "furniture"
-                   for m in [_signed(passages, i) or PAGE_HEADER.match(" ".join(p["text"].split()))
-                             or PUBLISHED.match(p["text"]) or DATED_LINE.match(p["text"])
-                             or (FRONT_DATE.search(p["text"]) if p["text"].startswith("---") else None)]
-                   if m and m.group("d") and _valid(*map(_number, m.group("y", "m", "d")))), None)
+    at, header = next(((i, m) for i, p in enumerate(passages) if p["kind"] == "furniture"
+                       for m in [_signed(passages, i) or PAGE_HEADER.match(" ".join(p["text"].split()))
+                                 or PUBLISHED.match(p["text"]) or DATED_LINE.match(p["text"])
+                                 or (FRONT_DATE.search(p["text"]) if p["text"].startswith("---") else None)]
+                       if m and m.group("d") and _valid(*map(_number, m.group("y", "m", "d")))), (0, None))
     if header:  # the page's own date, or the web page's: the day the article was published
         d.year, d.month, d.day = map(_number, header.group("y", "m", "d"))
         source = {PAGE_HEADER: "the page header", FRONT_DATE: "the front matter",
@@ -279,6 +288,8 @@ def infer_document_date(passages: list[dict[str, Any]], matches: list[_Match] | 
         when = header.groupdict().get("when") or header.group(0)
         d.evidence = [f"{source}: {when.strip()}"]
         d.stated = True
+        if source == "signed":
+            d.issuer = _issuer(passages, at, header)
         return d
     named = path_day(path) if path else None
     if named:  # saved under the day it appeared: what the text suggests comes second

@@ -63,6 +63,7 @@ def process_files(items: list[tuple[Found, str]], tagger: Tagger) -> list[FileRe
         norms = passage_norms(passages)
         doc_date, dated_items = extract_dates(passages, norms=norms, path=r.rel)
         doc.date = doc_date.to_dict()
+        doc.byline = doc.byline or doc_date.issuer  # an official document is by the body that signs it
         r.doc, r.passages, r.events = doc.to_dict(), passages, [i.to_dict(doc.id) for i in dated_items]
         dated.append((r, norms))
     for r, norms in dated:
