@@ -34,7 +34,7 @@ def assign_ids(files: list[Found]) -> list[str]:
 def build_document(found: Found, text: str, encoding: str, id_: str | None = None, notes: tuple[str, ...] = ()) -> Document:
     """The Document of a file's text; ``notes`` say what was done to it before (read out of a PDF …)."""
     suffix = found.path.suffix.lower()
-    word = suffix == WORD_SUFFIX  # (its text comes from docx_text, in Markdown form)
+    word = suffix == WORD_SUFFIX  # (its text comes from docx_text, in Markdown's form)
     page = suffix not in (WORD_SUFFIX, PDF_SUFFIX) and (suffix in HTML_SUFFIXES or looks_like_html(text))
     if page:
         text = html_to_text(text)
@@ -50,8 +50,6 @@ def build_document(found: Found, text: str, encoding: str, id_: str | None = Non
     )
     if page:
         doc.warnings.insert(0, "text taken from a saved web page (HTML)")
-    if word:
-        doc.warnings.insert(0, "text taken from a Word document (.docx)")
     if encoding not in ("utf-8", "utf-8-sig"):
         doc.warnings.insert(0, f"decoded as {encoding}")
     if doc.id != doc_id(found.rel):
@@ -76,7 +74,7 @@ def read_document(found: Found, id_: str) -> tuple[str, Document | Skipped]:
         if suffix == WORD_SUFFIX:
             from qualitytui.core.docx_text import docx_to_text  # (only a folder of Word files needs it)
 
-            text, encoding = docx_to_text(data), "utf-8"
+            text, encoding, notes = docx_to_text(data), "utf-8", ("text taken from a Word document (.docx)",)
         elif suffix == PDF_SUFFIX:
             from qualitytui.core.pdf_text import pdf_to_text  # (pypdf: only a folder of PDFs needs it)
 
