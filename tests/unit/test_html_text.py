@@ -133,3 +133,13 @@ def test_the_pages_own_address_becomes_its_url(tmp_path):
     assert urls == {"canonical.html": "https://a.cn/1.html", "og.html": "https://a.cn/2.html",
                     "saved.html": "https://a.cn/3.html", "none.html": None, "copied.txt": "https://a.cn/4.html"}
     assert read_document(found[0], "c")[1].to_dict()["url"] == "https://a.cn/1.html"
+
+
+def test_a_pages_line_about_the_article_credits_its_author_or_outlet(tmp_path):
+    (tmp_path / "gov.html").write_text(GOV_PAGE, encoding="utf-8")
+    (tmp_path / "copied.txt").write_text("标题\n2024-03-05 10:20 来源：大众日报 作者：王伟\n正文一句话。\n", encoding="utf-8")
+    (tmp_path / "credited.txt").write_text("标题\n\n记者 孙晶\n\n来源：大众日报\n\n正文一句话。\n", encoding="utf-8")
+    found, _ = discover(tmp_path)
+    bylines = {f.rel: read_document(f, f.rel)[1].byline for f in found}
+    assert bylines == {"gov.html": "青岛市市场监管局", "copied.txt": "王伟",  # the author before the outlet
+                       "credited.txt": "记者 孙晶"}  # a byline of its own comes first

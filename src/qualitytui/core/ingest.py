@@ -10,7 +10,7 @@ from qualitytui.core.assemble import assemble
 from qualitytui.core.files import HTML_SUFFIXES, PDF_SUFFIX, WORD_SUFFIX, Found, SkipFile, decode, discover, read_bytes
 from qualitytui.core.html_text import html_to_text, looks_like_html
 from qualitytui.core.models import Document, Passage, Skipped
-from qualitytui.core.shapes import line_url
+from qualitytui.core.shapes import line_url, web_credit
 
 
 def doc_id(rel: str) -> str:
@@ -58,6 +58,8 @@ def build_document(found: Found, text: str, encoding: str, id_: str | None = Non
         Passage(doc.id, i, item.kind, item.text, item.original, item.line) for i, item in enumerate(a.items)
     ]
     doc.url = next((u for x in a.items if x.kind == "furniture" for u in [line_url(x.text)] if u), None)
+    if doc.byline is None:  # a web page credits its author or outlet on its line about the article
+        doc.byline = next((c for x in a.items[:8] if x.kind == "furniture" for c in [web_credit(x.text)] if c), None)
     return doc
 
 

@@ -218,6 +218,15 @@ URL_LINE = re.compile(r"\s*(?:(?:(?:原文|本文|文章|来源)?(?:网址|链�
                       re.I)
 
 
+_CREDITED = re.compile(r"(?:^|\s)(作者|来源|稿源|文章来源)\s*[:：]\s*([^\s:：|｜]{2,24})")
+
+
+def web_credit(text: str) -> str | None:
+    """Whom a web page's line about the article credits: its 作者, else its 来源 (the outlet)."""
+    found = dict(m.groups() for m in _CREDITED.finditer(text)) if len(text) <= 120 else {}
+    return found.get("作者") or found.get("来源") or found.get("稿源") or found.get("文章来源")
+
+
 def line_url(text: str) -> str | None:
     """The address a line gives alone (原文链接：https://…), else None."""
     m = URL_LINE.match(text) if len(text) <= 600 else None
