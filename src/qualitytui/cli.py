@@ -228,6 +228,9 @@ def cmd_show(args: argparse.Namespace) -> int:
         out.append(f"# {doc['title']}  ({doc['id']})")
         if doc["subtitle"]:
             out.append(f"  {doc['subtitle']}")
+        about = [x for x in (dated(doc.get("date")), doc.get("byline"), doc.get("url")) if x]
+        if about:  # when and by whom, and where it was on the web
+            out.append("  " + " · ".join(about))
         for p in doc["passages"]:
             out.append(f"\n[{p['index']} {p['kind']}] {p['text']}")
         if doc["warnings"]:

@@ -81,6 +81,8 @@ def test_show_all_body_passages_are_whole_sentences(capsys):
 def test_show_text_output(capsys):
     code, out, _ = run(capsys, "show", "002")
     assert code == 0 and out.startswith("# 解锁崂山区高质量发展的创新密码") and "[3 body]" in out
+    # when and by whom, under the title
+    assert "\n  ≈2025-03-20 · 青岛早报/观海新闻记者 姜丹宁 通讯员 张绪霞 赵子健\n" in out.split("[0 ")[0]
 
 
 def test_unknown_document_exits_1_with_suggestions(capsys):

@@ -9,7 +9,8 @@ def counted(n: int, noun: str) -> str:
 
 
 def dated(date: dict | None, gap: str = "") -> str:
-    """A document's date as shown: ``≈2025-03-18`` when inferred (every date here is), '' when unknown."""
+    """A document's date as shown: ``≈2025-03-18`` when inferred from its text, ``2025-03-18`` when the
+    document prints it, '' when unknown."""
     if not date or not date.get("value"):
         return ""
     return ("≈" + gap if date.get("inferred") else "") + date["value"]
