@@ -135,11 +135,6 @@ class DateItem:
         }
 
 
-def _month_count(text: str) -> int:
-    """8 or 八 (前8个月, 前八个月): a number of months up to eleven."""
-    return int(text) if text.isdigit() else "一二三四五六七八九十".index(text[-1]) + 1 + (10 if len(text) == 2 else 0)
-
-
 def _iso(y: int, m: int | None = None, d: int | None = None) -> str:
     if d and m:
         return f"{y:04d}-{m:02d}-{d:02d}"
@@ -520,7 +515,7 @@ def _resolve(x: _Match, doc: DocDate, last_month: dict[str, int]) -> DateItem | 
     elif k in ("relmr", "firstm"):  # 今年1至8月, 1-7月, 前8个月: months of the article's year (or one near it)
         rel = x.m.group("rel4") or x.m.group("rel5")
         y = Y + {"今年": 0, "去年": -1, "明年": 1, None: 0}[rel]
-        m1, m2 = (x.g("m13"), x.g("m14")) if k == "relmr" else (1, _month_count(x.m.group("fm")))
+        m1, m2 = (x.g("m13"), x.g("m14")) if k == "relmr" else (1, x.g("fm"))  # (前8个月, 前八个月)
         if not (_valid(y, m1) and _valid(y, m2) and m1 < m2):
             return None
         start, end, precision, inferred = _iso(y, m1), _iso(y, m2), "month", True
