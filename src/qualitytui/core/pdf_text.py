@@ -23,6 +23,7 @@ from typing import Any
 
 from qualitytui.core.files import SkipFile
 from qualitytui.core.shapes import is_document_note
+from qualitytui.core.wording import counted
 
 _PAGE_NUMBER = re.compile(r"[-—－–~\s]*(?:第\s*)?\d{1,4}\s*页?(?:\s*[/／]\s*\d{1,4}|[\s，,]*共\s*\d{1,4}\s*页)?[-—－–~\s]*")
 _DIGITS = re.compile(r"\d+")
@@ -100,7 +101,7 @@ def pdf_pages(data: bytes) -> list[list[_Line]]:
 def pdf_to_text(data: bytes) -> tuple[str, list[str]]:
     """The PDF's text, its pages' furniture taken off, and notes saying what was taken off."""
     pages = pdf_pages(data)
-    notes = [f"text taken from a PDF ({len(pages)} page{'s' if len(pages) != 1 else ''})"]
+    notes = [f"text taken from a PDF ({counted(len(pages), 'page')})"]
     numbered = 0
     for lines in pages:
         before = len(lines)
@@ -110,13 +111,12 @@ def pdf_to_text(data: bytes) -> tuple[str, list[str]]:
             lines.pop(0)
         numbered += len(lines) < before
     if numbered:
-        notes.append(f"page numbers left out ({numbered} page{'s' if numbered != 1 else ''})")
+        notes.append(f"page numbers left out ({counted(numbered, 'page')})")
     spacing = _spacing([x for lines in pages for x in lines])
     for top in (True, False):
         edges = [_edge(lines, top, spacing) for lines in pages]
         keys = [_DIGITS.sub("#", x.text) if x else None for x in edges]
-        counts = {k: keys.count(k) for k in set(keys) if k}
-        line, count = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
+        line, count = (Counter(k for k in keys if k).most_common(1) or [(None, 0)])[0]
         if line and count >= 3 and count * 2 > len(pages):
             for lines, key in zip(pages, keys):
                 if key == line:
