@@ -83,8 +83,10 @@ class _Page(HTMLParser):
         if tag == "meta":
             self._meta(dict(attrs))
             return
-        if tag == "link" and (dict(attrs).get("rel") or "").lower() == "canonical":
-            self.address.setdefault("canonical", dict(attrs).get("href") or "")
+        if tag == "link":
+            link = dict(attrs)
+            if (link.get("rel") or "").lower() == "canonical":
+                self.address.setdefault("canonical", link.get("href") or "")
         if tag == "title" and not self.title:
             self.in_title = True  # the page's; an inline <svg> has <title>s of its own
         if self.skipping or tag in _SKIP or self.by_name and tag not in _VOID and _boilerplate(attrs):

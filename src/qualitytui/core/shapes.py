@@ -165,17 +165,22 @@ def is_md_rule(line: str) -> bool:
 JUMP_MARK = re.compile(r"[（(]\s*(?:下转|上接|转|接)\s*第?\s*[\d一二三四五六七八九十A-Z]{1,3}\s*版\s*[）)]")  # （下转第三版）
 
 
+# a field of a web page's line about the article, named by one of ``names``: 来源：大众日报
+def _web_field(names: str) -> str:
+    return rf"(?:\s*(?:{names})\s*[:：]\s*[^\s:：]{{1,24}})*"
+
+
+_CREDIT_FIELDS = "来源|稿源|文章来源|作者|编辑|责任编辑"
 # a web page's line about the article (发布时间：2025-03-18 10:20 来源：…), with the day it was published
 # (after other fields of the same line, as in 来源：大众日报　发布时间：2025-03-18 09:30　字号：大 中 小)
-PUBLISHED = re.compile(r"(?:\s*(?:来源|稿源|文章来源|作者|编辑|责任编辑|浏览次数|阅读量|点击数?)\s*[:：]\s*[^\s:：]{1,24})*"
-                       r"\s*(?P<when>(?:发布时间|发布日期|发文日期|更新时间|日期|时间)\s*[:：]\s*(?P<y>\d{4})"
+PUBLISHED = re.compile(_web_field(_CREDIT_FIELDS + "|浏览次数|阅读量|点击数?")
+                       + r"\s*(?P<when>(?:发布时间|发布日期|发文日期|更新时间|日期|时间)\s*[:：]\s*(?P<y>\d{4})"
                        r"(?:\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2}))?)")
 
 
 # the same led by the day itself: 2025-03-18 10:20 来源：青岛日报, or the day alone on its line
 DATED_LINE = re.compile(r"\s*(?P<when>(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?)"
-                        r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
-                        r"(?:\s*(?:来源|稿源|文章来源|作者|编辑|责任编辑)\s*[:：]\s*[^\s:：]{1,24})*\s*$")
+                        r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?" + _web_field(_CREDIT_FIELDS) + r"\s*$")
 
 
 # a Markdown file's front matter (Jekyll, Hugo, web clippers): its title, and the day it was published
