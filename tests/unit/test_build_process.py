@@ -82,7 +82,7 @@ def test_an_error_in_the_child_comes_back_as_one_line(tmp_path, monkeypatch):
 
     monkeypatch.setattr(build_process, "build_and_save", boom)
     ours, theirs = multiprocessing.Pipe(duplex=False)
-    build_process._child(theirs, str(tmp_path), str(tmp_path / "store.json"))
+    build_process._child(theirs, str(tmp_path), str(tmp_path / "store.json"), True)
     sent = ours.recv()
     assert sent == ("error", "ValueError: boom")
 

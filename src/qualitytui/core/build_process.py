@@ -51,10 +51,10 @@ class SeparateBuild:
         return files >= self.min_files
 
     def build(
-        self, root: Path, store_path: Path, progress: Progress | None
+        self, root: Path, store_path: Path, progress: Progress | None, reuse: bool = True
     ) -> tuple[MutableMapping[str, Any], list[str]] | None:
         """The built store's tables and notes; None when no process can start (the caller then
-        builds). Raises BuildFailed, or BuildCancelled."""
+        builds). ``reuse``: as store.build_and_save's. Raises BuildFailed, or BuildCancelled."""
         import multiprocessing
 
         ctx = multiprocessing.get_context("spawn")  # this process has threads (the app's): never fork it
@@ -65,7 +65,7 @@ class SeparateBuild:
             self._store_path = store_path
             try:
                 tracker_ready()
-                self._proc = ctx.Process(target=_child, args=(theirs, str(root), str(store_path)), name="qualitytui-build")
+                self._proc = ctx.Process(target=_child, args=(theirs, str(root), str(store_path), reuse), name="qualitytui-build")
                 self._proc.start()
             except (OSError, ValueError, RuntimeError):  # no process to be had
                 self._proc = None
@@ -133,7 +133,7 @@ class SeparateBuild:
                     pass
 
 
-def _child(conn: Any, root: str, store_path: str) -> None:
+def _child(conn: Any, root: str, store_path: str, reuse: bool) -> None:
     """The child's work: build, save, and send back the notes (or the tables, when unsaved)."""
     from qualitytui.core.files import discover
     from qualitytui.core.pipeline import quiet
@@ -144,7 +144,8 @@ def _child(conn: Any, root: str, store_path: str) -> None:
     try:
         found, problems = discover(Path(root))
         data, notes, saved = build_and_save(
-            Path(root), found, problems, Path(store_path), lambda done, total, name: conn.send(("progress", done, total, name))
+            Path(root), found, problems, Path(store_path), lambda done, total, name: conn.send(("progress", done, total, name)),
+            reuse,
         )
         if not saved:
             conn.send(("unsaved",))

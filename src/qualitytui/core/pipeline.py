@@ -16,7 +16,7 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
-from qualitytui.core import collector, search_index
+from qualitytui.core import collector, scan_cache, search_index
 from qualitytui.core.dates import extract_dates
 from qualitytui.core.entities import Row, Tagger, scan_document
 from qualitytui.core.files import Found
@@ -38,6 +38,7 @@ class FileResult:
     passages: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
+    scan: Any = None  # the rows as scan_cache keeps them: JSON bytes from a worker, or as read back
 
 
 def process_files(items: list[tuple[Found, str]], tagger: Tagger) -> list[FileResult]:
@@ -68,6 +69,7 @@ def process_files(items: list[tuple[Found, str]], tagger: Tagger) -> list[FileRe
         dated.append((r, norms))
     for r, norms in dated:
         r.rows = scan_document(r.passages, tagger, norms)
+        r.scan = scan_cache.encode(r.rows)
     return results
 
 
@@ -116,11 +118,12 @@ class Workers:
 
 def process(
     found: list[Found], on_done: Callable[[int, str], None] | None = None, jobs: int | None = None,
-    workers: Workers | None = None,
+    workers: Workers | None = None, ids: list[str] | None = None,
 ) -> Iterator[FileResult]:
     """FileResults in file order, computed in ``jobs`` processes (default: ``jobs_wanted``), or by
-    ``workers`` when given (the caller then closes them)."""
-    items = list(zip(found, assign_ids(found)))
+    ``workers`` when given (the caller then closes them). ``ids``: the files' document ids, when
+    they are some of a corpus's files (ingest.assign_ids of them all)."""
+    items = list(zip(found, assign_ids(found) if ids is None else ids))
     jobs = jobs_wanted(len(items)) if jobs is None else jobs
     chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
     own = workers is None

@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import hashlib
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, MutableMapping, Protocol
 
+import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from qualitytui import __version__
-from qualitytui.core import collector, tablefile
+from qualitytui.core import collector, scan_cache, tablefile
 from qualitytui.core.atomic import atomic_write, why_not_written
 from qualitytui.core.files import Found, discover
 from qualitytui.core.models import Skipped
@@ -115,6 +116,8 @@ class BuildResult:
     documents: list[dict[str, Any]]
     skipped: list[Skipped]
     seconds: float
+    records: dict[str, list[Any]] = field(default_factory=dict)  # what scan_cache keeps of each file
+    reused: int = 0  # files taken from the last build as they were
 
 
 def _stats(found: list[Found]) -> dict[str, list[int]]:
@@ -146,15 +149,23 @@ def current_files(found: list[Found], known: dict[str, Any]) -> dict[str, list[A
     return out
 
 
-def build(root: Path, found: list[Found], problems: list[tuple[str, str]], progress: Progress | None = None) -> BuildResult:
-    """Ingest every file and lay out the store's tables (not yet written)."""
+def build(
+    root: Path, found: list[Found], problems: list[tuple[str, str]], progress: Progress | None = None,
+    previous: scan_cache.Previous | None = None,
+) -> BuildResult:
+    """Ingest every file (those ``previous`` holds as they are, from there) and lay out the store's
+    tables (not yet written)."""
     with collector.paused():
-        return _build(root, found, problems, progress)
+        return _build(root, found, problems, progress, previous)
 
 
-def _build(root: Path, found: list[Found], problems: list[tuple[str, str]], progress: Progress | None) -> BuildResult:
+def _build(
+    root: Path, found: list[Found], problems: list[tuple[str, str]], progress: Progress | None,
+    previous: scan_cache.Previous | None,
+) -> BuildResult:
     # a warm start needs neither the pipeline (segmenter, rules) nor the entity linker
     from qualitytui.core.entities import link
+    from qualitytui.core.ingest import assign_ids
     from qualitytui.core.mention_table import table_rows
     from qualitytui.core.pipeline import Workers, index_in_background, jobs_wanted, process
 
@@ -162,21 +173,24 @@ def _build(root: Path, found: list[Found], problems: list[tuple[str, str]], prog
     total = len(found)
     if progress:
         progress(0, total, found[0].rel if found else "")
-
-    def on_done(done: int, rel: str) -> None:
-        if progress:
-            progress(done, total, rel)
-
     docs: list[dict[str, Any]] = []
     skipped = [Skipped(p, r) for p, r in problems]
     stats = _stats(found)  # before reading: a file changed during the build then reads as stale
+    ids = assign_ids(found)
+    reused = _reused(found, ids, stats, previous) if previous else {}
+    todo = [(f, i) for f, i in zip(found, ids) if f.rel not in reused]
     hashes: dict[str, str] = {}
     rows: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
     scanned = []
+    records: dict[str, list[Any]] = {}
     jobs = jobs_wanted(len(found))
     with Workers(jobs) as workers:
-        for r in process(found, on_done, jobs, workers):
+        fresh = process([f for f, _ in todo], None, jobs, workers, [i for _, i in todo])
+        for done, f in enumerate(found, 1):
+            r = reused.get(f.rel) or next(fresh)
+            if progress:
+                progress(done, total, r.rel)
             hashes[r.rel] = r.hash
             if r.skipped:
                 skipped.append(r.skipped)
@@ -185,6 +199,7 @@ def _build(root: Path, found: list[Found], problems: list[tuple[str, str]], prog
             rows += r.passages
             events += r.events
             scanned.append((r.doc["id"], r.rows))
+            records[r.rel] = [r.hash, r.doc["id"], orjson.Fragment(r.scan) if isinstance(r.scan, bytes) else r.scan]
         if progress:
             progress(total, total, "linking entities")
         # the index in a worker while entities are linked here: the two halves of the corpus-wide work
@@ -215,7 +230,27 @@ def _build(root: Path, found: list[Found], problems: list[tuple[str, str]], prog
         "events": _table(events),
         "search": _table(to_rows(search)),
     }
-    return BuildResult(data, docs, skipped, time.perf_counter() - t0)
+    return BuildResult(data, docs, skipped, time.perf_counter() - t0, records, len(reused))
+
+
+def _reused(
+    found: list[Found], ids: list[str], stats: dict[str, list[int]], previous: scan_cache.Previous
+) -> dict[str, Any]:
+    """rel → FileResult, for the files ``previous`` holds as they are now."""
+    from qualitytui.core.normalize import passage_norms
+    from qualitytui.core.pipeline import FileResult
+
+    out = {}
+    for f, doc_id in zip(found, ids):
+        record = previous.reusable(f.rel, stats[f.rel], doc_id)
+        if record is None:
+            continue
+        passages = previous.passages.get(doc_id, [])
+        rows = scan_cache.rows_of(passages, passage_norms(passages), record)
+        if rows is not None:
+            out[f.rel] = FileResult(f.rel, previous.files[f.rel][2], previous.documents[doc_id], None, passages,
+                                    previous.events.get(doc_id, []), rows, record)
+    return out
 
 
 def _this_schema(meta: dict[str, Any]) -> bool:
@@ -245,9 +280,10 @@ class Builder(Protocol):
     def wanted(self, files: int) -> bool: ...
 
     def build(
-        self, root: Path, store_path: Path, progress: Progress | None
+        self, root: Path, store_path: Path, progress: Progress | None, reuse: bool = True
     ) -> tuple[MutableMapping[str, Any], list[str]] | None:
-        """The saved store's tables and the notes for the user; None when it cannot start."""
+        """The saved store's tables and the notes for the user; None when it cannot start.
+        ``reuse``: as build_and_save's."""
 
 
 def open_store(
@@ -270,20 +306,23 @@ def open_store(
                 return opened[0], False, opened[1]
         except (StoreError, tablefile.TableFileError) as e:
             messages.append(f"corpus store was unreadable and has been rebuilt ({e})")
-    built = builder.build(root, store_path, progress) if builder is not None and builder.wanted(len(found)) else None
+    wanted = builder is not None and builder.wanted(len(found))
+    built = builder.build(root, store_path, progress, reuse=not force) if wanted else None  # type: ignore[union-attr]
     if built is None:
-        data, notes, _ = build_and_save(root, found, problems, store_path, progress)
+        data, notes, _ = build_and_save(root, found, problems, store_path, progress, reuse=not force)
     else:
         data, notes = built
     return TinyDB(storage=JSONStorage, path=store_path, data=data), True, messages + notes
 
 
 def build_and_save(
-    root: Path, found: list[Found], problems: list[tuple[str, str]], store_path: Path, progress: Progress | None = None
+    root: Path, found: list[Found], problems: list[tuple[str, str]], store_path: Path, progress: Progress | None = None,
+    reuse: bool = True,
 ) -> tuple[dict[str, Any], list[str], bool]:
-    """Build the store and write it to ``store_path``; returns its tables, the notes for the user
-    (why it could not be saved, which files were skipped) and whether it was saved."""
-    result = build(root, found, problems, progress)
+    """Build the store and write it to ``store_path``, with what scan_cache keeps beside it; returns
+    its tables, the notes for the user (why it could not be saved, which files were skipped) and
+    whether it was saved. ``reuse``: take the files the last build read as they are now from it."""
+    result = build(root, found, problems, progress, _previous(store_path) if reuse else None)
     notes, saved = [], True
     try:
         JSONStorage(store_path).write(result.data)
@@ -291,7 +330,21 @@ def build_and_save(
         notes.append(f"could not save the corpus store to {store_path}: {why_not_written(e, store_path.parent, 'cache')}; "
                      "using it in memory")
         saved = False
+    if saved:  # (after the store: with the store of before, it could be taken for its own)
+        try:
+            scan_cache.save(scan_cache.cache_path(store_path), analysis_version(), result.records)
+        except OSError:
+            pass  # the next build then reads every file: nothing is lost
     return result.data, notes + skip_notes(result.data["meta"]["1"]), saved
+
+
+def _previous(store_path: Path) -> scan_cache.Previous | None:
+    """The last build of this store, when it and what scan_cache kept of it are there and of this version."""
+    saved = _usable_saved(store_path)
+    if saved is None:
+        return None
+    _, data, meta = saved
+    return scan_cache.load(data, meta, scan_cache.cache_path(store_path), analysis_version())
 
 
 @dataclass
@@ -311,11 +364,8 @@ def open_saved(root: Path, store_path: Path) -> Saved | None:
     while ``open_store`` (in the background) hashes what changed and rebuilds."""
     if not root.is_dir():
         return None
-    try:
-        found = discover(root)[0]
-        saved = _read_saved(store_path)
-    except (StoreError, tablefile.TableFileError):
-        return None
+    found = discover(root)[0]
+    saved = _usable_saved(store_path)
     if saved is None:
         return None
     _, data, meta = saved
@@ -334,6 +384,14 @@ def _what_changed(known: Any, stats: dict[str, list[int]]) -> str | None:
     parts = [f"{counted(new, 'new file')}" if new else "", f"{counted(changed, 'file')} changed" if changed else "",
              f"{counted(gone, 'file')} gone" if gone else ""]
     return ", ".join(p for p in parts if p) or None
+
+
+def _usable_saved(store_path: Path) -> tuple[JSONStorage, dict[str, Any], dict[str, Any]] | None:
+    """_read_saved's, with a store that cannot be read as None too."""
+    try:
+        return _read_saved(store_path)
+    except (StoreError, tablefile.TableFileError):
+        return None
 
 
 def _read_saved(store_path: Path) -> tuple[JSONStorage, dict[str, Any], dict[str, Any]] | None:
