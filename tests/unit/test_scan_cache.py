@@ -158,3 +158,12 @@ def test_a_reused_file_is_taken_from_the_scans_file_not_read_again(seeds_copy, t
     assert rebuilt.built and named < {e["id"] for e in first.entities(doc=doc_id)}
     assert rebuilt.entities(doc="zz-added")
     assert named < {e["id"] for e in Corpus.open(paths, force=True).entities(doc=doc_id)}  # (forced: read again)
+
+
+@pytest.mark.parametrize("starts", [[0, 2, 3, 7], [0, 300, 301], [5, 6, 9], [0], []], ids=["short", "long-token", "not-from-0", "one", "none"])
+def test_token_boundaries_come_back_as_they_were(starts):
+    from array import array
+
+    text = scan_cache._starts_text(array("I", starts))
+    assert text[0] == ("I" if starts[:2] == [0, 300] else "B")
+    assert list(scan_cache._starts(text)) == starts
