@@ -6,6 +6,8 @@ For each corpus:
 - cold build: `qualitytui build` in a fresh process with an empty cache (both cores), median wall
   time of --builds builds (one build's time drifted by a third between runs), and the peak memory
   of the main process;
+- open after one file changed: on a copy of the folder, built, one file appended to, then
+  `qualitytui docs --json` (the rebuild reads that file and reuses the rest), median of --builds;
 - the floor: the same passages (normalized, as the build tags them) only tagged by the segmenter,
   in one process, best of 3;
 - warm start: headless processes, median of --runs, from spawn to the first frame showing a
@@ -50,6 +52,27 @@ def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     if proc.returncode:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err.strip()[-400:]}")
     return wall, usage.ru_maxrss / 1024
+
+
+def rebuild_times(corpus: Path, tmp: Path, env: dict[str, str], runs: int) -> list[float]:
+    """Seconds of `qualitytui docs` on a copy of ``corpus`` after one of its files changed (a
+    paragraph added each time): the rebuild that reads that file and takes the others from the last
+    build, plus the command's start and output."""
+    copy, cache = tmp / "rebuild-corpus", tmp / "rebuild-cache"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.rmtree(cache, ignore_errors=True)
+    shutil.copytree(corpus, copy)
+    env = dict(env, QUALITYTUI_CACHE_DIR=str(cache))
+    cmd = [sys.executable, "-m", "qualitytui", "--corpus", str(copy)]
+    run([*cmd, "build"], env)
+    files = sorted(copy.glob("*.txt"))
+    changed = files[len(files) // 2]
+    out = []
+    for k in range(runs):
+        with changed.open("a", encoding="utf-8") as f:
+            f.write(f"\n\n2026年{k + 1}月5日，青岛市召开第{k + 1}次质量工作会议。\n")
+        out.append(run([*cmd, "docs", "--json"], env)[0])
+    return out
 
 
 def tag_floor(store_file: Path) -> tuple[float, int]:
@@ -143,6 +166,9 @@ def measure(corpus: Path | None, builds: int, runs: int, rounds: int, tmp: Path)
     build_s = statistics.median(t for t, _ in timed)
     build_mb = max(mb for _, mb in timed)
     store_file = next((tmp / "cache").glob("corpus-*.json"))
+    from qualitytui.paths import builtin_corpus_dir
+
+    rebuilds = rebuild_times(corpus or builtin_corpus_dir(), tmp, env, builds)
     floor_s, chars = tag_floor(store_file)
     ours, minimal = [], []
     for _ in range(runs):
@@ -156,6 +182,7 @@ def measure(corpus: Path | None, builds: int, runs: int, rounds: int, tmp: Path)
         "store_mb": store_file.stat().st_size / 2**20,
         "cold_build_s": build_s, "cold_builds_s": [t for t, _ in timed], "build_peak_mb": build_mb, "tag_floor_s": floor_s,
         "build_over_floor": build_s / floor_s,
+        "rebuild_one_changed_s": statistics.median(rebuilds), "rebuilds_s": rebuilds,
         "first_frame_s": statistics.median(r["frame"] for r in ours),
         "minimal_first_frame_s": statistics.median(r["frame"] for r in minimal),
         "first_idle_s": statistics.median(r["idle"] for r in ours),
@@ -182,6 +209,7 @@ ROWS = [
     ("  fastest–slowest build, s", lambda r: f"{min(r['cold_builds_s']):.2f}–{max(r['cold_builds_s']):.2f}"),
     ("segmenter-only tagging (floor), s", lambda r: f"{r['tag_floor_s']:.2f}"),
     ("build / floor (goal ≤ 6)", lambda r: f"{r['build_over_floor']:.1f}x"),
+    ("open after 1 file changed, s (median)", lambda r: f"{r['rebuild_one_changed_s']:.2f}"),
     ("build peak memory, MB", lambda r: f"{r['build_peak_mb']:.0f}"),
     ("warm first frame, s (goal < 1)", lambda r: f"{r['first_frame_s']:.2f}"),
     ("minimal Textual app, s", lambda r: f"{r['minimal_first_frame_s']:.2f}"),
