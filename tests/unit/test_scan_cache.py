@@ -166,3 +166,19 @@ def test_token_boundaries_come_back_as_they_were(starts):
 
     text = scan_cache._starts_text(array("I", starts))
     assert list(scan_cache._starts(text)) == starts
+
+
+def test_files_only_touched_are_hashed_and_reused(seeds_copy, tmp_path, reads):
+    import os
+
+    paths = _paths(seeds_copy, tmp_path / "a")
+    Corpus.open(paths)
+    for f in seeds_copy.iterdir():
+        os.utime(f, (1, 1))  # as a sync tool that does not keep times leaves them
+    (seeds_copy / "zz-added.txt").write_text(ADDED, encoding="utf-8")
+    reads.clear()
+    rebuilt = Corpus.open(paths)
+    assert rebuilt.built and reads == ["zz-added.txt"]
+    assert _tables(rebuilt) == _tables(Corpus.open(_paths(seeds_copy, tmp_path / "b")))
+    reads.clear()
+    assert not Corpus.open(paths).built and not reads  # the new times were recorded

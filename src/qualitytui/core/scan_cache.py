@@ -8,7 +8,7 @@ the same for a file that did not change. So beside the store (``corpus-….json`
 token starts and the entity candidates and enumerations found there. The next build reuses a file
 when its size, time and hash, its document id and the analysis version are those recorded: its
 document, passages and dated items come from the previous store, its tokens and candidates from
-here, and what spans the corpus (entities, mentions, the search index) is made anew, so the store is
+here — a file only touched (a sync tool's new times) is hashed and reused too —, and what spans the corpus (entities, mentions, the search index) is made anew, so the store is
 the one a build from nothing makes. The file is in tablefile's format (its checksums find damage);
 one that cannot be read or written only means the next build reads every file.
 """
@@ -82,7 +82,8 @@ def rows_of(passages: list[dict[str, Any]], norms: list[str | None], record: lis
 @dataclass
 class Previous:
     """The last build, as far as a rebuild can use it: per file, [size, mtime_ns, hash] as the store
-    recorded them, and the pieces a reused file is made of."""
+    recorded them (so that only files whose size or time changed are hashed again), and the pieces
+    a reused file is made of."""
 
     files: dict[str, list[Any]]
     records: dict[str, list[Any]]  # rel → [hash, document id, record]
@@ -90,10 +91,11 @@ class Previous:
     passages: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # document id → its rows, in order
     events: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
-    def reusable(self, rel: str, stat: list[int], doc_id: str) -> list[Any] | None:
-        """The record of ``rel`` when the file is as the last build read it, else None."""
-        known, rec = self.files.get(rel), self.records.get(rel)
-        if not known or not rec or known[:2] != stat or known[2] != rec[0] or rec[1] != doc_id:
+    def reusable(self, rel: str, digest: str, doc_id: str) -> list[Any] | None:
+        """The record of ``rel`` when the file's contents (``digest``) and document id are those
+        the last build read, else None."""
+        rec = self.records.get(rel)
+        if not rec or rec[0] != digest or rec[1] != doc_id:
             return None
         return rec[2] if doc_id in self.documents else None
 

@@ -177,7 +177,7 @@ def _build(
     skipped = [Skipped(p, r) for p, r in problems]
     stats = _stats(found)  # before reading: a file changed during the build then reads as stale
     ids = assign_ids(found)
-    reused = _reused(found, ids, stats, previous) if previous else {}
+    reused = _reused(found, ids, previous) if previous else {}
     todo = [(f, i) for f, i in zip(found, ids) if f.rel not in reused]
     hashes: dict[str, str] = {}
     rows: list[dict[str, Any]] = []
@@ -233,22 +233,22 @@ def _build(
     return BuildResult(data, docs, skipped, time.perf_counter() - t0, records, len(reused))
 
 
-def _reused(
-    found: list[Found], ids: list[str], stats: dict[str, list[int]], previous: scan_cache.Previous
-) -> dict[str, Any]:
-    """rel → FileResult, for the files ``previous`` holds as they are now."""
+def _reused(found: list[Found], ids: list[str], previous: scan_cache.Previous) -> dict[str, Any]:
+    """rel → FileResult, for the files whose contents ``previous`` holds."""
     from qualitytui.core.normalize import passage_norms
     from qualitytui.core.pipeline import FileResult
 
+    known = current_files([f for f in found if f.rel in previous.records], previous.files)
     out = {}
     for f, doc_id in zip(found, ids):
-        record = previous.reusable(f.rel, stats[f.rel], doc_id)
+        digest = known[f.rel][2] if f.rel in known else None
+        record = previous.reusable(f.rel, digest, doc_id) if digest else None
         if record is None:
             continue
         passages = previous.passages.get(doc_id, [])
         rows = scan_cache.rows_of(passages, passage_norms(passages), record)
         if rows is not None:
-            out[f.rel] = FileResult(f.rel, previous.files[f.rel][2], previous.documents[doc_id], None, passages,
+            out[f.rel] = FileResult(f.rel, digest, previous.documents[doc_id], None, passages,
                                     previous.events.get(doc_id, []), rows, record)
     return out
 
