@@ -469,16 +469,61 @@ async def test_the_palettes_export_search_hits_takes_the_last_search(tmp_path):
 
 
 async def test_search_with_a_bad_query_says_why(tmp_path):
-    from textual.widgets import Static
+    from textual.widgets import Input, Static
 
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
-        await search_for(app, pilot, "kind:nope")
+        await pilot.press("slash")
+        app.screen.query_one(Input).value = "kind:nope"  # (typed: "k", "ki" … find passages by pinyin)
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
         status = app.screen.query_one("#search-status", Static)
-        assert "unknown passage kind" in str(status.render())
+        assert str(status.render()).startswith("unknown passage kind 'nope'")
         await pilot.press("enter", "escape")
         assert app.doc_id == "000_dd8c9580cc043703"
+
+
+async def test_a_half_typed_query_keeps_the_last_results_on_screen(tmp_path):
+    from textual.widgets import Input, Static
+
+    from qualitytui.ui.widgets.lazy_list import LazyList
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await search_for(app, pilot, "质量月")
+        screen = app.screen
+        box, status = screen.query_one(Input), screen.query_one("#search-status", Static)
+        results = screen.query_one("#search-results", LazyList)
+        shown = results.option_count
+        assert shown > 1 and screen.result.query == "质量月"
+
+        async def typed(query):
+            box.value = query
+            await screen.workers.wait_for_complete()
+            await pilot.pause()
+            return str(status.render())
+
+        # half typed: each says what it lacks, and the hits of 质量月 stay to read on
+        assert "NOT needs a word" in await typed("质量月 NOT ")
+        assert "unknown passage kind 'h'" in await typed("质量月 kind:h")
+        assert "NOT leaves out words" in await typed("质量月 NOT kind:heading")
+        assert "below: 质量月" in str(status.render()) and results.option_count == shown
+        assert screen.result.query == "质量月"
+        assert "below" not in await typed("质量月 NOT 城阳")
+        assert screen.result.query == "质量月 NOT 城阳" and 0 < results.option_count < shown
+        await typed("")
+        assert "nothing to search for" not in await typed("kind:")  # no hits to keep: says why
+        assert "kind: needs a value" in str(status.render()) and results.option_count == 0
+        await typed("")
+        await pilot.press(*"质量 kind:h")  # typed key by key: 质量 kin finds nothing, 质量 kind: is half typed
+        await screen.workers.wait_for_complete()
+        await pilot.pause()
+        kept = screen.found
+        assert "below: " + kept.query in str(status.render()) and results.option_count == len(kept.hits) > 0
+        await pilot.press("enter")  # opens the hit on screen
+        assert app.doc_id == kept.hits[0].doc and app.query_one(PassageList).current["id"] == kept.hits[0].passage
 
 
 async def test_entity_sidebar_filter_panel_and_stepping_through_mentions(tmp_path):

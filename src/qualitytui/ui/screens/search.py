@@ -61,7 +61,8 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
         self.initial = query
         self.select = select
         self.recent = list(recent)
-        self.result: Result | None = None
+        self.result: Result | None = None  # the one whose hits the list shows
+        self.found: Result | None = None  # the last with hits, shown again while a query is half typed
         self.showing_recent = False  # the list holds the recent searches, not hits
         self.titles = corpus.titles()
         self.dates = {d["id"]: dated(d.get("date")) for d in corpus.documents()}
@@ -102,16 +103,30 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
     def on_search_done(self, message: SearchDone) -> None:
         if message.query != self.query_one(Input).value:
             return  # a later keystroke has its own search coming
-        self.result = r = message.result
+        r = message.result
         status = self.query_one("#search-status", Static)
-        if r.message:
-            status.update(Text(printable(r.message), style="italic"))
-        elif message.query.strip():
-            more = f" (the best {len(r.hits)} shown)" if len(r.hits) < r.total else ""
-            status.update(Text(f"{counted(r.total, 'passage')} · {r.took_ms:.1f} ms{more} · ctrl+s exports them all"))
-        else:
+        if not message.query.strip():
+            self.result = r
+            self.found = None
             self.show_recent()
             return
+        if r.message and self.found is not None:
+            # a query half typed (kind:h…, NOT …): the hits of the last query that found any stay
+            status.update(Text(f"{printable(r.message)} · below: {printable(self.found.query)}", style="italic"))
+            if self.result is not self.found:
+                self.show_hits(self.found)
+            return
+        if r.message:
+            status.update(Text(printable(r.message), style="italic"))
+        else:
+            more = f" (the best {len(r.hits)} shown)" if len(r.hits) < r.total else ""
+            status.update(Text(f"{counted(r.total, 'passage')} · {r.took_ms:.1f} ms{more} · ctrl+s exports them all"))
+            if r.hits:
+                self.found = r
+        self.show_hits(r)
+
+    def show_hits(self, r: Result) -> None:
+        self.result = r
         hits, titles, dates, corpus = r.hits, self.titles, self.dates, self.corpus
         self.showing_recent = False
         results = self.query_one("#search-results", LazyList)
