@@ -624,3 +624,14 @@ def test_overlaps_are_settled_longest_first_then_by_type_however_many_candidates
             end = start + rng.randrange(1, 12)
             cands.append(Candidate(start, end, rng.choice(types), "x" * (end - start), "test"))
         assert select(cands) == reference(cands)
+
+
+def test_places_opening_a_body_each_inside_the_one_before_are_places_of_their_own():
+    got, _ = entities("河北省石家庄市市场监督管理局发布通知。", "广东省深圳市华强电子有限公司扩建厂房。",
+                      "山东省潍坊市寿光市农业农村局召开会议。")
+    assert {"石家庄市市场监督管理局", "寿光市农业农村局"} <= names(got, "organization")
+    assert "深圳市华强电子有限公司" in names(got, "company")
+    assert {"河北省", "广东省", "山东省", "潍坊市"} <= names(got, "place")
+    # one place, or places not one inside the other, stay in the name
+    got, _ = entities("山东省市场监督管理局发布通知。", "河北省广东省商会召开年会。")
+    assert {"山东省市场监督管理局", "河北省广东省商会"} <= names(got, "organization")

@@ -361,6 +361,21 @@ def _whole_place_at(words: list[str], j: int, i: int) -> int:
     return j
 
 
+def _after_place_chain(words: list[str], j: int, i: int) -> int:
+    """``j``, or the last of the places opening the name at ``j`` when each stands inside the one
+    before it: 陕西省/西安市/文物局 is 陕西省 and the body 西安市文物局, as a reader of 山东省潍坊市寿光市
+    … takes the province and the city for places of their own."""
+    while j + 1 < i and _inside(words[j + 1], words[j]):
+        j += 1
+    return j
+
+
+def _inside(inner: str, outer: str) -> bool:
+    """Whether ``inner`` is the full name of a place in the place ``outer`` (full names both)."""
+    places, _ = gazetteer.lookup(inner)
+    return any(p.name == inner and outer in (p.province, p.prefecture) and p.name != outer for p in places)
+
+
 def _level_prefix(tokens: Tokens, j: int) -> str | None:
     w = tokens.words[j]
     if w in _LEVEL_BODIES:  # 市委组织部: the city's own, as 市委 is
@@ -399,6 +414,8 @@ def suffix_candidates(text: str, tokens: Tokens) -> list[Candidate]:
         j = _bracketed_place_start(tokens, i, kind == "event")
         if j is None:
             j = _extend_left(tokens, i, event=kind == "event")
+            if kind in ("organization", "company"):
+                j = _after_place_chain(words, j, i)
         parts = tokens[j : i + 1]
         name = text[parts[0][2] : s + len(w)]
         if len(name) < 3 or _COUNT_WORD.match(parts[0][0]):
