@@ -129,3 +129,13 @@ def test_a_word_document_damaged_inside_its_zip_is_skipped_with_the_reason():
     data[at : at + 40] = bytes(b ^ 0x5A for b in data[at : at + 40])
     with pytest.raises(SkipFile, match="cannot unpack|not a Word document"):
         docx_to_text(bytes(data))
+
+
+def test_a_tables_last_row_is_not_joined_to_the_paragraph_after_it(tmp_path):
+    table = '<w:tbl><w:tr><w:tc>' + p("指标") + '</w:tc><w:tc>' + p("目标") + '</w:tc></w:tr>' \
+            '<w:tr><w:tc>' + p("质量强县") + '</w:tc><w:tc>' + p("5个") + '</w:tc></w:tr></w:tbl>'
+    (tmp_path / "表.docx").write_bytes(docx(p("会议指出，全市将培育品牌100个。") + table + p("局长王建国出席会议并讲话。")))
+    found, _ = discover(tmp_path)
+    _, doc = read_document(found[0], "表")
+    assert [x.text for x in doc.passages][-3:] == ["- 指标 | 目标", "- 质量强县 | 5个", "局长王建国出席会议并讲话。"]
+    assert not any("rejoined" in w for w in doc.warnings)

@@ -359,8 +359,8 @@ class _Assembler:
                     j += 1
                 if j >= len(items) or items[j].kind != "body":
                     break
-                if self.markdown and _LIST_ITEM.match(items[j].lines[0].raw):
-                    break  # a list's next item
+                if self.markdown and (_LIST_ITEM.match(items[j].lines[0].raw) or _LIST_ITEM.match(item.lines[0].raw)):
+                    break  # a list's next item, or the text after a list (a table's last row)
                 if self.indents and items[j].lines and _INDENT.match(items[j].lines[0].raw):
                     break  # it opens a paragraph of its own
                 lifted, nxt = items[i:j], items[j]
