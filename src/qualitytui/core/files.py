@@ -11,8 +11,10 @@ from pathlib import Path
 
 HTML_SUFFIXES = (".html", ".htm")  # saved web pages, read by html_text
 WORD_SUFFIX = ".docx"  # Word documents, read by docx_text
+OLD_WORD_SUFFIXES = (".doc", ".wps")  # Word 97–2003 documents (and WPS files in their format), by doc_text
 PDF_SUFFIX = ".pdf"  # PDFs' text layers, read by pdf_text
-SUFFIXES = (".txt", ".md", *HTML_SUFFIXES, WORD_SUFFIX, PDF_SUFFIX)
+SUFFIXES = (".txt", ".md", *HTML_SUFFIXES, WORD_SUFFIX, *OLD_WORD_SUFFIXES, PDF_SUFFIX)
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file's: old Word, or an encrypted .docx
 MAX_BYTES = 50 * 1024 * 1024  # a "document" larger than this is not an article
 
 
@@ -27,7 +29,7 @@ class Found:
 
 
 def discover(root: Path) -> tuple[list[Found], list[tuple[str, str]]]:
-    """All .txt/.md/.html/.docx/.pdf files below ``root`` (sorted), and (path, reason) for what was passed over.
+    """All .txt/.md/.html/.docx/.doc/.wps/.pdf files below ``root`` (sorted), and (path, reason) for what was passed over.
 
     Follows symlinked folders but never the same folder twice, so a link loop ends with a warning.
     Hidden folders (``.git``, ``.venv``) are not searched, nor hidden files and Word's lock files (``~$…``).

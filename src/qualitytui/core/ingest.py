@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from qualitytui.core.assemble import assemble
-from qualitytui.core.files import HTML_SUFFIXES, PDF_SUFFIX, WORD_SUFFIX, Found, SkipFile, decode, discover, read_bytes
+from qualitytui.core.files import HTML_SUFFIXES, OLD_WORD_SUFFIXES, OLE_MAGIC, PDF_SUFFIX, WORD_SUFFIX, Found, SkipFile, decode, discover, read_bytes
 from qualitytui.core.html_text import html_to_text, looks_like_html
 from qualitytui.core.models import Document, Passage, Skipped
 from qualitytui.core.shapes import line_url, web_credit
@@ -31,11 +31,12 @@ def assign_ids(files: list[Found]) -> list[str]:
     return out
 
 
-def build_document(found: Found, text: str, encoding: str, id_: str | None = None, notes: tuple[str, ...] = ()) -> Document:
-    """The Document of a file's text; ``notes`` say what was done to it before (read out of a PDF …)."""
+def build_document(found: Found, text: str, encoding: str, id_: str | None = None, notes: tuple[str, ...] = (),
+                   word: bool = False) -> Document:
+    """The Document of a file's text; ``notes`` say what was done to it before (read out of a PDF …);
+    ``word``: the text came from docx_text or doc_text, in Markdown's form."""
     suffix = found.path.suffix.lower()
-    word = suffix == WORD_SUFFIX  # (its text comes from docx_text, in Markdown's form)
-    page = suffix not in (WORD_SUFFIX, PDF_SUFFIX) and (suffix in HTML_SUFFIXES or looks_like_html(text))
+    page = not word and suffix != PDF_SUFFIX and (suffix in HTML_SUFFIXES or looks_like_html(text))
     if page:
         text = html_to_text(text)
     a = assemble(text, markdown=page or word or suffix == ".md")
@@ -71,22 +72,31 @@ def read_document(found: Found, id_: str) -> tuple[str, Document | Skipped]:
         return "unreadable", Skipped(found.rel, str(e))
     digest = hashlib.sha1(data).hexdigest()
     notes: tuple[str, ...] = ()
+    word = False
     try:
         suffix = found.path.suffix.lower()
-        if suffix == WORD_SUFFIX:
+        if suffix in (WORD_SUFFIX, *OLD_WORD_SUFFIXES) and data.startswith(OLE_MAGIC):
+            from qualitytui.core.doc_text import doc_to_text  # (olefile: only a folder of .doc files needs it)
+
+            text, encoding, notes = doc_to_text(data), "utf-8", ("text taken from an old-format Word document (.doc)",)
+            word = True
+        elif suffix == WORD_SUFFIX:
             from qualitytui.core.docx_text import docx_to_text  # (only a folder of Word files needs it)
 
             text, encoding, notes = docx_to_text(data), "utf-8", ("text taken from a Word document (.docx)",)
+            word = True
+        elif suffix in OLD_WORD_SUFFIXES and data.lstrip()[:5] == b"{\\rtf":
+            raise SkipFile("an RTF document under a Word name: save it as .docx")
         elif suffix == PDF_SUFFIX:
             from qualitytui.core.pdf_text import pdf_to_text  # (pypdf: only a folder of PDFs needs it)
 
             text, pdf_notes = pdf_to_text(data)
             encoding, notes = "utf-8", tuple(pdf_notes)
-        else:
+        else:  # (a .doc that is a web page or plain text, as sites serve them, is read as such)
             text, encoding = decode(data)
     except SkipFile as e:
         return digest, Skipped(found.rel, str(e))
-    doc = build_document(found, text, encoding, id_, notes)
+    doc = build_document(found, text, encoding, id_, notes, word)
     return digest, doc if doc.passages else Skipped(found.rel, "no text after repair")
 
 
