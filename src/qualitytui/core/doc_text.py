@@ -18,6 +18,7 @@ import re
 import struct
 
 from qualitytui.core.files import MAX_BYTES, SkipFile
+
 _WORD_IDENT = 0xA5EC
 _COMPRESSED = 0x40000000
 # cp1252 bytes a compressed piece maps otherwise ([MS-DOC] 2.4.1, FcCompressed): none of them matter
