@@ -58,8 +58,9 @@ def test_a_rebuild_reads_only_the_changed_files_and_equals_a_build_from_nothing(
     assert _tables(rebuilt) == _tables(cold)
     assert rebuilt.document("zz-added")["title"] == "新增的文章"
     assert any(e["name"] == "王建国" for e in rebuilt.entities(type="person"))
-    meta = {k: v for k, v in rebuilt.meta.items() if k != "built"}
-    assert meta == {k: v for k, v in cold.meta.items() if k != "built"}
+    meta = {k: v for k, v in rebuilt.meta.items() if k not in ("built", "reused")}
+    assert meta == {k: v for k, v in cold.meta.items() if k not in ("built", "reused")}
+    assert (rebuilt.meta["reused"], cold.meta["reused"]) == (3, 0)
 
 
 def test_build_counts_the_files_it_took_from_the_last_build(seeds_copy, tmp_path):
@@ -182,3 +183,12 @@ def test_files_only_touched_are_hashed_and_reused(seeds_copy, tmp_path, reads):
     assert _tables(rebuilt) == _tables(Corpus.open(_paths(seeds_copy, tmp_path / "b")))
     reads.clear()
     assert not Corpus.open(paths).built and not reads  # the new times were recorded
+
+
+def test_what_a_rebuild_did_is_said_in_words():
+    from qualitytui.core.wording import rebuilt_note
+
+    assert rebuilt_note(2001, 2001, 1998) == "The store is rebuilt: 2001 documents; only 3 files read, 1998 as the last build had them."
+    assert rebuilt_note(6, 6, 5) == "The store is rebuilt: 6 documents; only 1 file read, 5 as the last build had them."
+    assert rebuilt_note(4, 4, 4) == "The store is rebuilt: 4 documents; no file needed reading again."  # a file removed
+    assert rebuilt_note(5, 5, 0) == "The store is rebuilt: 5 documents."

@@ -217,6 +217,7 @@ def _build(
         "fingerprint": fingerprint(hashes),
         "files": {rel: stats[rel] + [hashes[rel]] for rel in hashes},
         "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "reused": len(reused),  # files taken from the last build as they were (scan_cache), not read
         "skipped": [{"path": s.path, "reason": s.reason} for s in skipped],
     }
     from qualitytui.core.search_index import to_rows

@@ -14,3 +14,15 @@ def dated(date: dict | None, gap: str = "") -> str:
     if not date or not date.get("value"):
         return ""
     return ("≈" + gap if date.get("inferred") else "") + date["value"]
+
+
+def rebuilt_note(documents: int, files: int, reused: int) -> str:
+    """What a rebuild did, for the user: ``files`` in the folder, ``reused`` of them taken from the
+    last build as they were (store.build)."""
+    note = f"The store is rebuilt: {counted(documents, 'document')}"
+    read = files - reused
+    if reused and read:
+        note += f"; only {counted(read, 'file')} read, {reused} as the last build had them"
+    elif reused:
+        note += "; no file needed reading again"
+    return note + "."

@@ -24,7 +24,7 @@ from qualitytui.core.models import DOC_ORDERS, passage_index
 from qualitytui.core.store import throttled
 from qualitytui.core.normalize import printable
 from qualitytui.core.user_store import UserStore, UserStoreError
-from qualitytui.core.wording import counted, dated
+from qualitytui.core.wording import counted, dated, rebuilt_note
 from qualitytui.paths import Paths
 from qualitytui.ui.bookmark_actions import BookmarkActions
 from qualitytui.ui.commands import DocumentCommands, EntityCommands, action_commands
@@ -392,7 +392,9 @@ class QualityApp(BookmarkActions, App[None]):
                 return
             if self.corpus is not None:
                 self._save_position()  # the rebuilt store replaces it; the reader stays where they are
-            self.notify(f"The store is rebuilt: {counted(len(message.corpus.documents()), 'document')}.", timeout=4)
+            meta = message.corpus.meta
+            self.notify(rebuilt_note(len(message.corpus.documents()), len(meta.get("files") or ()), meta.get("reused", 0)),
+                        timeout=6)
         self.show_corpus(message.corpus)
 
     def show_corpus(self, corpus: Corpus) -> None:
