@@ -6,11 +6,12 @@ a build (reading, repairing, dating, tagging, scanning for names) is most of its
 the same for a file that did not change. So beside the store (``corpus-….json``) a build leaves
 ``corpus-….scans``: per file, its hash, its document id and, for each passage it analysed, the
 token starts and the entity candidates and enumerations found there. The next build reuses a file
-when its size, time and hash, its document id and the analysis version are those recorded: its
-document, passages and dated items come from the previous store, its tokens and candidates from
-here — a file only touched (a sync tool's new times) is hashed and reused too —, and what spans the corpus (entities, mentions, the search index) is made anew, so the store is
-the one a build from nothing makes. The file is in tablefile's format (its checksums find damage);
-one that cannot be read or written only means the next build reads every file.
+when its contents' hash, its document id and the analysis version are those recorded (a file only
+touched, as a sync tool leaves it, is hashed and reused too): its document, passages and dated
+items come from the previous store, its tokens and candidates from here, and what spans the corpus
+(entities, mentions, the search index) is made anew, so the store is the one a build from nothing
+makes. The file is in tablefile's format (its checksums find damage); one that cannot be read or
+written only means the next build reads every file.
 """
 
 from __future__ import annotations
