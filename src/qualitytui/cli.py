@@ -38,7 +38,7 @@ class _Version(argparse.Action):
 def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     default = argparse.SUPPRESS if suppress else None
     g = parser.add_argument_group("global options")
-    g.add_argument("--corpus", metavar="DIR", default=default, help="your own folder of .txt/.md articles, saved .html pages, Word documents (.docx, .doc, .wps) or .pdf files (searched recursively); default: the five built-in articles")
+    g.add_argument("--corpus", metavar="DIR", default=default, help="your own folder of .txt/.md articles, saved web pages (.html, .mht), Word documents (.docx, .doc, .wps) or .pdf files (searched recursively); default: the five built-in articles")
     g.add_argument("--data-dir", metavar="DIR", default=default, help="where bookmarks and reading state live (env QUALITYTUI_DATA_DIR)")
     g.add_argument("--cache-dir", metavar="DIR", default=default, help="where the corpus store is kept (env QUALITYTUI_CACHE_DIR)")
     g.add_argument("--json", action="store_true", default=argparse.SUPPRESS if suppress else False, help="print exactly one JSON value")
@@ -182,7 +182,7 @@ def _open(args: argparse.Namespace, force: bool = False, every_skip: bool = Fals
     elif skips:
         print(f"qualitytui: warning: {counted(len(skips), 'file')} skipped (`qualitytui docs` lists them)", file=sys.stderr)
     if not corpus.documents():
-        print(f"qualitytui: warning: no articles (.txt, .md, .html, .docx, .doc, .wps, .pdf) to read in {_paths(args).corpus}", file=sys.stderr)
+        print(f"qualitytui: warning: no articles (.txt, .md, .html, .mht, .docx, .doc, .wps, .pdf) to read in {_paths(args).corpus}", file=sys.stderr)
     return corpus
 
 

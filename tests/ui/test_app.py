@@ -341,7 +341,7 @@ async def test_empty_corpus_says_so(tmp_path):
     app = make_app(tmp_path, corpus)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
-        assert "No .txt, .md, .html, .docx, .doc, .wps or .pdf articles" in str(app.query_one("#status").render())
+        assert "No .txt, .md, .html, .mht, .docx, .doc, .wps or .pdf articles" in str(app.query_one("#status").render())
         await pilot.press("j", "right_square_bracket", "r", "d")  # nothing to act on: no exception
 
 

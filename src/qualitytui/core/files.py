@@ -12,10 +12,18 @@ from pathlib import Path
 HTML_SUFFIXES = (".html", ".htm")  # saved web pages, read by html_text
 WORD_SUFFIX = ".docx"  # Word documents, read by docx_text
 OLD_WORD_SUFFIXES = (".doc", ".wps")  # Word 97–2003 documents (and WPS files in their format), by doc_text
+MHT_SUFFIXES = (".mht", ".mhtml")  # web archives (single-file pages), read by mht_text
 PDF_SUFFIX = ".pdf"  # PDFs' text layers, read by pdf_text
-SUFFIXES = (".txt", ".md", *HTML_SUFFIXES, WORD_SUFFIX, *OLD_WORD_SUFFIXES, PDF_SUFFIX)
+SUFFIXES = (".txt", ".md", *HTML_SUFFIXES, *MHT_SUFFIXES, WORD_SUFFIX, *OLD_WORD_SUFFIXES, PDF_SUFFIX)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file's: old Word, or an encrypted .docx
 MAX_BYTES = 50 * 1024 * 1024  # a "document" larger than this is not an article
+
+
+def is_web_archive(data: bytes) -> bool:
+    """Whether ``data`` is a web archive (.mht): a MIME message of a page and its parts."""
+    head = data[:2048].lstrip().lower()
+    return head.startswith((b"mime-version:", b"from:", b"subject:", b"date:", b"content-type:")) and (
+        b"multipart/related" in head)
 
 
 class SkipFile(Exception):
@@ -29,7 +37,7 @@ class Found:
 
 
 def discover(root: Path) -> tuple[list[Found], list[tuple[str, str]]]:
-    """All .txt/.md/.html/.docx/.doc/.wps/.pdf files below ``root`` (sorted), and (path, reason) for what was passed over.
+    """All .txt/.md/.html/.mht/.docx/.doc/.wps/.pdf files below ``root`` (sorted), and (path, reason) for what was passed over.
 
     Follows symlinked folders but never the same folder twice, so a link loop ends with a warning.
     Hidden folders (``.git``, ``.venv``) are not searched, nor hidden files and Word's lock files (``~$…``).

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from qualitytui.core.assemble import assemble
-from qualitytui.core.files import HTML_SUFFIXES, OLD_WORD_SUFFIXES, OLE_MAGIC, PDF_SUFFIX, WORD_SUFFIX, Found, SkipFile, decode, discover, read_bytes
+from qualitytui.core.files import (HTML_SUFFIXES, MHT_SUFFIXES, OLD_WORD_SUFFIXES, OLE_MAGIC, PDF_SUFFIX, WORD_SUFFIX, Found,
+                                  SkipFile, decode, discover, is_web_archive, read_bytes)
 from qualitytui.core.html_text import html_to_text, looks_like_html
 from qualitytui.core.models import Document, Passage, Skipped
 from qualitytui.core.shapes import line_url, web_credit
@@ -32,11 +33,12 @@ def assign_ids(files: list[Found]) -> list[str]:
 
 
 def build_document(found: Found, text: str, encoding: str, id_: str | None = None, notes: tuple[str, ...] = (),
-                   word: bool = False) -> Document:
+                   word: bool = False, page: bool = False) -> Document:
     """The Document of a file's text; ``notes`` say what was done to it before (read out of a PDF …);
-    ``word``: the text came from docx_text or doc_text, in Markdown's form."""
+    ``word``: the text came from docx_text or doc_text, in Markdown's form; ``page``: it is a web
+    page's HTML whatever the file's name (out of a web archive)."""
     suffix = found.path.suffix.lower()
-    page = not word and suffix != PDF_SUFFIX and (suffix in HTML_SUFFIXES or looks_like_html(text))
+    page = page or not word and suffix != PDF_SUFFIX and (suffix in HTML_SUFFIXES or looks_like_html(text))
     if page:
         text = html_to_text(text)
     a = assemble(text, markdown=page or word or suffix == ".md")
@@ -72,10 +74,15 @@ def read_document(found: Found, id_: str) -> tuple[str, Document | Skipped]:
         return "unreadable", Skipped(found.rel, str(e))
     digest = hashlib.sha1(data).hexdigest()
     notes: tuple[str, ...] = ()
-    word = False
+    word = page = False
     try:
         suffix = found.path.suffix.lower()
-        if suffix in (WORD_SUFFIX, *OLD_WORD_SUFFIXES) and data.startswith(OLE_MAGIC):
+        if suffix in (*MHT_SUFFIXES, *OLD_WORD_SUFFIXES, *HTML_SUFFIXES) and is_web_archive(data):
+            from qualitytui.core.mht_text import mht_to_html
+
+            text, encoding, notes = mht_to_html(data), "utf-8", ("page taken from a web archive (.mht)",)
+            page = True
+        elif suffix in (WORD_SUFFIX, *OLD_WORD_SUFFIXES) and data.startswith(OLE_MAGIC):
             from qualitytui.core.doc_text import doc_to_text  # (olefile: only a folder of .doc files needs it)
 
             text, encoding, notes = doc_to_text(data), "utf-8", ("text taken from an old-format Word document (.doc)",)
@@ -96,7 +103,7 @@ def read_document(found: Found, id_: str) -> tuple[str, Document | Skipped]:
             text, encoding = decode(data)
     except SkipFile as e:
         return digest, Skipped(found.rel, str(e))
-    doc = build_document(found, text, encoding, id_, notes, word)
+    doc = build_document(found, text, encoding, id_, notes, word, page)
     return digest, doc if doc.passages else Skipped(found.rel, "no text after repair")
 
 

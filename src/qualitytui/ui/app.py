@@ -418,7 +418,7 @@ class QualityApp(BookmarkActions, App[None]):
         else:
             status = self.query_one("#status", Static)
             status.display = True
-            status.update(Text("No .txt, .md, .html, .docx, .doc, .wps or .pdf articles in this folder."))
+            status.update(Text("No .txt, .md, .html, .mht, .docx, .doc, .wps or .pdf articles in this folder."))
         if self.sidebar_ready:  # after a build; on a warm start the sidebar is filled once it is mounted
             self._fill_sidebar(corpus)
 
