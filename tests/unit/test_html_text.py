@@ -143,3 +143,12 @@ def test_a_pages_line_about_the_article_credits_its_author_or_outlet(tmp_path):
     bylines = {f.rel: read_document(f, f.rel)[1].byline for f in found}
     assert bylines == {"gov.html": "青岛市市场监管局", "copied.txt": "王伟",  # the author before the outlet
                        "credited.txt": "记者 孙晶"}  # a byline of its own comes first
+
+
+def test_a_pages_last_short_sentence_is_text_not_a_photo_caption(tmp_path):
+    # (in a print layout a short line set apart at the end is a caption; a page's last paragraph is text)
+    (tmp_path / "会议.html").write_text("<html><body><h1>质量大会召开</h1><p>3月20日，全市质量大会召开，"
+                                       "会议总结了去年的工作，部署了今年的任务。</p><p>会议取得圆满成功。</p></body></html>",
+                                       encoding="utf-8")
+    _, doc = read_document(discover(tmp_path)[0][0], "会议")
+    assert [(p.kind, p.text) for p in doc.passages][-1] == ("body", "会议取得圆满成功。")

@@ -244,7 +244,8 @@ class _Assembler:
                 items.append(Item("caption", block, join_lines(texts)))
             elif len(block) == 1 and bi > 0 and shapes.is_isolated_caption(joined) and (
                 self._gap_before(block) >= 2
-                or (last and not (items and items[-1].kind == "body" and not _ends_paragraph(items[-1].text)))
+                # a print page's last line set apart; a web page's or a Word file's last paragraph is text
+                or (last and not self.markdown and not (items and items[-1].kind == "body" and not _ends_paragraph(items[-1].text)))
             ):
                 isolated.append(Item("caption", block, joined))
                 items.append(isolated[-1])
