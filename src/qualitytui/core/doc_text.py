@@ -105,7 +105,7 @@ def _main_text(word: bytes, table: bytes, fib: _Fib) -> str:
         if fc & _COMPRESSED:
             offset = (fc & ~_COMPRESSED) // 2
             raw = word[offset : offset + n]
-            out.append("".join(_SPECIAL.get(b) or chr(b) for b in raw) if any(b in _SPECIAL for b in raw) else raw.decode("latin-1"))
+            out.append(raw.decode("latin-1").translate(_SPECIAL))  # (byte n is code point n, then Word's own)
         else:
             out.append(word[fc : fc + 2 * n].decode("utf-16-le", errors="replace"))
     return "".join(out)
