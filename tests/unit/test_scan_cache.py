@@ -70,7 +70,7 @@ def test_build_counts_the_files_it_took_from_the_last_build(seeds_copy, tmp_path
     store.build_and_save(seeds_copy, *discover(seeds_copy), path, reuse=False)
     _change(seeds_copy)
     result = store.build(seeds_copy, *discover(seeds_copy), None, store._previous(path))
-    assert result.reused == 3 and len(result.documents) == 5
+    assert result.data["meta"]["1"]["reused"] == 3 and len(result.documents) == 5
 
 
 def test_a_forced_build_reads_every_file(seeds_copy, tmp_path, reads):

@@ -117,7 +117,6 @@ class BuildResult:
     skipped: list[Skipped]
     seconds: float
     records: dict[str, list[Any]] = field(default_factory=dict)  # what scan_cache keeps of each file
-    reused: int = 0  # files taken from the last build as they were
 
 
 def _stats(found: list[Found]) -> dict[str, list[int]]:
@@ -231,7 +230,7 @@ def _build(
         "events": _table(events),
         "search": _table(to_rows(search)),
     }
-    return BuildResult(data, docs, skipped, time.perf_counter() - t0, records, len(reused))
+    return BuildResult(data, docs, skipped, time.perf_counter() - t0, records)
 
 
 def _reused(found: list[Found], ids: list[str], previous: scan_cache.Previous) -> dict[str, Any]:
