@@ -6,7 +6,7 @@ import argparse
 import json
 import os
 import sys
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from qualitytui import __version__
 from qualitytui.core.citations import FORMATS
@@ -15,6 +15,9 @@ from qualitytui.core.linebreak import display_width
 from qualitytui.core.normalize import printable
 from qualitytui.core.query_help import SYNTAX
 from qualitytui.core.wording import counted, dated
+
+if TYPE_CHECKING:
+    from qualitytui.core.corpus import Corpus
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -207,11 +210,22 @@ def cmd_docs(args: argparse.Namespace) -> int:
         return EXIT_OK
     from qualitytui.cli_table import print_table
 
-    print_table(["id", "date", "title", "passages", "chars", "repairs"],
-                [[d["id"], dated(d.get("date")), d["title"], d["passages"], d["chars"],
-                  len(d["warnings"])] for d in docs],
-                right=["passages", "chars", "repairs"], flexible=["title"])
+    heads = ["id", "date", "title", "passages", "chars", "repairs"]
+    rows = [[d["id"], dated(d.get("date")), d["title"], d["passages"], d["chars"], len(d["warnings"])] for d in docs]
+    if any(d.get("copy_of") for d in docs):  # (a column only a folder with copies needs)
+        heads.append("copy of")
+        for row, d in zip(rows, docs):
+            row.append(d.get("copy_of") or "")
+    print_table(heads, rows, right=["passages", "chars", "repairs"], flexible=["title"])
     return EXIT_OK
+
+
+def _counted_as(corpus: Corpus, doc: str) -> str:
+    """``doc``, or the document it copies, whose entities and dates are its own (said on stderr)."""
+    counted = corpus.counted_as(doc)
+    if counted != doc:
+        print(f"qualitytui: {doc} is a copy of {counted}: its names and dates are counted there", file=sys.stderr)
+    return counted
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -229,6 +243,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         if doc["subtitle"]:
             out.append(f"  {doc['subtitle']}")
         about = [x for x in (dated(doc.get("date")), doc.get("byline"), doc.get("url")) if x]
+        if doc.get("copy_of"):
+            about.append(f"copy of {doc['copy_of']}")
         if about:  # when and by whom, and where it was on the web
             out.append("  " + " · ".join(about))
         for p in doc["passages"]:
@@ -243,7 +259,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_entities(args: argparse.Namespace) -> int:
     corpus = _open(args)
-    doc = corpus.resolve(args.doc) if args.doc else None
+    doc = _counted_as(corpus, corpus.resolve(args.doc)) if args.doc else None
     if args.json:
         _emit_json(corpus.entities(args.type, doc))
         return EXIT_OK
@@ -265,7 +281,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         from qualitytui.core.timeline_filter import TimelineItems, entity_term, parse
 
         typed = " ".join(entity_term(w[7:]) if w[:7].lower() == "entity:" else w for w in args.filter)  # (the shell took its quotes)
-        flt = parse(typed, corpus.resolve(args.doc) if args.doc else None)
+        flt = parse(typed, _counted_as(corpus, corpus.resolve(args.doc)) if args.doc else None)
         timeline = TimelineItems(items, corpus.titles(), corpus.passages_naming)
         if unknown := timeline.unknown_entities(flt):
             raise CliError(f"no entity named {unknown[0]!r} (`qualitytui entities` lists them)")

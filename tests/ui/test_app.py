@@ -961,3 +961,34 @@ async def test_the_timeline_axis_leaves_the_titles_room_on_a_narrow_terminal(tmp
         row = str(items.row_text(0))
         axis = len(row) - len(row.lstrip("·●○━┄◆▪"))
         assert 16 <= axis <= items.row_width // 3  # the axis a third of the row at most (it was 32 of 68)
+
+
+async def test_a_copy_is_marked_as_one_and_reads_with_the_first_ones_names(tmp_path):
+    import shutil
+
+    from qualitytui.ui.screens.timeline import TimelineScreen
+    from conftest import SEEDS
+
+    folder = tmp_path / "folder"
+    shutil.copytree(SEEDS, folder)
+    shutil.copy(SEEDS / "004_e0fac6992d39068e.txt", folder / "005_again.txt")
+    app = make_app(tmp_path, folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        listing = app.query_one(DocList)
+        assert str(listing.row_text(5)).splitlines()[1] == "≈2023 · copy · 005_again"
+        assert "copy" not in str(listing.row_text(4))
+        for _ in range(5):
+            await pilot.press("right_square_bracket")
+        assert app.doc_id == "005_again"
+        assert "copy of 004_e0fac6992d39068e" in str(app.query_one("#doc-header").render())
+        passages = app.query_one(PassageList)
+        before = len(passages.passage_text(1).spans)
+        await pilot.press("h")  # the first one's mentions, marked in the copy's passages
+        assert len(passages.passage_text(1).spans) > before
+        await pilot.press("h", "e", "full_stop")
+        here = {r["id"] for r in app.query_one(EntityList).rows if isinstance(r, dict)}
+        assert here and here == {e["id"] for e in app.corpus.entity_rows(doc="004_e0fac6992d39068e")}
+        await pilot.press("escape", "t", "full_stop")
+        assert isinstance(app.screen, TimelineScreen)
+        assert app.screen.shown and {app.screen.items[i]["doc"] for i in app.screen.shown} == {"004_e0fac6992d39068e"}

@@ -55,6 +55,9 @@ class Corpus:
         self._ordered: dict[str, list[str]] = {}  # order → the documents' ids in it
         self._doc_ranks: dict[str, dict[str, int]] = {}  # order → each document's place in it
         self._entity_names: EntityNames | None = None
+        # copies.py: a copy's names and dates are counted in the document it copies
+        self.copies = {d["id"]: d["copy_of"] for d in self._docs.values() if d.get("copy_of")}
+        self._timeline: list[dict[str, Any]] | None = None
 
     def _rows(self, table: str) -> list[dict[str, Any]]:
         """A table's rows as stored, read-only: TinyDB's own ``all()`` wraps and copies each row,
@@ -115,6 +118,11 @@ class Corpus:
     def exact_passages(self, doc_id: str) -> list[dict[str, Any]]:
         """The passages of the document with exactly this id; [] when there is none."""
         return self._passages.get(doc_id, [])
+
+    def counted_as(self, doc_id: str) -> str:
+        """The document whose entities and dated items are this one's: itself, or for a copy of an
+        earlier document (copies.py), that one."""
+        return self.copies.get(doc_id, doc_id)
 
     def resolve(self, doc_id: str) -> str:
         """The document id meant by ``doc_id``: exact, else a unique prefix (``000`` for ``000_dd8c…``)."""
@@ -186,8 +194,12 @@ class Corpus:
         return [(by_id[eid], n) for eid, n in self.mentions().mentioned_with(entity_id, limit) if eid in by_id]
 
     def timeline(self) -> list[dict[str, Any]]:
-        """Dated items in order of their start date."""
-        return self._rows("events")
+        """Dated items in order of their start date (a copy's are its first's: copies.py)."""
+        if not self.copies:
+            return self._rows("events")
+        if self._timeline is None:
+            self._timeline = [e for e in self._rows("events") if e["doc"] not in self.copies]
+        return self._timeline
 
     def passage(self, passage_id: str) -> dict[str, Any]:
         """One passage by its id (``DOC#N``)."""
@@ -206,8 +218,17 @@ class Corpus:
         return snippet(self.passage(mention["passage"])["text"], mention["start"], mention["end"], width)
 
     def mentions_in(self, doc_id: str) -> dict[str, list[tuple[int, int, str | None]]]:
-        """This document's entity mentions by passage id: (start, end, the entity's type)."""
-        return self.mentions().in_doc(doc_id)
+        """This document's entity mentions by passage id: (start, end, the entity's type); a copy's
+        are those of the passages of the same text in the document it copies."""
+        if doc_id not in self.copies:
+            return self.mentions().in_doc(doc_id)
+        of = self.copies[doc_id]
+        by_text = {}
+        found = self.mentions().in_doc(of)
+        for p in self.exact_passages(of):
+            if p["id"] in found:
+                by_text.setdefault(p["text"], found[p["id"]])
+        return {p["id"]: by_text[p["text"]] for p in self.exact_passages(doc_id) if p["text"] in by_text}
 
     @staticmethod
     def filter_entities(entities: list[dict[str, Any]], text: str, doc: str | None = None) -> list[dict[str, Any]]:
@@ -229,7 +250,8 @@ class Corpus:
             from qualitytui.core.search_index import from_rows
 
             self._searcher = Searcher(self._all, from_rows(self._rows("search")), self._rows,
-                                      lambda ids: self.mentions().in_passages(ids), self.entities_named)
+                                      lambda ids: self.mentions().in_passages(ids), self.entities_named,
+                                      set(self.copies))
         return self._searcher
 
     def close(self) -> None:

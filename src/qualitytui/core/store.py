@@ -163,6 +163,7 @@ def _build(
     previous: scan_cache.Previous | None,
 ) -> BuildResult:
     # a warm start needs neither the pipeline (segmenter, rules) nor the entity linker
+    from qualitytui.core.copies import find_copies
     from qualitytui.core.entities import link
     from qualitytui.core.ingest import assign_ids
     from qualitytui.core.mention_table import table_rows
@@ -199,6 +200,11 @@ def _build(
             events += r.events
             scanned.append((r.doc["id"], r.rows))
             records[r.rel] = [r.hash, r.doc["id"], orjson.Fragment(r.scan) if isinstance(r.scan, bytes) else r.scan]
+        copies = find_copies([d["id"] for d in docs], rows)
+        for d in docs:  # (a reused document's row too: what it copies may have changed)
+            d["copy_of"] = copies.get(d["id"])
+        if copies:  # a copy's names are counted in the first of its kind only (its dated items are
+            scanned = [s for s in scanned if s[0] not in copies]  # stored, for a rebuild, but not shown)
         if progress:
             progress(total, total, "linking entities")
         # the index in a worker while entities are linked here: the two halves of the corpus-wide work

@@ -354,7 +354,7 @@ class QualityApp(BookmarkActions, App[None]):
     def _show_entities(self, typed: str) -> None:
         """The sidebar's entities whose name or alias matches what is typed in its filter box (and that
         the document read mentions, after ``.``)."""
-        here = self.doc_id if self.entities_here else None
+        here = self.corpus.counted_as(self.doc_id) if self.entities_here and self.corpus and self.doc_id else None
         for entity_list in self.query(EntityList):
             entity_list.show_entities(Corpus.filter_entities(self.entities, typed, here))
         for title in self.query("#entities-title").results(Static):
@@ -452,7 +452,8 @@ class QualityApp(BookmarkActions, App[None]):
         if when := dated(doc.get("date"), gap=" "):
             about.append(when, style="bold")
             about.append(" · ", style="dim")
-        meta = [doc["byline"]] if doc.get("byline") else []
+        meta = [f"copy of {doc['copy_of']}"] if doc.get("copy_of") else []  # copies.py: its names are counted there
+        meta += [doc["byline"]] if doc.get("byline") else []
         meta += [f"{counted(len(doc['warnings']), 'repair')} (r)", doc["path"]]
         about.append(printable(" · ".join(meta)), style="dim")
         self._header = (title, about)
@@ -576,7 +577,8 @@ class QualityApp(BookmarkActions, App[None]):
     def _push_timeline(self, corpus: Corpus, typed: str = "") -> None:
         from qualitytui.ui.screens.timeline import TimelineScreen
 
-        screen = TimelineScreen(corpus.timeline(), corpus.titles(), self.doc_id, corpus.passages_naming, typed)
+        doc = corpus.counted_as(self.doc_id) if self.doc_id else None  # (a copy's items are its first's)
+        screen = TimelineScreen(corpus.timeline(), corpus.titles(), doc, corpus.passages_naming, typed)
         self.push_screen(screen, self._timeline_closed)
 
     def _timeline_closed(self, item: dict[str, Any] | None) -> None:

@@ -27,7 +27,11 @@ class DocList(LazyList):
             prompt = Text(printable(d["title"]), style="bold")
             prompt.append("\n")
             when = dated(d.get("date"))
-            prompt.append(printable(f"{when} · {d['id']}" if when else d["id"]), style="dim")
+            if when:
+                prompt.append(f"{when} · ", style="dim")
+            if d.get("copy_of"):  # (the header says of which: copies.py)
+                prompt.append("copy · ", style="dim italic")
+            prompt.append(printable(d["id"]), style="dim")
             return prompt
 
         self.show(len(docs), row, highlighted=None)

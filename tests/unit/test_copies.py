@@ -1,0 +1,129 @@
+"""An article a folder holds twice is counted once: its copies stay documents of their own, but their
+names, dates and search hits are the first one's."""
+
+import json
+import shutil
+
+import pytest
+
+from qualitytui.cli import main
+from qualitytui.core.copies import MIN_CHARS, find_copies
+from qualitytui.core.corpus import Corpus
+from qualitytui.paths import Paths
+
+from conftest import SEEDS
+
+BODY = "青岛市市场监管局召开全市质量工作会议，部署质量强市建设的重点任务。" * 4
+
+
+def _p(doc, kind, text):
+    return {"doc": doc, "kind": kind, "text": text}
+
+
+def test_the_same_body_under_other_headlines_and_bylines_is_a_copy_of_the_first():
+    passages = [
+        _p("a", "title", "质量强市"), _p("a", "body", BODY[:60]), _p("a", "heading", "一、目标"), _p("a", "body", BODY[60:]),
+        _p("b", "heading", "转载：质量强市"), _p("b", "byline", "记者 王伟"), _p("b", "body", BODY[:30]),
+        _p("b", "body", BODY[30:60] + "\n"), _p("b", "heading", "一、 工作目标"), _p("b", "body", BODY[60:]),
+        _p("b", "furniture", "责任编辑：刘洋"),
+        _p("c", "body", BODY),
+    ]
+    assert find_copies(["a", "b", "c"], passages) == {"b": "a", "c": "a"}
+    assert find_copies(["c", "b", "a"], passages) == {"b": "c", "a": "c"}  # the first in the corpus's order
+
+
+def test_other_text_short_text_and_no_text_are_no_copies():
+    short = "会议通知。" * 3
+    assert len(short) < MIN_CHARS
+    passages = [
+        _p("a", "body", BODY), _p("b", "body", BODY + "另据了解，会议还通报了去年的质量工作。"),
+        _p("c", "body", short), _p("d", "body", short),
+        _p("e", "caption", BODY), _p("f", "furniture", BODY),  # no body: captions and furniture alone are no article
+    ]
+    assert find_copies(["a", "b", "c", "d", "e", "f", "g"], passages) == {}
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """The seeds, with 004 saved again under two other names: as it is, and with a headline, a
+    byline and credits of its own and its lines spaced otherwise."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    original = (SEEDS / "004_e0fac6992d39068e.txt").read_text(encoding="utf-8")
+    (corpus / "005_again.txt").write_text(original, encoding="utf-8")
+    reposted = "转载：全力推进质量强省建设\n\n记者 王伟\n\n" + original.replace("\n\n", "\n\n\n") + "\n\n责任编辑：刘洋\n"
+    (corpus / "006_reposted.txt").write_text(reposted, encoding="utf-8")
+    return corpus
+
+
+def _open(corpus, cache):
+    return Corpus.open(Paths.resolve(corpus, cache_dir=cache))
+
+
+def _entities(corpus):
+    return sorted((e["type"], e["name"], e["count"], tuple(e["docs"]), tuple(e["aliases"])) for e in corpus.entity_rows())
+
+
+def test_copies_leave_the_entities_and_the_timeline_as_the_first_alone_makes_them(folder, tmp_path):
+    with_copies = _open(folder, tmp_path / "a")
+    seeds = _open(SEEDS, tmp_path / "b")
+    assert with_copies.copies == {"005_again": "004_e0fac6992d39068e", "006_reposted": "004_e0fac6992d39068e"}
+    assert {d["id"]: d["copy_of"] for d in with_copies.documents()}["000_dd8c9580cc043703"] is None
+    assert _entities(with_copies) == _entities(seeds)
+    assert with_copies.timeline() == seeds.timeline()
+    # each copy stays a document of its own, with its passages
+    assert len(with_copies.passages("006_reposted")) > len(with_copies.passages("004_e0fac6992d39068e"))
+
+
+def test_search_finds_a_copy_only_by_its_document(folder, tmp_path):
+    corpus = _open(folder, tmp_path / "a")
+    everywhere = corpus.search("质量强链", None)
+    assert everywhere.total and not any(h.doc in corpus.copies for h in everywhere.hits)
+    assert {h.doc for h in everywhere.hits} >= {"004_e0fac6992d39068e"}
+    own = corpus.search("质量强链 doc:006", None)
+    assert own.total and {h.doc for h in own.hits} == {"006_reposted"}
+    assert corpus.search("kind:heading", None).hits and not any(h.doc in corpus.copies for h in corpus.search("kind:heading", None).hits)
+
+
+def test_a_copy_shows_the_mentions_of_the_same_passages_in_the_first(folder, tmp_path):
+    corpus = _open(folder, tmp_path / "a")
+    first = {corpus.passage(pid)["text"]: marks for pid, marks in corpus.mentions_in("004_e0fac6992d39068e").items()}
+    copy = {corpus.passage(pid)["text"]: marks for pid, marks in corpus.mentions_in("006_reposted").items()}
+    assert first and copy == first
+    assert all(not pid.startswith("004") for pid in corpus.mentions_in("006_reposted"))
+    assert corpus.counted_as("006_reposted") == "004_e0fac6992d39068e" and corpus.counted_as("000_dd8c9580cc043703") == "000_dd8c9580cc043703"
+
+
+def test_when_the_first_goes_its_copy_counts_and_the_rebuild_equals_a_build_from_nothing(folder, tmp_path):
+    _open(folder, tmp_path / "a")
+    (folder / "004_e0fac6992d39068e.txt").unlink()
+    rebuilt = _open(folder, tmp_path / "a")  # the others reused from the .scans file
+    assert rebuilt.meta["reused"] == 6
+    assert rebuilt.copies == {"006_reposted": "005_again"}
+    cold = _open(folder, tmp_path / "b")
+    data, fresh = rebuilt.db.storage.read(), cold.db.storage.read()
+    for table in ("documents", "passages", "entities", "mentions", "events", "search"):
+        assert data[table] == fresh[table], table
+    assert "005_again" in {d for e in rebuilt.entity_rows() for d in e["docs"]}
+
+
+def test_the_commands_say_which_documents_are_copies(folder, tmp_path, capsys):
+    cache = str(tmp_path / "a")
+    assert main(["--corpus", str(folder), "--cache-dir", cache, "docs"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split()[-2:] == ["copy", "of"]
+    assert lines[-1].split()[0] == "006_reposted" and lines[-1].split()[-1] == "004_e0fac6992d39068e"
+    assert lines[1].split()[-1] == "0"  # the first document: its repairs, no copy
+    assert main(["--corpus", str(folder), "--cache-dir", cache, "docs", "--json"]) == 0
+    assert [d["copy_of"] for d in json.loads(capsys.readouterr().out)][-3:] == [None, "004_e0fac6992d39068e", "004_e0fac6992d39068e"]
+    assert main(["--corpus", str(folder), "--cache-dir", cache, "entities", "--doc", "006", "--json"]) == 0
+    out = capsys.readouterr()
+    assert "006_reposted is a copy of 004_e0fac6992d39068e" in out.err
+    assert main(["--corpus", str(folder), "--cache-dir", cache, "entities", "--doc", "004", "--json"]) == 0
+    first = capsys.readouterr()
+    assert json.loads(out.out) == json.loads(first.out) and len(json.loads(out.out)) > 20 and not first.err
+    assert main(["--corpus", str(folder), "--cache-dir", cache, "timeline", "--doc", "005", "--json"]) == 0
+    out = capsys.readouterr()
+    assert "005_again is a copy of" in out.err and {e["doc"] for e in json.loads(out.out)} == {"004_e0fac6992d39068e"}
+    assert main(["--corpus", str(folder), "--cache-dir", cache, "show", "005"]) == 0
+    assert "copy of 004_e0fac6992d39068e" in capsys.readouterr().out.splitlines()[2]
