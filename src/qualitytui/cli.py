@@ -14,7 +14,7 @@ from qualitytui.core.models import DOC_ORDERS, ENTITY_TYPES
 from qualitytui.core.linebreak import display_width
 from qualitytui.core.normalize import printable
 from qualitytui.core.query_help import SYNTAX
-from qualitytui.core.wording import counted, dated
+from qualitytui.core.wording import counted, dated, kinds_read
 
 if TYPE_CHECKING:
     from qualitytui.core.corpus import Corpus
@@ -185,7 +185,7 @@ def _open(args: argparse.Namespace, force: bool = False, every_skip: bool = Fals
     elif skips:
         print(f"qualitytui: warning: {counted(len(skips), 'file')} skipped (`qualitytui docs` lists them)", file=sys.stderr)
     if not corpus.documents():
-        print(f"qualitytui: warning: no articles (.txt, .md, .html, .mht, .docx, .doc, .wps, .pdf) to read in {_paths(args).corpus}", file=sys.stderr)
+        print(f"qualitytui: warning: no articles ({kinds_read('or')}) to read in {_paths(args).corpus}", file=sys.stderr)
     return corpus
 
 

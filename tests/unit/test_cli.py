@@ -102,7 +102,7 @@ def test_a_folder_with_no_articles_says_so(capsys, tmp_path):
     (empty / "notes.pdf").write_bytes(b"%PDF")
     code, out, err = run(capsys, "--corpus", str(empty), "--cache-dir", str(tmp_path / "c"), "docs", "--json")
     assert code == 0 and out.strip() == "[]"
-    assert f"no articles (.txt, .md, .html, .mht, .docx, .doc, .wps, .pdf) to read in {empty}" in err
+    assert f"no articles (.txt, .md, .html, .mht, .docx, .doc, .wps or .pdf) to read in {empty}" in err
 
 
 def test_missing_corpus_folder_exits_2(capsys, tmp_path):

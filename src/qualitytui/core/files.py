@@ -15,6 +15,8 @@ OLD_WORD_SUFFIXES = (".doc", ".wps")  # Word 97–2003 documents (and WPS files 
 MHT_SUFFIXES = (".mht", ".mhtml")  # web archives (single-file pages), read by mht_text
 PDF_SUFFIX = ".pdf"  # PDFs' text layers, read by pdf_text
 SUFFIXES = (".txt", ".md", *HTML_SUFFIXES, *MHT_SUFFIXES, WORD_SUFFIX, *OLD_WORD_SUFFIXES, PDF_SUFFIX)
+# the kinds of file a user is told the folder may hold (the others are spellings of these: .htm, .mhtml)
+NAMED_SUFFIXES = (".txt", ".md", HTML_SUFFIXES[0], MHT_SUFFIXES[0], WORD_SUFFIX, *OLD_WORD_SUFFIXES, PDF_SUFFIX)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file's: old Word, or an encrypted .docx
 MAX_BYTES = 50 * 1024 * 1024  # a "document" larger than this is not an article
 
@@ -37,7 +39,7 @@ class Found:
 
 
 def discover(root: Path) -> tuple[list[Found], list[tuple[str, str]]]:
-    """All .txt/.md/.html/.mht/.docx/.doc/.wps/.pdf files below ``root`` (sorted), and (path, reason) for what was passed over.
+    """All files of the kinds read (``SUFFIXES``) below ``root`` (sorted), and (path, reason) for what was passed over.
 
     Follows symlinked folders but never the same folder twice, so a link loop ends with a warning.
     Hidden folders (``.git``, ``.venv``) are not searched, nor hidden files and Word's lock files (``~$…``).

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from qualitytui.core.files import NAMED_SUFFIXES
+
 
 def counted(n: int, noun: str) -> str:
     """``n`` and the noun, plural unless ``n`` is 1 (the nouns used here all take an s)."""
@@ -26,3 +28,8 @@ def rebuilt_note(documents: int, files: int, reused: int) -> str:
     elif reused:
         note += "; no file needed reading again"
     return note + "."
+
+
+def kinds_read(last: str = "or") -> str:
+    """The kinds of file a corpus folder may hold, for a message: ``.txt, .md, … or .pdf``."""
+    return f"{', '.join(NAMED_SUFFIXES[:-1])} {last} {NAMED_SUFFIXES[-1]}"

@@ -24,7 +24,7 @@ from qualitytui.core.models import DOC_ORDERS, passage_index
 from qualitytui.core.store import throttled
 from qualitytui.core.normalize import printable
 from qualitytui.core.user_store import UserStore, UserStoreError
-from qualitytui.core.wording import counted, dated, rebuilt_note
+from qualitytui.core.wording import counted, dated, kinds_read, rebuilt_note
 from qualitytui.paths import Paths
 from qualitytui.ui.bookmark_actions import BookmarkActions
 from qualitytui.ui.commands import DocumentCommands, EntityCommands, action_commands
@@ -418,7 +418,7 @@ class QualityApp(BookmarkActions, App[None]):
         else:
             status = self.query_one("#status", Static)
             status.display = True
-            status.update(Text("No .txt, .md, .html, .mht, .docx, .doc, .wps or .pdf articles in this folder."))
+            status.update(Text(f"No {kinds_read()} articles in this folder."))
         if self.sidebar_ready:  # after a build; on a warm start the sidebar is filled once it is mounted
             self._fill_sidebar(corpus)
 
