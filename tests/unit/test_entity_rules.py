@@ -635,3 +635,15 @@ def test_places_opening_a_body_each_inside_the_one_before_are_places_of_their_ow
     # one place, or places not one inside the other, stay in the name
     got, _ = entities("山东省市场监督管理局发布通知。", "河北省广东省商会召开年会。")
     assert {"山东省市场监督管理局", "河北省广东省商会"} <= names(got, "organization")
+
+
+def test_a_meeting_whose_head_the_segmenter_cuts_in_two_is_an_event():
+    tag = get_segmenter().tag
+    assert [w for w, _ in tag("山东省质量强省建设推进会在济南召开")][4:6] == ["推进", "会"]  # the cut that hid it
+    got, _ = entities("4月1日，山东省质量强省建设推进会在济南召开。", "中日韩产业对接会在青岛举行。",
+                      "全国质量月活动启动。", "中国品牌日活动在上海举行。")
+    assert {"山东省质量强省建设推进会", "中日韩产业对接会", "质量月", "中国品牌日"} <= names(got, "event")
+    # 推进会 as "pushing on will…", and words that only start like a head, are no events
+    got, _ = entities("这一政策的推进会带来新的变化。", "基础设施建设推进会更顺利。", "双方对接会更加顺畅。",
+                      "质量月度报告显示，品牌日益壮大。", "要加快建设推进会展经济。")
+    assert not names(got, "event")

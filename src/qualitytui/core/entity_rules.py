@@ -222,12 +222,31 @@ _GLUED = re.compile(r"[部委局厅署办][等副]|[从由在向对经据赴到�
 _GLUED_TAG = {"等": "u", "副": "b"}
 
 
+_NAMED_DAYS = ("质量月", "品牌日")  # names by themselves, with or without a place before them
+# the events' heads the segmenter's dictionary lacks, so that it cuts them in two (推进/v 会/v, 质量/n 月/m)
+_CUT_HEADS = ("推进会", "对接会", "质量月", "品牌日", "活动周", "消费季")
+_CUT_HEAD = re.compile("|".join(_CUT_HEADS))
+
+
+def _heads_joined(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``tagged`` with a head cut in two made one word again (推进 + 会 → 推进会)."""
+    out: list[tuple[str, str]] = []
+    for w, t in tagged:
+        if out and len(w) == 1 and out[-1][0] + w in _CUT_HEADS:
+            out[-1] = (out[-1][0] + w, "n")
+        else:
+            out.append((w, t))
+    return out
+
+
 def tokens_with_offsets(tagged: list[tuple[str, str]], text: str = "") -> Tokens:
-    """The tagged tokens of ``text`` as Tokens, a body's head cut off the 等 or 副 it was glued to, and
-    a level (省, 市 …) off the preposition before it."""
+    """The tagged tokens of ``text`` as Tokens, a body's head cut off the 等 or 副 it was glued to, a
+    level (省, 市 …) off the preposition before it, and an event's head cut in two made whole."""
     if text and _GLUED.search(text):
         tagged = [piece for w, t in tagged for piece in (
             _unglued(w, t) if len(w) == 2 and _GLUED.fullmatch(w) else ((w, t),))]
+    if text and _CUT_HEAD.search(text):
+        tagged = _heads_joined(tagged)
     tokens = Tokens(tagged)
     if tokens._any & _HEAD_AND_TITLE:  # (the word flags tell at no cost whether a passage holds one)
         tokens = Tokens([piece for w, t in tagged for piece in (
@@ -292,6 +311,9 @@ def _extend_left(tokens: Tokens, i: int, event: bool = False, limit: int = 8) ->
             if k >= 0 and words[k] == "“":
                 j = k
                 continue
+        if event and w == "建设" and j == i and j > 1 and _is_nameish(words[j - 2], tags[j - 2], event):
+            j -= 1  # 质量强省建设推进会: what a meeting pushes on with names it (建设 opens no name)
+            continue
         if w == "和" and not event and j > 1 and words[i].endswith(MINISTRY_HEADS) and _is_nameish(
                 words[j - 2], tags[j - 2]) and not words[j - 2].endswith(ORG_SUFFIXES):
             j -= 2  # 工业和信息化部, 住房和城乡建设局: one body
@@ -425,7 +447,7 @@ def suffix_candidates(text: str, tokens: Tokens) -> list[Candidate]:
             if rank_only or name in AWARD_RANKS or name.startswith("政府"):
                 continue
         elif kind == "event":
-            if name in _GENERIC_HEAD or len(name) < 4 or not (_distinctive(parts) or w in ("质量月", "品牌日")):
+            if name in _GENERIC_HEAD or w not in _NAMED_DAYS and (len(name) < 4 or not _distinctive(parts)):
                 continue
         elif kind == "company":
             core = name[: -len(next(x for x in COMPANY_SUFFIXES if name.endswith(x)))] if name.endswith(COMPANY_SUFFIXES) else name
