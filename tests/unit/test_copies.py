@@ -27,8 +27,9 @@ def test_the_same_body_under_other_headlines_and_bylines_is_a_copy_of_the_first(
         _p("b", "body", BODY[30:60] + "\n"), _p("b", "heading", "一、 工作目标"), _p("b", "body", BODY[60:]),
         _p("b", "furniture", "责任编辑：刘洋"),
         _p("c", "body", BODY),
+        _p("d", "body", BODY.replace("，", ",").replace("。", ". ")),  # another site's punctuation
     ]
-    assert find_copies(["a", "b", "c"], passages) == {"b": "a", "c": "a"}
+    assert find_copies(["a", "b", "c", "d"], passages) == {"b": "a", "c": "a", "d": "a"}
     assert find_copies(["c", "b", "a"], passages) == {"b": "c", "a": "c"}  # the first in the corpus's order
 
 

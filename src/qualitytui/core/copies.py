@@ -2,11 +2,11 @@
 reposted by another outlet under its own headline, byline and page furniture.
 
 A document is a copy of an earlier one (in the corpus's file order) when its body paragraphs are the
-same text, whitespace aside, and at least ``MIN_CHARS`` long (headings are left out: a repost's own
-headline over the first one's often reads as one). A copy stays a document of its own
-(it can be read, searched with ``doc:`` and bookmarked), but its names and dates are counted once,
-in the first of them: the build leaves it out of the entities and the timeline, and search shows
-the first one's passages.
+same text, whitespace and the width of punctuation aside (，/,), and at least ``MIN_CHARS`` long
+(headings are left out: a repost's own headline over the first one's often reads as one). A copy
+stays a document of its own (it can be read, searched with ``doc:`` and bookmarked), but its names
+and dates are counted once, in the first of them: the build leaves it out of the entities, the
+corpus out of the timeline, and search shows the first one's passages.
 """
 
 from __future__ import annotations
@@ -25,8 +25,19 @@ def _texts(passages: list[dict[str, Any]]) -> dict[str, list[str]]:
     return out
 
 
+# punctuation that sites print full-width or half-width (，/,): a repost may have either
+_PUNCTUATION = (("，", ","), ("。", "."), ("：", ":"), ("；", ";"), ("（", "("), ("）", ")"), ("！", "!"), ("？", "?"),
+                ("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'"))
+
+
 def _key(texts: list[str]) -> str:
-    return "".join("".join(texts).split())
+    """The text that two copies share: without spaces and line breaks, punctuation half-width (a few
+    replacements over the whole text are far cheaper than normalizing it character by character)."""
+    key = "".join("".join(texts).split())
+    for wide, narrow in _PUNCTUATION:
+        if wide in key:
+            key = key.replace(wide, narrow)
+    return key
 
 
 def find_copies(doc_ids: list[str], passages: list[dict[str, Any]]) -> dict[str, str]:
