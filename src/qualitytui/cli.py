@@ -14,7 +14,7 @@ from qualitytui.core.models import DOC_ORDERS, ENTITY_TYPES
 from qualitytui.core.linebreak import display_width
 from qualitytui.core.normalize import printable
 from qualitytui.core.query_help import SYNTAX
-from qualitytui.core.wording import counted, dated, kinds_read
+from qualitytui.core.wording import counted, dated, in_copies, kinds_read
 
 if TYPE_CHECKING:
     from qualitytui.core.corpus import Corpus
@@ -319,7 +319,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
         console = _Console()
         shown = f"; the best {len(result.hits)}" if len(result.hits) < result.total else ""
-        console.print(Text(f"{counted(result.total, 'passage')} for {printable(result.query)} ({result.took_ms:.1f} ms){shown}"))
+        copies = f"; {in_copies(result.in_copies)}" if result.in_copies else ""
+        console.print(Text(f"{counted(result.total, 'passage')} for {printable(result.query)} ({result.took_ms:.1f} ms){shown}{copies}"))
         table = Table(box=None, header_style="bold", pad_edge=False, show_header=False)
         table.add_column("score", justify="right")
         table.add_column("passage", no_wrap=True)

@@ -992,3 +992,7 @@ async def test_a_copy_is_marked_as_one_and_reads_with_the_first_ones_names(tmp_p
         await pilot.press("escape", "t", "full_stop")
         assert isinstance(app.screen, TimelineScreen)
         assert app.screen.shown and {app.screen.items[i]["doc"] for i in app.screen.shown} == {"004_e0fac6992d39068e"}
+        await pilot.press("escape")
+        await search_for(app, pilot, "质量强链")
+        status = str(app.screen.query_one("#search-status").render())
+        assert "more in copies of other documents" in status

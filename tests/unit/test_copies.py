@@ -82,7 +82,9 @@ def test_search_finds_a_copy_only_by_its_document(folder, tmp_path):
     assert everywhere.total and not any(h.doc in corpus.copies for h in everywhere.hits)
     assert {h.doc for h in everywhere.hits} >= {"004_e0fac6992d39068e"}
     own = corpus.search("质量强链 doc:006", None)
-    assert own.total and {h.doc for h in own.hits} == {"006_reposted"}
+    assert own.total and {h.doc for h in own.hits} == {"006_reposted"} and not own.in_copies
+    both = corpus.search("质量强链 doc:005|006", None)
+    assert everywhere.in_copies == both.total == 2 * own.total  # what was left out, said
     assert corpus.search("kind:heading", None).hits and not any(h.doc in corpus.copies for h in corpus.search("kind:heading", None).hits)
 
 
@@ -126,5 +128,10 @@ def test_the_commands_say_which_documents_are_copies(folder, tmp_path, capsys):
     assert main(["--corpus", str(folder), "--cache-dir", cache, "timeline", "--doc", "005", "--json"]) == 0
     out = capsys.readouterr()
     assert "005_again is a copy of" in out.err and {e["doc"] for e in json.loads(out.out)} == {"004_e0fac6992d39068e"}
+    assert main(["--corpus", str(folder), "--cache-dir", cache, "search", "质量强链", "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found["in_copies"] > 0 and not any(h["doc"] in ("005_again", "006_reposted") for h in found["hits"])
+    assert main(["--corpus", str(folder), "--cache-dir", cache, "search", "质量强链"]) == 0
+    assert f"{found['in_copies']} more in copies of other documents" in capsys.readouterr().out.splitlines()[0]
     assert main(["--corpus", str(folder), "--cache-dir", cache, "show", "005"]) == 0
     assert "copy of 004_e0fac6992d39068e" in capsys.readouterr().out.splitlines()[2]

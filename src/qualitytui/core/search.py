@@ -48,10 +48,13 @@ class Result:
     took_ms: float
     hits: list[Hit]
     message: str | None = None
+    in_copies: int = 0  # passages found in copies of other documents, left out (copies.py)
 
     def to_dict(self) -> dict[str, Any]:
         out = {"query": self.query, "total": self.total, "took_ms": self.took_ms,
                "hits": [h.to_dict() for h in self.hits]}
+        if self.in_copies:
+            out["in_copies"] = self.in_copies
         if self.message:
             out["message"] = self.message
         return out
@@ -242,10 +245,12 @@ class Searcher:
             found = set(range(n))
         if allowed is not None:
             found &= allowed
-        if self._copies and "doc" not in q.filters:
-            found -= self._copies
         for t in q.excluded:
             found.difference_update(self._term(t))
+        in_copies = 0
+        if self._copies and "doc" not in q.filters:
+            in_copies = len(found & self._copies)
+            found -= self._copies
         idf = [math.log(1 + (n - len(tf) + 0.5) / (len(tf) + 0.5)) for tf in per_term]
         ranked = self._scores(found, per_term, idf)  # (-score, pid): smallest first is best first
         if len(q.terms) > 1 and ranked and not any(t.either for t in q.terms):
@@ -255,7 +260,7 @@ class Searcher:
         marks = [got for k, values in q.filters.items() for v in values
                  if isinstance(got := self._filtered[(k, v)][0], dict)]  # what type:, entity:, year: matched
         hits = [self._hit(pid, round(-neg, 4), q, rarest, [s for m in marks for s in m.get(pid, ())]) for neg, pid in shown]
-        return Result(raw, len(ranked), _ms(t0), hits)
+        return Result(raw, len(ranked), _ms(t0), hits, in_copies=in_copies)
 
     def _scores(self, found: set[int], per_term: list[dict[int, float]], idf: list[float]) -> list[tuple[float, int]]:
         """BM25 of each passage in ``found`` times its kind's weight, as (-score, passage)."""

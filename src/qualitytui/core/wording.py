@@ -33,3 +33,8 @@ def rebuilt_note(documents: int, files: int, reused: int) -> str:
 def kinds_read(last: str = "or") -> str:
     """The kinds of file a corpus folder may hold, for a message: ``.txt, .md, … or .pdf``."""
     return f"{', '.join(NAMED_SUFFIXES[:-1])} {last} {NAMED_SUFFIXES[-1]}"
+
+
+def in_copies(n: int) -> str:
+    """What a search left out in copies of other documents (copies.py), '' when nothing."""
+    return f"{n} more in copies of other documents (doc: finds a copy's)" if n else ""

@@ -17,7 +17,7 @@ from textual.widgets import Input, Static
 from qualitytui.core.normalize import printable
 from qualitytui.core.search import Hit, Result
 from qualitytui.core.snippets import Snippet
-from qualitytui.core.wording import counted, dated
+from qualitytui.core.wording import counted, dated, in_copies
 from qualitytui.ui.widgets.lazy_list import LazyList
 
 LIVE_LIMIT = 200
@@ -120,7 +120,8 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
             status.update(Text(printable(r.message), style="italic"))
         else:
             more = f" (the best {len(r.hits)} shown)" if len(r.hits) < r.total else ""
-            status.update(Text(f"{counted(r.total, 'passage')} · {r.took_ms:.1f} ms{more} · ctrl+s exports them all"))
+            copies = f" · {in_copies(r.in_copies)}" if r.in_copies else ""
+            status.update(Text(f"{counted(r.total, 'passage')} · {r.took_ms:.1f} ms{more} · ctrl+s exports them all{copies}"))
             if r.hits:
                 self.found = r
         self.show_hits(r)
