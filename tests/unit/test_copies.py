@@ -28,8 +28,10 @@ def test_the_same_body_under_other_headlines_and_bylines_is_a_copy_of_the_first(
         _p("b", "furniture", "责任编辑：刘洋"),
         _p("c", "body", BODY),
         _p("d", "body", BODY.replace("，", ",").replace("。", ". ")),  # another site's punctuation
+        _p("e", "body", "本报青岛3月5日讯（记者 王伟 通讯员 刘洋）" + BODY[:60]), _p("e", "body", BODY[60:]),  # the lead's
+        _p("f", "body", "大众网讯 " + BODY),  # dateline and byline, printed or not
     ]
-    assert find_copies(["a", "b", "c", "d"], passages) == {"b": "a", "c": "a", "d": "a"}
+    assert find_copies(["a", "b", "c", "d", "e", "f"], passages) == {"b": "a", "c": "a", "d": "a", "e": "a", "f": "a"}
     assert find_copies(["c", "b", "a"], passages) == {"b": "c", "a": "c"}  # the first in the corpus's order
 
 
@@ -42,6 +44,9 @@ def test_other_text_short_text_and_no_text_are_no_copies():
         _p("e", "caption", BODY), _p("f", "furniture", BODY),  # no body: captions and furniture alone are no article
     ]
     assert find_copies(["a", "b", "c", "d", "e", "f", "g"], passages) == {}
+    # brackets opening a paragraph that are no byline are its text: 以下简称 … is not left out
+    aside = [_p("a", "body", "（以下简称“大会”）" + BODY), _p("b", "body", BODY)]
+    assert find_copies(["a", "b"], aside) == {}
 
 
 @pytest.fixture

@@ -152,3 +152,18 @@ def test_a_pages_last_short_sentence_is_text_not_a_photo_caption(tmp_path):
                                        encoding="utf-8")
     _, doc = read_document(discover(tmp_path)[0][0], "会议")
     assert [(p.kind, p.text) for p in doc.passages][-1] == ("body", "会议取得圆满成功。")
+
+
+def test_a_news_leads_bracketed_byline_credits_the_article(tmp_path):
+    (tmp_path / "lead.txt").write_text("青岛部署质量工作\n\n本报青岛12月3日讯（记者 王伟 通讯员 刘洋）昨日，全市质量大会召开。\n",
+                                       encoding="utf-8")
+    (tmp_path / "bare.txt").write_text("青岛部署质量工作\n\n（记者 孙晶）近日，全市质量大会召开。\n", encoding="utf-8")
+    (tmp_path / "aside.txt").write_text("青岛部署质量工作\n\n（以下简称“大会”）全市质量大会召开。\n", encoding="utf-8")
+    (tmp_path / "own.txt").write_text("标题\n\n记者 李华\n\n本报讯（记者 王伟）近日，全市质量大会召开。\n", encoding="utf-8")
+    found, _ = discover(tmp_path)
+    docs = {f.rel: read_document(f, f.rel)[1] for f in found}
+    assert {rel: d.byline for rel, d in docs.items()} == {
+        "lead.txt": "记者 王伟 通讯员 刘洋", "bare.txt": "记者 孙晶",
+        "aside.txt": None,  # brackets that name no one
+        "own.txt": "记者 李华"}  # a byline of its own comes first
+    assert docs["lead.txt"].passages[1].text.startswith("本报青岛12月3日讯（记者")  # the lead is printed as it was

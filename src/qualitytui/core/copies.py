@@ -2,16 +2,19 @@
 reposted by another outlet under its own headline, byline and page furniture.
 
 A document is a copy of an earlier one (in the corpus's file order) when its body paragraphs are the
-same text, whitespace and the width of punctuation aside (，/,), and at least ``MIN_CHARS`` long
-(headings are left out: a repost's own headline over the first one's often reads as one). A copy
-stays a document of its own (it can be read, searched with ``doc:`` and bookmarked), but its names
-and dates are counted once, in the first of them: the build leaves it out of the entities, the
-corpus out of the timeline, and search shows the first one's passages.
+same text, at least ``MIN_CHARS`` long, whitespace, the width of punctuation (，/,) and the lead's
+dateline and byline (本报讯（记者 王伟）) aside (headings are left out: a repost's own headline over the
+first one's often reads as one). A copy stays a document of its own (it can be read, searched with
+``doc:`` and bookmarked), but its names and dates are counted once, in the first of them: the build
+leaves it out of the entities, the corpus out of the timeline, and search shows the first one's
+passages.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from qualitytui.core.shapes import lead_end
 
 MIN_CHARS = 100  # shorter bodies (a notice, a caption page) may well be the same in two articles
 
@@ -33,6 +36,8 @@ _PUNCTUATION = (("，", ","), ("。", "."), ("：", ":"), ("；", ";"), ("（", 
 def _key(texts: list[str]) -> str:
     """The text that two copies share: without spaces and line breaks, punctuation half-width (a few
     replacements over the whole text are far cheaper than normalizing it character by character)."""
+    if texts:  # a repost may print the lead's 本报讯（记者 王伟） or leave it out
+        texts = [texts[0][lead_end(texts[0]):], *texts[1:]]
     key = "".join("".join(texts).split())
     for wide, narrow in _PUNCTUATION:
         if wide in key:

@@ -11,7 +11,7 @@ from qualitytui.core.files import (HTML_SUFFIXES, MHT_SUFFIXES, OLD_WORD_SUFFIXE
                                   SkipFile, decode, discover, is_web_archive, read_bytes)
 from qualitytui.core.html_text import html_to_text, looks_like_html
 from qualitytui.core.models import Document, Passage, Skipped
-from qualitytui.core.shapes import line_url, web_credit
+from qualitytui.core.shapes import lead_byline, line_url, web_credit
 
 
 def doc_id(rel: str) -> str:
@@ -61,6 +61,9 @@ def build_document(found: Found, text: str, encoding: str, id_: str | None = Non
         Passage(doc.id, i, item.kind, item.text, item.original, item.line) for i, item in enumerate(a.items)
     ]
     doc.url = next((u for x in a.items if x.kind == "furniture" for u in [line_url(x.text)] if u), None)
+    if doc.byline is None:  # a news lead's bracketed byline: 本报讯（记者 王伟 通讯员 刘洋）近日，…
+        lead = next((x for x in a.items[:8] if x.kind == "body"), None)
+        doc.byline = lead_byline(lead.text) if lead else None
     if doc.byline is None:  # a web page credits its author or outlet on its line about the article
         doc.byline = next((c for x in a.items[:8] if x.kind == "furniture" for c in [web_credit(x.text)] if c), None)
     return doc

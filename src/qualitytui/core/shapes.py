@@ -84,6 +84,32 @@ def byline_credit(text: str) -> str:
     return _IN_BRACKETS.sub(r"\1", t).lstrip("□■ \u3000").strip() or text
 
 
+# a news lead's opening: 本报讯（记者 王伟）, 本报青岛12月3日讯（…）, 新华社北京3月5日电（记者 …）, 大众网讯
+_LEAD = re.compile(
+    r"^\s*(?P<dateline>(?:本报|新华社|中新社|[\u4e00-\u9fff]{1,8}(?:网|报|台|社|客户端))[\u4e00-\u9fff\d\s]{0,14}?[讯电])?"
+    r"\s*(?:[（(](?P<byline>[^（）()]{2,40})[）)])?"
+)
+
+
+def lead_byline(text: str) -> str | None:
+    """The byline in brackets that opens a news lead (本报讯（记者 王伟 通讯员 刘洋）近日，… → 记者 王伟 通讯员
+    刘洋), or None."""
+    m = _LEAD.match(text)
+    by = m.group("byline") if m else None
+    return " ".join(by.split()) if by and is_byline(by) else None
+
+
+def lead_end(text: str) -> int:
+    """Where a news lead's text starts after its dateline and bracketed byline (0: it has neither),
+    which a repost of the article may print or leave out."""
+    m = _LEAD.match(text)
+    if not m:
+        return 0
+    if m.group("byline") and not is_byline(m.group("byline")):
+        return m.end("dateline") if m.group("dateline") else 0
+    return m.end() if m.group("dateline") or m.group("byline") else 0
+
+
 def split_trailing_byline(text: str) -> tuple[str, str] | None:
     """``…的美誉。观海新闻/青报全媒体 记者 孙晶`` → (body, byline), when a byline follows the last sentence."""
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
