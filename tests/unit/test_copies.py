@@ -137,6 +137,6 @@ def test_the_commands_say_which_documents_are_copies(folder, tmp_path, capsys):
     found = json.loads(capsys.readouterr().out)
     assert found["in_copies"] > 0 and not any(h["doc"] in ("005_again", "006_reposted") for h in found["hits"])
     assert main(["--corpus", str(folder), "--cache-dir", cache, "search", "质量强链"]) == 0
-    assert f"{found['in_copies']} more in copies of other documents" in capsys.readouterr().out.splitlines()[0]
+    assert f"{found['in_copies']} more in copies (doc: shows" in capsys.readouterr().out.splitlines()[0]
     assert main(["--corpus", str(folder), "--cache-dir", cache, "show", "005"]) == 0
     assert "copy of 004_e0fac6992d39068e" in capsys.readouterr().out.splitlines()[2]

@@ -37,4 +37,4 @@ def kinds_read(last: str = "or") -> str:
 
 def in_copies(n: int) -> str:
     """What a search left out in copies of other documents (copies.py), '' when nothing."""
-    return f"{n} more in copies of other documents (doc: finds a copy's)" if n else ""
+    return f"{n} more in copies (doc: shows a copy's)" if n else ""
