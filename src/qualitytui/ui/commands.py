@@ -84,7 +84,8 @@ class DocumentCommands(Provider):
             score, shown = _shown(matcher, f"Open: {doc['title']}", reads)
             by_id = matcher.match(doc["id"])
             if max(score, by_id) > 0:
-                yield Hit(max(score, by_id), shown, partial(app.open_document, doc["id"]), help=Content(doc["id"]))
+                about = doc["id"] + (f" · copy of {doc['copy_of']}" if doc.get("copy_of") else "")
+                yield Hit(max(score, by_id), shown, partial(app.open_document, doc["id"]), help=Content(about))
 
 
 class EntityCommands(Provider):
