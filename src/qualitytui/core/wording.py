@@ -35,6 +35,9 @@ def kinds_read(last: str = "or") -> str:
     return f"{', '.join(NAMED_SUFFIXES[:-1])} {last} {NAMED_SUFFIXES[-1]}"
 
 
-def in_copies(n: int) -> str:
-    """What a search left out in copies of other documents (copies.py), '' when nothing."""
-    return f"{n} more in copies (doc: shows a copy's)" if n else ""
+def in_copies(n: int, hint: bool = True) -> str:
+    """What a search left out in copies of other documents (copies.py), '' when nothing; with how to
+    see them, where there is room."""
+    if not n:
+        return ""
+    return f"{n} more in copies" + (" (doc: shows a copy's)" if hint else "")

@@ -120,7 +120,7 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
             status.update(Text(printable(r.message), style="italic"))
         else:
             more = f" (the best {len(r.hits)} shown)" if len(r.hits) < r.total else ""
-            copies = f" · {in_copies(r.in_copies)}" if r.in_copies else ""
+            copies = f" · {in_copies(r.in_copies, hint=False)}" if r.in_copies else ""  # (one line at 80 columns)
             status.update(Text(f"{counted(r.total, 'passage')} · {r.took_ms:.1f} ms{more} · ctrl+s exports them all{copies}"))
             if r.hits:
                 self.found = r
