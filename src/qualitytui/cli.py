@@ -418,7 +418,7 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
             _emit_json(public(b)) if args.json else print(f"removed {b['id']}  {b['passage']}")
             return EXIT_OK
         corpus = _open(args)
-        rows = marks.reanchor(corpus.exact_passages)
+        rows = marks.reanchor(corpus.exact_passages, corpus.passages_starting)
     except UserStoreError as e:
         raise CliError(str(e)) from None
     if action == "export":

@@ -234,3 +234,37 @@ def test_counts_in_messages_agree_with_their_number():
 
     assert [counted(n, "bookmark") for n in (0, 1, 2)] == ["0 bookmarks", "1 bookmark", "2 bookmarks"]
     assert counted(1, "dated item") == "1 dated item"
+
+
+def test_cli_follows_a_bookmark_to_its_renamed_file_and_keeps_it_when_the_file_is_gone(capsys, seeds_copy):
+    code, out, _ = run(capsys, "--corpus", str(seeds_copy), "bookmarks", "add", "004#5", "--note", "留着", "--json")
+    b = json.loads(out)
+    f = seeds_copy / "004_e0fac6992d39068e.txt"
+    (seeds_copy / "2023").mkdir()
+    f.rename(seeds_copy / "2023" / "质量强省.txt")  # moved and renamed: another document id
+    code, out, _ = run(capsys, "--corpus", str(seeds_copy), "bookmarks", "--json")
+    [after] = json.loads(out)
+    assert after["anchored"] and after["doc"] == "2023/质量强省" and after["passage"] == "2023/质量强省#5"
+    assert after["quote"] == b["quote"] and after["note"] == "留着"
+    code, out, _ = run(capsys, "--corpus", str(seeds_copy), "show", "2023/质量强省", "--json")
+    assert {p["id"]: p["text"] for p in json.loads(out)["passages"]}[after["passage"]] == b["quote"]
+    (seeds_copy / "2023" / "质量强省.txt").unlink()  # and gone: kept, unanchored, with its quote
+    code, out, _ = run(capsys, "--corpus", str(seeds_copy), "bookmarks", "--json")
+    [gone] = json.loads(out)
+    assert code == 0 and gone["anchored"] is False and gone["quote"] == b["quote"] and gone["note"] == "留着"
+
+
+def test_a_bookmark_is_looked_for_elsewhere_only_when_its_document_is_gone(tmp_path):
+    m = marks(tmp_path)
+    m.add(passages(DOC)[2])
+    other = [{"doc": "e", "id": "e#0", "kind": "body", "text": DOC[2]}]
+    asked = []
+
+    def starting(text):
+        asked.append(text)
+        return other
+
+    [kept] = m.reanchor(lambda doc: passages(["完全不同的内容。"]), starting)  # its document is there, edited
+    assert kept["anchored"] is False and not asked
+    [moved] = m.reanchor(lambda doc: [], starting)
+    assert moved["anchored"] and moved["doc"] == "e" and moved["passage"] == "e#0" and asked == [DOC[2][:24]]

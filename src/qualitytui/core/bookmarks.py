@@ -2,7 +2,8 @@
 
 A bookmark keeps its document id, passage index, a hash and a quote of the passage. After the corpus
 changes it re-anchors by hash, then by the closest match of its quote in the same document; when
-nothing matches it stays, marked unanchored, with its quote. Nothing here ever drops a bookmark.
+that document is gone (its file renamed or moved, which changes its id), by hash in any document;
+when nothing matches it stays, marked unanchored, with its quote. Nothing here ever drops a bookmark.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ CLOSE_ENOUGH = 0.6  # difflib ratio for a passage to count as the edited bookmar
 FIELDS = ("id", "doc", "passage", "quote", "note", "tags", "created", "updated", "anchored")
 
 Passages = Callable[[str], list[dict[str, Any]]]  # doc id → its passages ([] when the doc is gone)
+Starting = Callable[[str], list[dict[str, Any]]]  # text → every passage of the corpus that starts with it
 
 
 def passage_hash(text: str) -> str:
@@ -63,6 +65,15 @@ def find_anchor(b: dict[str, Any], passages: list[dict[str, Any]]) -> dict[str, 
             if r >= best_ratio:
                 best, best_ratio = p, r
     return best
+
+
+def _moved(b: dict[str, Any], starting: Starting) -> dict[str, Any] | None:
+    """The bookmarked passage in another document (its file renamed or moved): the first, in corpus
+    order, that starts as the quote does and has the bookmark's hash."""
+    head = b["quote"][:24]
+    if not head.strip():
+        return None
+    return next((p for p in starting(head) if passage_hash(p["text"]) == b["hash"]), None)
 
 
 class Bookmarks:
@@ -124,16 +135,20 @@ class Bookmarks:
         self.store.change(lambda db: db.table("bookmarks").remove(Query().id == b["id"]))
         return b
 
-    def reanchor(self, passages: Passages) -> list[dict[str, Any]]:
-        """Check every bookmark against the corpus, save the ones that moved, return them all."""
+    def reanchor(self, passages: Passages, starting: Starting | None = None) -> list[dict[str, Any]]:
+        """Check every bookmark against the corpus, save the ones that moved, return them all.
+        ``starting``: where to look for a passage whose document is gone (Corpus.passages_starting)."""
         moves: dict[str, dict[str, Any]] = {}
         for b in self.all():
-            p = find_anchor(b, passages(b["doc"]))
+            here = passages(b["doc"])
+            p = find_anchor(b, here)
+            if p is None and not here and starting is not None:
+                p = _moved(b, starting)
             if p is None:
                 if b.get("anchored", True):
                     moves[b["id"]] = {"anchored": False}
             elif p["id"] != b["passage"] or not b.get("anchored", True) or passage_hash(p["text"]) != b["hash"]:
-                moves[b["id"]] = {"passage": p["id"], "index": passage_index(p["id"]),
+                moves[b["id"]] = {"doc": p["doc"], "passage": p["id"], "index": passage_index(p["id"]),
                                   "hash": passage_hash(p["text"]), "anchored": True}
         if moves and not self.store.read_only:
 

@@ -31,6 +31,9 @@ def in_order(docs: list[dict[str, Any]], order: str) -> list[dict[str, Any]]:
     return dated + undated
 
 
+_START = 8  # characters a passage is indexed by in passages_starting
+
+
 class UnknownDocument(LookupError):
     """No document has this id; the message suggests the nearest ones."""
 
@@ -58,6 +61,7 @@ class Corpus:
         # copies.py: a copy's names and dates are counted in the document it copies
         self.copies = {d["id"]: d["copy_of"] for d in self._docs.values() if d.get("copy_of")}
         self._timeline: list[dict[str, Any]] | None = None
+        self._by_start: dict[str, list[dict[str, Any]]] | None = None
 
     def _rows(self, table: str) -> list[dict[str, Any]]:
         """A table's rows as stored, read-only: TinyDB's own ``all()`` wraps and copies each row,
@@ -123,6 +127,18 @@ class Corpus:
         """The document whose entities and dated items are this one's: itself, or for a copy of an
         earlier document (copies.py), that one."""
         return self.copies.get(doc_id, doc_id)
+
+    def passages_starting(self, text: str) -> list[dict[str, Any]]:
+        """Every passage whose text starts with ``text``, in corpus order (where a bookmark's passage
+        went when its file was renamed or moved); by the passages' first characters, indexed on the
+        first call (a bookmark whose document is gone for good asks again at every start)."""
+        if len(text) < _START:
+            return [p for p in self._all if p["text"].startswith(text)]
+        if self._by_start is None:
+            self._by_start = {}
+            for p in self._all:
+                self._by_start.setdefault(p["text"][:_START], []).append(p)
+        return [p for p in self._by_start.get(text[:_START], ()) if p["text"].startswith(text)]
 
     def resolve(self, doc_id: str) -> str:
         """The document id meant by ``doc_id``: exact, else a unique prefix (``000`` for ``000_dd8c…``)."""

@@ -325,7 +325,7 @@ class QualityApp(BookmarkActions, App[None]):
 
     def _reanchor(self, corpus: Corpus) -> None:
         try:
-            self.bookmarks.reanchor(corpus.exact_passages)
+            self.bookmarks.reanchor(corpus.exact_passages, corpus.passages_starting)
         except UserStoreError:
             pass  # read-only: the bookmarks are still shown, re-anchored in memory next time
 
