@@ -346,14 +346,16 @@ def cmd_build(args: argparse.Namespace) -> int:
         "documents": len(corpus.documents()),
         "passages": sum(d["passages"] for d in corpus.documents()),
         "entities": len(corpus.db.table("entities")),
-        "events": len(corpus.db.table("events")),
+        "events": len(corpus.timeline()),  # (a copy's dated items are stored, not shown: copies.py)
+        "copies": len(corpus.copies),
         "seconds": round(time.perf_counter() - t0, 3),
     }
     if args.json:
         _emit_json(summary)
     else:
+        copies = f" ({summary['copies']} of them copies of others)" if summary["copies"] else ""
         print(
-            f"built {counted(summary['documents'], 'document')}, {counted(summary['passages'], 'passage')} "
+            f"built {counted(summary['documents'], 'document')}{copies}, {counted(summary['passages'], 'passage')} "
             f"in {summary['seconds']:.2f} s → {_paths(args).corpus_store}"
         )
     return EXIT_OK

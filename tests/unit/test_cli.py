@@ -129,7 +129,7 @@ def test_build_json_summary(capsys):
     summary = json.loads(out)
     assert code == 0
     assert summary["documents"] == 5 and summary["passages"] > 100
-    assert set(summary) == {"documents", "passages", "entities", "events", "seconds"}
+    assert set(summary) == {"documents", "passages", "entities", "events", "copies", "seconds"}
 
 
 def test_user_corpus_with_bad_files_warns_per_file(capsys, tmp_path):

@@ -138,5 +138,10 @@ def test_the_commands_say_which_documents_are_copies(folder, tmp_path, capsys):
     assert found["in_copies"] > 0 and not any(h["doc"] in ("005_again", "006_reposted") for h in found["hits"])
     assert main(["--corpus", str(folder), "--cache-dir", cache, "search", "质量强链"]) == 0
     assert f"{found['in_copies']} more in copies (doc: shows" in capsys.readouterr().out.splitlines()[0]
+    assert main(["--corpus", str(folder), "--cache-dir", cache, "build"]) == 0
+    assert capsys.readouterr().out.startswith("built 7 documents (2 of them copies of others), ")
+    assert main(["--corpus", str(folder), "--cache-dir", cache, "build", "--json"]) == 0
+    built = json.loads(capsys.readouterr().out)
+    assert built["copies"] == 2 and built["events"] == len(_open(SEEDS, tmp_path / "s").timeline())  # each once
     assert main(["--corpus", str(folder), "--cache-dir", cache, "show", "005"]) == 0
     assert "copy of 004_e0fac6992d39068e" in capsys.readouterr().out.splitlines()[2]
