@@ -272,3 +272,21 @@ async def test_palette_shows_a_title_that_reads_as_markup_as_written_and_reads_p
         await pilot.press("enter")
         await pilot.pause(0.3)
         assert app.return_code is None and app.doc_id == "a"
+
+
+async def test_the_reading_position_follows_its_file_when_it_is_renamed(tmp_path):
+    import shutil
+
+    folder = tmp_path / "folder"
+    shutil.copytree(SEEDS, folder)
+    app = make_app(tmp_path, folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket", "j", "j", "j")
+        where = (app.doc_id, app.query_one(PassageList).highlighted)
+        await pilot.press("q")
+    (folder / f"{where[0]}.txt").rename(folder / "改名后的文章.txt")
+    again = make_app(tmp_path, folder)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await ready(again, pilot)
+        assert (again.doc_id, again.query_one(PassageList).highlighted) == ("改名后的文章", where[1]) and where[1] == 3

@@ -62,6 +62,7 @@ class Corpus:
         self.copies = {d["id"]: d["copy_of"] for d in self._docs.values() if d.get("copy_of")}
         self._timeline: list[dict[str, Any]] | None = None
         self._by_start: dict[str, list[dict[str, Any]]] | None = None
+        self._hashes: dict[str, str] | None = None
 
     def _rows(self, table: str) -> list[dict[str, Any]]:
         """A table's rows as stored, read-only: TinyDB's own ``all()`` wraps and copies each row,
@@ -127,6 +128,22 @@ class Corpus:
         """The document whose entities and dated items are this one's: itself, or for a copy of an
         earlier document (copies.py), that one."""
         return self.copies.get(doc_id, doc_id)
+
+    def _file_hashes(self) -> dict[str, str]:
+        """Each file's hash by its path in the corpus, as the last build found them (made once)."""
+        if self._hashes is None:
+            self._hashes = {rel: known[2] for rel, known in (self.meta.get("files") or {}).items() if len(known) > 2}
+        return self._hashes
+
+    def file_hash(self, doc_id: str) -> str | None:
+        """The hash of the file a document was read from."""
+        doc = self._docs.get(doc_id)
+        return self._file_hashes().get(doc["path"]) if doc else None
+
+    def document_of_file(self, digest: str) -> str | None:
+        """The id of the first document read from a file with this hash (a file renamed or moved
+        keeps its hash and changes its id), or None."""
+        return next((d["id"] for d in self._docs.values() if self._file_hashes().get(d["path"]) == digest), None)
 
     def passages_starting(self, text: str) -> list[dict[str, Any]]:
         """Every passage whose text starts with ``text``, in corpus order (where a bookmark's passage

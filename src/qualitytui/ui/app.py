@@ -411,6 +411,8 @@ class QualityApp(BookmarkActions, App[None]):
         docs = corpus.documents(self.doc_order)  # with no position kept, the list's first is opened
         self.marked = self.bookmarks.passages()
         where = self.user.get("position") or {}
+        if docs and not corpus.exact_document(where.get("doc", "")) and where.get("file"):
+            where = dict(where, doc=corpus.document_of_file(where["file"]) or "")  # its file renamed or moved
         if docs and corpus.exact_document(where.get("doc", "")):
             self.open_document(where["doc"], where.get("passage", 0))
         elif docs:
@@ -710,9 +712,14 @@ class QualityApp(BookmarkActions, App[None]):
     # -- bookmarks and reading state ----------------------------------------------------------
 
     def _save_position(self) -> None:
-        current = self.query_one(PassageList).current if self.doc_id else None
-        if current and self.user.get("position") != {"doc": self.doc_id, "passage": passage_index(current["id"])}:
-            self._save("position", {"doc": self.doc_id, "passage": passage_index(current["id"])})
+        current = self.query_one(PassageList).current if self.doc_id and self.corpus else None
+        if not current:
+            return
+        saved = self.user.get("position") or {}
+        if (saved.get("doc"), saved.get("passage")) != (self.doc_id, passage_index(current["id"])):
+            # with the file's hash: a file renamed or moved is still found (document_of_file)
+            self._save("position", {"doc": self.doc_id, "passage": passage_index(current["id"]),
+                                    "file": self.corpus.file_hash(self.doc_id)})
 
     async def action_quit(self) -> None:
         self._save_position()
