@@ -647,3 +647,9 @@ def test_a_meeting_whose_head_the_segmenter_cuts_in_two_is_an_event():
     got, _ = entities("这一政策的推进会带来新的变化。", "基础设施建设推进会更顺利。", "双方对接会更加顺畅。",
                       "质量月度报告显示，品牌日益壮大。", "要加快建设推进会展经济。")
     assert not names(got, "event")
+
+
+def test_places_opening_an_events_name_each_inside_the_one_before_are_places_of_their_own():
+    got, _ = entities("河南省洛阳市牡丹文化节吸引游客超千万人次。", "山东省质量强省建设推进会在济南召开。")
+    assert "河南省" in names(got, "place") and "洛阳市牡丹文化节" in names(got, "event")
+    assert "山东省质量强省建设推进会" in names(got, "event")  # one place: the province's own meeting

@@ -436,7 +436,7 @@ def suffix_candidates(text: str, tokens: Tokens) -> list[Candidate]:
         j = _bracketed_place_start(tokens, i, kind == "event")
         if j is None:
             j = _extend_left(tokens, i, event=kind == "event")
-            if kind in ("organization", "company"):
+            if kind in ("organization", "company", "event"):  # 河南省/洛阳市/牡丹文化节: the city's festival
                 j = _after_place_chain(words, j, i)
         parts = tokens[j : i + 1]
         name = text[parts[0][2] : s + len(w)]
