@@ -91,6 +91,8 @@ async def test_bookmarks_list_filters_opens_removes_and_exports(tmp_path):
         rows = screen.query_one("#bookmarks-list", OptionList)
         assert sorted(str(rows.get_option_at_index(i).prompt).splitlines()[1].split()[-1] for i in range(2)) == sorted(
             b["passage"] for b in app.bookmarks.all())  # where each one is: its passage id
+        dates = sorted(str(rows.get_option_at_index(i).prompt).splitlines()[1].split()[-2] for i in range(2))
+        assert dates == sorted("≈" + app.corpus.document(b["doc"])["date"]["value"] for b in app.bookmarks.all())  # inferred: ≈
         await pilot.press("slash", *"崂山", "enter")
         await pilot.pause()
         assert [b["doc"] for b in screen.shown] == [first_doc]

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from qualitytui.core.bookmarks import matching
 from qualitytui.core.normalize import printable
-from qualitytui.core.wording import counted
+from qualitytui.core.wording import counted, dated
 from qualitytui.ui.widgets.chinese_text import ChineseText
 from qualitytui.ui.widgets.field import Field
 
@@ -89,7 +89,7 @@ def bookmark_prompt(b: dict[str, Any], doc: dict[str, Any] | None) -> Text:
     text.append(printable(" ".join(b["quote"].split())), style="italic")
     text.append("\n")
     title = (doc or {}).get("title") or b["doc"]
-    date = ((doc or {}).get("date") or {}).get("value") or ""
+    date = dated((doc or {}).get("date"))  # (≈ when inferred, as the documents list shows it)
     text.append(printable(title), style="bold")
     if date:
         text.append(f"  {date}", style="dim")
