@@ -39,7 +39,7 @@ def test_other_text_short_text_and_no_text_are_no_copies():
     short = "会议通知。" * 3
     assert len(short) < MIN_CHARS
     passages = [
-        _p("a", "body", BODY), _p("b", "body", BODY + "另据了解，会议还通报了去年的质量工作。"),
+        _p("a", "body", BODY), _p("b", "body", "另据了解，会议还通报了去年的质量工作。" + BODY),  # (opens otherwise)
         _p("c", "body", short), _p("d", "body", short),
         _p("e", "caption", BODY), _p("f", "furniture", BODY),  # no body: captions and furniture alone are no article
     ]
@@ -145,3 +145,16 @@ def test_the_commands_say_which_documents_are_copies(folder, tmp_path, capsys):
     assert built["copies"] == 2 and built["events"] == len(_open(SEEDS, tmp_path / "s").timeline())  # each once
     assert main(["--corpus", str(folder), "--cache-dir", cache, "show", "005"]) == 0
     assert "copy of 004_e0fac6992d39068e" in capsys.readouterr().out.splitlines()[2]
+
+
+def test_a_repost_of_an_articles_first_paragraphs_is_a_copy_of_the_article_whichever_comes_first():
+    more = "会议还通报了去年全市质量工作的进展，表彰了一批质量工作先进单位和个人，并对下一步工作作出部署。" * 2
+    full = [_p("full", "body", BODY), _p("full", "body", more)]
+    short = [_p("short", "body", BODY)]
+    shorter = [_p("shorter", "body", BODY[: MIN_CHARS + 10])]
+    assert find_copies(["short", "full"], short + full) == {"short": "full"}
+    assert find_copies(["full", "short", "shorter"], full + short + shorter) == {"short": "full", "shorter": "full"}
+    # an article that opens as another but goes on otherwise is its own, and so is one that opens otherwise
+    other = [_p("other", "body", BODY), _p("other", "body", "另据了解，本次会议以视频形式召开，各区市设分会场。" * 3)]
+    later = [_p("later", "body", "编者按：本文转自青岛日报。" + BODY)]
+    assert find_copies(["full", "other", "later"], full + other + later) == {}

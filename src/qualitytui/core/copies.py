@@ -1,13 +1,14 @@
 """Articles a folder holds twice: the same text saved under two names, as a web page and as text, or
 reposted by another outlet under its own headline, byline and page furniture.
 
-A document is a copy of an earlier one (in the corpus's file order) when its body paragraphs are the
-same text, at least ``MIN_CHARS`` long, whitespace, the width of punctuation (，/,) and the lead's
-dateline and byline (本报讯（记者 王伟）) aside (headings are left out: a repost's own headline over the
-first one's often reads as one). A copy stays a document of its own (it can be read, searched with
-``doc:`` and bookmarked), but its names and dates are counted once, in the first of them: the build
-leaves it out of the entities, the corpus out of the timeline, and search shows the first one's
-passages.
+A document is a copy of another when its body paragraphs, at least ``MIN_CHARS`` long, are the
+other's (the first of the two in the corpus's file order is then the original) or their beginning (a
+repost of an article's first paragraphs: the fuller one is the original), whitespace, the width of
+punctuation (，/,) and the lead's dateline and byline (本报讯（记者 王伟）) aside. Headings are left out:
+a repost's own headline over the first one's often reads as one. A copy stays a document of its own
+(it can be read, searched with ``doc:`` and bookmarked), but its names and dates are counted once, in
+the original: the build leaves it out of the entities, the corpus out of the timeline, and search
+shows the original's passages.
 """
 
 from __future__ import annotations
@@ -46,20 +47,25 @@ def _key(texts: list[str]) -> str:
 
 
 def find_copies(doc_ids: list[str], passages: list[dict[str, Any]]) -> dict[str, str]:
-    """copy's id → the id of the first document (in ``doc_ids``' order) with the same text."""
+    """copy's id → the id of the document whose text holds it whole: the same text (the first such
+    document in ``doc_ids``' order), or more of it (a repost of an article's first paragraphs is a
+    copy of the article, whichever of the two comes first)."""
     texts = _texts(passages)
-    buckets: dict[int, list[str]] = {}  # by the key's hash first: the keys themselves are not all kept
-    for d in doc_ids:
+    buckets: dict[int, list[tuple[int, str]]] = {}  # by how the key opens: the keys are not all kept
+    for order, d in enumerate(doc_ids):
         key = _key(texts.get(d, []))
         if len(key) >= MIN_CHARS:
-            buckets.setdefault(hash(key), []).append(d)
+            buckets.setdefault(hash(key[:MIN_CHARS]), []).append((order, d))
     out: dict[str, str] = {}
-    for same_hash in buckets.values():
-        if len(same_hash) < 2:
+    for opening in buckets.values():
+        if len(opening) < 2:
             continue
-        firsts: dict[str, str] = {}
-        for d in same_hash:
-            first = firsts.setdefault(_key(texts[d]), d)
-            if first != d:
-                out[d] = first
+        keys = {d: _key(texts[d]) for _, d in opening}
+        firsts: list[str] = []  # the documents that are no copies, the fullest first
+        for _, d in sorted(opening, key=lambda m: (-len(keys[m[1]]), m[0])):
+            holder = next((f for f in firsts if keys[f].startswith(keys[d])), None)
+            if holder is None:
+                firsts.append(d)
+            else:
+                out[d] = holder
     return out
