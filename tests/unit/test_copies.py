@@ -39,13 +39,13 @@ def test_other_text_short_text_and_no_text_are_no_copies():
     short = "会议通知。" * 3
     assert len(short) < MIN_CHARS
     passages = [
-        _p("a", "body", BODY), _p("b", "body", "另据了解，会议还通报了去年的质量工作。" + BODY),  # (opens otherwise)
+        _p("a", "body", BODY), _p("b", "body", BODY[:60] + "另据了解，会议还通报了去年的质量工作。" + BODY[60:]),
         _p("c", "body", short), _p("d", "body", short),
         _p("e", "caption", BODY), _p("f", "furniture", BODY),  # no body: captions and furniture alone are no article
     ]
     assert find_copies(["a", "b", "c", "d", "e", "f", "g"], passages) == {}
     # brackets opening a paragraph that are no byline are its text: 以下简称 … is not left out
-    aside = [_p("a", "body", "（以下简称“大会”）" + BODY), _p("b", "body", BODY)]
+    aside = [_p("a", "body", "（以下简称“大会”）" + BODY), _p("b", "body", BODY + "另据了解，会议还通报了去年的质量工作。")]
     assert find_copies(["a", "b"], aside) == {}
 
 
@@ -158,3 +158,9 @@ def test_a_repost_of_an_articles_first_paragraphs_is_a_copy_of_the_article_which
     other = [_p("other", "body", BODY), _p("other", "body", "另据了解，本次会议以视频形式召开，各区市设分会场。" * 3)]
     later = [_p("later", "body", "编者按：本文转自青岛日报。" + BODY)]
     assert find_copies(["full", "other", "later"], full + other + later) == {}
+    # an article reposted under an editor's note is a copy too, and a copy's copy is the original's
+    first = [_p("first", "body", BODY)]
+    assert find_copies(["first", "later"], first + later) == {"first": "later"}
+    assert find_copies(["short", "first", "later"], short + first + later) == {"short": "later", "first": "later"}
+    noted_full = [_p("noted", "body", "编者按：本文转自青岛日报。" + BODY), _p("noted", "body", more)]
+    assert find_copies(["short", "noted"], short + noted_full) == {}  # the article in the middle of another: its own

@@ -2,13 +2,13 @@
 reposted by another outlet under its own headline, byline and page furniture.
 
 A document is a copy of another when its body paragraphs, at least ``MIN_CHARS`` long, are the
-other's (the first of the two in the corpus's file order is then the original) or their beginning (a
-repost of an article's first paragraphs: the fuller one is the original), whitespace, the width of
-punctuation (，/,) and the lead's dateline and byline (本报讯（记者 王伟）) aside. Headings are left out:
-a repost's own headline over the first one's often reads as one. A copy stays a document of its own
-(it can be read, searched with ``doc:`` and bookmarked), but its names and dates are counted once, in
-the original: the build leaves it out of the entities, the corpus out of the timeline, and search
-shows the original's passages.
+other's (the first of the two in the corpus's file order is then the original), or their beginning or
+end (a repost of an article's first paragraphs, or of the article under an editor's note: the fuller
+one is the original), whitespace, the width of punctuation (，/,) and the lead's dateline and byline
+(本报讯（记者 王伟）) aside. Headings are left out: a repost's own headline over the first one's often
+reads as one. A copy stays a document of its own (it can be read, searched with ``doc:`` and
+bookmarked), but its names and dates are counted once, in the original: the build leaves it out of
+the entities, the corpus out of the timeline, and search shows the original's passages.
 """
 
 from __future__ import annotations
@@ -48,24 +48,33 @@ def _key(texts: list[str]) -> str:
 
 def find_copies(doc_ids: list[str], passages: list[dict[str, Any]]) -> dict[str, str]:
     """copy's id → the id of the document whose text holds it whole: the same text (the first such
-    document in ``doc_ids``' order), or more of it (a repost of an article's first paragraphs is a
-    copy of the article, whichever of the two comes first)."""
+    document in ``doc_ids``' order), or more of it (a repost of an article's first paragraphs, or of
+    the article under an editor's note, is a copy of the article, whichever of the two comes first)."""
     texts = _texts(passages)
-    buckets: dict[int, list[tuple[int, str]]] = {}  # by how the key opens: the keys are not all kept
+    openings: dict[int, list[tuple[int, str]]] = {}  # by how the key opens and how it ends: the keys
+    endings: dict[int, list[tuple[int, str]]] = {}  # themselves are not all kept
     for order, d in enumerate(doc_ids):
         key = _key(texts.get(d, []))
         if len(key) >= MIN_CHARS:
-            buckets.setdefault(hash(key[:MIN_CHARS]), []).append((order, d))
+            openings.setdefault(hash(key[:MIN_CHARS]), []).append((order, d))
+            endings.setdefault(hash(key[-MIN_CHARS:]), []).append((order, d))
     out: dict[str, str] = {}
-    for opening in buckets.values():
-        if len(opening) < 2:
-            continue
-        keys = {d: _key(texts[d]) for _, d in opening}
-        firsts: list[str] = []  # the documents that are no copies, the fullest first
-        for _, d in sorted(opening, key=lambda m: (-len(keys[m[1]]), m[0])):
-            holder = next((f for f in firsts if keys[f].startswith(keys[d])), None)
-            if holder is None:
-                firsts.append(d)
-            else:
-                out[d] = holder
+    keys: dict[str, str] = {}
+    for buckets, holds in ((openings, str.startswith), (endings, str.endswith)):
+        for members in buckets.values():
+            if len(members) < 2:
+                continue
+            for d in (d for _, d in members if d not in keys):
+                keys[d] = _key(texts[d])
+            firsts: list[str] = []  # the documents no other holds, the fullest first
+            for _, d in sorted(members, key=lambda m: (-len(keys[m[1]]), m[0])):
+                holder = next((f for f in firsts if holds(keys[f], keys[d])), None)
+                if holder is None:
+                    firsts.append(d)
+                elif d not in out:
+                    out[d] = out.get(holder, holder)
+    for d, holder in out.items():  # (held by a copy found in the other pass: by its original)
+        while holder in out:
+            holder = out[holder]
+        out[d] = holder
     return out
