@@ -220,12 +220,10 @@ def cmd_docs(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _counted_as(corpus: Corpus, doc: str) -> str:
-    """``doc``, or the document it copies, whose entities and dates are its own (said on stderr)."""
-    counted = corpus.counted_as(doc)
-    if counted != doc:
-        print(f"qualitytui: {doc} is a copy of {counted}: its names and dates are counted there", file=sys.stderr)
-    return counted
+def _copy_note(corpus: Corpus, doc: str, what: str) -> None:
+    """Say on stderr that ``doc`` is a copy, whose shared text is counted in its original."""
+    if doc in corpus.copies:
+        print(f"qualitytui: {doc} is a copy of {corpus.copies[doc]}, which holds its text: {what}", file=sys.stderr)
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -259,7 +257,9 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_entities(args: argparse.Namespace) -> int:
     corpus = _open(args)
-    doc = _counted_as(corpus, corpus.resolve(args.doc)) if args.doc else None
+    doc = corpus.resolve(args.doc) if args.doc else None
+    if doc:
+        _copy_note(corpus, doc, "its entities are listed with the original's")
     if args.json:
         _emit_json(corpus.entities(args.type, doc))
         return EXIT_OK
@@ -281,7 +281,10 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         from qualitytui.core.timeline_filter import TimelineItems, entity_term, parse
 
         typed = " ".join(entity_term(w[7:]) if w[:7].lower() == "entity:" else w for w in args.filter)  # (the shell took its quotes)
-        flt = parse(typed, _counted_as(corpus, corpus.resolve(args.doc)) if args.doc else None)
+        doc = corpus.resolve(args.doc) if args.doc else None
+        if doc:
+            _copy_note(corpus, doc, "the original's dated items are listed")
+        flt = parse(typed, corpus.counted_as(doc) if doc else None)
         timeline = TimelineItems(items, corpus.titles(), corpus.passages_naming)
         if unknown := timeline.unknown_entities(flt):
             raise CliError(f"no entity named {unknown[0]!r} (`qualitytui entities` lists them)")

@@ -70,13 +70,18 @@ def _entities(corpus):
     return sorted((e["type"], e["name"], e["count"], tuple(e["docs"]), tuple(e["aliases"])) for e in corpus.entity_rows())
 
 
-def test_copies_leave_the_entities_and_the_timeline_as_the_first_alone_makes_them(folder, tmp_path):
+def test_what_copies_share_with_the_first_is_counted_once_and_what_they_add_as_theirs(folder, tmp_path):
     with_copies = _open(folder, tmp_path / "a")
     seeds = _open(SEEDS, tmp_path / "b")
     assert with_copies.copies == {"005_again": "004_e0fac6992d39068e", "006_reposted": "004_e0fac6992d39068e"}
     assert {d["id"]: d["copy_of"] for d in with_copies.documents()}["000_dd8c9580cc043703"] is None
-    assert _entities(with_copies) == _entities(seeds)
+    # the repost's own byline names its reporter; all else is as the seeds alone make it
+    assert set(_entities(with_copies)) - set(_entities(seeds)) == {("person", "王伟", 1, ("006_reposted",), ())}
+    assert not set(_entities(seeds)) - set(_entities(with_copies))
     assert with_copies.timeline() == seeds.timeline()
+    own = [p["text"] for p in with_copies.passages("006_reposted") if not p.get("copied")]
+    assert own == ["转载：全力推进质量强省建设", "记者 王伟", "责任编辑：刘洋"]
+    assert all(p.get("copied") for p in with_copies.passages("005_again"))  # the same file again: nothing of its own
     # each copy stays a document of its own, with its passages
     assert len(with_copies.passages("006_reposted")) > len(with_copies.passages("004_e0fac6992d39068e"))
 
@@ -90,14 +95,15 @@ def test_search_finds_a_copy_only_by_its_document(folder, tmp_path):
     assert own.total and {h.doc for h in own.hits} == {"006_reposted"} and not own.in_copies
     both = corpus.search("质量强链 doc:005|006", None)
     assert everywhere.in_copies == both.total == 2 * own.total  # what was left out, said
-    assert corpus.search("kind:heading", None).hits and not any(h.doc in corpus.copies for h in corpus.search("kind:heading", None).hits)
+    headings = corpus.search("kind:heading", None).hits  # a copy's own heading is found, not those it shares
+    assert headings and {h.passage for h in headings if h.doc in corpus.copies} == {"006_reposted#0"}
 
 
 def test_a_copy_shows_the_mentions_of_the_same_passages_in_the_first(folder, tmp_path):
     corpus = _open(folder, tmp_path / "a")
     first = {corpus.passage(pid)["text"]: marks for pid, marks in corpus.mentions_in("004_e0fac6992d39068e").items()}
     copy = {corpus.passage(pid)["text"]: marks for pid, marks in corpus.mentions_in("006_reposted").items()}
-    assert first and copy == first
+    assert first and copy == {**first, "记者 王伟": [(3, 5, "person")]}  # and its own byline's
     assert all(not pid.startswith("004") for pid in corpus.mentions_in("006_reposted"))
     assert corpus.counted_as("006_reposted") == "004_e0fac6992d39068e" and corpus.counted_as("000_dd8c9580cc043703") == "000_dd8c9580cc043703"
 
@@ -129,7 +135,8 @@ def test_the_commands_say_which_documents_are_copies(folder, tmp_path, capsys):
     assert "006_reposted is a copy of 004_e0fac6992d39068e" in out.err
     assert main(["--corpus", str(folder), "--cache-dir", cache, "entities", "--doc", "004", "--json"]) == 0
     first = capsys.readouterr()
-    assert json.loads(out.out) == json.loads(first.out) and len(json.loads(out.out)) > 20 and not first.err
+    listed = {e["name"] for e in json.loads(out.out)}  # the original's, and the repost's own reporter
+    assert listed == {e["name"] for e in json.loads(first.out)} | {"王伟"} and len(listed) > 20 and not first.err
     assert main(["--corpus", str(folder), "--cache-dir", cache, "timeline", "--doc", "005", "--json"]) == 0
     out = capsys.readouterr()
     assert "005_again is a copy of" in out.err and {e["doc"] for e in json.loads(out.out)} == {"004_e0fac6992d39068e"}

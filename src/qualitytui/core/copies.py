@@ -7,8 +7,9 @@ end (a repost of an article's first paragraphs, or of the article under an edito
 one is the original), whitespace, the width of punctuation (，/,) and the lead's dateline and byline
 (本报讯（记者 王伟）) aside. Headings are left out: a repost's own headline over the first one's often
 reads as one. A copy stays a document of its own (it can be read, searched with ``doc:`` and
-bookmarked), but its names and dates are counted once, in the original: the build leaves it out of
-the entities, the corpus out of the timeline, and search shows the original's passages.
+bookmarked), but what it shares with the original is counted once, there: the build leaves those
+passages out of the entities, the corpus out of the timeline, and search shows the original's. What
+it has of its own (its headline and byline, an editor's note) is its own.
 """
 
 from __future__ import annotations
@@ -77,4 +78,24 @@ def find_copies(doc_ids: list[str], passages: list[dict[str, Any]]) -> dict[str,
         while holder in out:
             holder = out[holder]
         out[d] = holder
+    return out
+
+
+def _passage_key(text: str) -> str:
+    """A passage's text as ``_key`` forms it, without a news lead's dateline and byline."""
+    return _key([text[lead_end(text):]])
+
+
+def copied_passages(copies: dict[str, str], passages: list[dict[str, Any]]) -> set[str]:
+    """Ids of the copies' passages whose text their original holds: counted there. What a copy has
+    of its own (its headline and byline, an editor's note) is counted in it."""
+    wanted = set(copies) | set(copies.values())
+    of: dict[str, list[dict[str, Any]]] = {}
+    for p in passages:
+        if p["doc"] in wanted:
+            of.setdefault(p["doc"], []).append(p)
+    out: set[str] = set()
+    for copy, original in copies.items():
+        whole = _key([p["text"] for p in of.get(original, ())])
+        out.update(p["id"] for p in of.get(copy, ()) if (k := _passage_key(p["text"])) and k in whole)
     return out

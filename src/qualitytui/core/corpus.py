@@ -125,9 +125,14 @@ class Corpus:
         return self._passages.get(doc_id, [])
 
     def counted_as(self, doc_id: str) -> str:
-        """The document whose entities and dated items are this one's: itself, or for a copy of an
-        earlier document (copies.py), that one."""
+        """The document whose dated items are this one's: itself, or for a copy of another document
+        (copies.py), the original."""
         return self.copies.get(doc_id, doc_id)
+
+    def counted_in(self, doc_id: str) -> set[str]:
+        """The documents whose entities are this one's: itself, and for a copy its original too (which
+        holds what the copy shares with it)."""
+        return {doc_id, self.copies[doc_id]} if doc_id in self.copies else {doc_id}
 
     def _file_hashes(self) -> dict[str, str]:
         """Each file's hash by its path in the corpus, as the last build found them (made once)."""
@@ -182,7 +187,8 @@ class Corpus:
         rows = self._rows("entities")
         if type is None and doc is None:
             return rows
-        return [e for e in rows if (not type or e["type"] == type) and (doc is None or doc in e["docs"])]
+        docs = self.counted_in(doc) if doc is not None else set()  # (a copy's: its own and its original's)
+        return [e for e in rows if (not type or e["type"] == type) and (doc is None or not docs.isdisjoint(e["docs"]))]
 
     def mentions(self) -> Mentions:
         """The mentions table, loaded on first use."""
@@ -227,11 +233,13 @@ class Corpus:
         return [(by_id[eid], n) for eid, n in self.mentions().mentioned_with(entity_id, limit) if eid in by_id]
 
     def timeline(self) -> list[dict[str, Any]]:
-        """Dated items in order of their start date (a copy's are its first's: copies.py)."""
+        """Dated items in order of their start date (but those of a copy's passages that its original
+        holds, counted there: copies.py)."""
         if not self.copies:
             return self._rows("events")
         if self._timeline is None:
-            self._timeline = [e for e in self._rows("events") if e["doc"] not in self.copies]
+            copied = {p["id"] for p in self._all if p.get("copied")}
+            self._timeline = [e for e in self._rows("events") if e["passage"] not in copied]
         return self._timeline
 
     def passage(self, passage_id: str) -> dict[str, Any]:
@@ -253,22 +261,24 @@ class Corpus:
     def mentions_in(self, doc_id: str) -> dict[str, list[tuple[int, int, str | None]]]:
         """This document's entity mentions by passage id: (start, end, the entity's type); a copy's
         are those of the passages of the same text in the document it copies."""
+        own = self.mentions().in_doc(doc_id)
         if doc_id not in self.copies:
-            return self.mentions().in_doc(doc_id)
+            return own
         of = self.copies[doc_id]
         by_text = {}
         found = self.mentions().in_doc(of)
         for p in self.exact_passages(of):
             if p["id"] in found:
                 by_text.setdefault(p["text"], found[p["id"]])
-        return {p["id"]: by_text[p["text"]] for p in self.exact_passages(doc_id) if p["text"] in by_text}
+        borrowed = {p["id"]: by_text[p["text"]] for p in self.exact_passages(doc_id) if p.get("copied") and p["text"] in by_text}
+        return {**own, **borrowed}
 
     @staticmethod
-    def filter_entities(entities: list[dict[str, Any]], text: str, doc: str | None = None) -> list[dict[str, Any]]:
+    def filter_entities(entities: list[dict[str, Any]], text: str, docs: set[str] | None = None) -> list[dict[str, Any]]:
         """Entities whose name or an alias contains ``text`` (traditional, full-width, case folded), or
-        reads as it in pinyin (``qingpi`` → 青啤); only those mentioned in ``doc``, when given."""
-        if doc is not None:
-            entities = [e for e in entities if doc in e["docs"]]
+        reads as it in pinyin (``qingpi`` → 青啤); only those mentioned in ``docs``, when given."""
+        if docs is not None:
+            entities = [e for e in entities if not docs.isdisjoint(e["docs"])]
         want = fold(text.strip())
         if not want:
             return entities
@@ -283,8 +293,7 @@ class Corpus:
             from qualitytui.core.search_index import from_rows
 
             self._searcher = Searcher(self._all, from_rows(self._rows("search")), self._rows,
-                                      lambda ids: self.mentions().in_passages(ids), self.entities_named,
-                                      set(self.copies))
+                                      lambda ids: self.mentions().in_passages(ids), self.entities_named)
         return self._searcher
 
     def close(self) -> None:

@@ -72,12 +72,12 @@ class Searcher:
     def __init__(self, rows: list[dict[str, Any]], stored_index: dict[str, Any] | None,
                  table: Callable[[str], list[dict[str, Any]]],
                  mentioning: Callable[[set[str]], dict[int, list[tuple[int, int]]]],
-                 named: Callable[[str], set[str]], copies: set[str] = frozenset()):
+                 named: Callable[[str], set[str]]):
         """``table(name)``: the rows of the store's ``events`` or ``entities``; ``mentioning(ids)``:
         the passages that mention these entities, each with the mentions' spans; ``named(name)``: the
         ids of the entities a name means (Corpus.entities_named). They are asked for only by a query
-        with a filter on them (reading the mentions of a large corpus takes a while). ``copies``: the
-        documents that copy an earlier one (copies.py), whose passages only a ``doc:`` filter finds."""
+        with a filter on them (reading the mentions of a large corpus takes a while). A passage marked
+        ``copied`` (its text is its document's original's: copies.py) is found only by a ``doc:`` filter."""
         self.rows = rows
         self.index = Index(stored_index or {}, [r["text"] for r in rows])
         self.pid = {r["id"]: i for i, r in enumerate(rows)}
@@ -89,7 +89,7 @@ class Searcher:
         # (key, value) → its passages, or for type:, entity: and year: passage → the spans it matched
         self._filtered: dict[tuple[str, str], tuple[set[int] | dict[int, list[tuple[int, int]]], str | None]] = {}
         self.weights = [KIND_WEIGHT.get(r["kind"], 1.0) for r in rows]
-        self._copies = {i for i, r in enumerate(rows) if r["doc"] in copies} if copies else set()
+        self._copies = {i for i, r in enumerate(rows) if "copied" in r}
 
     def _pinyin_pattern(self, reading: tuple[str, ...]) -> re.Pattern[str] | None:
         """A pattern for the characters a reading stands for, limited to characters in the corpus."""

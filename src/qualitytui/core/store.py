@@ -163,7 +163,7 @@ def _build(
     previous: scan_cache.Previous | None,
 ) -> BuildResult:
     # a warm start needs neither the pipeline (segmenter, rules) nor the entity linker
-    from qualitytui.core.copies import find_copies
+    from qualitytui.core.copies import copied_passages, find_copies
     from qualitytui.core.entities import link
     from qualitytui.core.ingest import assign_ids
     from qualitytui.core.mention_table import table_rows
@@ -201,10 +201,15 @@ def _build(
             scanned.append((r.doc["id"], r.rows))
             records[r.rel] = [r.hash, r.doc["id"], orjson.Fragment(r.scan) if isinstance(r.scan, bytes) else r.scan]
         copies = find_copies([d["id"] for d in docs], rows)
-        for d in docs:  # (a reused document's row too: what it copies may have changed)
+        copied = copied_passages(copies, rows) if copies else set()
+        for d in docs:  # (a reused document's rows too: what it copies may have changed)
             d["copy_of"] = copies.get(d["id"])
-        if copies:  # a copy's names are counted in the first of its kind only (its dated items are
-            scanned = [s for s in scanned if s[0] not in copies]  # stored, for a rebuild, but not shown)
+        for p in rows:
+            p.pop("copied", None)  # (a reused passage may carry the last build's mark)
+            if p["id"] in copied:
+                p["copied"] = True  # its text is its document's original's: counted there
+        if copied:  # (a copied passage's dated items are stored, for a rebuild, but not shown)
+            scanned = [(d, [r for r in rs if r[0]["id"] not in copied] if d in copies else rs) for d, rs in scanned]
         if progress:
             progress(total, total, "linking entities")
         # the index in a worker while entities are linked here: the two halves of the corpus-wide work

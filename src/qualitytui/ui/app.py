@@ -354,7 +354,7 @@ class QualityApp(BookmarkActions, App[None]):
     def _show_entities(self, typed: str) -> None:
         """The sidebar's entities whose name or alias matches what is typed in its filter box (and that
         the document read mentions, after ``.``)."""
-        here = self.corpus.counted_as(self.doc_id) if self.entities_here and self.corpus and self.doc_id else None
+        here = self.corpus.counted_in(self.doc_id) if self.entities_here and self.corpus and self.doc_id else None
         for entity_list in self.query(EntityList):
             entity_list.show_entities(Corpus.filter_entities(self.entities, typed, here))
         for title in self.query("#entities-title").results(Static):
