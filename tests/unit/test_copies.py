@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from qualitytui.cli import main
-from qualitytui.core.copies import MIN_CHARS, find_copies
+from qualitytui.core.copies import MIN_CHARS, copied_passages, find_copies
 from qualitytui.core.corpus import Corpus
 from qualitytui.paths import Paths
 
@@ -171,3 +171,19 @@ def test_a_repost_of_an_articles_first_paragraphs_is_a_copy_of_the_article_which
     assert find_copies(["short", "first", "later"], short + first + later) == {"short": "later", "first": "later"}
     noted_full = [_p("noted", "body", "编者按：本文转自青岛日报。" + BODY), _p("noted", "body", more)]
     assert find_copies(["short", "noted"], short + noted_full) == {}  # the article in the middle of another: its own
+
+
+def test_a_copys_passages_are_copied_where_the_original_holds_their_text():
+    def ps(doc, *items):
+        return [{"id": f"{doc}#{i}", "doc": doc, "kind": k, "text": t} for i, (k, t) in enumerate(items)]
+
+    lead = ps("lead", ("title", "质量大会召开"), ("body", "本报讯（记者 王伟）" + BODY))
+    repost = ps("repost", ("heading", "转载：质量大会召开"), ("body", BODY[:60]), ("body", BODY[60:]), ("furniture", "责任编辑：刘洋"))
+    assert find_copies(["lead", "repost"], lead + repost) == {"repost": "lead"}
+    assert copied_passages({"repost": "lead"}, lead + repost) == {"repost#1", "repost#2"}  # its own: heading, credit
+    # the lead that names the reporters, where the original (here the fuller repost) lacks it, is the copy's own
+    fuller = ps("fuller", ("body", "编者按：转自青岛日报。" + BODY))
+    assert find_copies(["lead", "fuller"], lead + fuller) == {"lead": "fuller"}
+    assert copied_passages({"lead": "fuller"}, lead + fuller) == set()
+    same = ps("same", *[(p["kind"], p["text"]) for p in lead])  # the same file again: all of it
+    assert copied_passages({"same": "lead"}, lead + same) == {"same#0", "same#1"}

@@ -35,16 +35,22 @@ _PUNCTUATION = (("，", ","), ("。", "."), ("：", ":"), ("；", ";"), ("（", 
                 ("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'"))
 
 
-def _key(texts: list[str]) -> str:
-    """The text that two copies share: without spaces and line breaks, punctuation half-width (a few
-    replacements over the whole text are far cheaper than normalizing it character by character)."""
-    if texts:  # a repost may print the lead's 本报讯（记者 王伟） or leave it out
-        texts = [texts[0][lead_end(texts[0]):], *texts[1:]]
-    key = "".join("".join(texts).split())
+def _flat(text: str) -> str:
+    """``text`` without spaces and line breaks, its punctuation half-width (a few replacements over the
+    whole text are far cheaper than normalizing it character by character)."""
+    key = "".join(text.split())
     for wide, narrow in _PUNCTUATION:
         if wide in key:
             key = key.replace(wide, narrow)
     return key
+
+
+def _key(texts: list[str]) -> str:
+    """The text that two copies share: the body paragraphs flat, without the lead's 本报讯（记者 王伟）,
+    which a repost may print or leave out."""
+    if texts:
+        texts = [texts[0][lead_end(texts[0]):], *texts[1:]]
+    return _flat("".join(texts))
 
 
 def find_copies(doc_ids: list[str], passages: list[dict[str, Any]]) -> dict[str, str]:
@@ -81,14 +87,10 @@ def find_copies(doc_ids: list[str], passages: list[dict[str, Any]]) -> dict[str,
     return out
 
 
-def _passage_key(text: str) -> str:
-    """A passage's text as ``_key`` forms it, without a news lead's dateline and byline."""
-    return _key([text[lead_end(text):]])
-
-
 def copied_passages(copies: dict[str, str], passages: list[dict[str, Any]]) -> set[str]:
     """Ids of the copies' passages whose text their original holds: counted there. What a copy has
-    of its own (its headline and byline, an editor's note) is counted in it."""
+    of its own (its headline and byline, an editor's note, a lead's 本报讯（记者 王伟） the original
+    lacks) is counted in it."""
     wanted = set(copies) | set(copies.values())
     of: dict[str, list[dict[str, Any]]] = {}
     for p in passages:
@@ -96,6 +98,6 @@ def copied_passages(copies: dict[str, str], passages: list[dict[str, Any]]) -> s
             of.setdefault(p["doc"], []).append(p)
     out: set[str] = set()
     for copy, original in copies.items():
-        whole = _key([p["text"] for p in of.get(original, ())])
-        out.update(p["id"] for p in of.get(copy, ()) if (k := _passage_key(p["text"])) and k in whole)
+        whole = _flat("".join(p["text"] for p in of.get(original, ())))
+        out.update(p["id"] for p in of.get(copy, ()) if (k := _flat(p["text"])) and k in whole)
     return out
