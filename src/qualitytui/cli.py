@@ -349,7 +349,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         "documents": len(corpus.documents()),
         "passages": sum(d["passages"] for d in corpus.documents()),
         "entities": len(corpus.db.table("entities")),
-        "events": len(corpus.timeline()),  # (a copy's dated items are stored, not shown: copies.py)
+        "events": len(corpus.timeline()),  # (a copied passage's dated items are stored, not shown: copies.py)
         "copies": len(corpus.copies),
         "seconds": round(time.perf_counter() - t0, 3),
     }

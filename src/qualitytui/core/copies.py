@@ -79,7 +79,7 @@ def find_copies(doc_ids: list[str], passages: list[dict[str, Any]]) -> dict[str,
                 if holder is None:
                     firsts.append(d)
                 elif d not in out:
-                    out[d] = out.get(holder, holder)
+                    out[d] = holder
     for d, holder in out.items():  # (held by a copy found in the other pass: by its original)
         while holder in out:
             holder = out[holder]

@@ -58,7 +58,7 @@ class Corpus:
         self._ordered: dict[str, list[str]] = {}  # order → the documents' ids in it
         self._doc_ranks: dict[str, dict[str, int]] = {}  # order → each document's place in it
         self._entity_names: EntityNames | None = None
-        # copies.py: a copy's names and dates are counted in the document it copies
+        # copies.py: a copy → its original, which counts the text the two share
         self.copies = {d["id"]: d["copy_of"] for d in self._docs.values() if d.get("copy_of")}
         self._timeline: list[dict[str, Any]] | None = None
         self._by_start: dict[str, list[dict[str, Any]]] | None = None
@@ -148,7 +148,8 @@ class Corpus:
     def document_of_file(self, digest: str) -> str | None:
         """The id of the first document read from a file with this hash (a file renamed or moved
         keeps its hash and changes its id), or None."""
-        return next((d["id"] for d in self._docs.values() if self._file_hashes().get(d["path"]) == digest), None)
+        hashes = self._file_hashes()
+        return next((d["id"] for d in self._docs.values() if hashes.get(d["path"]) == digest), None)
 
     def passages_starting(self, text: str) -> list[dict[str, Any]]:
         """Every passage whose text starts with ``text``, in corpus order (where a bookmark's passage

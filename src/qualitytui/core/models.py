@@ -78,7 +78,7 @@ class Document:
             "passages": len(self.passages),
             "chars": self.chars,
             "warnings": list(self.warnings),
-            "copy_of": None,  # set by the build: the earlier document with the same text (copies.py)
+            "copy_of": None,  # set by the build: the original whose text holds this one's (copies.py)
         }
 
 

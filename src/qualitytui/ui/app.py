@@ -454,7 +454,7 @@ class QualityApp(BookmarkActions, App[None]):
         if when := dated(doc.get("date"), gap=" "):
             about.append(when, style="bold")
             about.append(" · ", style="dim")
-        meta = [f"copy of {doc['copy_of']}"] if doc.get("copy_of") else []  # copies.py: its names are counted there
+        meta = [f"copy of {doc['copy_of']}"] if doc.get("copy_of") else []  # copies.py: what they share is counted there
         meta += [doc["byline"]] if doc.get("byline") else []
         meta += [f"{counted(len(doc['warnings']), 'repair')} (r)", doc["path"]]
         about.append(printable(" · ".join(meta)), style="dim")
@@ -579,7 +579,7 @@ class QualityApp(BookmarkActions, App[None]):
     def _push_timeline(self, corpus: Corpus, typed: str = "") -> None:
         from qualitytui.ui.screens.timeline import TimelineScreen
 
-        doc = corpus.counted_as(self.doc_id) if self.doc_id else None  # (a copy's items are its first's)
+        doc = corpus.counted_as(self.doc_id) if self.doc_id else None  # (a copy's: its original's items)
         screen = TimelineScreen(corpus.timeline(), corpus.titles(), doc, corpus.passages_naming, typed)
         self.push_screen(screen, self._timeline_closed)
 
