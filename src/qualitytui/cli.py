@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from qualitytui import __version__
 from qualitytui.core.citations import FORMATS
-from qualitytui.core.models import DOC_ORDERS, ENTITY_TYPES
+from qualitytui.core.models import DOC_ORDERS, ENTITY_TYPES, HIT_ORDERS
 from qualitytui.core.linebreak import display_width
 from qualitytui.core.normalize import printable
 from qualitytui.core.query_help import SYNTAX
-from qualitytui.core.wording import counted, dated, in_copies, kinds_read
+from qualitytui.core.wording import counted, dated, first_shown, in_copies, kinds_read
 
 if TYPE_CHECKING:
     from qualitytui.core.corpus import Corpus
@@ -72,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     ents.add_argument("--doc", metavar="DOC", help="only the entities this document mentions (id, or a unique prefix of one)")
     line = add("timeline", "dated items (events, plan periods, targets, statistics) in date order")
     line.add_argument("filter", nargs="*", metavar="WORD",
-                      help="only items matching every word: a kind (event, plan, target, stat), a year (2025), "
+                      help="only items matching every word: a kind (event, plan, target, stat), a year (2025) or years (2023..2025), "
                            "entity:NAME (items whose passage names it), or words of the date, title or document "
                            "title (characters or pinyin)")
     line.add_argument("--doc", metavar="DOC", help="only this document's items (id, or a unique prefix of one)")
@@ -81,9 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
     search.formatter_class = argparse.RawDescriptionHelpFormatter
     search.add_argument("query", nargs="+", metavar="QUERY", help="words, \"a phrase\", -excluded, filters (below)")
     search.add_argument("--limit", type=_limit, default=20, metavar="N", help="show the best N hits (default 20; 0 for all)")
+    search.add_argument("--sort", choices=HIT_ORDERS, help="best first (the default), or by the documents' dates: "
+                                                       "newest or oldest first (as sort: in the query)")
     search.add_argument("--cite", choices=FORMATS, metavar="FORMAT",
                         help="print the passages found as citations instead: md (a list to paste into a report), "
-                             "gbt (a GB/T 7714 reference list), json or csv; best first, as many as --limit")
+                             "gbt (a GB/T 7714 reference list), json or csv; in the hits' order, as many as --limit")
     marks = add("bookmarks", "your bookmarks (list); add one, export them, or remove one")
     marks_sub = marks.add_subparsers(dest="action", metavar="ACTION")
     madd = marks_sub.add_parser("add", help="bookmark a passage", description="bookmark a passage")
@@ -305,7 +307,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.cite and args.json:
         raise CliError("--json and --cite each choose the output: give one of them", EXIT_USAGE)
     corpus = _open(args)
-    result = corpus.search(" ".join(args.query), args.limit or None)
+    from qualitytui.core.query import with_order
+
+    query = " ".join(args.query)
+    result = corpus.search(with_order(query, args.sort) if args.sort else query, args.limit or None)
     if args.cite and not result.message:
         sys.stdout.write(corpus.cite(result, args.cite))
     elif args.json:
@@ -321,18 +326,22 @@ def cmd_search(args: argparse.Namespace) -> int:
                 raise BrokenPipeError
 
         console = _Console()
-        shown = f"; the best {len(result.hits)}" if len(result.hits) < result.total else ""
+        shown = f"; {first_shown(len(result.hits), result.order)}" if len(result.hits) < result.total else ""
         copies = f"; {in_copies(result.in_copies)}" if result.in_copies else ""
         console.print(Text(f"{counted(result.total, 'passage')} for {printable(result.query)} ({result.took_ms:.1f} ms){shown}{copies}"))
         table = Table(box=None, header_style="bold", pad_edge=False, show_header=False)
         table.add_column("score", justify="right")
         table.add_column("passage", no_wrap=True)
+        by_date = result.order != "best"
+        if by_date:  # what the hits are in the order of
+            dates = {d["id"]: dated(d.get("date")) for d in corpus.documents()}
+            table.add_column("date", no_wrap=True)
         table.add_column("snippet", overflow="fold")
         for h in result.hits:
             snip = Text(printable(h.snippet.text))
             for a, b in h.snippet.spans(h.matches):
                 snip.stylize("bold reverse", a, b)
-            table.add_row(f"{h.score:.2f}", Text(h.passage), snip)
+            table.add_row(f"{h.score:.2f}", Text(h.passage), *([dates.get(h.doc, "")] if by_date else []), snip)
         console.print(table)
     if result.message:
         print(f"qualitytui: {result.message}", file=sys.stderr)

@@ -419,6 +419,40 @@ async def test_f_searches_the_document_being_read(tmp_path):
         assert app.doc_id == doc and app.query_one(PassageList).current["id"] == hits[0].passage
 
 
+async def test_ctrl_o_orders_the_hits_by_date_and_n_follows_that_order(tmp_path):
+    from textual.widgets import Input
+
+    from qualitytui.ui.screens.search import SearchScreen
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash", "ctrl+o")  # nothing typed: it says what to do
+        box = app.screen.query_one(Input)
+        assert box.value == ""
+        await pilot.press(*"zhiliang")
+        seen = []
+        for want in ("newest", "oldest", "best"):
+            await pilot.press("ctrl+o")
+            await app.screen.workers.wait_for_complete()
+            await pilot.pause()
+            r = app.screen.result
+            assert r.order == want and box.value == ("zhiliang" if want == "best" else f"zhiliang sort:{want}")
+            status = str(app.screen.query_one("#search-status").render())
+            assert (f"{want} first" in status) == (want != "best")
+            seen.append([h.passage for h in r.hits])
+        expected = app.corpus.search("zhiliang sort:newest", limit=200).hits
+        assert seen[0] == [h.passage for h in expected] and seen[0] != seen[2] and seen[1] != seen[0]
+        await pilot.press("ctrl+o")  # newest first again: the first hit opens, n goes on to the second
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        assert not isinstance(app.screen, SearchScreen)
+        assert app.query_one(PassageList).current["id"] == expected[0].passage
+        await pilot.press("n")
+        assert app.query_one(PassageList).current["id"] == expected[1].passage
+
+
 async def test_ctrl_s_exports_every_passage_a_search_found(tmp_path):
     from qualitytui.ui.screens.bookmarks import ExportScreen
     from qualitytui.ui.screens.search import SearchScreen

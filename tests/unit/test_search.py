@@ -369,3 +369,92 @@ def test_a_hit_snippet_can_be_made_as_wide_as_the_screen_has_room_for(seeds):
         assert "质量月" in wide.text and wide.spans([hit.anchor])  # the match stays in view
         assert width - 4 <= cell_len(wide.text.strip("…")) <= width
     assert cell_len(seeds.hit_snippet(hit, 140).text) > cell_len(hit.snippet.text) + 40
+
+
+def test_sort_newest_and_oldest_order_the_hits_by_their_documents_dates(seeds):
+    best = seeds.search("质量强县", limit=None)
+    dates = {d["id"]: d["date"]["value"] for d in seeds.documents()}
+    order = {d: i for i, d in enumerate(sorted(dates, key=lambda d: (dates[d], d)))}  # (one date per document here)
+    for sort, step in (("newest", -1), ("oldest", 1)):
+        r = seeds.search(f"质量强县 sort:{sort}", limit=None)
+        assert r.order == sort and r.to_dict()["order"] == sort
+        assert {h.passage for h in r.hits} == {h.passage for h in best.hits}  # the same hits, in another order
+        places = [(step * order[h.doc], int(h.passage.split("#")[1])) for h in r.hits]
+        assert places == sorted(places)  # by date, then in the document's own order
+        assert {h.passage: h.score for h in r.hits} == {h.passage: h.score for h in best.hits}
+    assert seeds.search("质量强县 sort:newest", limit=3).hits == seeds.search("质量强县 sort:newest", limit=None).hits[:3]
+    assert "order" not in best.to_dict() and best.order == "best"
+    assert parse("质量 sort:NEWEST").order == "newest" and parse("质量 SORT:oldest").order == "oldest"
+    assert "sort:" in parse("质量 sort:latest").problem and parse("sort:newest").problem  # nothing to search for
+
+
+def test_a_year_with_a_date_a_year_alone_sorts_after_that_years_days_when_newest_first(tmp_path):
+    c = small(tmp_path, {
+        "a.txt": "甲文\n\n2024年3月5日电 今天召开质量大会。\n",
+        "b.txt": "乙文\n\n2024年，质量工作取得成效。\n",
+        "c.txt": "丙文\n\n2023年6月1日电 质量月启动。\n",
+        "d.txt": "丁文\n\n质量是生命。\n",  # no date
+    })
+    when = {d["id"]: (d.get("date") or {}).get("value") for d in c.documents()}
+    assert when["a"] == "2024-03-05" and when["b"] == "2024" and when["c"] == "2023-06-01" and not when["d"]
+    newest = [h.doc for h in c.search("质量 sort:newest", limit=None).hits]
+    oldest = [h.doc for h in c.search("质量 sort:oldest", limit=None).hits]
+    assert newest == ["a", "b", "c", "d"] and oldest == ["c", "b", "a", "d"]  # undated last either way
+
+
+def test_a_date_filter_keeps_the_passages_of_documents_dated_then(seeds):
+    dates = {d["id"]: d["date"]["value"] for d in seeds.documents()}
+    every = {p["id"]: p["doc"] for d in seeds.documents() for p in seeds.passages(d["id"])}
+
+    def docs_of(query):
+        r = seeds.search(query, limit=None)
+        assert not r.message, r.message
+        return {every[h.passage] for h in r.hits}, r.total
+
+    for query, holds in (("date:2025", lambda v: v.startswith("2025")),
+                         ("date:2022-09", lambda v: v.startswith("2022-09")),
+                         ("date:..2023", lambda v: v[:4] <= "2023"),
+                         ("date:2024..", lambda v: v[:4] >= "2024"),
+                         ("date:2022年9月29日", lambda v: v == "2022-09-29")):
+        wanted = {d for d, v in dates.items() if holds(v)}
+        found, total = docs_of(query)
+        assert wanted and found == wanted, query
+        assert total == sum(every[p] in wanted for p in every)  # a filter alone: all their passages
+    assert docs_of("date:2025-03")[0] == {d for d, v in dates.items() if v.startswith("2025-03")}  # not the ≈2025 one
+    found, _ = docs_of("质量强链 date:2023")
+    assert found and found <= {d for d, v in dates.items() if v.startswith("2023")}
+    assert "date:" in seeds.search("质量 date:2024-13").message and seeds.search("date:abc").message
+
+
+def test_a_year_range_keeps_passages_with_a_dated_item_reaching_into_it(seeds):
+    def reaching(first, last):
+        return {e["passage"] for e in seeds.timeline()
+                if int(e["start"][:4]) <= last and int((e["end"] or e["start"])[:4]) >= first}
+
+    assert set(hit_ids(seeds.search("year:2026..2027", limit=None))) == reaching(2026, 2027)
+    assert set(hit_ids(seeds.search("year:2021..2022", limit=None))) == reaching(2021, 2022)
+    assert set(hit_ids(seeds.search("year:2025—2027", limit=None))) == reaching(2025, 2027)
+    assert reaching(2026, 2027) and reaching(2021, 2021)
+    assert set(hit_ids(seeds.search("year:2021..2023", limit=None))) == set().union(
+        *(hit_ids(seeds.search(f"year:{y}", limit=None)) for y in (2021, 2022, 2023)))  # the years' together
+    assert "year:" in seeds.search("year:2024-03").message  # a month is no year
+
+
+def test_the_search_command_sorts_by_date_and_shows_the_dates(capsys):
+    assert main(["search", "质量强县", "--sort", "oldest", "--json", "--limit", "0"]) == 0
+    by_option = json.loads(capsys.readouterr().out)
+    assert main(["search", "质量强县", "sort:oldest", "--json", "--limit", "0"]) == 0
+    by_term = json.loads(capsys.readouterr().out)
+    assert by_option["order"] == "oldest" and by_option["hits"] == by_term["hits"]
+    assert main(["search", "质量强县 sort:newest", "--sort", "best", "--json", "--limit", "0"]) == 0
+    assert "order" not in json.loads(capsys.readouterr().out)  # the option has the last word
+    assert main(["docs", "--json"]) == 0
+    dates = {d["id"]: d["date"]["value"] for d in json.loads(capsys.readouterr().out)}
+    found = {h["doc"] for h in by_term["hits"]}
+    assert main(["search", "质量强县", "--sort", "newest", "--limit", "3"]) == 0
+    first, *rows = capsys.readouterr().out.splitlines()
+    assert first.endswith("the newest 3")
+    newest = max(found, key=lambda d: dates[d])
+    assert dates[newest] > min(dates[d] for d in found)
+    assert f"≈{dates[newest]}" in rows[0] and newest in rows[0]  # the date column, the newest document first
+    assert main(["search", "质量", "date:2024-13"]) == 1 and "date:" in capsys.readouterr().err

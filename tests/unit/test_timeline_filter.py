@@ -40,6 +40,15 @@ def test_a_year_keeps_the_items_whose_dates_reach_into_it():
     assert kept("1999") == []
 
 
+def test_years_keep_the_items_whose_dates_reach_into_any_of_them():
+    assert kept("2023..2024") == [3, 4] and kept("2024..2023") == [3, 4]
+    assert kept("2026..2030") == [1] and kept("2026—2030") == [1] and kept("2026-2030") == [1]
+    assert kept("2024..") == [1, 2, 3] and kept("..2022") == [0]
+    assert kept("2023..2025 target") == [2]
+    assert kept("1400") == [] and kept("1400..1500") == []  # a count, not a year: a word in no item
+    assert parse("2025年").years == ((2025, 2025),)
+
+
 def test_words_match_the_date_title_or_document_title_in_any_form():
     assert kept("行动方案") == [1]
     assert kept("行動方案") == [1]  # traditional characters
@@ -98,7 +107,7 @@ def test_an_entity_keeps_the_items_whose_passage_names_it():
 def test_an_entity_name_with_spaces_is_typed_in_quotes():
     assert entity_term("潮生活 夜城阳") == 'entity:"潮生活 夜城阳"' and entity_term("崂山区") == "entity:崂山区"
     flt = parse(entity_term("潮生活 夜城阳") + " 2025")
-    assert flt.entities == ("潮生活 夜城阳",) and flt.years == (2025,)
+    assert flt.entities == ("潮生活 夜城阳",) and flt.years == ((2025, 2025),)
     assert parse('entity:"潮生活').entities == ("潮生活",)  # (still being typed)
     assert parse("entity:").entities == ()
     assert parse(entity_term('“好品” "山东" 品牌') + " plan").entities == ('“好品” "山东" 品牌',)  # quotes doubled, as in search

@@ -294,7 +294,8 @@ class Corpus:
             from qualitytui.core.search_index import from_rows
 
             self._searcher = Searcher(self._all, from_rows(self._rows("search")), self._rows,
-                                      lambda ids: self.mentions().in_passages(ids), self.entities_named)
+                                      lambda ids: self.mentions().in_passages(ids), self.entities_named,
+                                      self.doc_ids)
         return self._searcher
 
     def close(self) -> None:
@@ -318,7 +319,7 @@ class Corpus:
         return self.searcher().search(query, limit)
 
     def cite(self, result: Result, fmt: str) -> str:
-        """The passages ``result`` found, best first, as citations in ``fmt`` (citations.FORMATS)."""
+        """The passages ``result`` found, in its order, as citations in ``fmt`` (citations.FORMATS)."""
         from qualitytui.core.citations import passages as cited
 
         found = [self.passage(h.passage) for h in result.hits]

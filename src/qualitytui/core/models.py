@@ -16,6 +16,7 @@ def passage_index(passage_id: str) -> int:
 ENTITY_TYPES = ("person", "place", "organization", "company", "policy_document", "program_or_brand", "award", "event")
 # the orders of the documents list: as in the folder, or by each document's (inferred) date
 DOC_ORDERS = ("file", "newest", "oldest")
+HIT_ORDERS = ("best", "newest", "oldest")  # a search's: best first, or by its documents' dates (sort:)
 
 
 @dataclass

@@ -6,6 +6,8 @@
     -青岛, NOT 青岛        without this word (NOT in capitals; AND in capitals adds nothing: all words are needed)
     laoshan, qdyp         pinyin (whole syllables or initials) also matches the characters
     doc:001 kind:heading type:person entity:青岛啤酒 year:2025    filters (a filter alone lists passages)
+    year:2023..2025 date:2024-03 date:2024..     dated items in those years; documents dated then
+    sort:newest, sort:oldest                     hits by their documents' dates, not best first
     doc:"2024-03-18 青岛日报"   a filter's value in quotes may hold spaces (a quote in it doubled)
 
 Words are matched in the search form (fold.py): traditional characters, full-width forms and Latin
@@ -17,16 +19,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from qualitytui.core.date_range import parse_range
 from qualitytui.core.fold import fold
-from qualitytui.core.models import ENTITY_TYPES, PASSAGE_KINDS
+from qualitytui.core.models import ENTITY_TYPES, HIT_ORDERS, PASSAGE_KINDS
 from qualitytui.core.pinyin import readings
 
 MAX_QUERY = 500
-FILTERS = ("doc", "kind", "type", "entity", "year")
+FILTERS = ("doc", "kind", "type", "entity", "year", "date")
 # a filter's value in quotes, a quote in it doubled (doc:"""好品"" 济南"); unclosed, it runs to the end
 # (while it is typed). The timeline filter's entity:"…" reads the same way.
 QUOTED_VALUE = r'"((?:[^"]|"")*)(?:"(?!")|$)'
-_PART = re.compile(r'(-?)"([^"]*)"?|(?i:(doc|kind|type|entity|year)):' + QUOTED_VALUE + r'|(\S+)')
+_PART = re.compile(r'(-?)"([^"]*)"?|(?i:(doc|kind|type|entity|year|date|sort)):' + QUOTED_VALUE + r'|(\S+)')
 _OR = re.compile(r"\s+(?:OR|\|)\s+")  # (OR in capitals, as in most search boxes: "or" is a word)
 _WORDCHAR = re.compile(r"\w")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -55,6 +58,7 @@ class Query:
     terms: list[Term] = field(default_factory=list)
     excluded: list[Term] = field(default_factory=list)
     filters: dict[str, list[str]] = field(default_factory=dict)
+    order: str = "best"
     problem: str | None = None
 
     @property
@@ -106,13 +110,20 @@ def parse(raw: str) -> Query:
             continue
         if negating:
             negating = False
-            if key is not None or word is not None and word.partition(":")[0].lower() in FILTERS:
+            if key is not None or word is not None and word.partition(":")[0].lower() in (*FILTERS, "sort"):
                 q.problem = "NOT leaves out words and phrases, not filters"
                 return q
             if quoted is not None:
                 neg = "-"
             elif not word.startswith("-"):
                 word = "-" + word
+        if key is not None and key.lower() == "sort" or word is not None and word[:5].lower() == "sort:":
+            q.order = (value if key is not None else word[5:]).lower()
+            if q.order not in HIT_ORDERS:
+                q.problem = f"sort: one of {', '.join(HIT_ORDERS)} (got {q.order!r})"
+                return q
+            joining = False
+            continue
         if key is not None:  # doc:"a b": one value, spaces and | included
             value = value.replace('""', '"')
             problem = _check_filter(key.lower(), value)
@@ -179,13 +190,21 @@ def _check_filter(key: str, value: str) -> str | None:
         return f"unknown passage kind {value!r}; one of {', '.join(PASSAGE_KINDS)}"
     if key == "type" and value not in ENTITY_TYPES:
         return f"unknown entity type {value!r}; one of {', '.join(ENTITY_TYPES)}"
-    if key == "year" and not re.fullmatch(r"\d{4}", value):
-        return f"year: needs four digits, e.g. year:2025 (got {value!r})"
+    if key == "year" and parse_range(value, years_only=True) is None:
+        return f"year: needs a year or a range of years, e.g. year:2025, year:2023..2025 (got {value!r})"
+    if key == "date" and parse_range(value) is None:
+        return f"date: needs a date or a range, e.g. date:2024, date:2024-03, date:2023..2024-06 (got {value!r})"
     return None
 
 
 _EXAMPLES = {"doc": "doc:001", "kind": "kind:heading", "type": "type:person", "entity": "entity:青岛啤酒",
-             "year": "year:2025"}
+             "year": "year:2025", "date": "date:2024-03"}
+
+
+def with_order(raw: str, order: str) -> str:
+    """``raw`` sorted by ``order`` (HIT_ORDERS): its sort: terms replaced, none for the best first."""
+    kept = re.sub(r"(?i)(?:^|\s)sort:\S*", "", raw).strip()
+    return kept if order == "best" else f"{kept} sort:{order}".strip()
 
 
 def syntax_form(text: str) -> str:

@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable
 
+from qualitytui.core.date_range import parse_range
 from qualitytui.core.pinyin import reading_regex, unit_chars
 from qualitytui.core.query import Query, Term, parse, syntax_form
 from qualitytui.core.search_index import K1, Index, bigrams
 from qualitytui.core.snippets import Snippet, snippet
+from qualitytui.core.timeline_axis import item_years
 
 KIND_WEIGHT = {"title": 2.0, "subtitle": 1.6, "heading": 1.5, "body": 1.0, "caption": 0.9, "byline": 0.5,
                "furniture": 0.3}
@@ -49,12 +51,15 @@ class Result:
     hits: list[Hit]
     message: str | None = None
     in_copies: int = 0  # passages found in copies of other documents, left out (copies.py)
+    order: str = "best"  # or by the documents' dates: newest, oldest (sort:)
 
     def to_dict(self) -> dict[str, Any]:
         out = {"query": self.query, "total": self.total, "took_ms": self.took_ms,
                "hits": [h.to_dict() for h in self.hits]}
         if self.in_copies:
             out["in_copies"] = self.in_copies
+        if self.order != "best":
+            out["order"] = self.order
         if self.message:
             out["message"] = self.message
         return out
@@ -72,10 +77,11 @@ class Searcher:
     def __init__(self, rows: list[dict[str, Any]], stored_index: dict[str, Any] | None,
                  table: Callable[[str], list[dict[str, Any]]],
                  mentioning: Callable[[set[str]], dict[int, list[tuple[int, int]]]],
-                 named: Callable[[str], set[str]]):
+                 named: Callable[[str], set[str]], doc_ids: Callable[[str], list[str]]):
         """``table(name)``: the rows of the store's ``events`` or ``entities``; ``mentioning(ids)``:
         the passages that mention these entities, each with the mentions' spans; ``named(name)``: the
-        ids of the entities a name means (Corpus.entities_named). They are asked for only by a query
+        ids of the entities a name means (Corpus.entities_named); ``doc_ids(order)``: the documents'
+        ids in that order (Corpus.doc_ids: newest, oldest), for sort:. They are asked for only by a query
         with a filter on them (reading the mentions of a large corpus takes a while). A passage marked
         ``copied`` (its text is its document's original's: copies.py) is found only by a ``doc:`` filter."""
         self.rows = rows
@@ -84,6 +90,8 @@ class Searcher:
         self._table = table
         self._mentioning = mentioning
         self._named = named
+        self._doc_ids = doc_ids
+        self._doc_ranks: dict[str, dict[str, int]] = {}  # order → each document's place in it
         self._docs: dict[str, range] | None = None
         self._patterns: dict[tuple[str, ...], re.Pattern[str] | None] = {}
         # (key, value) → its passages, or for type:, entity: and year: passage → the spans it matched
@@ -217,13 +225,25 @@ class Searcher:
         return self._mentioning(ids), None
 
     def _filter_year(self, value: str) -> tuple[dict[int, list[tuple[int, int]]], str | None]:
-        marks: dict[int, list[tuple[int, int]]] = {}  # the dates in that year, marked like the words
+        """The passages with a dated item reaching into the year (or years: 2023..2025)."""
+        wanted = parse_range(value, years_only=True)
+        assert wanted is not None  # (query.parse let only ranges through)
+        first, last = wanted.years
+        marks: dict[int, list[tuple[int, int]]] = {}  # the dates in those years, marked like the words
         for e in self._table("events"):
-            start = (e.get("start") or "")[:4]
-            end = (e.get("end") or e.get("start") or "")[:4]
-            if start and start <= value <= end and e["passage"] in self.pid:
+            span = item_years(e)
+            if span and span[0] <= last and span[1] >= first and e["passage"] in self.pid:
                 marks.setdefault(self.pid[e["passage"]], []).append(tuple(e["offset"]))
         return marks, None
+
+    def _filter_date(self, value: str) -> tuple[set[int], str | None]:
+        """The passages of the documents dated then (by the date printed or inferred): all of the
+        document's date in the range, so that one dated only 2024 is not in date:2024-03."""
+        wanted = parse_range(value)
+        assert wanted is not None
+        docs = {d["id"] for d in self._table("documents") if (when := (d.get("date") or {}).get("value"))
+                and wanted.holds(when)}
+        return {i for i, r in enumerate(self.rows) if r["doc"] in docs}, None
 
     # -- the query ------------------------------------------------------------------------------
 
@@ -253,14 +273,17 @@ class Searcher:
             found -= self._copies
         idf = [math.log(1 + (n - len(tf) + 0.5) / (len(tf) + 0.5)) for tf in per_term]
         ranked = self._scores(found, per_term, idf)  # (-score, pid): smallest first is best first
-        if len(q.terms) > 1 and ranked and not any(t.either for t in q.terms):
+        if len(q.terms) > 1 and ranked and not any(t.either for t in q.terms) and q.order == "best":
             ranked = self._phrase_bonus(q.terms, ranked, limit)
-        shown = sorted(ranked) if limit is None or limit >= len(ranked) else heapq.nsmallest(limit, ranked)
+        if q.order != "best":
+            shown = self._by_date(ranked, q, limit)
+        else:
+            shown = sorted(ranked) if limit is None or limit >= len(ranked) else heapq.nsmallest(limit, ranked)
         rarest = max(range(len(q.terms)), key=idf.__getitem__) if q.terms else None
         marks = [got for k, values in q.filters.items() for v in values
                  if isinstance(got := self._filtered[(k, v)][0], dict)]  # what type:, entity:, year: matched
         hits = [self._hit(pid, round(-neg, 4), q, rarest, [s for m in marks for s in m.get(pid, ())]) for neg, pid in shown]
-        return Result(raw, len(ranked), _ms(t0), hits, in_copies=in_copies)
+        return Result(raw, len(ranked), _ms(t0), hits, in_copies=in_copies, order=q.order)
 
     def _scores(self, found: set[int], per_term: list[dict[int, float]], idf: list[float]) -> list[tuple[float, int]]:
         """BM25 of each passage in ``found`` times its kind's weight, as (-score, passage)."""
@@ -272,6 +295,21 @@ class Searcher:
                 f = tf[pid]
                 acc[pid] += w * f / (f + norms[pid])
         return [(-s * weights[pid], pid) for pid, s in acc.items()]
+
+    def _by_date(self, ranked: list[tuple[float, int]], q: Query, limit: int | None) -> list[tuple[float, int]]:
+        """The first ``limit`` of ``ranked`` by their documents' dates in ``q.order`` (undated ones
+        last), each document's in text order; the shown ones' scores with their phrase bonus."""
+        if q.order not in self._doc_ranks:
+            self._doc_ranks[q.order] = {d: i for i, d in enumerate(self._doc_ids(q.order))}
+        rank, rows = self._doc_ranks[q.order], self.rows
+
+        def place(hit: tuple[float, int]) -> tuple[int, int]:
+            return rank[rows[hit[1]]["doc"]], hit[1]  # (a document's passages in store order)
+
+        shown = sorted(ranked, key=place) if limit is None or limit >= len(ranked) else heapq.nsmallest(limit, ranked, key=place)
+        if len(q.terms) > 1 and shown and not any(t.either for t in q.terms):
+            shown = self._phrase_bonus(q.terms, shown, None)
+        return shown
 
     def _phrase_bonus(self, terms: list[Term], ranked: list[tuple[float, int]], limit: int | None) -> list[tuple[float, int]]:
         """Raise passages where the words stand together, as typed or read as pinyin (laoshan cha:

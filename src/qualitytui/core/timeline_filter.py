@@ -2,7 +2,8 @@
 
 The filter is what a reader types: ``2025 target``, ``行动方案``, ``laoshan plan``, ``entity:崂山区``.
 Every word must hold: a kind's name or its start (``plan``, ``target``, ``event``, ``stat``) keeps
-that kind, a year (``2025``) the items whose dates reach into it, ``entity:NAME`` the items whose
+that kind, a year (``2025``) or years (``2023..2025``, ``2025—2027``) the items whose dates reach into
+them, ``entity:NAME`` the items whose
 passage names that entity (by its name or an alias, as in search; ``entity:"a b"`` for a name with
 spaces), and any other word the items whose date, title or document title hold it (characters in
 any form, ``質量`` as 质量, or pinyin: ``laoshan``). ``AND`` in capitals adds nothing, as in a search.
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from qualitytui.core import pinyin
+from qualitytui.core.date_range import parse_range
 from qualitytui.core.fold import fold
 from qualitytui.core.query import QUOTED_VALUE, filter_term
 from qualitytui.core.timeline_axis import item_years
@@ -28,7 +30,7 @@ _WORD = re.compile(r"(?i:entity:)" + QUOTED_VALUE + r"|(\S+)")  # entity:"a b" q
 @dataclass(frozen=True)
 class TimelineFilter:
     kinds: frozenset[str] = frozenset()  # empty: every kind
-    years: tuple[int, ...] = ()
+    years: tuple[tuple[int, int], ...] = ()  # (first, last): 2025 is (2025, 2025)
     words: tuple[str, ...] = ()  # folded
     doc: str | None = None
     entities: tuple[str, ...] = ()  # entity:NAME, as typed
@@ -58,11 +60,20 @@ def parse(text: str, doc: str | None = None) -> TimelineFilter:
             continue  # as in a search: every word must hold anyway
         elif kind := kind_of(word):
             kinds.add(kind)
-        elif _YEAR.fullmatch(word):
-            years.append(int(word))
+        elif span := years_of(word):
+            years.append(span)
         else:
             words.append(fold(word))
     return TimelineFilter(frozenset(kinds), tuple(years), tuple(words), doc, tuple(entities))
+
+
+def years_of(word: str) -> tuple[int, int] | None:
+    """The years ``word`` names (2025, 2023..2025, 2025—2027, 2024..), or None: no other word is
+    taken for a year (a count such as 1400 is a word to find)."""
+    span = parse_range(word, years_only=True)
+    if span is None or not all(_YEAR.fullmatch(y) for y in (span.start, span.end) if y):
+        return None
+    return span.years
 
 
 def entity_term(name: str) -> str:
@@ -113,9 +124,9 @@ class TimelineItems:
             keep = [i for i in keep if items[i]["passage"] in passages]
         if flt.years and self._spans is None:
             self._spans = [item_years(i) or (1, 0) for i in items]  # (no date: a span no year is in)
-        for year in flt.years:
+        for first, last in flt.years:
             spans = self._spans
-            keep = [i for i in keep if spans[i][0] <= year <= spans[i][1]]
+            keep = [i for i in keep if spans[i][0] <= last and spans[i][1] >= first]
         if flt.words:
             text = self._haystacks()
             for word in flt.words:

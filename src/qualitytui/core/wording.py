@@ -41,3 +41,8 @@ def in_copies(n: int, hint: bool = True) -> str:
     if not n:
         return ""
     return f"{n} more in copies" + (" (doc: shows a copy's)" if hint else "")
+
+
+def first_shown(n: int, order: str) -> str:
+    """Which of a search's hits are shown when not all are: ``the best 20``, ``the newest 20``."""
+    return f"the {order} {n}"

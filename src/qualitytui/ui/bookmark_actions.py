@@ -127,7 +127,7 @@ class BookmarkActions:
                          lambda fmt: fmt and self.export_search(query, fmt))
 
     def export_search(self, query: str, fmt: str) -> None:
-        """Every hit of ``query`` (not only those the live list shows), best first, cited in ``fmt``."""
+        """Every hit of ``query`` (not only those the live list shows), in its order, cited in ``fmt``."""
         assert self.corpus is not None
         result = self.corpus.search(query, None)
         target = export_file(self.paths.data_dir / "exports", fmt, "search")

@@ -14,10 +14,12 @@ from textual.message import Message
 from qualitytui.ui.screens.dialog import Dialog
 from textual.widgets import Input, Static
 
+from qualitytui.core.models import HIT_ORDERS
 from qualitytui.core.normalize import printable
+from qualitytui.core.query import with_order
 from qualitytui.core.search import Hit, Result
 from qualitytui.core.snippets import Snippet
-from qualitytui.core.wording import counted, dated, in_copies
+from qualitytui.core.wording import counted, dated, first_shown, in_copies
 from qualitytui.ui.widgets.lazy_list import LazyList
 
 LIVE_LIMIT = 200
@@ -51,6 +53,7 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
         Binding("down", "move(1)", "Next hit", show=False, id="search.down"),
         Binding("up", "move(-1)", "Previous hit", show=False, id="search.up"),
         Binding("ctrl+s", "export", "Export hits", id="search.export"),
+        Binding("ctrl+o", "order", "Order", id="search.order"),
     ]
 
     def __init__(self, corpus: Any, query: str = "", recent: list[str] | tuple[str, ...] = (), select: bool = True) -> None:
@@ -119,9 +122,10 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
         if r.message:
             status.update(Text(printable(r.message), style="italic"))
         else:
-            more = f" (the best {len(r.hits)} shown)" if len(r.hits) < r.total else ""
+            more = f" ({first_shown(len(r.hits), r.order)} shown)" if len(r.hits) < r.total else ""
+            order = f" · {r.order} first" if r.order != "best" else ""
             copies = f" · {in_copies(r.in_copies, hint=False)}" if r.in_copies else ""  # (one line at 80 columns)
-            status.update(Text(f"{counted(r.total, 'passage')} · {r.took_ms:.1f} ms{more} · ctrl+s exports them all{copies}"))
+            status.update(Text(f"{counted(r.total, 'passage')}{order} · {r.took_ms:.1f} ms{more} · ctrl+o: by date · ctrl+s: export all{copies}"))
             if r.hits:
                 self.found = r
         self.show_hits(r)
@@ -150,6 +154,16 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
         query = r.query
         self.app.push_screen(ExportScreen(f"the {counted(r.total, 'passage')} found"),
                              lambda fmt: fmt and self.app.export_search(query, fmt))  # type: ignore[attr-defined]
+
+    def action_order(self) -> None:
+        """The hits best first, newest first, oldest first in turn: the query's sort: changed."""
+        box = self.query_one("#search-input", Input)
+        if not box.value.strip():
+            self.notify("Type a search first: ctrl+o then orders its hits by date.", timeout=4)
+            return
+        shown = self.result.order if self.result and not self.showing_recent else "best"
+        box.value = with_order(box.value, HIT_ORDERS[(HIT_ORDERS.index(shown) + 1) % len(HIT_ORDERS)])
+        box.cursor_position = len(box.value)
 
     def action_move(self, delta: int) -> None:
         results = self.query_one("#search-results", LazyList)
