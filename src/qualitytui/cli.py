@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
                            "entity:NAME (items whose passage names it), or words of the date, title or document "
                            "title (characters or pinyin)")
     line.add_argument("--doc", metavar="DOC", help="only this document's items (id, or a unique prefix of one)")
+    line.add_argument("--cite", choices=FORMATS, metavar="FORMAT",
+                      help="print the items as a chronology with their sources instead: md (each with its citation "
+                           "and passage), gbt (each numbered to a GB/T 7714 reference list), json or csv")
     search = add("search", "ranked search of every passage (Chinese, pinyin, traditional characters)")
     search.epilog = QUERY_HELP
     search.formatter_class = argparse.RawDescriptionHelpFormatter
@@ -277,6 +280,8 @@ def cmd_entities(args: argparse.Namespace) -> int:
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
+    if args.cite and args.json:
+        raise CliError("--json and --cite each choose the output: give one of them", EXIT_USAGE)
     corpus = _open(args)
     items = corpus.timeline()
     if args.filter or args.doc:
@@ -291,6 +296,10 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         if unknown := timeline.unknown_entities(flt):
             raise CliError(f"no entity named {unknown[0]!r} (`qualitytui entities` lists them)")
         items = [items[i] for i in timeline.keep(flt)]
+    if args.cite:
+        what = " ".join([*args.filter, *(["--doc " + args.doc] if args.doc else [])])
+        sys.stdout.write(corpus.chronology(items, args.cite, "Timeline" + (f": {what}" if what else "")))
+        return EXIT_OK
     if args.json:
         _emit_json(items)
         return EXIT_OK

@@ -653,6 +653,36 @@ async def test_h_marks_entity_mentions_in_the_text(tmp_path):
         assert len(passages.passage_text(1).spans) == len(before.spans)
 
 
+async def test_ctrl_s_in_the_timeline_exports_the_items_shown_as_a_chronology(tmp_path):
+    from qualitytui.ui.screens.bookmarks import ExportScreen
+    from qualitytui.ui.screens.timeline import TimelineScreen
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("t", "slash", *"2026..2030", "enter", "ctrl+s")
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("down", "enter")  # JSON
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)  # the timeline stays open
+        [out] = (tmp_path / "d" / "exports").glob("timeline-*.json")
+        rows = json.loads(out.read_text(encoding="utf-8"))
+        want = [i for i in app.corpus.timeline() if int((i["end"] or i["start"])[:4]) >= 2026]
+        assert want and [(r["passage"], r["what"]) for r in rows] == [(i["passage"], i["title"]) for i in want]
+        await pilot.press("full_stop", "ctrl+s", "enter")  # the document read's only, as Markdown
+        await pilot.pause()
+        [md] = (tmp_path / "d" / "exports").glob("timeline-*.md")
+        text = md.read_text(encoding="utf-8")
+        mine = [i for i in want if i["doc"] == app.doc_id]
+        assert mine and len(mine) < len(want) and text.startswith("# Timeline: 2026..2030 (one document)\n")
+        assert [line.split(". ", 1)[0] for line in text.splitlines() if line[:1].isdigit()] == [str(n) for n in range(1, len(mine) + 1)]
+        box = app.screen.query_one("#timeline-filter")
+        box.value = "1999"
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # nothing shown: said, nothing to choose
+        assert isinstance(app.screen, TimelineScreen) and not app.screen.shown
+
+
 async def test_timeline_draws_items_on_an_axis_and_opens_their_passage(tmp_path):
     from qualitytui.ui.screens.timeline import TimelineScreen
     from qualitytui.ui.widgets.lazy_list import LazyList

@@ -88,26 +88,81 @@ def byline_parts(byline: str) -> tuple[str, list[str]]:
     return outlet, people
 
 
+def gbt_reference(r: dict[str, Any], today: Date) -> str:
+    """One document's entry in a GB/T 7714 reference list, from ``source_fields`` (see _reference_list)."""
+    outlet, people = byline_parts(r["source"])
+    authors = ", ".join(people[:3]) + (", 等" if len(people) > 3 else "")
+    if not people and not outlet and r["source"]:
+        authors = r["source"]  # a body, as an official document's issuer is
+    date = (r["date"] + "(推断)" if r["date_inferred"] else r["date"]) if r["date"] else ""
+    if r.get("url"):
+        where = (f"{outlet}, " if outlet else "") + (f"({date})" if date else "")
+        ref = f"{r['title']}[EB/OL]. {where}[{today.isoformat()}]. {r['url']}."
+    else:
+        ref = f"{r['title']}[{'N' if outlet else 'Z'}]. " + (", ".join(x for x in (outlet, date) if x) or "出版日期不详") + "."
+    return (f"{authors}. " if authors else "") + ref
+
+
 def _reference_list(rows: list[dict[str, Any]], heading: str, today: Date) -> str:
     """GB/T 7714—2015: 作者. 题名[N]. 报纸名, 日期. for a newspaper's article; 作者. 题名[EB/OL]. 来源,
     (日期)[引用日期]. 网址. for a web page; [Z] for a document of neither kind, such as an official
     document, whose author is the body that signs it. A date the text only suggests is marked 推断."""
     lines = [heading, ""]
     for n, r in enumerate(rows, 1):
-        outlet, people = byline_parts(r["source"])
-        authors = ", ".join(people[:3]) + (", 等" if len(people) > 3 else "")
-        if not people and not outlet and r["source"]:
-            authors = r["source"]  # a body, as an official document's issuer is
-        date = (r["date"] + "(推断)" if r["date_inferred"] else r["date"]) if r["date"] else ""
-        if r.get("url"):
-            where = (f"{outlet}, " if outlet else "") + (f"({date})" if date else "")
-            ref = f"{r['title']}[EB/OL]. {where}[{today.isoformat()}]. {r['url']}."
-        else:
-            ref = f"{r['title']}[{'N' if outlet else 'Z'}]. " + (", ".join(x for x in (outlet, date) if x) or "出版日期不详") + "."
-        lines.append(f"[{n}] " + (f"{authors}. " if authors else "") + ref)
+        lines.append(f"[{n}] " + gbt_reference(r, today))
         lines.append(f"    “{' '.join(str(r['quote']).split())}”（{r['passage']}）")
         if r.get("note"):
             lines.append(f"    注：{' '.join(r['note'].split())}")
         if r.get("tags"):
             lines.append(f"    标签：{'、'.join(r['tags'])}")
     return "\n".join(lines) + "\n"
+
+
+_KIND_ZH = {"event": "事件", "plan_period": "规划期", "target": "目标", "statistic_period": "统计期"}
+
+
+def chronology(items: list[dict[str, Any]], fmt: str, docs: Docs, text_of: Callable[[str], str], heading: str,
+               today: Date | None = None) -> str:
+    """Dated items (as the timeline gives them) as a chronology in ``fmt``, each with where it is
+    from: Markdown (when, as printed, kind, what, then the citation and the passage quoted), JSON and
+    CSV (a row per item), or GB/T 7714 (the items, each with the number of its document in a
+    reference list after them). ``text_of(passage id)`` is the passage's text."""
+    rows = [{"n": n, "start": i["start"], "end": i.get("end") or "", "kind": i["kind"], "when": i["date_text"],
+             "what": i["title"], "inferred": bool(i.get("inferred")), "inference_note": i.get("inference_note") or "",
+             **source_fields(i["doc"], docs), "passage": i["passage"], "quote": text_of(i["passage"])}
+            for n, i in enumerate(items, 1)]
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        return table(rows, fmt, heading, ["n", "start", "end", "kind", "when", "what", "inferred", "inference_note",
+                                          "title", "date", "source", "path", "url", "passage", "quote"])
+    if fmt == "gbt":
+        return _numbered_chronology(rows, heading, today or Date.today())
+    if fmt != "md":
+        raise ValueError(f"unknown export format {fmt!r} (use {', '.join(FORMATS)})")
+    lines = [f"# {heading}", ""]
+    for r in rows:
+        span = r["start"] + (f" – {r['end']}" if r["end"] else "")
+        how = f"; inferred: {r['inference_note']}" if r["inferred"] and r["inference_note"] else ""
+        lines.append(f"{r['n']}. **{span}** {r['when']} ({r['kind'].replace('_', ' ')}{how}): "
+                     f"{' '.join(r['what'].split())}")
+        lines.append(f"   {reference(r, r['passage'])}")
+        lines.append(f"   > {' '.join(str(r['quote']).split())}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _numbered_chronology(rows: list[dict[str, Any]], heading: str, today: Date) -> str:
+    """The items, each ending in its document's number ([1]), then those documents as GB/T 7714 references."""
+    numbers: dict[str, int] = {}  # a document's path (or title) → its number, in the order first cited
+    refs: list[str] = []
+    lines = [heading, ""]
+    for r in rows:
+        key = r["path"] or r["title"]
+        if key not in numbers:
+            numbers[key] = len(numbers) + 1
+            refs.append(f"[{numbers[key]}] " + gbt_reference(r, today))
+        span = r["start"] + (f"—{r['end']}" if r["end"] else "")
+        kind = _KIND_ZH.get(r["kind"], r["kind"]) + ("，推断" if r["inferred"] else "")
+        lines.append(f"{span}（{r['when']}，{kind}）：{' '.join(r['what'].split())}[{numbers[key]}]")
+    return "\n".join([*lines, "", "参考文献", "", *refs]) + "\n"

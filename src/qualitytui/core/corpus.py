@@ -325,6 +325,12 @@ class Corpus:
         found = [self.passage(h.passage) for h in result.hits]
         return cited(found, fmt, self.exact_document, f"Search: {result.query}")
 
+    def chronology(self, items: list[dict[str, Any]], fmt: str, heading: str) -> str:
+        """Dated items (``timeline``'s) as a chronology with their sources in ``fmt`` (citations.FORMATS)."""
+        from qualitytui.core.citations import chronology
+
+        return chronology(items, fmt, self.exact_document, lambda pid: self.passage(pid)["text"], heading)
+
     def show(self, doc_id: str) -> dict[str, Any]:
         """The `show` JSON object: the document with its passages."""
         doc = dict(self.document(doc_id))  # a copy: the stored row stays as it is

@@ -105,15 +105,20 @@ class BookmarkActions:
         screen.show(self.bookmarks.all())
         self._refresh_marks()
 
-    def export_bookmarks(self, bookmarks: list[dict[str, Any]], fmt: str) -> None:
-        assert self.corpus is not None
-        target = export_file(self.paths.data_dir / "exports", fmt)
+    def _write_export(self, stem: str, fmt: str, text: str, what: str) -> None:
+        """``text`` to a new file DATA/exports/STEM-….EXT, saying where (or why not)."""
+        target = export_file(self.paths.data_dir / "exports", fmt, stem)
         try:
-            atomic_write(target, export(bookmarks, fmt, self.corpus.exact_document).encode())
+            atomic_write(target, text.encode())
         except OSError as e:
             self.notify(f"Could not write {target}: {e.strerror or e}", severity="error", timeout=8)
             return
-        self.notify(f"{counted(len(bookmarks), 'bookmark')} exported to {target}", timeout=8)
+        self.notify(f"{what} exported to {target}", timeout=8)
+
+    def export_bookmarks(self, bookmarks: list[dict[str, Any]], fmt: str) -> None:
+        assert self.corpus is not None
+        self._write_export("bookmarks", fmt, export(bookmarks, fmt, self.corpus.exact_document),
+                           counted(len(bookmarks), "bookmark"))
 
     def action_export_search(self) -> None:
         """Every passage the last search found, cited (as ctrl+s in the search box does)."""
@@ -130,13 +135,12 @@ class BookmarkActions:
         """Every hit of ``query`` (not only those the live list shows), in its order, cited in ``fmt``."""
         assert self.corpus is not None
         result = self.corpus.search(query, None)
-        target = export_file(self.paths.data_dir / "exports", fmt, "search")
-        try:
-            atomic_write(target, self.corpus.cite(result, fmt).encode())
-        except OSError as e:
-            self.notify(f"Could not write {target}: {e.strerror or e}", severity="error", timeout=8)
-            return
-        self.notify(f"{counted(len(result.hits), 'passage')} exported to {target}", timeout=8)
+        self._write_export("search", fmt, self.corpus.cite(result, fmt), counted(len(result.hits), "passage"))
+
+    def export_timeline(self, items: list[dict[str, Any]], heading: str, fmt: str) -> None:
+        """Dated items, as the timeline shows them, as a chronology with their sources in ``fmt``."""
+        assert self.corpus is not None
+        self._write_export("timeline", fmt, self.corpus.chronology(items, fmt, heading), counted(len(items), "dated item"))
 
     def action_copy_passage(self) -> None:
         p = self.query_one(PassageList).current

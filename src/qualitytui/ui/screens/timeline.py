@@ -46,6 +46,7 @@ class TimelineScreen(Dialog[dict[str, Any] | None]):
         Binding("t,q", "dismiss(None)", "Close", show=False, id="timeline.close_key"),
         Binding("slash,f", "filter", "Filter", key_display="/", id="timeline.filter"),
         Binding("full_stop", "this_document", "This document", key_display=".", id="timeline.this_document"),
+        Binding("ctrl+s", "export", "Export", id="timeline.export"),
         Binding("down", "to_list", "To the items", show=False, id="timeline.to_items"),  # from the filter box
         Binding("j", "list('cursor_down')", "Next", show=False, id="timeline.next"),
         Binding("k", "list('cursor_up')", "Previous", show=False, id="timeline.prev"),
@@ -73,7 +74,7 @@ class TimelineScreen(Dialog[dict[str, Any] | None]):
         with Vertical(id="timeline-box"):
             yield Static(id="timeline-head")
             yield Input(self.typed, placeholder="filter: 2025 · plan, target, event, stat · 行动方案 · laoshan · entity:崂山区   "
-                        "( . this document only )", id="timeline-filter", select_on_focus=False)
+                        "( . this document only · ctrl+s exports )", id="timeline-filter", select_on_focus=False)
             yield LazyList(id="timeline-items")
 
     def on_mount(self) -> None:
@@ -120,6 +121,20 @@ class TimelineScreen(Dialog[dict[str, Any] | None]):
 
         at = next((k for k, i in enumerate(shown) if items[i]["doc"] == first_of), 0) if first_of else 0
         self.query_one("#timeline-items", LazyList).show(len(shown), row, highlighted=at)
+
+    def action_export(self) -> None:
+        """The items shown, as a chronology with their sources (Markdown, JSON, CSV or GB/T 7714), to
+        DATA/exports/timeline-….md (.json …)."""
+        if not self.shown:
+            self.notify("No dated items shown to export.", timeout=4)
+            return
+        from qualitytui.ui.screens.bookmarks import ExportScreen
+
+        typed = " ".join(self.query_one("#timeline-filter", Input).value.split())
+        heading = "Timeline" + (f": {typed}" if typed else "") + (" (one document)" if self.only_doc else "")
+        items = [self.items[i] for i in self.shown]
+        self.app.push_screen(ExportScreen(f"the {counted(len(items), 'dated item')} shown"),
+                             lambda fmt: fmt and self.app.export_timeline(items, heading, fmt))  # type: ignore[attr-defined]
 
     def action_filter(self) -> None:
         self.query_one("#timeline-filter", Input).focus()
