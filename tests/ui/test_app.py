@@ -653,6 +653,37 @@ async def test_h_marks_entity_mentions_in_the_text(tmp_path):
         assert len(passages.passage_text(1).spans) == len(before.spans)
 
 
+async def test_h_marks_the_dates_and_the_header_says_what_a_relative_one_was_read_as(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("left_square_bracket")  # 省市场监管局…: dated ≈2023, its 去年底 is 2022-12
+        passages = app.query_one(PassageList)
+        items = {e["passage"]: e for e in app.corpus.timeline() if e["doc"] == app.doc_id and e["date_text"] == "去年底"}
+        [(pid, item)] = items.items()
+        index = int(pid.split("#")[1])
+        assert item["inferred"] and item["start"] == "2022-12"
+
+        def header() -> str:
+            return str(app.query_one("#doc-header").render())
+
+        assert "→" not in header()
+        await pilot.press(*["j"] * index)
+        assert passages.current["id"] == pid and f"¶ {index + 1}/" in header() and "去年底→2022-12 · " in header()
+        explicit = next(e for e in app.corpus.timeline() if e["doc"] == app.doc_id and not e["inferred"])
+        await pilot.press("g", *["j"] * int(explicit["passage"].split("#")[1]))
+        assert not any(f"{e['date_text']}→" in header() for e in app.corpus.dates_in(explicit["passage"])
+                       if not e["inferred"])  # a printed date needs no working out
+        s, e = item["offset"]
+
+        def marked() -> list[tuple[int, int]]:
+            return [(x.start, x.end) for x in passages.passage_text(index).spans if "italic" in str(x.style)]
+
+        assert (s, e) not in marked()
+        await pilot.press("h")
+        assert (s, e) in marked()
+
+
 async def test_ctrl_s_in_the_timeline_exports_the_items_shown_as_a_chronology(tmp_path):
     from qualitytui.ui.screens.bookmarks import ExportScreen
     from qualitytui.ui.screens.timeline import TimelineScreen

@@ -52,6 +52,7 @@ class Corpus:
             p.setdefault("original", p["text"])  # stored only where the repairs changed the text
             self._passages.setdefault(p["doc"], []).append(p)
         self._searcher: Searcher | None = None
+        self._dates: dict[str, list[dict[str, Any]]] | None = None  # passage → its dated items
         self._mentions: Mentions | None = None
         self._entities_by_id: dict[str, dict[str, Any]] | None = None
         self._titles: dict[str, str] | None = None
@@ -243,6 +244,23 @@ class Corpus:
             self._timeline = [e for e in self._rows("events") if e["passage"] not in copied]
         return self._timeline
 
+    def dates_in(self, passage_id: str) -> list[dict[str, Any]]:
+        """The dated items found in one passage, in text order (a copy's own included: read in it,
+        its 今年 is still resolved). Indexed on first use (0.1 s on 2 000 articles: ``prepare``)."""
+        if self._dates is None:
+            dates: dict[str, list[dict[str, Any]]] = {}
+            for e in self._rows("events"):
+                dates.setdefault(e["passage"], []).append(e)
+            for items in dates.values():
+                items.sort(key=lambda e: e["offset"])
+            self._dates = dates
+        return self._dates.get(passage_id, [])
+
+    @property
+    def dates_ready(self) -> bool:
+        """Whether ``dates_in`` answers at once."""
+        return self._dates is not None
+
     def passage(self, passage_id: str) -> dict[str, Any]:
         """One passage by its id (``DOC#N``)."""
         doc, _, n = passage_id.rpartition("#")
@@ -308,11 +326,12 @@ class Corpus:
     def prepare(self) -> None:
         """Build now what is otherwise built on first use: the search index and the mentions by
         entity and by document (for a background thread, so that opening an entity with thousands
-        of mentions or marking mentions takes no visible time)."""
+        of mentions or marking mentions takes no visible time), and the dated items by passage."""
         for table in ("search", "mentions", "events", "entities"):  # every table decoded first: the store
             self._rows(table)  # file's bytes are freed once all are (tablefile), before more is made
         self.searcher().index.forms  # noqa: B018 (made now: the app's searches scan them)
         self.mentions().index_docs()
+        self.dates_in("")
 
     def search(self, query: str, limit: int | None = 20) -> Result:
         """Ranked passages for ``query`` (the query language: query.py)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from qualitytui.core.files import NAMED_SUFFIXES
 
 
@@ -46,3 +48,9 @@ def in_copies(n: int, hint: bool = True) -> str:
 def first_shown(n: int, order: str) -> str:
     """Which of a search's hits are shown when not all are: ``the best 20``, ``the newest 20``."""
     return f"the {order} {n}"
+
+
+def resolved(item: dict[str, Any]) -> str:
+    """A dated item's text with the date it was read as: ``去年底→2024-12``, ``今年以来→2025``."""
+    end = item.get("end")
+    return f"{item['date_text']}→{item['start']}" + (f"–{end}" if end else "")

@@ -24,13 +24,13 @@ from qualitytui.core.models import DOC_ORDERS, passage_index
 from qualitytui.core.store import throttled
 from qualitytui.core.normalize import printable
 from qualitytui.core.user_store import UserStore, UserStoreError
-from qualitytui.core.wording import counted, dated, kinds_read, rebuilt_note
+from qualitytui.core.wording import counted, dated, kinds_read, rebuilt_note, resolved
 from qualitytui.paths import Paths
 from qualitytui.ui.bookmark_actions import BookmarkActions
 from qualitytui.ui.commands import DocumentCommands, EntityCommands, action_commands
 from qualitytui.ui.widgets.doc_list import DocList
 from qualitytui.ui.widgets.footer import KeysFooter
-from qualitytui.ui.widgets.entities import TYPE_STYLE, EntityList, EntityPanel, context_prompt
+from qualitytui.ui.widgets.entities import DATE_STYLE, TYPE_STYLE, EntityList, EntityPanel, context_prompt
 from qualitytui.ui.widgets.lazy_list import LazyList
 from qualitytui.ui.widgets.passages import PassageList
 
@@ -56,6 +56,10 @@ class CorpusFailed(Message):
 @dataclass
 class EntitiesLoaded(Message):
     rows: list[dict[str, Any]]
+
+
+class CorpusPrepared(Message):
+    """Everything loaded that is otherwise loaded on first use (Corpus.prepare)."""
 
 
 @dataclass
@@ -342,10 +346,14 @@ class QualityApp(BookmarkActions, App[None]):
             # read here, not where the screen is drawn: 0.13 s on 10 000 articles
             self.post_message(EntitiesLoaded(corpus.entity_rows()))
             corpus.prepare()
+            self.post_message(CorpusPrepared())
             # the corpus is all loaded: no collection walks it again. Frozen before the collector runs
             # again, as its first run walks everything made while it was paused: that held the app's
             # screen for 95–214 ms on 10 000 articles, after the first frame
             collector.settle()
+
+    def on_corpus_prepared(self, _: CorpusPrepared) -> None:
+        self._draw_header(layout=False)  # (now with the passage's dates)
 
     def on_entities_loaded(self, message: EntitiesLoaded) -> None:
         self.entities = message.rows
@@ -485,15 +493,25 @@ class QualityApp(BookmarkActions, App[None]):
         passages = self.query_one(PassageList)
         if passages.highlighted is not None:
             header.append(f"¶ {passages.highlighted + 1}/{len(passages.passages)} · ", style="dim")
+            current = passages.current
+            # the dates this passage leaves to be worked out (once the corpus is prepared: not on the first frame)
+            if current is not None and self.corpus is not None and self.corpus.dates_ready:
+                for item in self.corpus.dates_in(current["id"]):
+                    if item.get("inferred"):
+                        header.append(printable(resolved(item)), style="italic")
+                        header.append(" · ", style="dim")
         header.append_text(about)
         self.query_one("#doc-header", Static).update(header, layout=layout)
 
     def _marks(self, doc_id: str) -> dict[str, list[tuple[int, int, str]]]:
-        """Search matches, and entity mentions when they are switched on (h), by passage."""
+        """Search matches, and entity mentions and dates when they are switched on (h), by passage."""
         marks = self._hit_marks(doc_id)
         if self.show_mentions and self.corpus:
             for pid, ms in self.corpus.mentions_in(doc_id).items():
                 marks.setdefault(pid, []).extend((s, e, TYPE_STYLE.get(t, "underline")) for s, e, t in ms)
+            for p in self.corpus.passages(doc_id):
+                for item in self.corpus.dates_in(p["id"]):
+                    marks.setdefault(p["id"], []).append((*item["offset"], DATE_STYLE))
         return marks
 
     # -- entities -------------------------------------------------------------------------------
@@ -618,7 +636,7 @@ class QualityApp(BookmarkActions, App[None]):
         if self.doc_id:
             current = self.query_one(PassageList).highlighted or 0
             self.open_document(self.doc_id, current)
-        self.notify("Entity mentions marked." if self.show_mentions else "Entity marks off.", timeout=2)
+        self.notify("Entity mentions and dates marked." if self.show_mentions else "Entity and date marks off.", timeout=2)
 
     def _step_document(self, delta: int) -> None:
         if self.corpus is None or self.doc_id is None:

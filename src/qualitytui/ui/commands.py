@@ -28,7 +28,7 @@ ACTIONS = [
     ("Entities", "the entity sidebar and its filter (e)", "focus_entities"),
     ("Timeline", "dated items on a year axis (t)", "timeline"),
     ("Timeline of this entity", "the dated items of the passages naming the entity shown (t in its panel)", "show_entity_timeline"),
-    ("Mark entity mentions", "toggle the marks in the text (h)", "toggle_mentions"),
+    ("Mark entity mentions and dates", "toggle the marks in the text (h)", "toggle_mentions"),
     ("Bookmark this passage", "toggle (b)", "toggle_bookmark"),
     ("Edit note and tags", "of this passage's bookmark (m)", "edit_note"),
     ("Bookmarks", "list, filter, open, remove, export (B)", "bookmarks"),

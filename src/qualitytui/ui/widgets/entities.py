@@ -21,6 +21,7 @@ TYPE_LABEL = {"person": "People", "place": "Places", "organization": "Bodies", "
 TYPE_STYLE = {"person": "underline", "place": "underline green", "organization": "underline cyan",
               "company": "underline magenta", "policy_document": "underline yellow",
               "program_or_brand": "underline blue", "award": "underline bright_yellow", "event": "underline red"}
+DATE_STYLE = "bold italic"  # a date marked with the mentions (h): not underlined, as no entity is
 
 
 class EntityList(LazyList):
