@@ -7,7 +7,7 @@ import os
 import time
 
 import pytest
-from apphelp import app_paths, make_app, ready, search_for
+from apphelp import app_paths, make_app, ready, search_for, settled
 from rich.console import Console
 from textual.widgets import Static
 from conftest import seed_copies
@@ -203,6 +203,58 @@ async def test_a_changed_folder_shows_its_last_build_while_the_store_is_rebuilt(
         app.open_document("no_such_document")  # a hit from before a rebuild: told, not raised
         await pilot.pause()
         assert app.doc_id == first and any("no longer" in str(n.message) for n in app._notifications)
+
+
+async def test_ctrl_r_reads_the_folder_again_and_the_periodic_check_says_when_it_changed(tmp_path):
+    import os
+
+    folder = seed_copies(tmp_path / "folder", 1)
+    app = make_app(tmp_path, folder)
+
+    def told() -> list[str]:
+        return [str(n.message) for n in app._notifications]
+
+    async def rebuilt(documents: int) -> None:
+        for _ in range(400):
+            if app._stale is None and app.corpus is not None and len(app.corpus.documents()) == documents:
+                break
+            await pilot.pause()
+        await settled(app)
+        await pilot.pause()
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("right_square_bracket", "j", "j")
+        doc, at = app.doc_id, app.query_one(PassageList).highlighted
+        await pilot.press("ctrl+r")
+        await settled(app)
+        await pilot.pause()
+        assert told()[-1] == "Nothing changed in the folder since the articles shown were read."
+        (folder / "zz_new.txt").write_text("崂山茶文化节开幕\n\n本报讯 崂山茶文化节昨日在青岛开幕。\n", encoding="utf-8")
+        app.check_folder()  # as every 30 s
+        await settled(app)
+        await pilot.pause()
+        assert told()[-1] == "The folder changed since the articles shown were read (1 new file): ctrl+r reads it again."
+        app.check_folder()  # said once
+        await settled(app)
+        await pilot.pause()
+        assert sum("ctrl+r reads it again" in t for t in told()) == 1
+        await pilot.press("t")
+        app.action_reload()  # not from a window over the reader (its keys do not reach the app's)
+        await pilot.pause()
+        assert "Close this window first" in told()[-1] and app._stale is None
+        await pilot.press("escape", "ctrl+r")
+        await rebuilt(6)
+        assert app.corpus.search("崂山茶文化节").total >= 1 and "zz_new" in app.corpus.doc_ids()
+        assert app.doc_id == doc and app.query_one(PassageList).highlighted == at  # read on where they were
+        assert "The store is rebuilt: 6 documents; only 1 file read, 5 as the last build had them." in told()
+        os.utime(folder / "zz_new.txt", ns=(1, 1))  # touched only: read again, nothing rebuilt
+        await pilot.press("ctrl+r")
+        await rebuilt(6)
+        await pilot.press("ctrl+r")  # the files as they are now are the ones compared with
+        await settled(app)
+        await pilot.pause()
+        assert told()[-1] == "Nothing changed in the folder since the articles shown were read."
 
 
 async def test_a_large_last_build_is_let_go_of_before_the_rebuilt_store_is_read(tmp_path, monkeypatch):

@@ -12,7 +12,7 @@ from qualitytui.core import pinyin
 from qualitytui.core.fold import fold
 from qualitytui.core.mention_table import Mentions
 from qualitytui.core.snippets import Snippet, snippet
-from qualitytui.core.store import Builder, Progress, open_saved, open_store
+from qualitytui.core.store import Builder, Progress, folder_changes, open_saved, open_store
 from qualitytui.paths import Paths
 
 if TYPE_CHECKING:  # the search engine loads on first use, after the first frame
@@ -53,6 +53,7 @@ class Corpus:
             self._passages.setdefault(p["doc"], []).append(p)
         self._searcher: Searcher | None = None
         self._dates: dict[str, list[dict[str, Any]]] | None = None  # passage → its dated items
+        self._files: dict[str, Any] | None = None  # the files as last seen, when not the build's (same_articles_as)
         self._mentions: Mentions | None = None
         self._entities_by_id: dict[str, dict[str, Any]] | None = None
         self._titles: dict[str, str] | None = None
@@ -89,6 +90,15 @@ class Corpus:
         since (None: nothing); None when there is no usable store (``open`` builds one)."""
         saved = open_saved(paths.corpus, paths.corpus_store)
         return (cls(saved.db, False, saved.notes), saved.changes) if saved else None
+
+    def folder_changes(self, paths: Paths) -> str | None:
+        """What changed in the corpus folder since this build (store.folder_changes); None: nothing."""
+        return folder_changes(paths.corpus, self._files if self._files is not None else self.meta.get("files"))
+
+    def same_articles_as(self, other: "Corpus") -> None:
+        """``other``, the store opened again, holds these articles (their files were only touched):
+        its files' sizes and times are the ones ``folder_changes`` compares with from now on."""
+        self._files = other.meta.get("files")
 
     @property
     def meta(self) -> dict[str, Any]:

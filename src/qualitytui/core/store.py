@@ -384,6 +384,14 @@ def open_saved(root: Path, store_path: Path) -> Saved | None:
     return Saved(db, skip_notes(meta), _what_changed(meta.get("files"), _stats(found)))
 
 
+def folder_changes(root: Path, known: Any) -> str | None:
+    """What changed in the folder ``root`` since the build whose files table is ``known``, in a
+    phrase (2 new files, 1 file changed); None when nothing did. Only sizes and times are read."""
+    if not root.is_dir():
+        return "the folder is gone"
+    return _what_changed(known, _stats(discover(root)[0]))
+
+
 def _what_changed(known: Any, stats: dict[str, list[int]]) -> str | None:
     """The files added, changed (by size or time) and gone since a build, in a phrase; None when
     there are none (``known``: the store's files table)."""

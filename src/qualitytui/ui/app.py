@@ -54,6 +54,12 @@ class CorpusFailed(Message):
 
 
 @dataclass
+class FolderChecked(Message):
+    changes: str | None  # what changed since the build shown (store.folder_changes), None: nothing
+    reload: bool  # asked for by ctrl+r, not by the periodic check
+
+
+@dataclass
 class EntitiesLoaded(Message):
     rows: list[dict[str, Any]]
 
@@ -73,6 +79,7 @@ RECENT_SEARCHES = 20
 # a last build this large is let go of before the rebuilt store is read (10 000 articles held twice
 # took the app to 1 GB); a smaller one stays in view throughout
 LET_GO_MIN_DOCUMENTS = 3000
+FOLDER_CHECK_SECONDS = 30  # how often the folder is looked at (its files' sizes and times) for changes
 
 
 class QualityApp(BookmarkActions, App[None]):
@@ -103,6 +110,7 @@ class QualityApp(BookmarkActions, App[None]):
         Binding("c", "copy_passage", "Copy", id="app.copy"),
         Binding("r", "show_repairs", "Repairs", id="app.repairs"),
         Binding("escape", "back", "Back", show=False, id="app.back"),
+        Binding("ctrl+r", "reload", "Reload", show=False, id="app.reload"),
     ]
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
@@ -136,6 +144,7 @@ class QualityApp(BookmarkActions, App[None]):
         self._build: SeparateBuild | None = None  # a build in a child process, stopped when the app ends
         self._ending = False
         self._stale: str | None = None  # what changed since the build shown, while the store is rebuilt
+        self._told: str | None = None  # the folder's changes last told of by the periodic check
         self._header: tuple[Text, Text] | None = None  # the open document's title line, and what its second line says after the passage's place
 
     def compose(self) -> ComposeResult:
@@ -166,9 +175,7 @@ class QualityApp(BookmarkActions, App[None]):
         except Exception:  # left to load_corpus, which reports it
             saved = None
         if saved is None or saved[1] is not None:  # a build: in a thread, with a progress bar
-            bar = ProgressBar(id="build-progress", show_eta=False)
-            bar.display = False  # until the build reports
-            self.query_one("#reader").mount(bar, after="#status")
+            self._mount_progress_bar()
             if saved is not None:  # the folder changed: its last build is read meanwhile
                 self._stale = saved[1]
                 self._reanchor(saved[0])
@@ -177,6 +184,55 @@ class QualityApp(BookmarkActions, App[None]):
         else:
             self._reanchor(saved[0])
             self.show_corpus(saved[0])
+
+    def _mount_progress_bar(self) -> None:
+        if not self.query("#build-progress"):
+            bar = ProgressBar(id="build-progress", show_eta=False)
+            bar.display = False  # until the build reports
+            self.query_one("#reader").mount(bar, after="#status")
+
+    def action_reload(self) -> None:
+        """Read the folder again: rebuild the store from the files that changed since the build shown
+        (ctrl+r), which stays on screen meanwhile."""
+        if self.corpus is None or self._stale is not None:
+            self.notify("The corpus is being built; it is shown when it is ready.", timeout=4)
+        elif len(self.screen_stack) > 1:
+            self.notify("Close this window first (escape), then ctrl+r reloads the folder.", timeout=4)
+        else:
+            self.check_folder(reload=True)
+
+    @work(thread=True, exclusive=True, group="check")
+    def check_folder(self, reload: bool = False) -> None:
+        """Whether the folder changed since the build shown (sizes and times only: 10 000 files'
+        in a moment); every FOLDER_CHECK_SECONDS, and for ctrl+r."""
+        corpus = self.corpus
+        if corpus is None or self._stale is not None:
+            return
+        try:
+            changes = corpus.folder_changes(self.paths)
+        except OSError as e:
+            changes = f"the folder cannot be read: {e.strerror or e}"
+        self.post_message(FolderChecked(changes, reload))
+
+    def on_folder_checked(self, message: FolderChecked) -> None:
+        if self._stale is not None or self.corpus is None:
+            return  # a build began meanwhile
+        if not message.reload:
+            if message.changes and message.changes != self._told:  # said once for each state of the folder
+                self._told = message.changes
+                self.notify(f"The folder changed since the articles shown were read ({message.changes}): "
+                            "ctrl+r reads it again.", timeout=10)
+            return
+        if message.changes is None:
+            self.notify("Nothing changed in the folder since the articles shown were read.", timeout=4)
+            return
+        self._stale, self._told = message.changes, None
+        panel = self._entity_panel()
+        if panel is not None and panel.display:  # its entity may be gone from the rebuilt store
+            panel.display = False
+            self.query_one(PassageList).focus()
+        self._mount_progress_bar()
+        self.load_corpus()
 
     async def _after_first_frame(self) -> None:
         """What the first frame does without: the sidebar's lists, the footer's keys, the entities and
@@ -199,6 +255,7 @@ class QualityApp(BookmarkActions, App[None]):
         if not sidebar.is_attached:
             return
         self.sidebar_ready = True
+        self.set_interval(FOLDER_CHECK_SECONDS, self.check_folder)
         self.query_one(KeysFooter).release()
         if self.corpus is not None:
             self._fill_sidebar(self.corpus)
@@ -395,6 +452,8 @@ class QualityApp(BookmarkActions, App[None]):
         stale, self._stale = self._stale, None
         if stale is not None:  # the last build was shown meanwhile (and maybe let go of)
             if not message.corpus.built and self.corpus is not None:  # the files were only touched
+                self.corpus.same_articles_as(message.corpus)
+                message.corpus.close()
                 for widget in (*self.query("#build-progress"), self.query_one("#status")):
                     widget.display = False
                 return
@@ -433,6 +492,7 @@ class QualityApp(BookmarkActions, App[None]):
             self._fill_sidebar(corpus)
 
     def on_corpus_failed(self, message: CorpusFailed) -> None:
+        self._stale = None  # (ctrl+r may try again)
         for bar in self.query("#build-progress"):
             bar.display = False
         if self.corpus is not None:  # the last build stays in view

@@ -34,6 +34,7 @@ ACTIONS = [
     ("Bookmarks", "list, filter, open, remove, export (B)", "bookmarks"),
     ("Copy passage with citation", "to the clipboard (c)", "copy_passage"),
     ("Repairs", "what was repaired in this document (r)", "show_repairs"),
+    ("Reload the folder", "read the files added, changed or gone since the articles shown were read (ctrl+r)", "reload"),
     ("Help", "every key (?)", "help"),
 ]
 

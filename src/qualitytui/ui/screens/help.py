@@ -31,6 +31,7 @@ KEYS = [
     ("B", "bookmarks: type to filter, enter opens, delete removes, x exports (Markdown, JSON, CSV, GB/T 7714)"),
     ("c", "copy the current passage with its citation (OSC 52)"),
     ("r", "show what was repaired in this document"),
+    ("ctrl+r", "read the folder again: the files added, changed or gone are read, the rest kept (the app also looks every 30 s and says when the folder changed)"),
     ("ctrl+p", "command palette: every action, themes (remembered), jump to a document or entity"),
     ("?", "this help"),
     ("escape", "back / close"),
