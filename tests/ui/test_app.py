@@ -667,6 +667,34 @@ async def test_entity_sidebar_filter_panel_and_stepping_through_mentions(tmp_pat
         assert not panel.display and app.query_one(PassageList).has_focus
 
 
+async def test_an_entitys_panel_counts_its_documents_by_year(tmp_path):
+    from qualitytui.ui.widgets.entities import EntityPanel
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        when = {d["id"]: d["date"]["value"][:4] for d in app.corpus.documents()}
+        widest = max(app.corpus.entities(), key=lambda e: (len({when[d] for d in e["docs"]}), e["count"]))
+        years = sorted({when[d] for d in widest["docs"]})
+        assert len(years) >= 3  # (the seeds: 2022, 2023 and 2025)
+        app.show_entity(widest)
+        await pilot.pause()
+        head = str(app.query_one(EntityPanel).query_one("#entity-head").render())
+        line = next(x for x in head.splitlines() if x.startswith("documents by year: "))
+        bars = line.removeprefix("documents by year: ").split(" · ")[0]
+        assert bars.startswith(years[0] + " ") and bars.split(" ")[-1] == years[-1]
+        per_year = [sum(when[d] == str(y) for d in widest["docs"]) for y in range(int(years[0]), int(years[-1]) + 1)]
+        drawn = bars[len(years[0]) + 1:-len(years[-1]) - 1]
+        assert len(drawn) == len(per_year) and [c == " " for c in drawn] == [n == 0 for n in per_year]
+        top = max(per_year)
+        peaks = [str(int(years[0]) + i) for i, n in enumerate(per_year) if n == top]
+        assert (f"most in {', '.join(peaks)} ({top})" in line) == (len(peaks) < len(years))
+        single = next(e for e in app.corpus.entities() if len(e["docs"]) == 1)
+        app.show_entity(single)
+        await pilot.pause()
+        assert "documents by year" not in str(app.query_one(EntityPanel).query_one("#entity-head").render())
+
+
 async def test_full_stop_keeps_the_entities_of_the_document_read(tmp_path):
     from qualitytui.ui.widgets.entities import EntityList
 

@@ -50,3 +50,4 @@ def test_a_range_holds_a_date_only_when_all_of_it_lies_inside():
 def test_the_years_a_range_reaches_into():
     assert parse_range("2026").years == (2026, 2026) and parse_range("2024-03..2025-01").years == (2024, 2025)
     assert parse_range("..2023").years == (0, 2023) and parse_range("2024..").years == (2024, 9999)
+

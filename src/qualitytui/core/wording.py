@@ -54,3 +54,26 @@ def resolved(item: dict[str, Any]) -> str:
     """A dated item's text with the date it was read as: ``去年底→2024-12``, ``今年以来→2025``."""
     end = item.get("end")
     return f"{item['date_text']}→{item['start']}" + (f"–{end}" if end else "")
+
+
+_BARS = "▁▂▃▄▅▆▇█"
+_SPARK_YEARS = 30  # a longer stretch of years is named by its busiest years instead
+
+
+def by_year(counts: dict[int, int], undated: int = 0) -> str:
+    """Counts per year as a line of bars from the first year to the last (a year with none blank),
+    with the busiest year: ``2021 ▂ █▃ 2025 · most in 2023 (14) · 2 undated``."""
+    rest = f" · {undated} undated" if undated else ""
+    if not counts:
+        return f"{undated} undated" if undated else ""
+    first, last, top = min(counts), max(counts), max(counts.values())
+    if first == last:
+        return f"{first} ({top}){rest}"
+    if last - first >= _SPARK_YEARS:
+        busiest = sorted(counts, key=lambda y: (-counts[y], y))[:3]
+        return "most in " + ", ".join(f"{y} ({counts[y]})" for y in busiest) + rest
+    bars = "".join(_BARS[round((counts[y] - 1) / max(1, top - 1) * 7)] if counts.get(y) else " "
+                   for y in range(first, last + 1))
+    peaks = sorted(y for y, n in counts.items() if n == top)
+    most = f" · most in {', '.join(map(str, peaks[:3]))} ({top})" if len(peaks) < len(counts) else ""
+    return f"{first} {bars} {last}{most}{rest}"

@@ -24,7 +24,7 @@ from qualitytui.core.models import DOC_ORDERS, passage_index
 from qualitytui.core.store import throttled
 from qualitytui.core.normalize import printable
 from qualitytui.core.user_store import UserStore, UserStoreError
-from qualitytui.core.wording import counted, dated, kinds_read, rebuilt_note, resolved
+from qualitytui.core.wording import by_year, counted, dated, kinds_read, rebuilt_note, resolved
 from qualitytui.paths import Paths
 from qualitytui.ui.bookmark_actions import BookmarkActions
 from qualitytui.ui.commands import DocumentCommands, EntityCommands, action_commands
@@ -604,7 +604,7 @@ class QualityApp(BookmarkActions, App[None]):
             return context_prompt(where, snip.text, snip.spans([(m["start"], m["end"])]))
 
         self.related = corpus.mentioned_with(entity["id"])
-        panel.show_entity(entity, len(mentions), row, self.related)
+        panel.show_entity(entity, len(mentions), row, self.related, by_year(*corpus.years_of(entity["docs"])))
         panel.query_one("#entity-mentions").focus()
 
     def action_open_related(self, k: int) -> None:

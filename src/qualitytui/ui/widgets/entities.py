@@ -79,9 +79,13 @@ class EntityPanel(Vertical):
         yield LazyList(id="entity-mentions")
 
     def show_entity(self, entity: dict[str, Any], count: int, row: Callable[[int], Text],
-                    related: list[tuple[dict[str, Any], int]] = ()) -> None:
+                    related: list[tuple[dict[str, Any], int]] = (), years: str = "") -> None:
+        """``years``: its documents by year (wording.by_year)."""
         head = Text(printable(entity["name"]), style="bold")
         head.append(f"  {entity['type']} · {counted(entity['count'], 'mention')} in {counted(len(entity['docs']), 'document')}", style="dim")
+        if years and len(entity["docs"]) > 1:
+            head.append("\ndocuments by year: ", style="dim")
+            head.append(years)
         if entity["aliases"]:
             head.append("\nalso: ", style="dim")
             head.append(printable("、".join(entity["aliases"])))
