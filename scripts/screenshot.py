@@ -20,7 +20,7 @@ async def main(out: Path) -> None:
                 await pilot.pause()
             await app.workers.wait_for_complete()
             await pilot.pause()
-            await pilot.press("right_square_bracket", "j", "j", "j", "b", "j")
+            await pilot.press("right_square_bracket", "j", "j", "b", "k", "h")  # marks on, a date worked out in the header
             app.clear_notifications()
             await pilot.pause()
             app.save_screenshot(filename=out.name, path=str(out.parent))
