@@ -5,6 +5,7 @@ import io
 import json
 import os
 import time
+from pathlib import Path
 
 import pytest
 from apphelp import app_paths, make_app, ready, search_for, settled
@@ -42,6 +43,45 @@ async def test_opens_first_document_and_moves_between_passages(tmp_path):
         await pilot.press("g")
         assert passages.highlighted == 0
         assert f"¶ 1/{n} · " in str(app.query_one("#doc-header").render())
+
+
+async def test_a_document_opens_where_it_was_left_and_the_list_marks_those_read(tmp_path):
+    from qualitytui.ui.widgets.doc_list import DocList
+
+    def marked(app) -> list[bool]:
+        listing = app.query_one(DocList)
+        rows = [listing.row_text(i) for i in range(listing.option_count)]
+        assert all(str(r).splitlines()[1].startswith("✓ ") != ("bold" in str(r.style) or any(
+            "bold" in str(x.style) and x.start == 0 for x in r.spans)) for r in rows)  # unread: bold titles
+        return [str(r).splitlines()[1].startswith("✓ ") for r in rows]
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        ids = app.corpus.doc_ids()
+        assert marked(app) == [True, False, False, False, False]  # the one open
+        await pilot.press("right_square_bracket", "j", "j", "j", "right_square_bracket")
+        assert app.doc_id == ids[2] and app.query_one(PassageList).highlighted == 0  # never read: its start
+        await pilot.press("left_square_bracket")
+        assert app.doc_id == ids[1] and app.query_one(PassageList).highlighted == 3  # where it was left
+        assert marked(app) == [True, True, True, False, False]
+        await pilot.press("j", "q")
+    copy = tmp_path / "elsewhere"  # the same articles in another folder: known by their files' hashes
+    copy.mkdir()
+    for f in sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt")):
+        (copy / f.name).write_bytes(f.read_bytes())
+    again = make_app(tmp_path, copy)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await ready(again, pilot)
+        assert marked(again) == [True, True, True, False, False]
+        assert again.doc_id == ids[1] and again.query_one(PassageList).highlighted == 4  # the reading position
+        await pilot.press("right_square_bracket", "j", "j")
+        assert again.doc_id == ids[2] and again.query_one(PassageList).highlighted == 2
+        await pilot.press("d")
+        listing = again.query_one(DocList)
+        listing.highlighted = 1
+        await pilot.press("enter")
+        assert again.doc_id == ids[1] and again.query_one(PassageList).highlighted == 4  # left there at the quit
 
 
 async def test_next_and_previous_document(tmp_path):
@@ -831,7 +871,8 @@ async def test_the_documents_list_and_search_hits_show_each_documents_date_and_i
         docs = app.corpus.documents()
         listing = app.query_one(DocList)
         for i, d in enumerate(docs):
-            assert str(listing.row_text(i)).splitlines()[1] == f"≈{d['date']['value']} · {d['id']}"
+            read = "✓ " if d["id"] == app.doc_id else ""  # (the one open)
+            assert str(listing.row_text(i)).splitlines()[1] == f"{read}≈{d['date']['value']} · {d['id']}"
         await pilot.press("slash", *"laoshan")
         await pilot.pause(0.3)
         assert isinstance(app.screen, SearchScreen)

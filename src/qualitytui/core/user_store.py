@@ -155,9 +155,14 @@ class UserStore:
         return default
 
     def set(self, key: str, value: Any) -> None:
+        self.set_many({key: value})
+
+    def set_many(self, values: dict[str, Any]) -> None:
+        """Several keys in one write."""
         from tinydb import Query
 
         def put(db: TinyDB) -> None:
-            db.table("state").upsert({"key": key, "value": value}, Query().key == key)
+            for key, value in values.items():
+                db.table("state").upsert({"key": key, "value": value}, Query().key == key)
 
         self.change(put)

@@ -145,6 +145,7 @@ class QualityApp(BookmarkActions, App[None]):
         self._ending = False
         self._stale: str | None = None  # what changed since the build shown, while the store is rebuilt
         self._told: str | None = None  # the folder's changes last told of by the periodic check
+        self.reading: dict[str, int] = {}  # each document opened, by its file's hash: the passage it was left at ("read")
         self._header: tuple[Text, Text] | None = None  # the open document's title line, and what its second line says after the passage's place
 
     def compose(self) -> ComposeResult:
@@ -165,6 +166,9 @@ class QualityApp(BookmarkActions, App[None]):
             self.theme = theme
         if self.user.get("doc_order") in DOC_ORDERS:
             self.doc_order = self.user.get("doc_order")
+        read = self.user.get("read")
+        if isinstance(read, dict):
+            self.reading = {d: n for d, n in read.items() if isinstance(n, int) and n >= 0}
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         for note in self.user.messages:
             self.notify(note, severity="warning", timeout=15)
@@ -268,7 +272,7 @@ class QualityApp(BookmarkActions, App[None]):
     def _fill_sidebar(self, corpus: Corpus) -> None:
         """The documents in the sidebar; the entities, the search index and the mention tables
         are read in a thread (prepare_corpus)."""
-        self.query_one(DocList).show_documents(corpus.documents(self.doc_order))
+        self.query_one(DocList).show_documents(corpus.documents(self.doc_order), self._was_read)
         self._highlight_in_doc_list(self.doc_id)
         # once the sidebar is drawn: a thread reading the tables meanwhile slowed its drawing (the
         # interpreter's lock shared), which held the screen for 150 ms on 2 000 articles
@@ -289,7 +293,7 @@ class QualityApp(BookmarkActions, App[None]):
             title.update(self._documents_title())
         if self.corpus is not None:
             for doc_list in self.query(DocList):
-                doc_list.show_documents(self.corpus.documents(self.doc_order))
+                doc_list.show_documents(self.corpus.documents(self.doc_order), self._was_read)
             self._highlight_in_doc_list(self.doc_id)
 
     def _highlight_in_doc_list(self, doc_id: str | None) -> None:
@@ -330,10 +334,13 @@ class QualityApp(BookmarkActions, App[None]):
 
     def _save(self, key: str, value: Any) -> None:
         """Remember a piece of reading state; a failure is told once, never raised."""
+        self._save_many({key: value})
+
+    def _save_many(self, values: dict[str, Any]) -> None:
         if self.user.read_only:
             return
         try:
-            self.user.set(key, value)
+            self.user.set_many(values)
         except UserStoreError as e:
             self.notify(str(e), severity="warning", timeout=8)
 
@@ -483,7 +490,7 @@ class QualityApp(BookmarkActions, App[None]):
         if docs and corpus.exact_document(where.get("doc", "")):
             self.open_document(where["doc"], where.get("passage", 0))
         elif docs:
-            self.open_document(docs[0]["id"])
+            self.open_where_left(docs[0]["id"])
         else:
             status = self.query_one("#status", Static)
             status.display = True
@@ -510,6 +517,8 @@ class QualityApp(BookmarkActions, App[None]):
         except UnknownDocument:  # a search hit or mention found before a rebuild took its file away
             self.notify(f"{doc_id} is no longer in the corpus.", severity="warning", timeout=5)
             return
+        if self.doc_id and doc["id"] != self.doc_id:
+            self._leave_document()
         moved, self.doc_id = doc["id"] != self.doc_id, doc["id"]
         if moved and self.entities_here:
             self._refilter_entities()
@@ -614,7 +623,7 @@ class QualityApp(BookmarkActions, App[None]):
 
     def on_lazy_list_selected(self, event: LazyList.Selected) -> None:
         if isinstance(event.lazy_list, DocList):
-            self.open_document(event.lazy_list.doc_ids[event.index])
+            self.open_where_left(event.lazy_list.doc_ids[event.index])
         elif isinstance(event.lazy_list, EntityList):
             entity = event.lazy_list.entity_at(event.index)
             if entity:
@@ -703,7 +712,25 @@ class QualityApp(BookmarkActions, App[None]):
             return
         ids = self.corpus.doc_ids(self.doc_order)  # (as the list shows them)
         i = (ids.index(self.doc_id) + delta) % len(ids)
-        self.open_document(ids[i])
+        self.open_where_left(ids[i])
+
+    def _read_key(self, doc_id: str) -> str:
+        """A document's key in ``reading``: its file's hash (the same when the file is renamed or
+        moved, or read in another folder; another when it changes), else its id."""
+        return (self.corpus.file_hash(doc_id) if self.corpus else None) or doc_id
+
+    def _was_read(self, doc_id: str) -> bool:
+        return self._read_key(doc_id) in self.reading
+
+    def open_where_left(self, doc_id: str) -> None:
+        """Open ``doc_id`` at the passage it was left at, if it was read before (else at its start)."""
+        self.open_document(doc_id, self.reading.get(self._read_key(doc_id), 0))
+
+    def _leave_document(self) -> None:
+        """Note the passage the document read is left at (saved with the reading position)."""
+        current = self.query_one(PassageList).highlighted
+        if self.doc_id and current is not None:
+            self.reading[self._read_key(self.doc_id)] = current
 
     def action_next_document(self) -> None:
         self._step_document(1)
@@ -790,14 +817,22 @@ class QualityApp(BookmarkActions, App[None]):
     # -- bookmarks and reading state ----------------------------------------------------------
 
     def _save_position(self) -> None:
+        """The reading position, and where each document read was left (one write)."""
         current = self.query_one(PassageList).current if self.doc_id and self.corpus else None
         if not current:
             return
+        at = passage_index(current["id"])
+        key = self._read_key(self.doc_id)
+        new = key not in self.reading
+        self.reading[key] = at
+        if new:
+            for doc_list in self.query(DocList):
+                doc_list.was_read(self.doc_id)
         saved = self.user.get("position") or {}
-        if (saved.get("doc"), saved.get("passage")) != (self.doc_id, passage_index(current["id"])):
+        if (saved.get("doc"), saved.get("passage")) != (self.doc_id, at) or self.user.get("read") != self.reading:
             # with the file's hash: a file renamed or moved is still found (document_of_file)
-            self._save("position", {"doc": self.doc_id, "passage": passage_index(current["id"]),
-                                    "file": self.corpus.file_hash(self.doc_id)})
+            self._save_many({"position": {"doc": self.doc_id, "passage": at, "file": self.corpus.file_hash(self.doc_id)},
+                             "read": dict(self.reading)})
 
     async def action_quit(self) -> None:
         self._save_position()

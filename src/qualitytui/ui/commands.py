@@ -86,7 +86,7 @@ class DocumentCommands(Provider):
             by_id = matcher.match(doc["id"])
             if max(score, by_id) > 0:
                 about = doc["id"] + (f" · copy of {doc['copy_of']}" if doc.get("copy_of") else "")
-                yield Hit(max(score, by_id), shown, partial(app.open_document, doc["id"]), help=Content(about))
+                yield Hit(max(score, by_id), shown, partial(app.open_where_left, doc["id"]), help=Content(about))
 
 
 class EntityCommands(Provider):

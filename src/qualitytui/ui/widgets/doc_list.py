@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from rich.text import Text
 from textual.binding import Binding
@@ -19,13 +19,18 @@ class DocList(LazyList):
         super().__init__(lines=2, **kwargs)
         self.doc_ids: list[str] = []
 
-    def show_documents(self, docs: list[dict[str, Any]]) -> None:
+    def show_documents(self, docs: list[dict[str, Any]], read: Callable[[str], bool] = lambda doc_id: False) -> None:
+        """``read(id)``: whether a document was opened before (told apart as in a mail client: a ✓,
+        the unread ones' titles bold); a document read since is redrawn with ``was_read``."""
         self.doc_ids = [d["id"] for d in docs]
 
         def row(i: int) -> Text:
             d = docs[i]
-            prompt = Text(printable(d["title"]), style="bold")
+            seen = read(d["id"])
+            prompt = Text(printable(d["title"]), style="" if seen else "bold")
             prompt.append("\n")
+            if seen:
+                prompt.append("✓ ", style="dim")
             when = dated(d.get("date"))
             if when:
                 prompt.append(f"{when} · ", style="dim")
@@ -35,3 +40,7 @@ class DocList(LazyList):
             return prompt
 
         self.show(len(docs), row, highlighted=None)
+
+    def was_read(self, doc_id: str) -> None:
+        if doc_id in self.doc_ids:
+            self.redraw(self.doc_ids.index(doc_id))

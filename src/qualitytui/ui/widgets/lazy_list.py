@@ -88,6 +88,12 @@ class LazyList(ScrollView, can_focus=True):
         self.highlighted = None if not count or highlighted is None else self._nearest(max(0, min(highlighted, count - 1)), 1)
         self.refresh()
 
+    def redraw(self, i: int) -> None:
+        """Row ``i`` drawn again (what its ``row`` callback shows changed)."""
+        for key in [k for k in self._cache if k[0] == i]:
+            del self._cache[key]
+        self.refresh()
+
     def _nearest(self, i: int, direction: int) -> int | None:
         """The first selectable row from ``i`` on in ``direction``, else the other way; None if there is none."""
         ok = self._selectable
