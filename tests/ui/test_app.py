@@ -769,6 +769,13 @@ async def test_h_marks_entity_mentions_in_the_text(tmp_path):
         after = passages.passage_text(1)
         assert app.show_mentions and len(after.spans) > len(before.spans)
         assert any("underline" in str(s.style) for s in after.spans)
+        from qualitytui.ui.widgets.entities import TYPE_STYLE, EntityList
+
+        listing = app.query_one(EntityList)
+        headings = {r[0]: listing.row_text(i) for i, r in enumerate(listing.rows) if isinstance(r, tuple)}
+        mention_styles = {str(s.style) for s in after.spans}
+        assert headings and all(TYPE_STYLE[t] in str(h.style) for t, h in headings.items())  # the key to the colours
+        assert {str(h.style).removeprefix("bold ") for h in headings.values()} & mention_styles
         await pilot.press("h")
         assert len(passages.passage_text(1).spans) == len(before.spans)
 

@@ -57,8 +57,8 @@ class EntityList(LazyList):
     def _prompt(self, i: int) -> Text:
         row = self.rows[i]
         if not isinstance(row, dict):
-            t, n = row
-            return Text(f"{TYPE_LABEL.get(t, t)} ({n})", style="bold")
+            t, n = row  # the heading in the type's marks (h) as well: their key
+            return Text(f"{TYPE_LABEL.get(t, t)} ({n})", style="bold " + TYPE_STYLE.get(t, ""))
         return Text(printable(row["name"]))
 
     def _count(self, i: int) -> Text:
