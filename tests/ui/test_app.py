@@ -707,6 +707,31 @@ async def test_entity_sidebar_filter_panel_and_stepping_through_mentions(tmp_pat
         assert not panel.display and app.query_one(PassageList).has_focus
 
 
+async def test_f_in_an_entitys_panel_searches_the_passages_naming_it(tmp_path):
+    from textual.widgets import Input
+
+    from qualitytui.ui.screens.search import SearchScreen
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        entity = next(e for e in app.corpus.entities("company") if "青啤" in e["aliases"])
+        app.show_entity(entity)
+        await pilot.pause()
+        await pilot.press("f")
+        assert isinstance(app.screen, SearchScreen)
+        box = app.screen.query_one(Input)
+        assert box.value == f"entity:{entity['name']} "
+        await pilot.press(*"qingdao")
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        found = {h.passage for h in app.screen.result.hits}
+        assert found and found == {h.passage for h in app.corpus.search(f"entity:{entity['name']} qingdao", limit=None).hits}
+        assert found <= {m["passage"] for m in entity["mentions"]}
+        await pilot.press("escape", "escape", "f")  # the panel closed: this document's passages again
+        assert app.screen.query_one(Input).value.startswith("doc:")
+
+
 async def test_an_entitys_panel_counts_its_documents_by_year(tmp_path):
     from qualitytui.ui.widgets.entities import EntityPanel
 

@@ -765,14 +765,19 @@ class QualityApp(BookmarkActions, App[None]):
         self.push_screen(SearchScreen(self.corpus, self.last_query, self.user.get("searches", [])), self._search_closed)
 
     def action_find_in_document(self) -> None:
-        """Search this document only: the search box opens with its doc: filter typed in."""
+        """Search this document only: the search box opens with its doc: filter typed in; from the
+        entity panel, the passages naming its entity: entity:NAME (as t there is its timeline)."""
         if self.corpus is None or self.doc_id is None:
             self.notify("The corpus is still opening.", timeout=3)
             return
-        from qualitytui.core.query import doc_filter
+        from qualitytui.core.query import doc_filter, filter_term
         from qualitytui.ui.screens.search import SearchScreen
 
-        typed = doc_filter(self.doc_id) + " "
+        panel = self._entity_panel()
+        if panel is not None and panel.display and panel.has_focus_within and self.entity is not None:
+            typed = filter_term("entity", self.entity["name"]) + " "
+        else:
+            typed = doc_filter(self.doc_id) + " "
         self.push_screen(SearchScreen(self.corpus, typed, self.user.get("searches", []), select=False), self._search_closed)
 
     def _search_closed(self, chosen: tuple[Result, int] | None) -> None:

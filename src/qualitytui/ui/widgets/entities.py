@@ -95,7 +95,7 @@ class EntityPanel(Vertical):
                 head.append(f"{' · ' if k > 1 else ''}{k} ", style="bold")
                 head.append(printable(other["name"]))
                 head.append(f" {shared}", style="dim")
-        head.append("\nenter: next mention · t: its timeline · escape: close", style="dim italic")
+        head.append("\nenter: next mention · t: its timeline · f: search its passages · escape: close", style="dim italic")
         self.query_one("#entity-head", Static).update(head)
         self.query_one("#entity-mentions", LazyList).show(count, row)
 
