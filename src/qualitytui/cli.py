@@ -14,7 +14,7 @@ from qualitytui.core.models import DOC_ORDERS, ENTITY_TYPES, HIT_ORDERS
 from qualitytui.core.linebreak import display_width
 from qualitytui.core.normalize import printable
 from qualitytui.core.query_help import SYNTAX
-from qualitytui.core.wording import counted, dated, first_shown, in_copies, kinds_read
+from qualitytui.core.wording import counted, dated, first_shown, in_copies, in_documents, kinds_read
 
 if TYPE_CHECKING:
     from qualitytui.core.corpus import Corpus
@@ -337,7 +337,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         console = _Console()
         shown = f"; {first_shown(len(result.hits), result.order)}" if len(result.hits) < result.total else ""
         copies = f"; {in_copies(result.in_copies)}" if result.in_copies else ""
-        console.print(Text(f"{counted(result.total, 'passage')} for {printable(result.query)} ({result.took_ms:.1f} ms){shown}{copies}"))
+        console.print(Text(f"{counted(result.total, 'passage')}{in_documents(result)} for {printable(result.query)} ({result.took_ms:.1f} ms){shown}{copies}"))
         table = Table(box=None, header_style="bold", pad_edge=False, show_header=False)
         table.add_column("score", justify="right")
         table.add_column("passage", no_wrap=True)

@@ -458,3 +458,15 @@ def test_the_search_command_sorts_by_date_and_shows_the_dates(capsys):
     assert dates[newest] > min(dates[d] for d in found)
     assert f"≈{dates[newest]}" in rows[0] and newest in rows[0]  # the date column, the newest document first
     assert main(["search", "质量", "date:2024-13"]) == 1 and "date:" in capsys.readouterr().err
+
+
+def test_a_search_counts_the_documents_its_passages_are_in(seeds, capsys):
+    for query in ("质量强县", "质量", "kind:heading", "高善武", "date:2025"):
+        r = seeds.search(query, limit=3)
+        assert r.documents == len({h.doc for h in seeds.search(query, limit=None).hits}) >= 1, query
+    assert seeds.search("不存在的词语组合").documents == 0
+    assert main(["search", "质量强县", "--limit", "1"]) == 0
+    r = seeds.search("质量强县")
+    assert capsys.readouterr().out.startswith(f"{r.total} passages in {r.documents} documents for 质量强县 ")
+    assert main(["search", "质量强县", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["documents"] == r.documents

@@ -1,6 +1,8 @@
 """Short wordings shown by the app and the command line: documents by year, dates worked out, hits shown."""
 
-from qualitytui.core.wording import by_year, first_shown, resolved
+from types import SimpleNamespace
+
+from qualitytui.core.wording import by_year, first_shown, in_documents, resolved
 
 
 def test_documents_by_year_as_a_line_of_bars():
@@ -18,3 +20,8 @@ def test_a_dated_item_with_what_it_was_read_as():
 
 def test_which_hits_are_shown():
     assert first_shown(20, "best") == "the best 20" and first_shown(3, "newest") == "the newest 3"
+
+
+def test_how_many_documents_a_search_found_passages_in():
+    assert in_documents(SimpleNamespace(documents=5)) == " in 5 documents"
+    assert in_documents(SimpleNamespace(documents=1)) == "" and in_documents(SimpleNamespace(documents=0)) == ""

@@ -52,9 +52,10 @@ class Result:
     message: str | None = None
     in_copies: int = 0  # passages found in copies of other documents, left out (copies.py)
     order: str = "best"  # or by the documents' dates: newest, oldest (sort:)
+    documents: int = 0  # how many documents the passages found are in
 
     def to_dict(self) -> dict[str, Any]:
-        out = {"query": self.query, "total": self.total, "took_ms": self.took_ms,
+        out = {"query": self.query, "total": self.total, "documents": self.documents, "took_ms": self.took_ms,
                "hits": [h.to_dict() for h in self.hits]}
         if self.in_copies:
             out["in_copies"] = self.in_copies
@@ -92,6 +93,7 @@ class Searcher:
         self._named = named
         self._doc_ids = doc_ids
         self._doc_ranks: dict[str, dict[str, int]] = {}  # order → each document's place in it
+        self._doc_of: list[int] | None = None
         self._docs: dict[str, range] | None = None
         self._patterns: dict[tuple[str, ...], re.Pattern[str] | None] = {}
         # (key, value) → its passages, or for type:, entity: and year: passage → the spans it matched
@@ -283,7 +285,16 @@ class Searcher:
         marks = [got for k, values in q.filters.items() for v in values
                  if isinstance(got := self._filtered[(k, v)][0], dict)]  # what type:, entity:, year: matched
         hits = [self._hit(pid, round(-neg, 4), q, rarest, [s for m in marks for s in m.get(pid, ())]) for neg, pid in shown]
-        return Result(raw, len(ranked), _ms(t0), hits, in_copies=in_copies, order=q.order)
+        of = self._doc_numbers()
+        documents = len({of[pid] for _, pid in ranked})
+        return Result(raw, len(ranked), _ms(t0), hits, in_copies=in_copies, order=q.order, documents=documents)
+
+    def _doc_numbers(self) -> list[int]:
+        """Each passage's document, numbered (made once)."""
+        if self._doc_of is None:
+            numbers: dict[str, int] = {}
+            self._doc_of = [numbers.setdefault(r["doc"], len(numbers)) for r in self.rows]
+        return self._doc_of
 
     def _scores(self, found: set[int], per_term: list[dict[int, float]], idf: list[float]) -> list[tuple[float, int]]:
         """BM25 of each passage in ``found`` times its kind's weight, as (-score, passage)."""

@@ -77,3 +77,8 @@ def by_year(counts: dict[int, int], undated: int = 0) -> str:
     peaks = sorted(y for y, n in counts.items() if n == top)
     most = f" · most in {', '.join(map(str, peaks[:3]))} ({top})" if len(peaks) < len(counts) else ""
     return f"{first} {bars} {last}{most}{rest}"
+
+
+def in_documents(result: Any) -> str:
+    """`` in 5 documents`` after a search's count of passages, when they are in more than one."""
+    return f" in {counted(result.documents, 'document')}" if result.documents > 1 else ""

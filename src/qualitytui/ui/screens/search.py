@@ -19,7 +19,7 @@ from qualitytui.core.normalize import printable
 from qualitytui.core.query import with_order
 from qualitytui.core.search import Hit, Result
 from qualitytui.core.snippets import Snippet
-from qualitytui.core.wording import counted, dated, first_shown, in_copies
+from qualitytui.core.wording import counted, dated, first_shown, in_copies, in_documents
 from qualitytui.ui.widgets.lazy_list import LazyList
 
 LIVE_LIMIT = 200
@@ -125,7 +125,7 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
             more = f" ({first_shown(len(r.hits), r.order)} shown)" if len(r.hits) < r.total else ""
             order = f" · {r.order} first" if r.order != "best" else ""
             copies = f" · {in_copies(r.in_copies, hint=False)}" if r.in_copies else ""  # (one line at 80 columns)
-            status.update(Text(f"{counted(r.total, 'passage')}{order} · {r.took_ms:.1f} ms{more} · ctrl+o: by date · ctrl+s: export all{copies}"))
+            status.update(Text(f"{counted(r.total, 'passage')}{in_documents(r)}{order} · {r.took_ms:.1f} ms{more} · ctrl+o: by date · ctrl+s: export all{copies}"))
             if r.hits:
                 self.found = r
         self.show_hits(r)
