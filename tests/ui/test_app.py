@@ -745,8 +745,8 @@ async def test_an_entitys_panel_counts_its_documents_by_year(tmp_path):
         app.show_entity(widest)
         await pilot.pause()
         head = str(app.query_one(EntityPanel).query_one("#entity-head").render())
-        line = next(x for x in head.splitlines() if x.startswith("documents by year: "))
-        bars = line.removeprefix("documents by year: ").split(" · ")[0]
+        line = next(x for x in head.splitlines() if x.startswith("by year: "))
+        bars = line.removeprefix("by year: ").split(" · ")[0]
         assert bars.startswith(years[0] + " ") and bars.split(" ")[-1] == years[-1]
         per_year = [sum(when[d] == str(y) for d in widest["docs"]) for y in range(int(years[0]), int(years[-1]) + 1)]
         drawn = bars[len(years[0]) + 1:-len(years[-1]) - 1]
@@ -754,10 +754,17 @@ async def test_an_entitys_panel_counts_its_documents_by_year(tmp_path):
         top = max(per_year)
         peaks = [str(int(years[0]) + i) for i, n in enumerate(per_year) if n == top]
         assert (f"most in {', '.join(peaks)} ({top})" in line) == (len(peaks) < len(years))
+        qingdao = next(e for e in app.corpus.entity_rows("place") if e["name"] == "青岛市")
+        app.show_entity(qingdao)
+        await pilot.pause()
+        head = str(app.query_one(EntityPanel).query_one("#entity-head").render())
+        within = app.corpus.named_within(qingdao)
+        assert len(within) > 3 and f"in names: {within[0]['name']} {within[0]['count']} · " in head
+        assert f" · {len(within) - 3} more" in head
         single = next(e for e in app.corpus.entities() if len(e["docs"]) == 1)
         app.show_entity(single)
         await pilot.pause()
-        assert "documents by year" not in str(app.query_one(EntityPanel).query_one("#entity-head").render())
+        assert "by year" not in str(app.query_one(EntityPanel).query_one("#entity-head").render())
 
 
 async def test_full_stop_keeps_the_entities_of_the_document_read(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -53,6 +54,7 @@ class Corpus:
             self._passages.setdefault(p["doc"], []).append(p)
         self._searcher: Searcher | None = None
         self._dates: dict[str, list[dict[str, Any]]] | None = None  # passage → its dated items
+        self._all_names: tuple[str, list[int], list[int]] | None = None  # (named_within)
         self._files: dict[str, Any] | None = None  # the files as last seen, when not the build's (same_articles_as)
         self._mentions: Mentions | None = None
         self._entities_by_id: dict[str, dict[str, Any]] | None = None
@@ -243,6 +245,32 @@ class Corpus:
             self._entities_by_id = {e["id"]: e for e in self.entity_rows()}
         by_id = self._entities_by_id
         return [(by_id[eid], n) for eid, n in self.mentions().mentioned_with(entity_id, limit) if eid in by_id]
+
+    def named_within(self, entity: dict[str, Any]) -> list[dict[str, Any]]:
+        """The other entities whose name or an alias holds this one's name or an alias (of two
+        characters or more) inside it: the bodies of a place (青岛市 → 青岛市市场监管局), a company's
+        subsidiaries, an award's year. Their mentions are not this entity's (mentions do not nest).
+        Most mentioned first."""
+        rows = self.entity_rows()
+        if self._all_names is None:  # every name and alias in one string: searched at C speed
+            starts, owners, parts, at = [], [], [], 0
+            for i, e in enumerate(rows):
+                for name in (e["name"], *e["aliases"]):
+                    starts.append(at)
+                    owners.append(i)
+                    parts.append(name)
+                    at += len(name) + 1
+            self._all_names = ("\n".join(parts), starts, owners)
+        text, starts, owners = self._all_names
+        found: set[int] = set()
+        for n in {n for n in (entity["name"], *entity["aliases"]) if len(n) >= 2 and "\n" not in n}:
+            at = text.find(n)
+            while at >= 0:
+                k = bisect_right(starts, at) - 1
+                if text[starts[k]:starts[k] + len(n) + 1] != n + "\n" or starts[k] != at:  # not the name itself
+                    found.add(owners[k])
+                at = text.find(n, at + 1)
+        return [rows[i] for i in sorted(found, key=lambda i: (-rows[i]["count"], i)) if rows[i]["id"] != entity["id"]]
 
     def timeline(self) -> list[dict[str, Any]]:
         """Dated items in order of their start date (but those of a copy's passages that its original

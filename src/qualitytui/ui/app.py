@@ -613,7 +613,8 @@ class QualityApp(BookmarkActions, App[None]):
             return context_prompt(where, snip.text, snip.spans([(m["start"], m["end"])]))
 
         self.related = corpus.mentioned_with(entity["id"])
-        panel.show_entity(entity, len(mentions), row, self.related, by_year(*corpus.years_of(entity["docs"])))
+        panel.show_entity(entity, len(mentions), row, self.related, by_year(*corpus.years_of(entity["docs"])),
+                          corpus.named_within(entity))
         panel.query_one("#entity-mentions").focus()
 
     def action_open_related(self, k: int) -> None:

@@ -67,6 +67,9 @@ class EntityList(LazyList):
         return Text(str(row["count"]), style="dim") if isinstance(row, dict) else Text()
 
 
+WITHIN_SHOWN = 3  # of the longer names holding an entity's, in its panel
+
+
 class EntityPanel(Vertical):
     """One entity: type, aliases, documents, the entities most often mentioned with it (``1``–``5``
     open one), and its mentions in context (``enter`` opens the next)."""
@@ -79,12 +82,14 @@ class EntityPanel(Vertical):
         yield LazyList(id="entity-mentions")
 
     def show_entity(self, entity: dict[str, Any], count: int, row: Callable[[int], Text],
-                    related: list[tuple[dict[str, Any], int]] = (), years: str = "") -> None:
-        """``years``: its documents by year (wording.by_year)."""
+                    related: list[tuple[dict[str, Any], int]] = (), years: str = "",
+                    within: list[dict[str, Any]] = ()) -> None:
+        """``years``: its documents by year (wording.by_year); ``within``: the entities whose names
+        hold its name (Corpus.named_within)."""
         head = Text(printable(entity["name"]), style="bold")
         head.append(f"  {entity['type']} · {counted(entity['count'], 'mention')} in {counted(len(entity['docs']), 'document')}", style="dim")
         if years and len(entity["docs"]) > 1:
-            head.append("\ndocuments by year: ", style="dim")
+            head.append("\nby year: ", style="dim")
             head.append(years)
         if entity["aliases"]:
             head.append("\nalso: ", style="dim")
@@ -95,7 +100,15 @@ class EntityPanel(Vertical):
                 head.append(f"{' · ' if k > 1 else ''}{k} ", style="bold")
                 head.append(printable(other["name"]))
                 head.append(f" {shared}", style="dim")
-        head.append("\nenter: next mention · t: its timeline · f: search its passages · escape: close", style="dim italic")
+        if within:
+            head.append("\nin names: ", style="dim")
+            for k, other in enumerate(within[:WITHIN_SHOWN]):
+                head.append(" · " if k else "", style="dim")
+                head.append(printable(other["name"]))
+                head.append(f" {other['count']}", style="dim")
+            if len(within) > WITHIN_SHOWN:
+                head.append(f" · {len(within) - WITHIN_SHOWN} more", style="dim")
+        head.append("\nenter next mention · t timeline · f search · esc close", style="dim italic")
         self.query_one("#entity-head", Static).update(head)
         self.query_one("#entity-mentions", LazyList).show(count, row)
 
