@@ -540,6 +540,7 @@ class QualityApp(BookmarkActions, App[None]):
         passages.show_passages(self.corpus.passages(doc["id"]), at, marks if marks is not None else self._marks(doc["id"]),
                                self.marked)
         self._draw_header(layout=True)  # (its first drawing may change its height)
+        self._note_read(doc["id"], max(0, min(at, len(self.corpus.passages(doc["id"])) - 1)))
         self._save_position()
         self._highlight_in_doc_list(doc["id"])
         panel = self._entity_panel()
@@ -731,7 +732,16 @@ class QualityApp(BookmarkActions, App[None]):
         """Note the passage the document read is left at (saved with the reading position)."""
         current = self.query_one(PassageList).highlighted
         if self.doc_id and current is not None:
-            self.reading[self._read_key(self.doc_id)] = current
+            self._note_read(self.doc_id, current)
+
+    def _note_read(self, doc_id: str, at: int) -> None:
+        """``doc_id`` read up to passage ``at``; the documents list marks it, the first time."""
+        key = self._read_key(doc_id)
+        new = key not in self.reading
+        self.reading[key] = at
+        if new:
+            for doc_list in self.query(DocList):
+                doc_list.was_read(doc_id)
 
     def action_next_document(self) -> None:
         self._step_document(1)
@@ -828,12 +838,7 @@ class QualityApp(BookmarkActions, App[None]):
         if not current:
             return
         at = passage_index(current["id"])
-        key = self._read_key(self.doc_id)
-        new = key not in self.reading
-        self.reading[key] = at
-        if new:
-            for doc_list in self.query(DocList):
-                doc_list.was_read(self.doc_id)
+        self._note_read(self.doc_id, at)
         saved = self.user.get("position") or {}
         if (saved.get("doc"), saved.get("passage")) != (self.doc_id, at) or self.user.get("read") != self.reading:
             # with the file's hash: a file renamed or moved is still found (document_of_file)
