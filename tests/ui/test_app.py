@@ -304,6 +304,27 @@ async def test_ctrl_r_reads_the_folder_again_and_the_periodic_check_says_when_it
         assert told()[-1] == "Nothing changed in the folder since the articles shown were read."
 
 
+async def test_ctrl_r_on_a_folder_gone_keeps_the_articles_shown_and_says_why(tmp_path):
+    import shutil
+
+    folder = seed_copies(tmp_path / "folder", 1)
+    app = make_app(tmp_path, folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        shown = app.doc_id
+        shutil.rmtree(folder)
+        await pilot.press("ctrl+r")
+        for _ in range(200):
+            if any("Could not rebuild" in str(n.message) for n in app._notifications):
+                break
+            await pilot.pause()
+        told = [str(n.message) for n in app._notifications]
+        assert f"Could not rebuild the corpus store (corpus folder not found: {folder}); showing the last build." in told
+        assert app.doc_id == shown and app.corpus is not None and app._stale is None
+        await pilot.press("j")
+        assert app.query_one(PassageList).highlighted == 1  # still reading
+
+
 async def test_a_large_last_build_is_let_go_of_before_the_rebuilt_store_is_read(tmp_path, monkeypatch):
     import weakref
 

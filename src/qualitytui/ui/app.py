@@ -21,7 +21,7 @@ from qualitytui.core import collector
 from qualitytui.core.bookmarks import Bookmarks
 from qualitytui.core.corpus import Corpus, UnknownDocument
 from qualitytui.core.models import DOC_ORDERS, passage_index
-from qualitytui.core.store import throttled
+from qualitytui.core.store import CorpusMissing, StoreError, throttled
 from qualitytui.core.normalize import printable
 from qualitytui.core.user_store import UserStore, UserStoreError
 from qualitytui.core.wording import by_year, counted, dated, kinds_read, rebuilt_note, resolved
@@ -356,7 +356,7 @@ class QualityApp(BookmarkActions, App[None]):
             corpus = Corpus.open(self.paths, progress=progress, builder=self._build)
         except BuildCancelled:  # the app is ending
             return
-        except BuildFailed as e:
+        except (BuildFailed, CorpusMissing, StoreError) as e:  # their messages say it all
             self.post_message(CorpusFailed(str(e)))
             return
         except Exception as e:  # shown as one line in the app, never a traceback
