@@ -789,6 +789,8 @@ async def test_an_entitys_panel_counts_its_documents_by_year(tmp_path):
         within = app.corpus.named_within(qingdao)
         assert len(within) > 3 and f"in names: {within[0]['name']} {within[0]['count']} · " in head
         assert f" · {len(within) - 3} more" in head
+        panel = app.query_one(EntityPanel)
+        assert "t timeline · f search" in str(panel.border_title) and "timeline" not in head  # its keys: in the border
         single = next(e for e in app.corpus.entities() if len(e["docs"]) == 1)
         app.show_entity(single)
         await pilot.pause()

@@ -78,6 +78,8 @@ class EntityPanel(Vertical):
                         id=f"entity.with{k}") for k in range(1, 6)]  # (t, its timeline: QualityApp.action_timeline)
 
     def compose(self) -> ComposeResult:
+        # the keys in the panel's top border: a row of its own was cut from a small screen's panel
+        self.border_title = "enter next mention · t timeline · f search · esc close"
         yield Static(id="entity-head")
         yield LazyList(id="entity-mentions")
 
@@ -108,7 +110,6 @@ class EntityPanel(Vertical):
                 head.append(f" {other['count']}", style="dim")
             if len(within) > WITHIN_SHOWN:
                 head.append(f" · {len(within) - WITHIN_SHOWN} more", style="dim")
-        head.append("\nenter next mention · t timeline · f search · esc close", style="dim italic")
         self.query_one("#entity-head", Static).update(head)
         self.query_one("#entity-mentions", LazyList).show(count, row)
 
