@@ -12,9 +12,7 @@ def seeds(tmp_path_factory):
 
 
 def plain(corpus, entity):
-    own = {n for n in (entity["name"], *entity["aliases"]) if len(n) >= 2}
-    return {e["id"] for e in corpus.entity_rows() if e["id"] != entity["id"]
-            and any(n in other and n != other for other in (e["name"], *e["aliases"]) for n in own)}
+    return plain_of(corpus.entity_rows(), entity)
 
 
 def test_every_entitys_longer_names_are_found_most_mentioned_first(seeds):
@@ -33,3 +31,19 @@ def test_a_place_holds_its_bodies_and_a_name_is_not_within_itself(seeds):
     assert "青岛市市场监督管理局" in names and "青岛市政府" in names and "青岛市" not in names
     person = next(e for e in seeds.entity_rows("person") if e["name"] == "高善武")
     assert seeds.named_within(person) == []
+
+
+def test_a_name_equal_to_its_own_is_not_a_longer_one_wherever_it_stands(seeds, monkeypatch):
+    rows = [{"id": "a", "name": "青岛市", "aliases": ["青岛"], "count": 5},
+            {"id": "b", "name": "青岛市政府", "aliases": [], "count": 2},
+            {"id": "c", "name": "岛城", "aliases": ["青岛"], "count": 1}]  # (its alias the last name of all)
+    corpus = Corpus(seeds.db)
+    monkeypatch.setattr(corpus, "entity_rows", lambda *a: rows)
+    assert [e["id"] for e in corpus.named_within(rows[0])] == ["b"]
+    assert {e["id"] for e in corpus.named_within(rows[0])} == plain_of(rows, rows[0])
+
+
+def plain_of(rows, entity):
+    own = {n for n in (entity["name"], *entity["aliases"]) if len(n) >= 2}
+    return {e["id"] for e in rows if e["id"] != entity["id"]
+            and any(n in other and n != other for other in (e["name"], *e["aliases"]) for n in own)}

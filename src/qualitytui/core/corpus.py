@@ -54,7 +54,7 @@ class Corpus:
             self._passages.setdefault(p["doc"], []).append(p)
         self._searcher: Searcher | None = None
         self._dates: dict[str, list[dict[str, Any]]] | None = None  # passage → its dated items
-        self._all_names: tuple[str, list[int], list[int]] | None = None  # (named_within)
+        self._all_names: tuple[str, list[str], list[int], list[int]] | None = None  # (named_within)
         self._files: dict[str, Any] | None = None  # the files as last seen, when not the build's (same_articles_as)
         self._mentions: Mentions | None = None
         self._entities_by_id: dict[str, dict[str, Any]] | None = None
@@ -115,6 +115,12 @@ class Corpus:
         if order not in self._ordered:
             self._ordered[order] = [d["id"] for d in self.documents(order)]
         return self._ordered[order]
+
+    def doc_ranks(self, order: str) -> dict[str, int]:
+        """Each document's place in ``order`` (``documents``), made once for each order."""
+        if order not in self._doc_ranks:
+            self._doc_ranks[order] = {d: i for i, d in enumerate(self.doc_ids(order))}
+        return self._doc_ranks[order]
 
     def titles(self) -> dict[str, str]:
         """Each document's title by its id (made once: the timeline, the search and the entity panel
@@ -217,9 +223,7 @@ class Corpus:
         mentions = self.mentions().of_entity(entity_id)
         if order == "file":
             return mentions
-        if order not in self._doc_ranks:
-            self._doc_ranks[order] = {d: i for i, d in enumerate(self.doc_ids(order))}
-        rank = self._doc_ranks[order]
+        rank = self.doc_ranks(order)
         return sorted(mentions, key=lambda m: rank[m["doc"]])  # (stable: in a document, in text order)
 
     def entities_named(self, name: str) -> set[str]:
@@ -253,21 +257,21 @@ class Corpus:
         Most mentioned first."""
         rows = self.entity_rows()
         if self._all_names is None:  # every name and alias in one string: searched at C speed
-            starts, owners, parts, at = [], [], [], 0
+            names, starts, owners, at = [], [], [], 0
             for i, e in enumerate(rows):
                 for name in (e["name"], *e["aliases"]):
+                    names.append(name)
                     starts.append(at)
                     owners.append(i)
-                    parts.append(name)
                     at += len(name) + 1
-            self._all_names = ("\n".join(parts), starts, owners)
-        text, starts, owners = self._all_names
+            self._all_names = ("\n".join(names), names, starts, owners)
+        text, names, starts, owners = self._all_names
         found: set[int] = set()
         for n in {n for n in (entity["name"], *entity["aliases"]) if len(n) >= 2 and "\n" not in n}:
             at = text.find(n)
             while at >= 0:
                 k = bisect_right(starts, at) - 1
-                if text[starts[k]:starts[k] + len(n) + 1] != n + "\n" or starts[k] != at:  # not the name itself
+                if names[k] != n:  # a longer name holding it, not the name itself
                     found.add(owners[k])
                 at = text.find(n, at + 1)
         return [rows[i] for i in sorted(found, key=lambda i: (-rows[i]["count"], i)) if rows[i]["id"] != entity["id"]]
@@ -364,7 +368,7 @@ class Corpus:
 
             self._searcher = Searcher(self._all, from_rows(self._rows("search")), self._rows,
                                       lambda ids: self.mentions().in_passages(ids), self.entities_named,
-                                      self.doc_ids)
+                                      self.doc_ranks)
         return self._searcher
 
     def close(self) -> None:

@@ -78,11 +78,11 @@ class Searcher:
     def __init__(self, rows: list[dict[str, Any]], stored_index: dict[str, Any] | None,
                  table: Callable[[str], list[dict[str, Any]]],
                  mentioning: Callable[[set[str]], dict[int, list[tuple[int, int]]]],
-                 named: Callable[[str], set[str]], doc_ids: Callable[[str], list[str]]):
+                 named: Callable[[str], set[str]], doc_ranks: Callable[[str], dict[str, int]]):
         """``table(name)``: the rows of the store's ``events`` or ``entities``; ``mentioning(ids)``:
         the passages that mention these entities, each with the mentions' spans; ``named(name)``: the
-        ids of the entities a name means (Corpus.entities_named); ``doc_ids(order)``: the documents'
-        ids in that order (Corpus.doc_ids: newest, oldest), for sort:. They are asked for only by a query
+        ids of the entities a name means (Corpus.entities_named); ``doc_ranks(order)``: each
+        document's place in that order (Corpus.doc_ranks: newest, oldest), for sort:. They are asked for only by a query
         with a filter on them (reading the mentions of a large corpus takes a while). A passage marked
         ``copied`` (its text is its document's original's: copies.py) is found only by a ``doc:`` filter."""
         self.rows = rows
@@ -91,8 +91,7 @@ class Searcher:
         self._table = table
         self._mentioning = mentioning
         self._named = named
-        self._doc_ids = doc_ids
-        self._doc_ranks: dict[str, dict[str, int]] = {}  # order → each document's place in it
+        self._doc_ranks = doc_ranks
         self._doc_of: list[int] | None = None
         self._docs: dict[str, range] | None = None
         self._patterns: dict[tuple[str, ...], re.Pattern[str] | None] = {}
@@ -197,12 +196,17 @@ class Searcher:
             allowed = pids if allowed is None else allowed & pids
         return allowed, None
 
-    def _filter_doc(self, value: str) -> tuple[set[int], str | None]:
+    def _doc_ranges(self) -> dict[str, range]:
+        """Each document's passages, as the range of their rows (made once)."""
         if self._docs is None:
             self._docs = {}
             for i, r in enumerate(self.rows):
                 d = self._docs.get(r["doc"])
                 self._docs[r["doc"]] = range(d.start if d else i, i + 1)
+        return self._docs
+
+    def _filter_doc(self, value: str) -> tuple[set[int], str | None]:
+        self._doc_ranges()
         if value in self._docs:
             return set(self._docs[value]), None
         exact = [d for d in self._docs if syntax_form(d) == value]  # (a query's quotes are ASCII: 从“…” is 从"…")
@@ -243,9 +247,9 @@ class Searcher:
         document's date in the range, so that one dated only 2024 is not in date:2024-03."""
         wanted = parse_range(value)
         assert wanted is not None
-        docs = {d["id"] for d in self._table("documents") if (when := (d.get("date") or {}).get("value"))
-                and wanted.holds(when)}
-        return {i for i, r in enumerate(self.rows) if r["doc"] in docs}, None
+        ranges = self._doc_ranges()
+        return {i for d in self._table("documents") if (when := (d.get("date") or {}).get("value"))
+                and wanted.holds(when) for i in ranges.get(d["id"], ())}, None
 
     # -- the query ------------------------------------------------------------------------------
 
@@ -275,12 +279,15 @@ class Searcher:
             found -= self._copies
         idf = [math.log(1 + (n - len(tf) + 0.5) / (len(tf) + 0.5)) for tf in per_term]
         ranked = self._scores(found, per_term, idf)  # (-score, pid): smallest first is best first
-        if len(q.terms) > 1 and ranked and not any(t.either for t in q.terms) and q.order == "best":
-            ranked = self._phrase_bonus(q.terms, ranked, limit)
-        if q.order != "best":
-            shown = self._by_date(ranked, q, limit)
-        else:
+        phrased = len(q.terms) > 1 and not any(t.either for t in q.terms)  # (a phrase bonus applies)
+        if q.order == "best":
+            if phrased and ranked:
+                ranked = self._phrase_bonus(q.terms, ranked, limit)
             shown = sorted(ranked) if limit is None or limit >= len(ranked) else heapq.nsmallest(limit, ranked)
+        else:
+            shown = self._by_date(ranked, q.order, limit)
+            if phrased and shown:  # (the bonus of the shown ones only: it changes no place)
+                shown = self._phrase_bonus(q.terms, shown, None)
         rarest = max(range(len(q.terms)), key=idf.__getitem__) if q.terms else None
         marks = [got for k, values in q.filters.items() for v in values
                  if isinstance(got := self._filtered[(k, v)][0], dict)]  # what type:, entity:, year: matched
@@ -307,20 +314,15 @@ class Searcher:
                 acc[pid] += w * f / (f + norms[pid])
         return [(-s * weights[pid], pid) for pid, s in acc.items()]
 
-    def _by_date(self, ranked: list[tuple[float, int]], q: Query, limit: int | None) -> list[tuple[float, int]]:
-        """The first ``limit`` of ``ranked`` by their documents' dates in ``q.order`` (undated ones
-        last), each document's in text order; the shown ones' scores with their phrase bonus."""
-        if q.order not in self._doc_ranks:
-            self._doc_ranks[q.order] = {d: i for i, d in enumerate(self._doc_ids(q.order))}
-        rank, rows = self._doc_ranks[q.order], self.rows
+    def _by_date(self, ranked: list[tuple[float, int]], order: str, limit: int | None) -> list[tuple[float, int]]:
+        """The first ``limit`` of ``ranked`` by their documents' dates in ``order`` (undated ones
+        last), each document's in text order."""
+        rank, rows = self._doc_ranks(order), self.rows
 
         def place(hit: tuple[float, int]) -> tuple[int, int]:
             return rank[rows[hit[1]]["doc"]], hit[1]  # (a document's passages in store order)
 
-        shown = sorted(ranked, key=place) if limit is None or limit >= len(ranked) else heapq.nsmallest(limit, ranked, key=place)
-        if len(q.terms) > 1 and shown and not any(t.either for t in q.terms):
-            shown = self._phrase_bonus(q.terms, shown, None)
-        return shown
+        return sorted(ranked, key=place) if limit is None or limit >= len(ranked) else heapq.nsmallest(limit, ranked, key=place)
 
     def _phrase_bonus(self, terms: list[Term], ranked: list[tuple[float, int]], limit: int | None) -> list[tuple[float, int]]:
         """Raise passages where the words stand together, as typed or read as pinyin (laoshan cha:

@@ -375,13 +375,12 @@ def open_saved(root: Path, store_path: Path) -> Saved | None:
     while ``open_store`` (in the background) hashes what changed and rebuilds."""
     if not root.is_dir():
         return None
-    found = discover(root)[0]
     saved = _usable_saved(store_path)
     if saved is None:
         return None
     _, data, meta = saved
     db = TinyDB(storage=JSONStorage, path=store_path, data=data)
-    return Saved(db, skip_notes(meta), _what_changed(meta.get("files"), _stats(found)))
+    return Saved(db, skip_notes(meta), folder_changes(root, meta.get("files")))
 
 
 def folder_changes(root: Path, known: Any) -> str | None:
