@@ -10,6 +10,9 @@ opencc-python-reimplemented). The app reads the derived files; neither package i
 pinyin.tsv: each syllable without tones (ü as v, and as u), the characters that can be read so in
 use: a character's first reading and those its words in phrases_dict.json give it (省 reads shěng
 and xǐng there; its archaic xiǎn would rank 强省 for qiangxian). A character in no phrase keeps all.
+Second column: the characters for which this is a main reading (the first listed, or one of at least
+RARE_SHARE of the character's phrases); third: those that read so only rarely (强 is jiàng in 6 of
+its 210 phrases, so zhiliangjiang finds 质量强 but ranks 质量奖 first).
 t2s.tsv: traditional character, its simplified form (the first OpenCC gives), where they differ.
 """
 
@@ -31,14 +34,17 @@ def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3007" == ch  # the unified block: what news text uses
 
 
-def in_words(phrases: dict[str, list[list[str]]]) -> dict[str, list[str]]:
-    """Each character's readings in the phrases that hold it."""
-    used: dict[str, list[str]] = {}
+RARE_SHARE = 0.1
+
+
+def in_words(phrases: dict[str, list[list[str]]]) -> dict[str, dict[str, int]]:
+    """Each character's readings in the phrases that hold it, toneless, with how many phrases read it so."""
+    used: dict[str, dict[str, int]] = {}
     for phrase, readings in phrases.items():
         if len(phrase) == len(readings):
             for ch, (r, *_) in zip(phrase, readings):
-                if r not in used.setdefault(ch, []):
-                    used[ch].append(r)
+                counts = used.setdefault(ch, {})
+                counts[toneless(r)] = counts.get(toneless(r), 0) + 1
     return used
 
 
@@ -46,23 +52,25 @@ def main(out: Path) -> None:
     base = Path(pypinyin.__file__).parent
     table = json.loads((base / "pinyin_dict.json").read_text(encoding="utf-8"))
     used = in_words(json.loads((base / "phrases_dict.json").read_text(encoding="utf-8")))
-    by_syllable: dict[str, list[str]] = {}
+    by_syllable: dict[str, tuple[list[str], list[str]]] = {}  # syllable → (main readers, rare readers)
     for code, readings in sorted(table.items(), key=lambda kv: int(kv[0])):
         ch = chr(int(code))
         if not is_cjk(ch):
             continue
-        listed = [r.strip() for r in readings.split(",")]
-        for r in listed[:1] + used[ch] if ch in used else listed:
-            t = toneless(r)
+        listed = [toneless(r.strip()) for r in readings.split(",")]
+        counts = used.get(ch, {})
+        total = sum(counts.values())
+        for t in dict.fromkeys(listed[:1] + list(counts) if counts else listed):
             if not (t.isascii() and t.isalpha()):
                 continue
+            main = t == listed[0] or not counts or counts.get(t, 0) >= RARE_SHARE * total
             for syl in {t, t.replace("v", "u")}:  # 绿: lv, and lu as many people type it
-                chars = by_syllable.setdefault(syl, [])
+                chars = by_syllable.setdefault(syl, ([], []))[0 if main else 1]
                 if ch not in chars:
                     chars.append(ch)
-    lines = [f"{syl}\t{''.join(chars)}" for syl, chars in sorted(by_syllable.items())]
-    head = ("# syllable\tcharacters read so — from pypinyin 0.55.0 pinyin_dict.json and phrases_dict.json (MIT),"
-            " readings in use, tones removed, ü as v and u\n")
+    lines = [f"{syl}\t{''.join(main)}\t{''.join(rare)}" for syl, (main, rare) in sorted(by_syllable.items())]
+    head = ("# syllable\tcharacters mainly read so\tcharacters rarely read so — from pypinyin 0.55.0 pinyin_dict.json"
+            " and phrases_dict.json (MIT), readings in use, tones removed, ü as v and u\n")
     (out / "pinyin.tsv").write_text(head + "\n".join(lines) + "\n", encoding="utf-8")
 
     src = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"

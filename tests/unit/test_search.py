@@ -85,6 +85,15 @@ def test_pinyin_reads_characters_as_they_are_read_in_words(tmp_path):
     assert {h.doc for h in c.search("yinhang").hits} == {"c"}  # a second reading in use is kept
 
 
+def test_a_rare_reading_finds_its_character_and_ranks_below_the_usual_ones(tmp_path):
+    c = small(tmp_path, {"a.txt": "标题一\n\n全力推进质量强省建设，强力推进。\n",
+                         "b.txt": "标题二\n\n崂山质量奖评选结果公布，发放奖励。\n"})
+    # 强 reads jiàng only in words such as 倔强: found by it, but after 奖 (jiǎng)
+    assert [h.doc for h in c.search("zhiliangjiang").hits] == ["b", "a"]  # three syllables: read through a pattern
+    assert [h.doc for h in c.search("jiangli").hits] == ["b", "a"]  # two: read from the bigrams
+    assert [h.doc for h in c.search("qiangli").hits] == ["a"]
+
+
 def test_phrase_exclusion_and_several_words(seeds):
     apart = set(hit_ids(seeds.search("质量 强链", limit=None)))
     together = set(hit_ids(seeds.search('"质量 强链"', limit=None)))

@@ -4,7 +4,8 @@ characters it can stand for.
 ``laoshan`` → (lao)(shan) → [劳老崂…][山善闪…]; ``qdyp`` → initials; ``qingdaoyou`` → the last unit may
 be the start of a syllable (typing as you go). Units always line up with whole characters, so
 ``anshan`` can never match across 崂山's syllables. Readings: data/pinyin.tsv (each syllable with the
-characters read so, tones dropped, ü as v and as u).
+characters mainly read so and those that rarely are, tones dropped, ü as v and as u): a reading
+rare for its character (强 as jiàng) still finds it, and search ranks it below the usual readings.
 """
 
 from __future__ import annotations
@@ -19,19 +20,28 @@ MAX_ALTERNATIVES = 24
 MAX_LETTERS = 40
 
 
+Table = dict[str, frozenset[str]]
+
+
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
-    """(syllable → characters, first letter(s) of a reading → characters)."""
-    by_syllable: dict[str, frozenset[str]] = {}
+def _tables() -> tuple[Table, Table, Table, Table]:
+    """(syllable → characters, first letter(s) of a reading → characters), then the same two
+    counting only the characters' main readings."""
+    by_syllable: dict[str, set[str]] = {}
     by_initial: dict[str, set[str]] = {}
+    main_syllable: dict[str, set[str]] = {}
+    main_initial: dict[str, set[str]] = {}
     for line in _FILE.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            syl, _, chars = line.partition("\t")
-            by_syllable[syl] = frozenset(chars)
-            by_initial.setdefault(syl[:2] if syl[:2] in _INITIALS else syl[0], set()).update(chars)
-    for one in "zcs":  # typing initials, people write s for sh (gsw: 高善武)
-        by_initial.setdefault(one, set()).update(by_initial.get(one + "h", ()))
-    return by_syllable, {k: frozenset(v) for k, v in by_initial.items()}
+            syl, main, rare = (line.split("\t") + [""])[:3]
+            initial = syl[:2] if syl[:2] in _INITIALS else syl[0]
+            for syllables, initials, chars in ((by_syllable, by_initial, main + rare), (main_syllable, main_initial, main)):
+                syllables[syl] = set(chars)
+                initials.setdefault(initial, set()).update(chars)
+    for initials in (by_initial, main_initial):
+        for one in "zcs":  # typing initials, people write s for sh (gsw: 高善武)
+            initials.setdefault(one, set()).update(initials.get(one + "h", ()))
+    return tuple({k: frozenset(v) for k, v in t.items()} for t in (by_syllable, by_initial, main_syllable, main_initial))
 
 
 def syllables() -> frozenset[str]:
@@ -44,18 +54,19 @@ def is_pinyin_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _prefix_chars(prefix: str) -> frozenset[str]:
-    table = _tables()[0]
+def _prefix_chars(prefix: str, main: bool = False) -> frozenset[str]:
+    table = _tables()[2 if main else 0]
     return frozenset().union(*(chars for syl, chars in table.items() if syl.startswith(prefix)))
 
 
-def unit_chars(unit: str) -> frozenset[str]:
-    """The characters a unit can stand for: ``syl`` (a whole syllable), ``syl*`` (its start), ``^x`` (an initial)."""
-    by_syllable, by_initial = _tables()
+def unit_chars(unit: str, main: bool = False) -> frozenset[str]:
+    """The characters a unit can stand for: ``syl`` (a whole syllable), ``syl*`` (its start), ``^x`` (an
+    initial); with ``main``, only those for which that is a main reading."""
+    by_syllable, by_initial = _tables()[2:] if main else _tables()[:2]
     if unit.startswith("^"):
         return by_initial.get(unit[1:], frozenset())
     if unit.endswith("*"):
-        return _prefix_chars(unit[:-1])
+        return _prefix_chars(unit[:-1], main)
     return by_syllable.get(unit, frozenset())
 
 
@@ -111,9 +122,10 @@ def _syllables_with_vowels() -> frozenset[str]:
     return frozenset(s for s in _tables()[0] if any(v in s for v in "aeiouv"))
 
 
-def reading_regex(reading: tuple[str, ...], within: set[str] | None = None) -> str | None:
-    """Regex source for the characters a reading stands for (only those ``within``, if given), or None."""
-    sets = [unit_chars(u) & within if within is not None else unit_chars(u) for u in reading]
+def reading_regex(reading: tuple[str, ...], within: set[str] | None = None, main: bool = False) -> str | None:
+    """Regex source for the characters a reading stands for (only those ``within``, if given; with
+    ``main``, only by their main readings), or None."""
+    sets = [unit_chars(u, main) & within if within is not None else unit_chars(u, main) for u in reading]
     if not all(sets):
         return None
     return "".join("[" + re.escape("".join(sorted(s))) + "]" for s in sets)

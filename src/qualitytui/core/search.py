@@ -26,6 +26,7 @@ KIND_WEIGHT = {"title": 2.0, "subtitle": 1.6, "heading": 1.5, "body": 1.0, "capt
                "furniture": 0.3}
 PHRASE_BONUS = 1.5
 PINYIN_WEIGHT = 0.8  # what was typed, as typed, counts a little more than its pinyin reading
+RARE_READING_WEIGHT = 0.2  # a run read by a rare reading of one of its characters (质量强 for zhiliangjiang)
 
 
 @dataclass
@@ -94,20 +95,22 @@ class Searcher:
         self._doc_ranks = doc_ranks
         self._doc_of: list[int] | None = None
         self._docs: dict[str, range] | None = None
-        self._patterns: dict[tuple[str, ...], re.Pattern[str] | None] = {}
+        self._patterns: dict[tuple[tuple[str, ...], bool], re.Pattern[str] | None] = {}
         # (key, value) → its passages, or for type:, entity: and year: passage → the spans it matched
         self._filtered: dict[tuple[str, str], tuple[set[int] | dict[int, list[tuple[int, int]]], str | None]] = {}
         self.weights = [KIND_WEIGHT.get(r["kind"], 1.0) for r in rows]
         self._copies = {i for i, r in enumerate(rows) if "copied" in r}
 
-    def _pinyin_pattern(self, reading: tuple[str, ...]) -> re.Pattern[str] | None:
-        """A pattern for the characters a reading stands for, limited to characters in the corpus."""
-        if reading not in self._patterns:
-            source = reading_regex(reading, self.index.chars())
-            self._patterns[reading] = re.compile(source) if source else None
+    def _pinyin_pattern(self, reading: tuple[str, ...], main: bool = False) -> re.Pattern[str] | None:
+        """A pattern for the characters a reading stands for (with ``main``, by their main readings
+        only), limited to characters in the corpus."""
+        key = (reading, main)
+        if key not in self._patterns:
+            source = reading_regex(reading, self.index.chars(), main)
+            self._patterns[key] = re.compile(source) if source else None
             if len(self._patterns) > 512:
                 self._patterns.pop(next(iter(self._patterns)))
-        return self._patterns[reading]
+        return self._patterns[key]
 
     # -- matching -------------------------------------------------------------------------------
 
@@ -128,10 +131,32 @@ class Searcher:
         lists = sorted((self.index.postings(bg) for bg in pairs), key=len)
         return set(lists[0]).intersection(*lists[1:])
 
-    def _pinyin(self, reading: tuple[str, ...]) -> dict[int, int]:
+    def _pinyin(self, reading: tuple[str, ...]) -> dict[int, float]:
+        """passage → the runs read so, a run read by a rare reading of a character counting
+        RARE_READING_WEIGHT."""
         pattern = self._pinyin_pattern(reading)
         if pattern is None:
             return {}
+        main = self._pinyin_pattern(reading, main=True)
+        if main is not None and main.pattern == pattern.pattern:
+            return self._pinyin_runs(reading, pattern)
+        if len(reading) == 2:  # the bigrams tell main and rare readings apart by themselves
+            usual = set(self.index.pairs(unit_chars(reading[0], True), unit_chars(reading[1], True)))
+            out: dict[int, float] = {}
+            for bg in self.index.pairs(unit_chars(reading[0]), unit_chars(reading[1])):
+                weight = 1.0 if bg in usual else RARE_READING_WEIGHT
+                for pid, n in self.index.postings(bg).items():
+                    out[pid] = out.get(pid, 0) + n * weight
+            return out
+        of = self.index.form
+        out = {}
+        for pid, n in self._pinyin_runs(reading, pattern).items():
+            usual = min(n, len(main.findall(of(pid)))) if main is not None else 0
+            out[pid] = usual + (n - usual) * RARE_READING_WEIGHT
+        return out
+
+    def _pinyin_runs(self, reading: tuple[str, ...], pattern: re.Pattern[str]) -> dict[int, int]:
+        """passage → how many runs of characters ``reading`` stands for it holds (``pattern``'s matches)."""
         if len(reading) == 1:
             return {pid: n for pid, f in enumerate(self.index.forms) if (n := len(pattern.findall(f)))}
         pairs = self.index.pairs(unit_chars(reading[0]), unit_chars(reading[1]))
