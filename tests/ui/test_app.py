@@ -12,6 +12,7 @@ from apphelp import app_paths, make_app, ready, search_for, settled
 from rich.console import Console
 from textual.widgets import Static
 from conftest import seed_copies
+from markdown_items import list_items
 
 from qualitytui.ui.app import QualityApp
 from qualitytui.core.query_help import SYNTAX
@@ -620,7 +621,7 @@ async def test_the_palettes_export_search_hits_takes_the_last_search(tmp_path):
         await pilot.pause()
         [out] = (tmp_path / "d" / "exports").glob("search-*.md")
         text = out.read_text(encoding="utf-8")
-        assert text.startswith("# Search: qdyp\n") and text.count("\n   > ") == app.hits.total
+        assert text.startswith("# Search: qdyp\n") and len(list_items(text)[0]) == app.hits.total
 
 
 async def test_search_with_a_bad_query_says_why(tmp_path):

@@ -46,14 +46,24 @@ def table(rows: list[dict[str, Any]], fmt: str, heading: str, columns: Iterable[
     lines = [f"# {heading}", ""]
     for n, r in enumerate(rows, 1):
         where = r["passage"] + ("" if r.get("anchored", True) else ", unanchored: the passage changed")
-        lines.append(f"{n}. {reference(r, where)}")
-        lines.append(f"   > {' '.join(str(r['quote']).split())}")
+        parts = ["> " + " ".join(str(r["quote"]).split())]
         if r.get("note"):
-            lines.append(f"   Note: {' '.join(r['note'].split())}")
+            parts.append("Note: " + " ".join(r["note"].split()))
         if r.get("tags"):
-            lines.append(f"   Tags: {', '.join(r['tags'])}")
-        lines.append("")
+            parts.append("Tags: " + ", ".join(r["tags"]))
+        lines += _md_item(n, reference(r, where), parts)
     return "\n".join(lines)
+
+
+def _md_item(n: int, head: str, parts: list[str]) -> list[str]:
+    """A numbered Markdown list item: its head, then each part a block of its own, indented to the
+    item's text (4 spaces from item 10 on) and apart from the next, so that a reader keeps it in the
+    item and a note after a quote is not read as more of the quote."""
+    pad = " " * len(f"{n}. ")
+    lines = [f"{n}. {head}"]
+    for part in parts:
+        lines += ["", pad + part]
+    return lines + [""]
 
 
 def reference(r: dict[str, Any], where: str) -> str:
@@ -144,11 +154,8 @@ def chronology(items: list[dict[str, Any]], fmt: str, docs: Docs, text_of: Calla
     for r in rows:
         span = r["start"] + (f" – {r['end']}" if r["end"] else "")
         how = f"; inferred: {r['inference_note']}" if r["inferred"] and r["inference_note"] else ""
-        lines.append(f"{r['n']}. **{span}** {r['when']} ({r['kind'].replace('_', ' ')}{how}): "
-                     f"{' '.join(r['what'].split())}")
-        lines.append(f"   {reference(r, r['passage'])}")
-        lines.append(f"   > {' '.join(str(r['quote']).split())}")
-        lines.append("")
+        head = f"**{span}** {r['when']} ({r['kind'].replace('_', ' ')}{how}): {' '.join(r['what'].split())}"
+        lines += _md_item(r["n"], head, [reference(r, r["passage"]), "> " + " ".join(str(r["quote"]).split())])
     return "\n".join(lines)
 
 
