@@ -92,7 +92,8 @@ _SPAN = re.compile(r"\[([^\[\]|]+)\|(PER|LOC|ORG)\]")
 _TYPE = {"person": "PER", "place": "LOC", "organization": "ORG", "company": "ORG"}
 
 
-HELDOUT = ("heldout_sentences.txt", "heldout_sentences_b.txt", "heldout_sentences_c.txt", "heldout_sentences_d.txt")
+HELDOUT = ("heldout_sentences.txt", "heldout_sentences_b.txt", "heldout_sentences_c.txt", "heldout_sentences_d.txt",
+           "heldout_sentences_e.txt")
 
 
 def load_heldout(name: str) -> list[tuple[str, set[tuple[int, int, str]]]]:

@@ -653,3 +653,12 @@ def test_places_opening_an_events_name_each_inside_the_one_before_are_places_of_
     got, _ = entities("河南省洛阳市牡丹文化节吸引游客超千万人次。", "山东省质量强省建设推进会在济南召开。")
     assert "河南省" in names(got, "place") and "洛阳市牡丹文化节" in names(got, "event")
     assert "山东省质量强省建设推进会" in names(got, "event")  # one place: the province's own meeting
+
+
+def test_a_verb_ending_like_a_body_and_a_companys_board_are_no_bodies():
+    tag = get_segmenter().tag
+    assert ("研究部署", "n") in tag("会议研究部署了下一步工作")  # one word, ending in 署 as 审计署 does
+    got, _ = entities("会议研究部署了下一步工作，统筹部署质量提升行动。", "海尔集团董事局主席周云杰在论坛上发言。",
+                      "青岛啤酒股份有限公司董事会审议通过年度报告。")
+    assert not {n for t, n in got if n.endswith(("部署", "董事局", "董事会"))}
+    assert {"海尔集团", "青岛啤酒股份有限公司"} <= names(got, "company") and "周云杰" in names(got, "person")

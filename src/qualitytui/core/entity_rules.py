@@ -52,8 +52,11 @@ _NOT_HEADS = {
     "大局", "全局", "结局", "开局", "当局", "时局", "政局", "出局", "骗局", "饭局", "棋局", "变局", "新局", "僵局",
     "定局", "残局", "终局", "全部", "内部", "外部", "头部", "底部", "顶部", "本部", "细部", "局部", "门厅", "前厅",
     "原委", "部署", "签署", "联署",
+    "董事局", "董事会", "监事会",  # a company's board: 海尔集团董事局主席 is a title at 海尔集团
 }
-_NOT_HEAD_ENDS = ("干部", "格局", "布局", "大厅", "餐厅", "客厅", "展厅", "东部", "西部", "南部", "北部", "中部")  # 基层干部, 中东部
+# 基层干部, 中东部, 研究部署 (the segmenter's one word)
+_NOT_HEAD_ENDS = ("干部", "格局", "布局", "大厅", "餐厅", "客厅", "展厅", "东部", "西部", "南部", "北部", "中部", "部署",
+                  "签署")
 _LONG_ORG_SUFFIXES = tuple(x for x in ORG_SUFFIXES if len(x) >= 3)
 _HEAD_LAST_CHARS = {x[-1] for x in ORG_SUFFIXES + COMPANY_SUFFIXES + EVENT_SUFFIXES} | {"奖"}
 _NOT_A_NAME_END = ("奖", *(x for x in ORG_SUFFIXES + EVENT_SUFFIXES if len(x) >= 2))  # what ends no person's name
