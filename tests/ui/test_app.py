@@ -16,6 +16,7 @@ from markdown_items import list_items
 
 from qualitytui.ui.app import QualityApp
 from qualitytui.core.query_help import SYNTAX
+from qualitytui.core.user_store import UserStore
 from qualitytui.ui.screens.help import KEYS, HelpScreen, _two_columns
 from qualitytui.ui.screens.repairs import RepairsScreen
 from qualitytui.ui.widgets.doc_list import DocList
@@ -1286,3 +1287,20 @@ async def test_a_copy_is_marked_as_one_and_reads_with_the_first_ones_names(tmp_p
 
         found = [h async for h in DocumentCommands(app.screen).search("Open: 省市场监管局坚持")]
         assert sorted(str(h.help) for h in found) == ["004_e0fac6992d39068e", "005_again · copy of 004_e0fac6992d39068e"]
+
+
+async def test_the_reading_state_keeps_the_documents_read_last(tmp_path, monkeypatch):
+    from qualitytui.ui import app as app_module
+
+    monkeypatch.setattr(app_module, "READ_KEPT", 3)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        ids = app.corpus.doc_ids()
+        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket", "j")
+        assert [app._was_read(d) for d in ids] == [False, True, True, True, False]  # the first read, let go
+        await pilot.press("left_square_bracket", "right_square_bracket", "right_square_bracket")
+        assert [app._was_read(d) for d in ids] == [False, False, True, True, True]
+        assert app.reading[app._read_key(ids[3])] == 1  # (where it was left)
+        await pilot.press("q")
+    assert list(UserStore(tmp_path / "d" / "user.json").get("read")) == [app._read_key(d) for d in ids[2:]]

@@ -79,6 +79,7 @@ RECENT_SEARCHES = 20
 # a last build this large is let go of before the rebuilt store is read (10 000 articles held twice
 # took the app to 1 GB); a smaller one stays in view throughout
 LET_GO_MIN_DOCUMENTS = 3000
+READ_KEPT = 10_000  # documents whose reading state is kept (about 0.5 MB of user.json); the longest unread go first
 FOLDER_CHECK_SECONDS = 30  # how often the folder is looked at (its files' sizes and times) for changes
 
 
@@ -735,10 +736,13 @@ class QualityApp(BookmarkActions, App[None]):
             self._note_read(self.doc_id, current)
 
     def _note_read(self, doc_id: str, at: int) -> None:
-        """``doc_id`` read up to passage ``at``; the documents list marks it, the first time."""
+        """``doc_id`` read up to passage ``at``; the documents list marks it, the first time. The map
+        is kept in the order documents were last read, and to READ_KEPT of them."""
         key = self._read_key(doc_id)
-        new = key not in self.reading
+        new = self.reading.pop(key, None) is None
         self.reading[key] = at
+        while len(self.reading) > READ_KEPT:
+            del self.reading[next(iter(self.reading))]
         if new:
             for doc_list in self.query(DocList):
                 doc_list.was_read(doc_id)
