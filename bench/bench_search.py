@@ -28,7 +28,7 @@ from bench_start import machine, measure_both, side_by_side, write_report  # noq
 QUERIES = [
     "质量", "质量强链", "强链", "好品山东", "青岛优品", "标准化", "高质量发展", "2025", "NQI", "崂山区",
     "質量強鏈", "质量 品牌", '"质量 强链"', "质量 -青岛", "kind:heading 质量", "year:2025 质量", "type:person",
-    "laoshan", "qingdao youpin", "qdyp", "zhiliang", "pinpai jianshe",
+    "laoshan", "qingdao youpin", "qdyp", "zhiliang", "pinpai jianshe", "zhiliangjiang",
     "质量 sort:newest", "date:2024 质量", "year:2023..2025 质量",
 ]
 PLAIN = [q for q in QUERIES if ":" not in q and '"' not in q and not q.isascii() or q in ("2025", "NQI")]

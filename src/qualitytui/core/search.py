@@ -150,8 +150,10 @@ class Searcher:
             return out
         of = self.index.form
         out = {}
+        # a run by main readings needs their pairs: most passages lack them (质量强 has no 量奖)
+        usual_in = self._holding_pairs(reading, main=True) if main is not None and len(reading) > 1 else None
         for pid, n in self._pinyin_runs(reading, pattern).items():
-            usual = min(n, len(main.findall(of(pid)))) if main is not None else 0
+            usual = 0 if main is None or usual_in is not None and pid not in usual_in else min(n, len(main.findall(of(pid))))
             out[pid] = usual + (n - usual) * RARE_READING_WEIGHT
         return out
 
@@ -159,23 +161,27 @@ class Searcher:
         """passage → how many runs of characters ``reading`` stands for it holds (``pattern``'s matches)."""
         if len(reading) == 1:
             return {pid: n for pid, f in enumerate(self.index.forms) if (n := len(pattern.findall(f)))}
-        pairs = self.index.pairs(unit_chars(reading[0]), unit_chars(reading[1]))
         if len(reading) == 2:  # the bigrams' own counts are the answer
             out: dict[int, int] = {}
-            for bg in pairs:
+            for bg in self.index.pairs(unit_chars(reading[0]), unit_chars(reading[1])):
                 for pid, n in self.index.postings(bg).items():
                     out[pid] = out.get(pid, 0) + n
             return out
+        of = self.index.form
+        return {pid: n for pid in self._holding_pairs(reading) if (n := len(pattern.findall(of(pid))))}
+
+    def _holding_pairs(self, reading: tuple[str, ...], main: bool = False) -> set[int]:
+        """Passages holding a pair of characters for each adjacent pair of the reading's units
+        (with ``main``, by main readings): every passage with a run read so, and a few more."""
         cands: set[int] | None = None
-        for k in range(len(reading) - 1):  # passages holding every adjacent pair of the reading
+        for k in range(len(reading) - 1):
             here: set[int] = set()
-            for bg in pairs if k == 0 else self.index.pairs(unit_chars(reading[k]), unit_chars(reading[k + 1])):
+            for bg in self.index.pairs(unit_chars(reading[k], main), unit_chars(reading[k + 1], main)):
                 here.update(self.index.postings(bg))
             cands = here if cands is None else cands & here
             if len(cands) < 64:
                 break
-        of = self.index.form
-        return {pid: n for pid in cands or () if (n := len(pattern.findall(of(pid))))}
+        return cands or set()
 
     def _term(self, term: Term) -> dict[int, float]:
         """passage → weighted frequency of ``term`` (as typed, or read as pinyin; of any of its
