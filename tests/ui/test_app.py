@@ -1304,3 +1304,25 @@ async def test_the_reading_state_keeps_the_documents_read_last(tmp_path, monkeyp
         assert app.reading[app._read_key(ids[3])] == 1  # (where it was left)
         await pilot.press("q")
     assert list(UserStore(tmp_path / "d" / "user.json").get("read")) == [app._read_key(d) for d in ids[2:]]
+
+
+async def test_a_timeline_with_nothing_to_show_says_so_without_an_axis(tmp_path):
+    from qualitytui.ui.screens.timeline import TimelineScreen
+
+    folder = tmp_path / "undated"
+    folder.mkdir()
+    (folder / "a.txt").write_text("质量工作要点\n\n全市上下要抓好质量工作，推动品牌建设。\n", encoding="utf-8")
+    app = make_app(tmp_path, folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("t")
+        assert isinstance(app.screen, TimelineScreen) and app.screen.items == []
+        head = str(app.screen.query_one("#timeline-head").render())
+        assert "No dated items in these articles." in head and "┼" not in head
+    app = make_app(tmp_path / "seeds")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("t", "/", *"qqqq")
+        await pilot.pause()
+        head = str(app.screen.query_one("#timeline-head").render())
+        assert "0 of" in head and "No item passes the filter." in head and "┼" not in head

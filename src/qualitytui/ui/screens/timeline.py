@@ -104,9 +104,14 @@ class TimelineScreen(Dialog[dict[str, Any] | None]):
             head.append(f"{mark} {kind.replace('_', ' ')}  ", style=KIND_STYLE[kind])
         head.append("○ ┄ inferred date", style="dim")
         head.append("\n")
-        head.append_text(scale)
-        head.append("\n")
-        head.append("┼" + "─" * (width - 1), style="dim")
+        if not items:  # (no axis of no years)
+            head.append("No dated items in these articles.", style="italic")
+        elif not shown:
+            head.append("No item passes the filter.", style="italic")
+        else:
+            head.append_text(scale)
+            head.append("\n")
+            head.append("┼" + "─" * (width - 1), style="dim")
         self.query_one("#timeline-head", Static).update(head)
 
         def row(k: int) -> Text:  # made only for the items that come into view
