@@ -154,6 +154,20 @@ def test_filters(seeds):
                                  for m in e["mentions"]}
 
 
+def test_filters_typed_apart_all_hold_and_the_values_of_one_are_either(seeds):
+    def naming(name):
+        return {m["passage"] for e in seeds.entities() if e["name"] == name for m in e["mentions"]}
+
+    gao, qingdao = naming("高善武"), naming("青岛市")
+    assert gao & qingdao and gao - qingdao and qingdao - gao  # (the test can tell AND from OR)
+    assert set(hit_ids(seeds.search("entity:高善武 entity:青岛市", limit=None))) == gao & qingdao
+    assert set(hit_ids(seeds.search("entity:高善武|青岛市", limit=None))) == gao | qingdao
+    assert set(hit_ids(seeds.search('entity:"高善武" entity:青岛市|崂山区', limit=None))) == gao & (qingdao | naming("崂山区"))
+    docs = seeds.doc_ids()
+    assert seeds.search(f"doc:{docs[0]} doc:{docs[1]}").total == 0
+    assert {h.doc for h in seeds.search(f"doc:{docs[0]}|{docs[1]}", limit=None).hits} == set(docs[:2])
+
+
 def test_an_entity_filter_marks_its_mentions_and_shows_them_in_the_snippet(seeds):
     qingpi = next(e for e in seeds.entities("company") if "青啤" in e["aliases"] + [e["name"]])
     names = {qingpi["name"], *qingpi["aliases"]}
@@ -214,7 +228,7 @@ def test_a_filter_value_in_quotes_may_hold_spaces_and_quotes(raw, value, words):
     if value is None:
         assert q.problem and q.problem.startswith("doc: needs a value")
     else:
-        assert q.problem is None and q.filters == {"doc": [value]} and [t.text for t in q.terms] == words
+        assert q.problem is None and q.filters == [("doc", [value])] and [t.text for t in q.terms] == words
 
 
 def test_doc_filter_selects_documents_whose_ids_hold_spaces_and_chinese_quotes(tmp_path):

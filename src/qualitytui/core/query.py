@@ -6,6 +6,7 @@
     -青岛, NOT 青岛        without this word (NOT in capitals; AND in capitals adds nothing: all words are needed)
     laoshan, qdyp         pinyin (whole syllables or initials) also matches the characters
     doc:001 kind:heading type:person entity:青岛啤酒 year:2025    filters (a filter alone lists passages)
+    entity:崂山区 entity:高善武, doc:001|002     filters all hold; the values of one (|) are either
     year:2023..2025 date:2024-03 date:2024..     dated items in those years; documents dated then
     sort:newest, sort:oldest                     hits by their documents' dates, not best first
     doc:"2024-03-18 青岛日报"   a filter's value in quotes may hold spaces (a quote in it doubled)
@@ -57,13 +58,17 @@ class Query:
     raw: str
     terms: list[Term] = field(default_factory=list)
     excluded: list[Term] = field(default_factory=list)
-    filters: dict[str, list[str]] = field(default_factory=dict)
+    # each filter typed, (key, its values): every filter must hold, any one of its values (doc:001|002)
+    filters: list[tuple[str, list[str]]] = field(default_factory=list)
     order: str = "best"
     problem: str | None = None
 
     @property
     def empty(self) -> bool:
         return not self.terms and not self.filters
+
+    def filtered_by(self, key: str) -> bool:
+        return any(k == key for k, _ in self.filters)
 
 
 def _term(text: str, phrase: bool) -> Term | None:
@@ -130,7 +135,7 @@ def parse(raw: str) -> Query:
             if problem:
                 q.problem = problem
                 return q
-            q.filters.setdefault(key.lower(), []).append(value)
+            q.filters.append((key.lower(), [value]))
             joining = False
             continue
         if word is not None and "|" in word and word.partition(":")[0].lower() not in FILTERS:
@@ -160,12 +165,13 @@ def parse(raw: str) -> Query:
         key, sep, value = word.partition(":")
         key = key.lower()
         if sep and key in FILTERS:
-            for v in value.split("|"):  # doc:001|002: either
+            values = value.split("|")  # doc:001|002: either
+            for v in values:
                 problem = _check_filter(key, v)
                 if problem:
                     q.problem = problem
                     return q
-                q.filters.setdefault(key, []).append(v)
+            q.filters.append((key, values))
             continue
         if word.startswith("-") and len(word) > 1:
             t = _term(word[1:], phrase=False)

@@ -12,6 +12,7 @@ SYNTAX = (
     ("type:person entity:青岛啤酒", "passages naming an entity of a type, or by name;"),
     ("year:2025", "passages with a date in that year (year:2023..2025: in those years);"),
     ("date:2024-03", "passages of documents dated then (date:2023..2024-06, date:2024..). Alone, filters list the passages that pass them;"),
+    ("entity:崂山区 entity:高善武", "filters typed apart all hold: passages naming both; entity:崂山区|高善武: either"),
     ('doc:"2024-03 青岛日报"', "a value with spaces in quotes"),
     ("sort:newest, sort:oldest", "hits by their documents' dates, not best first"),
 )

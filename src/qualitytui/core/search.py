@@ -215,7 +215,7 @@ class Searcher:
 
     def _filter(self, q: Query) -> tuple[set[int] | None, str | None]:
         allowed: set[int] | None = None
-        for key, values in q.filters.items():
+        for key, values in q.filters:
             pids: set[int] = set()
             for v in values:
                 if (key, v) not in self._filtered:
@@ -305,7 +305,7 @@ class Searcher:
         for t in q.excluded:
             found.difference_update(self._term(t))
         in_copies = 0
-        if self._copies and "doc" not in q.filters:
+        if self._copies and not q.filtered_by("doc"):
             in_copies = len(found & self._copies)
             found -= self._copies
         idf = [math.log(1 + (n - len(tf) + 0.5) / (len(tf) + 0.5)) for tf in per_term]
@@ -320,7 +320,7 @@ class Searcher:
             if phrased and shown:  # (the bonus of the shown ones only: it changes no place)
                 shown = self._phrase_bonus(q.terms, shown, None)
         rarest = max(range(len(q.terms)), key=idf.__getitem__) if q.terms else None
-        marks = [got for k, values in q.filters.items() for v in values
+        marks = [got for k, values in q.filters for v in values
                  if isinstance(got := self._filtered[(k, v)][0], dict)]  # what type:, entity:, year: matched
         hits = [self._hit(pid, round(-neg, 4), q, rarest, [s for m in marks for s in m.get(pid, ())]) for neg, pid in shown]
         of = self._doc_numbers()
