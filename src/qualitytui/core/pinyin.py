@@ -126,9 +126,14 @@ def reading_regex(reading: tuple[str, ...], within: set[str] | None = None, main
     """Regex source for the characters a reading stands for (only those ``within``, if given; with
     ``main``, only by their main readings), or None."""
     sets = [unit_chars(u, main) & within if within is not None else unit_chars(u, main) for u in reading]
+    return classes_regex(sets)
+
+
+def classes_regex(sets: list[frozenset[str]] | list[set[str]]) -> str | None:
+    """Regex source for a run of characters, each from its set; None when a set is empty."""
     if not all(sets):
         return None
-    return "".join("[" + re.escape("".join(sorted(s))) + "]" for s in sets)
+    return "".join(re.escape(next(iter(s))) if len(s) == 1 else "[" + re.escape("".join(sorted(s))) + "]" for s in sets)
 
 
 @lru_cache(maxsize=128)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from qualitytui.core.date_range import parse_range
-from qualitytui.core.pinyin import reading_regex, unit_chars
+from qualitytui.core.pinyin import classes_regex, unit_chars
 from qualitytui.core.query import Query, Term, parse, syntax_form
 from qualitytui.core.search_index import K1, Index, bigrams
 from qualitytui.core.snippets import Snippet, snippet
@@ -106,7 +106,7 @@ class Searcher:
         only), limited to characters in the corpus."""
         key = (reading, main)
         if key not in self._patterns:
-            source = reading_regex(reading, self.index.chars(), main)
+            source = classes_regex(self._reading_sets(reading, main))
             self._patterns[key] = re.compile(source) if source else None
             if len(self._patterns) > 512:
                 self._patterns.pop(next(iter(self._patterns)))
@@ -130,6 +130,21 @@ class Searcher:
         """Passages holding every one of ``pairs``, intersected from the shortest postings up."""
         lists = sorted((self.index.postings(bg) for bg in pairs), key=len)
         return set(lists[0]).intersection(*lists[1:])
+
+    def _reading_sets(self, reading: tuple[str, ...], main: bool) -> list[set[str]]:
+        """For each unit of the reading, the characters it stands for that can stand there in the
+        corpus: next to a character of the unit before and of the unit after in one of its
+        bigrams. (zhiliangjiang: 质 量 and 强奖将…, not every zhi and liang; a pattern of few
+        characters, or of one, is found faster.)"""
+        chars = self.index.chars()
+        sets = [set(unit_chars(u, main) & chars) for u in reading]
+        for k in [*range(len(sets) - 1), *range(len(sets) - 3, -1, -1)]:  # forward, then back
+            if not (sets[k] and sets[k + 1]):
+                break
+            pairs = self.index.pairs(frozenset(sets[k]), frozenset(sets[k + 1]))
+            sets[k] &= {bg[0] for bg in pairs}
+            sets[k + 1] &= {bg[1] for bg in pairs}
+        return sets
 
     def _pinyin(self, reading: tuple[str, ...]) -> dict[int, float]:
         """passage → the runs read so, a run read by a rare reading of a character counting
