@@ -68,14 +68,18 @@ def main() -> None:
     if args.show_errors:
         for e in errors:
             print("  ", e)
-    heldout(args.show_errors)
+    for name in HELDOUT:
+        heldout(args.show_errors, name)
 
 
-def heldout(show: bool) -> None:
-    """The held-out articles of eval/timeline_heldout.txt: each article's date and its relative dates."""
+HELDOUT = ("timeline_heldout.txt", "timeline_heldout_b.txt")
+
+
+def heldout(show: bool, name: str) -> None:
+    """The held-out articles of eval/``name``: each article's date and its relative dates."""
     import tempfile
 
-    lines = (HERE / "eval" / "timeline_heldout.txt").read_text(encoding="utf-8").splitlines()
+    lines = (HERE / "eval" / name).read_text(encoding="utf-8").splitlines()
     blocks = "\n".join(line for line in lines if not line.startswith("#")).split("=== ")[1:]
     dated = right = total = 0
     errors = []
@@ -102,7 +106,7 @@ def heldout(show: bool) -> None:
                     pool.remove(match)
                 else:
                     errors.append(f"article {k} {expr}: {match.start if match else 'not on the timeline'} (true {want})")
-    print(f"held-out articles ({len(blocks)}, eval/timeline_heldout.txt, scored as first written):")
+    print(f"held-out articles ({len(blocks)}, eval/{name}; the first score, before rules looked at it, in its header):")
     print(f"   article's date right (to the precision the reader gives): {dated}/{len(blocks)}")
     print(f"   relative and partial dates resolved right: {right}/{total} = {right / total:.0%}")
     if show:

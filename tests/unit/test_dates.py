@@ -275,3 +275,41 @@ def test_a_dates_title_is_its_clause_and_a_passage_without_punctuation_gives_the
     _, got = items(filler + "2023年5月召开推进会" + filler)
     [item] = got
     assert item.title.startswith("2023年5月召开推进会") and len(item.title) == 40
+
+
+def test_a_year_the_text_puts_behind_its_own_dates_it_the_year_after():
+    doc_date, got = items("10月25日，市统计局发布前三季度经济运行情况。", "前三季度，全市生产总值增长5.5%，2022年同期为3.9%。")
+    assert doc_date.year == 2023 and "same period" in doc_date.evidence[0]
+    assert {i.date_text: i.start for i in got}["10月25日"] == "2023-10-25"
+    doc_date, got = items("日前，省里通报2021年度市级政府质量工作考核结果，潍坊市获评A级。明年，将继续推进标准化改革。")
+    assert doc_date.year == 2022 and "results" in doc_date.evidence[0]
+    assert {i.date_text: i.start for i in got}["明年"] == "2023"
+    doc_date, _ = items("2021年度“青岛优品”名单公布于2021年12月。")  # no results made known: the year named
+    assert doc_date.year == 2021
+    doc_date, _ = items("2021年，全市质量工作取得新进展，考核结果位居全省前列。")  # 年, not 年度: the year it reviews
+    assert doc_date.year == 2021
+
+
+def test_a_year_said_to_be_is_the_articles_year_not_an_aim():
+    doc_date, got = items("2024年是实现“十四五”规划目标任务的关键一年。今年以来，各地加快推进重大工程。")
+    assert doc_date.year == 2024 and {i.date_text: i.start for i in got}["今年以来"] == "2024-01"
+    doc_date, _ = items("2035年，我国发展的总体目标是基本实现社会主义现代化。2024年，全市工业增加值增长8%。")
+    assert doc_date.year == 2024  # an aim ahead is still no year of the past
+    doc_date, _ = items("2025年为实现规划目标的攻坚之年。2024年，全市完成投资100亿元。")  # 为: is
+    assert doc_date.year == 2025
+
+
+def test_today_is_the_articles_day_but_not_in_todays():
+    _, got = items("本报上海5月10日电 今天，2025年中国品牌日活动在上海开幕。", "今天的青岛，处处是品牌的身影。")
+    today = [i for i in got if i.date_text == "今天"]
+    assert [(i.start, i.precision, i.inferred) for i in today] == [("2025-05-10", "day", True)]
+
+
+def test_a_year_reported_as_past_beside_this_years_figures_is_the_year_before():
+    doc_date, got = items("今年1至8月，青岛港完成货物吞吐量4.6亿吨，8月份集装箱吞吐量创新高。",
+                          "2022年，青岛港货物吞吐量突破6亿吨。力争到2025年建成世界一流海洋港口。")
+    assert doc_date.year == 2023 and "今年" in doc_date.evidence[0]
+    assert {i.date_text: i.start for i in got}["8月份"] == "2023-08"
+    # the year named as it is going on, or without 今年 beside it: that year
+    assert items("今年以来，全市新增企业300家。2022年青岛市质量月活动昨日举行。")[0].year == 2022
+    assert items("2022年，青岛港货物吞吐量突破6亿吨。8月份集装箱吞吐量创新高。")[0].year == 2022

@@ -39,7 +39,7 @@ _ALTERNATIVES = "|".join(
         rf"(?P<md>(?P<m3>\d{{1,2}}){_S}月{_S}(?P<d3>\d{{1,2}}){_S}[日号])",
         rf"(?P<m>(?<![\d个])(?P<m4>\d{{1,2}}){_S}月份?(?![\d日号]))",
         r"(?P<d>(?<![\d月])(?P<d4>\d{1,2})日(?=上午|下午|晚|早|凌晨|中午|[,，]|起|开幕|举行|召开))",
-        rf"(?P<rel>今年以来|截至目前|第[{_CN_NUM}]季度以来|上半年|下半年|去年[底末]|去年|前年|明年|今年|昨日|昨天|近日|日前|近期|目前"
+        rf"(?P<rel>今年以来|截至目前|第[{_CN_NUM}]季度以来|上半年|下半年|去年[底末]|去年|前年|明年|今年|今天(?!的)|昨日|昨天|近日|日前|近期|目前"
         r"|上个?月|本月底?|这个月|下个?月|上周|本周|下周)",
     ]
 )
@@ -78,6 +78,9 @@ _PATH_DAY = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?:(?P<s>[-_./年])(?P<m>0?[
                        r"|(?P<m2>0[1-9]|1[0-2])(?P<d2>0[1-9]|[12]\d|3[01]))(?!\d)")
 _AIM = re.compile(r"^[，,]?[^，,。；;]{0,16}?(目标|力争|将要|预计|计划|规划|远景|基本实现|全面建成)")
 _ANNIVERSARY = re.compile(r"(\d{1,3})\s*周年")
+_YEAR_IS = re.compile(r"[，,\s]?(?:是|为)(?!期|止)")  # 2024年是…关键一年 (not 为期, 为止)
+_RESULTS = re.compile(r"(?:考核|评议|评价|测评|考评|评估|评选|评定)结果|获奖名单|结果")
+_MADE_KNOWN = re.compile(r"通报|公布|公示|揭晓|发布|出炉")
 _CLAUSE_END = re.compile(r"[,，。；;！？!?：:]")
 
 @dataclass
@@ -236,6 +239,7 @@ def infer_document_date(passages: list[dict[str, Any]], matches: list[_Match] | 
     matches = _scan(passages) if matches is None else matches
     d = DocDate()
     plain, ranges, targets, aims = [], [], [], []
+    after: list[tuple[int, _Match, str]] = []  # (the year after one, how the text puts that one behind it)
     for x in matches:
         k = x.kind
         if k == "range":
@@ -246,23 +250,34 @@ def infer_document_date(passages: list[dict[str, Any]], matches: list[_Match] | 
                 plain.append((year, x))
         elif k in _YEAR_GROUP:
             year = x.g(_YEAR_GROUP[k])
-            if _is_target(x):
+            behind = _a_year_behind(x)
+            if behind:
+                after.append((year + 1, x, behind))
+            elif _is_target(x):
                 targets.append((year, x))
+            elif _YEAR_IS.match(x.norm, x.m.end()):
+                plain.append((year, x))  # 2024年是实现“十四五”目标的关键一年: the year it is, no aim
             else:
                 (aims if _is_aim(x) else plain).append((year, x))
     # an aim for the next year is the current year's plan (2025年将继续推进, written in early 2025 or late
     # 2024); one further ahead (2035年，总体目标是…) is a target, no year of the past
-    latest = max((y for y, _ in plain), default=None)
+    latest = max((y for y, _ in plain + [(y, x) for y, x, _ in after]), default=None)
     for year, x in aims:
         (plain if latest is not None and year <= latest + 1 else targets).append((year, x))
+    if plain and not after:
+        behind = _past_beside_this_year(matches, plain)
+        if behind:
+            after.append(behind)
+            plain = [(y, x) for y, x in plain if y != behind[0] - 1]
     anniversary = _anniversary(passages, plain)
     if anniversary:
         d.year, note = anniversary
         d.evidence.append(note)
-    elif plain:
-        year, x = max(plain, key=lambda t: t[0])
+    elif plain or after:
+        named = [(y, x, "latest year named as past or present") for y, x in plain]
+        year, x, why = max(named + after, key=lambda t: t[0])
         d.year = year
-        d.evidence.append(f"latest year named as past or present: {x.m.group(0)} ({x.passage['id']})")
+        d.evidence.append(f"{why}: {x.m.group(0)} ({x.passage['id']})")
     elif ranges:
         year, x = min(ranges, key=lambda t: t[0])
         d.year = year
@@ -367,6 +382,42 @@ def _part_of_year(x: _Match, y: int) -> tuple[str, str]:
 def _reports_figures(x: _Match) -> bool:
     """Whether the sentence after the date reports figures (增长7.5%, 突破1000家): a statistic's period."""
     return bool(_STAT_CLAUSE.search(x.norm[x.m.end() : x.m.end() + 40].split("。")[0]))
+
+
+def _a_year_behind(x: _Match) -> str | None:
+    """How the text puts the year ``x`` names a year behind its own, if it does: the same period of
+    that year as the base of a comparison (2022年同期), or a year's results made known (通报2021年度
+    考核结果: announced the year after). None for any other year."""
+    rest = x.norm[x.m.end() : x.m.end() + 40]
+    if rest.startswith("同期"):
+        return "the same period of a year before, compared with: the year after"
+    clause = _CLAUSE_END.split(rest, 1)[0]
+    if x.kind == "y" and x.m.group("ysuf") == "度" and _RESULTS.search(clause) and _MADE_KNOWN.search(
+            x.norm[max(0, x.m.start() - 8) : x.m.start()] + clause):
+        return "a year's results made known: the year after"
+    return None
+
+
+def _past_beside_this_year(matches: list[_Match], plain: list[tuple[int, _Match]]) -> tuple[int, _Match, str] | None:
+    """(the year after, its match, why) when the latest year named only opens sentences that report
+    its figures (2022年，青岛港货物吞吐量突破6亿吨) while the text gives figures for part of 今年 (今年1至8月,
+    今年以来): a whole year's figures beside this year's so far are those of a year before."""
+    if not any(_this_year_so_far(x) for x in matches):
+        return None
+    latest = max(y for y, _ in plain)
+    named = [x for y, x in plain if y == latest]
+    if all(x.kind == "y" and not x.m.group("ysuf") and (x.m.start() == 0 or _CLAUSE_END.match(x.norm, x.m.start() - 1))
+           and x.norm.startswith(("，", ","), x.m.end()) and _reports_figures(x) for x in named):
+        return latest + 1, named[0], "a year reported as past beside 今年's own figures: the year after"
+    return None
+
+
+def _this_year_so_far(x: _Match) -> bool:
+    """今年以来, 今年1至8月, 今年前10个月, 今年上半年, 今年前三季度: part of the current year, up to now."""
+    g = x.m.group
+    k = x.kind
+    return (k == "rel" and g("rel") == "今年以来" or k == "relmr" and g("rel4") == "今年" or k == "firstm" and g("rel5") == "今年"
+            or k == "relh" and g("rel2") == "今年" and g("half2") == "上" or k == "relq" and g("rel3") == "今年")
 
 
 def _is_aim(x: _Match) -> bool:
@@ -570,7 +621,7 @@ def _resolve(x: _Match, doc: DocDate, last_month: dict[str, int]) -> DateItem | 
                 return None
             day = dt.date(Y, doc.month, doc.day) - dt.timedelta(days=1)  # type: ignore[arg-type]
             start, precision = day.isoformat(), "day"
-        elif rel in ("近日", "日前", "近期", "目前"):
+        elif rel in ("今天", "近日", "日前", "近期", "目前"):  # (今天: the article's day, when it is known)
             start, precision = doc.value, doc.precision  # type: ignore[assignment]
             kind = "statistic_period" if rel == "目前" else "event"
         elif rel == "截至目前":
