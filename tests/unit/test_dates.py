@@ -313,3 +313,14 @@ def test_a_year_reported_as_past_beside_this_years_figures_is_the_year_before():
     # the year named as it is going on, or without 今年 beside it: that year
     assert items("今年以来，全市新增企业300家。2022年青岛市质量月活动昨日举行。")[0].year == 2022
     assert items("2022年，青岛港货物吞吐量突破6亿吨。8月份集装箱吞吐量创新高。")[0].year == 2022
+
+
+def test_a_quarter_without_a_year_and_a_day_before_a_closing_are_of_the_articles_year():
+    _, got = items("本报讯 2023年10月25日，市统计局发布数据。前三季度，全市生产总值增长5.5%。第二季度增速加快。",
+                   "活动5月10日开幕，将于12日闭幕。连续三个季度增长。")
+    spans = {i.date_text: (i.start, i.end, i.kind) for i in got}
+    assert spans["前三季度"] == ("2023-01", "2023-09", "statistic_period")
+    assert spans["第二季度"][:2] == ("2023-04", "2023-06") and spans["12日"][0] == "2023-05-12"
+    assert not any("个季度" in t for t in spans)  # a count of quarters
+    _, got = items("2024年第三季度，出口增长。")
+    assert [(i.date_text, i.start, i.end) for i in got] == [("2024年第三季度", "2024-07", "2024-09")]  # one, whole

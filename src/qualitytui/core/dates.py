@@ -38,7 +38,7 @@ _ALTERNATIVES = "|".join(
         rf"(?P<d7>\d{{1,2}}){_S}[日号])",
         rf"(?P<md>(?P<m3>\d{{1,2}}){_S}月{_S}(?P<d3>\d{{1,2}}){_S}[日号])",
         rf"(?P<m>(?<![\d个])(?P<m4>\d{{1,2}}){_S}月份?(?![\d日号]))",
-        r"(?P<d>(?<![\d月])(?P<d4>\d{1,2})日(?=上午|下午|晚|早|凌晨|中午|[,，]|起|开幕|举行|召开))",
+        r"(?P<d>(?<![\d月])(?P<d4>\d{1,2})日(?=上午|下午|晚|早|凌晨|中午|[,，]|起|开幕|闭幕|举行|召开))",
         rf"(?P<rel>今年以来|截至目前|第[{_CN_NUM}]季度以来|上半年|下半年|去年[底末]|去年|前年|明年|今年|今天(?!的)|昨日|昨天|近日|日前|近期|目前"
         r"|上个?月|本月底?|这个月|下个?月|上周|本周|下周)",
     ]
@@ -51,10 +51,10 @@ _PATTERN = re.compile(f"(?=[{_FIRST}])(?:{_ALTERNATIVES})")
 # passage that can name one (季度, 半年, 届 …), each pass of a pattern costing time over every passage;
 # where one matches, what _PATTERN found inside it (2024年 of 2024年第三季度) gives way to it.
 _PERIOD = re.compile(  # (the lookahead lets the engine skip most positions at once, as in _PATTERN)
-    rf"(?=[\d今去明])(?:(?P<yq>(?P<y5>{_Y}){_S}年{_S}(?P<qpre>前)?第?(?P<q>[{_CN_NUM}])季度)"
+    rf"(?=[\d今去明前第])(?:(?P<yq>(?P<y5>{_Y}){_S}年{_S}(?P<qpre>前)?第?(?P<q>[{_CN_NUM}])季度)"
     rf"|(?P<yh>(?P<y6>{_Y}){_S}年{_S}(?P<half>[上下])半年)"
     r"|(?P<relh>(?P<rel2>今年|去年|明年)(?P<half2>[上下])半年)"
-    rf"|(?P<relq>(?P<rel3>今年|去年|明年)(?P<qpre2>前)?第?(?P<q2>[{_CN_NUM}])季度(?!以来)))"
+    rf"|(?P<relq>(?:(?P<rel3>今年|去年|明年)(?P<qpre2>前)?第?|(?P<qpre3>前)|(?<![\d年])第)(?P<q2>[{_CN_NUM}])季度(?!以来)))"
 )
 _YEAR_GROUP = {"iso": "y8", "ymd": "y1", "ym": "y2", "y": "y3", "ypre": "y4", "yq": "y5", "yh": "y6", "ymdr": "y7",
                "ymr": "y9"}  # kind → its year
@@ -375,7 +375,7 @@ def _part_of_year(x: _Match, y: int) -> tuple[str, str]:
     q = x.m.group("q") or x.m.group("q2")
     if q:
         q = _CN_NUM.index(q) + 1
-        return _iso(y, 1 if x.m.group("qpre") or x.m.group("qpre2") else 3 * q - 2), _iso(y, 3 * q)
+        return _iso(y, 1 if x.m.group("qpre") or x.m.group("qpre2") or x.m.group("qpre3") else 3 * q - 2), _iso(y, 3 * q)
     return _half(y, x.m.group("half") or x.m.group("half2"))
 
 
@@ -557,10 +557,10 @@ def _resolve(x: _Match, doc: DocDate, last_month: dict[str, int]) -> DateItem | 
         note = f"no year given: the article's year, {Y}"
         last_month[pid] = m2  # type: ignore[assignment]
     elif k in ("relh", "relq"):
-        rel = x.m.group("rel2") or x.m.group("rel3")
-        start, end = _part_of_year(x, Y + {"今年": 0, "去年": -1, "明年": 1}[rel])
+        rel = x.m.group("rel2") or x.m.group("rel3")  # (前三季度, 第二季度 alone: the article's year)
+        start, end = _part_of_year(x, Y + {"今年": 0, "去年": -1, "明年": 1, None: 0}[rel])
         precision, inferred = "month", True
-        note = f"“{rel}” read against {doc_note}"
+        note = f"“{rel}” read against {doc_note}" if rel else f"no year given: the article's year, {Y}"
         if _reports_figures(x):
             kind = "statistic_period"
     elif k in ("relmr", "firstm"):  # 今年1至8月, 1-7月, 前8个月: months of the article's year (or one near it)
