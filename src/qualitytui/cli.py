@@ -402,10 +402,11 @@ def _bookmarks(args: argparse.Namespace):
     from qualitytui.core.bookmarks import Bookmarks
     from qualitytui.core.user_store import UserStore
 
-    store = UserStore(_paths(args).user_store)
+    paths = _paths(args)
+    store = UserStore(paths.user_store)
     for m in store.messages:
         print(f"qualitytui: warning: {m}", file=sys.stderr)
-    return Bookmarks(store)
+    return Bookmarks(store, paths.folder)
 
 
 def _passage(corpus, passage_id: str) -> dict[str, Any]:
@@ -427,7 +428,8 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
     try:
         if action == "add":
             corpus = _open(args)
-            b = marks.add(_passage(corpus, args.passage), args.note, args.tag)
+            passage = _passage(corpus, args.passage)
+            b = marks.add(passage, args.note, args.tag, doc=corpus.document(passage["doc"]))
             if args.json:
                 _emit_json(public(b))
             else:
@@ -465,7 +467,8 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
     from qualitytui.cli_table import print_table
 
     print_table(["id", "passage", "tags", "note", "quote"],
-                [[b["id"], b["passage"] + ("" if b.get("anchored", True) else " (unanchored)"), ", ".join(b["tags"]),
+                [[b["id"], b["passage"] + (f" (in {b['elsewhere']})" if b.get("elsewhere") else ""
+                                           if b.get("anchored", True) else " (unanchored)"), ", ".join(b["tags"]),
                   b["note"], b["quote"]] for b in rows],
                 flexible=["tags", "note", "quote"])
     return EXIT_OK

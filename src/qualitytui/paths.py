@@ -19,6 +19,9 @@ def builtin_corpus_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "seeds"
 
 
+BUILTIN_FOLDER = "the built-in articles"  # (a folder is an absolute path: no clash)
+
+
 @dataclass(frozen=True)
 class Paths:
     """Resolved locations for one run: the corpus, the data dir and the cache dir."""
@@ -54,6 +57,11 @@ class Paths:
 
         key = "builtin" if self.builtin else hashlib.sha1(str(self.corpus).encode()).hexdigest()[:12]
         return self.cache_dir / f"corpus-{key}.json"
+
+    @property
+    def folder(self) -> str:
+        """The corpus folder as bookmarks record it: its path, or BUILTIN_FOLDER (wherever the package is)."""
+        return BUILTIN_FOLDER if self.builtin else str(self.corpus)
 
     @property
     def user_store(self) -> Path:

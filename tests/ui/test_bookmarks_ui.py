@@ -115,6 +115,33 @@ async def test_bookmarks_list_filters_opens_removes_and_exports(tmp_path):
         assert len(app.bookmarks.all()) == 1 and len(app.screen.shown) == 1
 
 
+async def test_a_bookmark_made_in_another_folder_is_listed_as_there_and_not_starred_here(tmp_path):
+    first_doc = "000_dd8c9580cc043703"
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("j", "j", "b", "q")
+    other = tmp_path / "other"
+    other.mkdir()  # a file of the same name, so the same document id, with other text
+    (other / f"{first_doc}.txt").write_text("别的标题\n\n第一段。\n\n第二段。\n\n第三段。\n", encoding="utf-8")
+    app = make_app(tmp_path, other)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        assert app.doc_id == first_doc and not app.marked
+        assert not app.query_one(PassageList).passage_text(2).plain.startswith("★")
+        await pilot.press("g")  # (the reading position, saved by passage, put the cursor on passage 2)
+        await pilot.press("B")
+        rows = app.screen.query_one("#bookmarks-list", OptionList)
+        prompt = str(rows.get_option_at_index(0).prompt)
+        assert prompt.startswith("in another folder ") and "从“省级标杆”跨越到“全国试点”" in prompt  # its title, kept
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.query_one(PassageList).highlighted == 0  # not opened here
+        assert any("made in another folder" in str(n.message) for n in app._notifications)
+        [b] = app.bookmarks.all()
+        assert b["anchored"] and b["passage"] == f"{first_doc}#2"  # left as it is
+
+
 async def test_c_copies_the_passage_with_its_citation(tmp_path, monkeypatch):
     monkeypatch.setenv("TERM", "xterm-256color")
     monkeypatch.delenv("TERM_PROGRAM", raising=False)

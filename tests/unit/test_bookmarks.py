@@ -9,6 +9,7 @@ import pytest
 from qualitytui.cli import main
 from qualitytui.core.bookmarks import Bookmarks, export, passage_hash
 from qualitytui.core.user_store import UserStore
+from qualitytui.paths import BUILTIN_FOLDER
 
 DOC = ["标题：质量强市", "第一段讲青岛市质量月活动的安排。", "第二段讲崂山区入选全国首批质量强县培育建设创新试点。", "第三段讲目标。"]
 
@@ -49,6 +50,27 @@ def test_a_bookmark_whose_passage_is_gone_stays_unanchored_with_its_quote(tmp_pa
     assert gone["anchored"] is False
     [back] = m.reanchor(lambda doc: passages(DOC))  # and back again
     assert back["anchored"] and back["passage"] == "d#2"
+
+
+def test_a_bookmark_made_in_another_folder_is_left_as_it_is_and_cited_as_it_was(tmp_path):
+    doc = {"title": "甲文", "byline": "记者 孙晶", "path": "d.txt", "date": {"value": "2022-09-29", "inferred": True}}
+    a = Bookmarks(UserStore(tmp_path / "user.json"), "/corpora/a")
+    made = a.add(passages(DOC)[2], "崂山", doc=doc)
+    assert made["folder"] == "/corpora/a" and made["source"]["title"] == "甲文"
+    b = Bookmarks(UserStore(tmp_path / "user.json"), "/corpora/b")
+    other = passages(["另一个文件夹的标题", "乙文第一段。", "乙文第二段，讲别的事。"])  # the same ids, other texts
+    [row] = b.reanchor(lambda d: other)
+    assert row["elsewhere"] == "/corpora/a" and row["anchored"] and row["passage"] == "d#2"
+    assert b.passages() == set() and b.for_passage("d#2") is None  # no ★ on b's own d#2
+    assert a.all()[0]["anchored"] and a.passages() == {"d#2"}  # nothing written for it
+    md = export([row], "md", lambda d: {"title": "乙文的标题"})
+    assert "《甲文》, 记者 孙晶, 2022-09-29 (inferred). d.txt" in md and "乙文" not in md
+    [row] = b.reanchor(lambda d: passages(["新标题"] + DOC))  # the very passage here too: it is b's now
+    assert "elsewhere" not in row and row["folder"] == "/corpora/b" and row["passage"] == "d#3" and b.passages() == {"d#3"}
+    legacy = Bookmarks(UserStore(tmp_path / "old.json"))  # made before bookmarks kept their folder
+    legacy.add(passages(DOC)[2])
+    [row] = Bookmarks(UserStore(tmp_path / "old.json"), "/corpora/b").reanchor(lambda d: other)
+    assert row["anchored"] is False and "elsewhere" not in row
 
 
 def test_update_and_remove(tmp_path):
@@ -153,8 +175,9 @@ def test_cli_add_list_export_remove_round_trip(capsys, tmp_path):
     code, out, _ = run(capsys, "bookmarks", "add", "001#3", "--note", "开幕", "--tag", "质量月", "--tag", "2022", "--json")
     assert code == 0
     b = json.loads(out)
-    assert set(b) == {"id", "doc", "passage", "quote", "note", "tags", "created", "updated", "anchored"}
+    assert set(b) == {"id", "doc", "passage", "quote", "note", "tags", "created", "updated", "anchored", "folder"}
     assert b["passage"] == "001_8b5557aee29fe76b#3" and b["tags"] == ["质量月", "2022"] and b["anchored"]
+    assert b["folder"] == BUILTIN_FOLDER  # (wherever the package is installed)
     code, out, _ = run(capsys, "bookmarks", "--json")
     assert code == 0 and [x["id"] for x in json.loads(out)] == [b["id"]]
     code, out, _ = run(capsys, "show", "001", "--json")
@@ -165,6 +188,13 @@ def test_cli_add_list_export_remove_round_trip(capsys, tmp_path):
     target = tmp_path / "out.csv"
     code, _, err = run(capsys, "bookmarks", "export", "--format", "csv", "-o", str(target))
     assert code == 0 and "1 bookmark written" in err and text in target.read_text(encoding="utf-8")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "x.txt").write_text("别的标题\n\n别的文章的正文。\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--corpus", str(other), "bookmarks")  # listed from another folder: where it is
+    assert code == 0 and f"#3 (in {BUILTIN_FOLDER})" in out
+    code, out, _ = run(capsys, "--corpus", str(other), "bookmarks", "export", "--format", "md")
+    assert code == 0 and "《这是一场城与质更热烈的双向奔赴》" in out  # cited as it was bookmarked
     code, out, _ = run(capsys, "bookmarks", "remove", b["id"])
     assert code == 0
     assert json.loads(run(capsys, "bookmarks", "--json")[1]) == []

@@ -1,9 +1,12 @@
 """Bookmarks: passages the user marked, with a note and tags, anchored so that they survive a rebuild.
 
-A bookmark keeps its document id, passage index, a hash and a quote of the passage. After the corpus
-changes it re-anchors by hash, then by the closest match of its quote in the same document; when
-that document is gone (its file renamed or moved, which changes its id), by hash in any document;
-when nothing matches it stays, marked unanchored, with its quote. Nothing here ever drops a bookmark.
+A bookmark keeps its document id, passage index, a hash and a quote of the passage, the corpus folder
+it was made in and its document's citation as it was then. After the corpus changes it re-anchors by
+hash, then by the closest match of its quote in the same document; when that document is gone (its
+file renamed or moved, which changes its id), by hash in any document; when nothing matches it
+stays, marked unanchored, with its quote. A bookmark made in another folder is looked for here by
+its hash only; not found, it is shown as being there, and left as it is. Nothing here ever drops a
+bookmark.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from qualitytui.core.user_store import UserStore
 
 QUOTE_MAX = 500
 CLOSE_ENOUGH = 0.6  # difflib ratio for a passage to count as the edited bookmarked one
-FIELDS = ("id", "doc", "passage", "quote", "note", "tags", "created", "updated", "anchored")
+FIELDS = ("id", "doc", "passage", "quote", "note", "tags", "created", "updated", "anchored", "folder")
 
 Passages = Callable[[str], list[dict[str, Any]]]  # doc id → its passages ([] when the doc is gone)
 Starting = Callable[[str], list[dict[str, Any]]]  # text → every passage of the corpus that starts with it
@@ -77,17 +80,27 @@ def _moved(b: dict[str, Any], starting: Starting) -> dict[str, Any] | None:
 
 
 class Bookmarks:
-    """Bookmarks in the user store; every change is locked, merged and written atomically."""
+    """Bookmarks in the user store; every change is locked, merged and written atomically. ``folder``:
+    the corpus folder open (its path as a string), which new bookmarks record."""
 
-    def __init__(self, store: UserStore) -> None:
+    def __init__(self, store: UserStore, folder: str | None = None) -> None:
         self.store = store
+        self.folder = folder
 
     def all(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.store.rows("bookmarks")]
 
+    def listed(self) -> list[dict[str, Any]]:
+        """Every bookmark, one made in another folder marked ``elsewhere`` with that folder."""
+        return [b if self.here(b) else {**b, "elsewhere": b["folder"]} for b in self.all()]
+
+    def here(self, b: dict[str, Any]) -> bool:
+        """Whether ``b`` was made in the folder open (or before bookmarks recorded their folder)."""
+        return not b.get("folder") or self.folder is None or b["folder"] == self.folder
+
     def anchored(self) -> list[dict[str, Any]]:
         """The bookmarks whose passage is in the corpus (as of the last re-anchoring)."""
-        return [b for b in self.all() if b.get("anchored", True)]
+        return [b for b in self.all() if b.get("anchored", True) and self.here(b)]
 
     def passages(self) -> set[str]:
         """Ids of the bookmarked passages, for marking them in the text."""
@@ -102,7 +115,10 @@ class Bookmarks:
                 return b
         raise KeyError(f"no bookmark {bookmark_id!r}")
 
-    def add(self, passage: dict[str, Any], note: str = "", tags: list[str] | tuple[str, ...] = ()) -> dict[str, Any]:
+    def add(self, passage: dict[str, Any], note: str = "", tags: list[str] | tuple[str, ...] = (),
+            doc: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Bookmark ``passage`` of the document ``doc`` (whose citation it keeps, for an export made
+        where the passage is not)."""
         now = _now()
         b = {
             "id": "bm-" + secrets.token_hex(4),
@@ -117,6 +133,10 @@ class Bookmarks:
             "updated": now,
             "anchored": True,
         }
+        if self.folder is not None:
+            b["folder"] = self.folder
+        if doc is not None:
+            b["source"] = source_fields(passage["doc"], lambda _: doc)
         self.store.change(lambda db: db.table("bookmarks").insert(b))
         return b
 
@@ -139,8 +159,18 @@ class Bookmarks:
         """Check every bookmark against the corpus, save the ones that moved, return them all.
         ``starting``: where to look for a passage whose document is gone (Corpus.passages_starting)."""
         moves: dict[str, dict[str, Any]] = {}
+        elsewhere: set[str] = set()
         for b in self.all():
             here = passages(b["doc"])
+            if not self.here(b):  # made in another folder: here only if the very passage is
+                p = next((q for q in here if passage_hash(q["text"]) == b["hash"]), None)
+                p = p or (_moved(b, starting) if starting is not None else None)
+                if p is None:
+                    elsewhere.add(b["id"])
+                    continue
+                moves[b["id"]] = {"doc": p["doc"], "passage": p["id"], "index": passage_index(p["id"]),
+                                  "anchored": True, "folder": self.folder}
+                continue
             p = find_anchor(b, here)
             if p is None and not here and starting is not None:
                 p = _moved(b, starting)
@@ -158,7 +188,10 @@ class Bookmarks:
                     table.update(fields, Query().id == bid)
 
             self.store.change(apply)
-        return self.all() if not self.store.read_only else [{**b, **moves.get(b["id"], {})} for b in self.all()]
+        if not self.store.read_only:
+            return self.listed()
+        rows = [{**b, **moves.get(b["id"], {})} for b in self.all()]
+        return [{**b, "elsewhere": b["folder"]} if b["id"] in elsewhere else b for b in rows]
 
 
 def public(b: dict[str, Any]) -> dict[str, Any]:
@@ -169,9 +202,16 @@ def public(b: dict[str, Any]) -> dict[str, Any]:
 def export(bookmarks: list[dict[str, Any]], fmt: str, docs: Callable[[str], dict[str, Any] | None]) -> str:
     """``bookmarks`` as Markdown citations, a GB/T 7714 reference list, JSON or CSV; ``docs`` gives a
     document's metadata (or None)."""
-    rows = [{**public(b), **source_fields(b["doc"], docs)} for b in bookmarks]
+    rows = [{**public(b), **_cited_source(b, docs)} for b in bookmarks]
     return table(rows, fmt, "Bookmarks",
                  ["id", "title", "date", "source", "path", "url", "passage", "quote", "note", "tags", "created", "anchored"])
+
+
+def _cited_source(b: dict[str, Any], docs: Callable[[str], dict[str, Any] | None]) -> dict[str, Any]:
+    """The bookmark's document as the corpus open has it; as it was when bookmarked, where the
+    passage is not here (another folder's, or gone)."""
+    here = b.get("anchored", True) and not b.get("elsewhere") and docs(b["doc"])
+    return source_fields(b["doc"], docs) if here or not b.get("source") else dict(b["source"])
 
 
 def citation(passage: dict[str, Any], doc: dict[str, Any]) -> str:
@@ -196,7 +236,8 @@ def matching(bookmarks: list[dict[str, Any]], query: str, titles: dict[str, str]
         return list(bookmarks)
     out = []
     for b in bookmarks:
-        hay = fold(" ".join([b["quote"], b.get("note", ""), titles.get(b["doc"], ""), *b.get("tags", [])]))
+        title = (b.get("source") or {}).get("title", "") if b.get("elsewhere") else titles.get(b["doc"], "")
+        hay = fold(" ".join([b["quote"], b.get("note", ""), title, *b.get("tags", [])]))
         if all(w in hay for w in words):
             out.append(b)
     return out

@@ -139,7 +139,7 @@ class QualityApp(BookmarkActions, App[None]):
         self._entities_asked = -1.0  # when e last asked for the entity list's focus (focus comes a moment later)
         self.show_mentions = False
         self.user = UserStore(paths.user_store)
-        self.bookmarks = Bookmarks(self.user)
+        self.bookmarks = Bookmarks(self.user, self.paths.folder)
         self.marked: set[str] = set()  # bookmarked passage ids
         self.sidebar_ready = False  # its lists are mounted just after the first frame
         self._build: SeparateBuild | None = None  # a build in a child process, stopped when the app ends

@@ -10,6 +10,7 @@ from qualitytui.core.bookmarks import Bookmarks, citation, export, export_file
 from qualitytui.core.models import passage_index
 from qualitytui.core.user_store import UserStore, UserStoreError
 from qualitytui.core.wording import counted
+from qualitytui.paths import BUILTIN_FOLDER
 from qualitytui.ui.widgets.passages import PassageList
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ class BookmarkActions:
                 self.bookmarks.remove(existing["id"])
                 self.notify("Bookmark removed.", timeout=3)
             else:
-                self.bookmarks.add(p)
+                self.bookmarks.add(p, doc=self.corpus.document(p["doc"]) if self.corpus else None)
                 self.notify("Bookmarked. m adds a note and tags; B lists your bookmarks.", timeout=4)
         except UserStoreError as e:
             self.notify(str(e), severity="error", timeout=8)
@@ -68,7 +69,7 @@ class BookmarkActions:
                 if b:
                     self.bookmarks.update(b["id"], note=note, tags=[tags])
                 else:
-                    self.bookmarks.add(p, note, [tags])
+                    self.bookmarks.add(p, note, [tags], doc=self.corpus.document(p["doc"]) if self.corpus else None)
                 self.notify("Note saved.", timeout=3)
             except UserStoreError as e:
                 self.notify(str(e), severity="error", timeout=8)
@@ -86,10 +87,15 @@ class BookmarkActions:
         docs = {d["id"]: d for d in self.corpus.documents()}
         from qualitytui.ui.screens.bookmarks import BookmarksScreen
 
-        self.push_screen(BookmarksScreen(self.bookmarks.all(), docs), self._bookmark_chosen)
+        self.push_screen(BookmarksScreen(self.bookmarks.listed(), docs), self._bookmark_chosen)
 
     def _bookmark_chosen(self, b: dict[str, Any] | None) -> None:
         if b is None:
+            return
+        if b.get("elsewhere"):
+            how = "qualitytui" if b["elsewhere"] == BUILTIN_FOLDER else f"qualitytui --corpus {b['elsewhere']}"
+            self.notify(f"This bookmark was made in another folder, {b['elsewhere']}; it is read there ({how}).",
+                        severity="warning", timeout=8)
             return
         if not b.get("anchored", True) or self.corpus is None or not self.corpus.exact_document(b["doc"]):
             self.notify("This bookmark's passage is no longer in the corpus; its quote is kept in the list.",
@@ -102,7 +108,7 @@ class BookmarkActions:
             self.bookmarks.remove(bookmark_id)
         except (UserStoreError, KeyError) as e:
             self.notify(str(e), severity="error", timeout=8)
-        screen.show(self.bookmarks.all())
+        screen.show(self.bookmarks.listed())
         self._refresh_marks()
 
     def _write_export(self, stem: str, fmt: str, text: str, what: str) -> None:

@@ -82,18 +82,28 @@ class ExportScreen(Dialog[str | None]):
 
 
 def bookmark_prompt(b: dict[str, Any], doc: dict[str, Any] | None) -> Text:
-    """Quote, then document title and date, note and tags; an unanchored bookmark says so."""
+    """Quote, then document title and date, note and tags; an unanchored bookmark says so, and one
+    made in another folder names it (with its document as it was when bookmarked)."""
     text = Text(no_wrap=True, overflow="ellipsis")
-    if not b.get("anchored", True):
+    source = b.get("source") or {}
+    if b.get("elsewhere"):
+        text.append("in another folder ", style="bold yellow")
+        doc = None
+    elif not b.get("anchored", True):
         text.append("unanchored ", style="bold red")
     text.append(printable(" ".join(b["quote"].split())), style="italic")
     text.append("\n")
-    title = (doc or {}).get("title") or b["doc"]
-    date = dated((doc or {}).get("date"))  # (≈ when inferred, as the documents list shows it)
+    title = (doc or {}).get("title") or source.get("title") or b["doc"]
+    if doc:
+        date = dated(doc.get("date"))  # (≈ when inferred, as the documents list shows it)
+    else:
+        date = dated({"value": source["date"], "inferred": source.get("date_inferred")}) if source.get("date") else ""
     text.append(printable(title), style="bold")
     if date:
         text.append(f"  {date}", style="dim")
     text.append(f"  {printable(b['passage'])}", style="dim")
+    if b.get("elsewhere"):
+        text.append(f"  {printable(b['elsewhere'])}", style="dim")
     if b.get("note"):
         text.append("\n")
         text.append(printable(b["note"]))
