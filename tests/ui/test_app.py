@@ -1326,3 +1326,29 @@ async def test_a_timeline_with_nothing_to_show_says_so_without_an_axis(tmp_path)
         await pilot.pause()
         head = str(app.screen.query_one("#timeline-head").render())
         assert "0 of" in head and "No item passes the filter." in head and "┼" not in head
+
+
+async def test_each_folder_reopens_where_it_was_left(tmp_path):
+    seeds = make_app(tmp_path)
+    async with seeds.run_test(size=(120, 40)) as pilot:
+        await ready(seeds, pilot)
+        ids = seeds.corpus.doc_ids()
+        await pilot.press("right_square_bracket", "j", "j", "j", "q")
+    other = tmp_path / "other"
+    other.mkdir()  # a file named as a seed's, with other text: not the document left
+    (other / f"{ids[1]}.txt").write_text("别的标题\n\n第一段。\n\n第二段。\n\n第三段。\n\n第四段。\n", encoding="utf-8")
+    (other / "b.txt").write_text("乙文\n\n第一段。\n", encoding="utf-8")
+    for expected in ((ids[1], 0), None):
+        app = make_app(tmp_path, other)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await ready(app, pilot)
+            if expected:
+                assert (app.doc_id, app.query_one(PassageList).highlighted) == (app.corpus.doc_ids()[0], 0)
+                await pilot.press("right_square_bracket", "q")
+            else:
+                assert (app.doc_id, app.query_one(PassageList).highlighted) == ("b", 0)
+        again = make_app(tmp_path)
+        async with again.run_test(size=(120, 40)) as pilot:
+            await ready(again, pilot)
+            assert (again.doc_id, again.query_one(PassageList).highlighted) == (ids[1], 3)
+            await pilot.press("q")

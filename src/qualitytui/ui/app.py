@@ -79,6 +79,7 @@ RECENT_SEARCHES = 20
 # a last build this large is let go of before the rebuilt store is read (10 000 articles held twice
 # took the app to 1 GB); a smaller one stays in view throughout
 LET_GO_MIN_DOCUMENTS = 3000
+POSITIONS_KEPT = 50  # folders whose reading position is kept, the longest unopened go first
 READ_KEPT = 10_000  # documents whose reading state is kept (about 0.5 MB of user.json); the longest unread go first
 FOLDER_CHECK_SECONDS = 30  # how often the folder is looked at (its files' sizes and times) for changes
 
@@ -485,7 +486,10 @@ class QualityApp(BookmarkActions, App[None]):
             self.notify("\n".join(shown), severity="warning", timeout=10)
         docs = corpus.documents(self.doc_order)  # with no position kept, the list's first is opened
         self.marked = self.bookmarks.passages()
-        where = self.user.get("position") or {}
+        where = self._position_here()
+        last = self.user.get("position")
+        if not where and isinstance(last, dict) and last.get("file"):  # another folder's: here if its file is
+            where = dict(last, doc="")
         if docs and not corpus.exact_document(where.get("doc", "")) and where.get("file"):
             where = dict(where, doc=corpus.document_of_file(where["file"]) or "")  # its file renamed or moved
         if docs and corpus.exact_document(where.get("doc", "")):
@@ -843,11 +847,26 @@ class QualityApp(BookmarkActions, App[None]):
             return
         at = passage_index(current["id"])
         self._note_read(self.doc_id, at)
-        saved = self.user.get("position") or {}
+        folder = self.paths.folder
+        saved = self._position_here()
         if (saved.get("doc"), saved.get("passage")) != (self.doc_id, at) or self.user.get("read") != self.reading:
             # with the file's hash: a file renamed or moved is still found (document_of_file)
-            self._save_many({"position": {"doc": self.doc_id, "passage": at, "file": self.corpus.file_hash(self.doc_id)},
-                             "read": dict(self.reading)})
+            here = {"doc": self.doc_id, "passage": at, "file": self.corpus.file_hash(self.doc_id), "folder": folder}
+            kept = self.user.get("positions")
+            positions = {f: w for f, w in (kept.items() if isinstance(kept, dict) else ()) if f != folder}
+            positions[folder] = here  # (last, as the most recent)
+            while len(positions) > POSITIONS_KEPT:
+                del positions[next(iter(positions))]
+            self._save_many({"position": here, "positions": positions, "read": dict(self.reading)})
+
+    def _position_here(self) -> dict[str, Any]:
+        """Where the reader was in this folder: its own position, else the last one saved if it was
+        in this folder (or saved before positions named their folder), else nothing."""
+        kept = self.user.get("positions")
+        if isinstance(kept, dict) and isinstance(kept.get(self.paths.folder), dict):
+            return kept[self.paths.folder]
+        last = self.user.get("position")
+        return last if isinstance(last, dict) and last.get("folder", self.paths.folder) == self.paths.folder else {}
 
     async def action_quit(self) -> None:
         self._save_position()
