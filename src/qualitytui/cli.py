@@ -338,6 +338,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         shown = f"; {first_shown(len(result.hits), result.order)}" if len(result.hits) < result.total else ""
         copies = f"; {in_copies(result.in_copies)}" if result.in_copies else ""
         console.print(Text(f"{counted(result.total, 'passage')}{in_documents(result)} for {printable(result.query)} ({result.took_ms:.1f} ms){shown}{copies}"))
+        if years := corpus.years_found(result):
+            console.print(Text(f"by year (documents): {years}"))
         table = Table(box=None, header_style="bold", pad_edge=False, show_header=False)
         table.add_column("score", justify="right")
         table.add_column("passage", no_wrap=True)

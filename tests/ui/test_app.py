@@ -1282,7 +1282,7 @@ async def test_a_copy_is_marked_as_one_and_reads_with_the_first_ones_names(tmp_p
         await pilot.press("escape")
         await search_for(app, pilot, "质量强链")
         status = str(app.screen.query_one("#search-status").render())
-        assert status.endswith(" more in copies")
+        assert status.splitlines()[0].endswith(" more in copies")  # (then the line of years)
         from qualitytui.ui.commands import DocumentCommands
 
         found = [h async for h in DocumentCommands(app.screen).search("Open: 省市场监管局坚持")]
@@ -1352,3 +1352,25 @@ async def test_each_folder_reopens_where_it_was_left(tmp_path):
             await ready(again, pilot)
             assert (again.doc_id, again.query_one(PassageList).highlighted) == (ids[1], 3)
             await pilot.press("q")
+
+
+async def test_the_search_box_says_when_the_documents_found_were_written(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await search_for(app, pilot, "质量强链")
+        status = str(app.screen.query_one("#search-status").render())
+        years = app.corpus.years_found(app.corpus.search("质量强链"))
+        assert years.startswith("2023 ") and f"\nby year: {years}" in status
+        await pilot.press(*"|济南")
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        assert "by year:" in str(app.screen.query_one("#search-status").render())
+        from textual.widgets import Input
+
+        app.screen.query_one(Input).value = "好品山东 doc:004"  # one document: no line of years
+        await pilot.pause()
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        status = str(app.screen.query_one("#search-status").render())
+        assert status.startswith(f"{app.corpus.search('好品山东 doc:004').total} passages") and "by year" not in status

@@ -271,6 +271,23 @@ def test_bad_queries_give_an_empty_result_or_a_message(seeds, query):
         assert r.message and r.hits == []
 
 
+def test_a_search_says_when_its_documents_were_written(tmp_path, capsys):
+    c = small(tmp_path, {
+        "a.txt": "甲文\n\n2023年，全市推进质量强链。\n", "b.txt": "乙文\n\n2023年，质量强链成效明显。\n",
+        "c.txt": "丙文\n\n2025年，质量强链再上台阶。\n", "d.txt": "丁文\n\n质量强链没有日期。\n",
+        "e.txt": "戊文\n\n2024年，品牌建设。\n",
+    })
+    r = c.search("质量强链", limit=1)
+    assert sorted(r.doc_ids) == ["a", "b", "c", "d"] and r.documents == 4  # all found, not only the one shown
+    years = {d["id"]: (d["date"] or {}).get("value") for d in c.documents()}
+    assert [years[d] for d in "abcd"] == ["2023", "2023", "2025", None]
+    assert c.years_found(r) == "2023 █ ▁ 2025 · most in 2023 (2) · 1 undated"  # 2024: none of them
+    assert c.years_found(c.search("品牌建设")) == ""  # one year: nothing to draw
+    assert main(["--corpus", str(tmp_path / "small"), "--data-dir", str(tmp_path / "d"), "--cache-dir",
+                 str(tmp_path / "c"), "search", "质量强链"]) == 0
+    assert "by year (documents): 2023 █ ▁ 2025 · most in 2023 (2) · 1 undated" in capsys.readouterr().out
+
+
 def test_search_command_json_shape(capsys):
     code = main(["search", "质量强链", "--json", "--limit", "3"])
     out = json.loads(capsys.readouterr().out)
@@ -479,8 +496,8 @@ def test_the_search_command_sorts_by_date_and_shows_the_dates(capsys):
     dates = {d["id"]: d["date"]["value"] for d in json.loads(capsys.readouterr().out)}
     found = {h["doc"] for h in by_term["hits"]}
     assert main(["search", "质量强县", "--sort", "newest", "--limit", "3"]) == 0
-    first, *rows = capsys.readouterr().out.splitlines()
-    assert first.endswith("the newest 3")
+    first, years, *rows = capsys.readouterr().out.splitlines()
+    assert first.endswith("the newest 3") and years.startswith("by year (documents): ")
     newest = max(found, key=lambda d: dates[d])
     assert dates[newest] > min(dates[d] for d in found)
     assert f"≈{dates[newest]}" in rows[0] and newest in rows[0]  # the date column, the newest document first

@@ -299,6 +299,14 @@ class Corpus:
                 undated += 1
         return years, undated
 
+    def years_found(self, result: Result) -> str:
+        """The documents a search's passages are in, by year, as a line of bars (wording.by_year);
+        empty when they are not in more than one year."""
+        from qualitytui.core.wording import by_year
+
+        years, undated = self.years_of(result.doc_ids)
+        return by_year(years, undated) if len(years) > 1 else ""
+
     def dates_in(self, passage_id: str) -> list[dict[str, Any]]:
         """The dated items found in one passage, in text order (a copy's own included: read in it,
         its 今年 is still resolved). Indexed on first use (0.1 s on 2 000 articles: ``prepare``)."""

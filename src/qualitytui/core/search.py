@@ -11,7 +11,7 @@ import heapq
 import math
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -54,6 +54,7 @@ class Result:
     in_copies: int = 0  # passages found in copies of other documents, left out (copies.py)
     order: str = "best"  # or by the documents' dates: newest, oldest (sort:)
     documents: int = 0  # how many documents the passages found are in
+    doc_ids: list[str] = field(default_factory=list)  # those documents (for Corpus.years_found)
 
     def to_dict(self) -> dict[str, Any]:
         out = {"query": self.query, "total": self.total, "documents": self.documents, "took_ms": self.took_ms,
@@ -94,6 +95,7 @@ class Searcher:
         self._named = named
         self._doc_ranks = doc_ranks
         self._doc_of: list[int] | None = None
+        self._doc_names: list[str] = []  # each number's document
         self._docs: dict[str, range] | None = None
         self._patterns: dict[tuple[tuple[str, ...], bool], re.Pattern[str] | None] = {}
         # (key, value) → its passages, or for type:, entity: and year: passage → the spans it matched
@@ -339,14 +341,17 @@ class Searcher:
                  if isinstance(got := self._filtered[(k, v)][0], dict)]  # what type:, entity:, year: matched
         hits = [self._hit(pid, round(-neg, 4), q, rarest, [s for m in marks for s in m.get(pid, ())]) for neg, pid in shown]
         of = self._doc_numbers()
-        documents = len({of[pid] for _, pid in ranked})
-        return Result(raw, len(ranked), _ms(t0), hits, in_copies=in_copies, order=q.order, documents=documents)
+        names = self._doc_names
+        doc_ids = [names[k] for k in {of[pid] for _, pid in ranked}]
+        return Result(raw, len(ranked), _ms(t0), hits, in_copies=in_copies, order=q.order, documents=len(doc_ids),
+                      doc_ids=doc_ids)
 
     def _doc_numbers(self) -> list[int]:
         """Each passage's document, numbered (made once)."""
         if self._doc_of is None:
             numbers: dict[str, int] = {}
             self._doc_of = [numbers.setdefault(r["doc"], len(numbers)) for r in self.rows]
+            self._doc_names = list(numbers)
         return self._doc_of
 
     def _scores(self, found: set[int], per_term: list[dict[int, float]], idf: list[float]) -> list[tuple[float, int]]:

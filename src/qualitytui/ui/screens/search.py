@@ -125,7 +125,11 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
             more = f" ({first_shown(len(r.hits), r.order)} shown)" if len(r.hits) < r.total else ""
             order = f" · {r.order} first" if r.order != "best" else ""
             copies = f" · {in_copies(r.in_copies, hint=False)}" if r.in_copies else ""  # (one line at 80 columns)
-            status.update(Text(f"{counted(r.total, 'passage')}{in_documents(r)}{order} · {r.took_ms:.1f} ms{more} · ctrl+o: by date · ctrl+s: export all{copies}"))
+            line = Text(f"{counted(r.total, 'passage')}{in_documents(r)}{order} · {r.took_ms:.1f} ms{more} · ctrl+o: by date · ctrl+s: export all{copies}")
+            if years := self.corpus.years_found(r):  # when the documents found were written
+                line.append("\nby year: ", style="dim")
+                line.append(years)
+            status.update(line)
             if r.hits:
                 self.found = r
         self.show_hits(r)
