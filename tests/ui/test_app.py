@@ -737,6 +737,42 @@ async def test_entity_sidebar_filter_panel_and_stepping_through_mentions(tmp_pat
         assert not panel.display and app.query_one(PassageList).has_focus
 
 
+async def test_shift_f_in_an_entitys_panel_adds_it_to_the_last_search(tmp_path):
+    from textual.widgets import Input
+
+    from qualitytui.ui.screens.search import SearchScreen
+
+    def naming(e):
+        return {m["passage"] for m in e["mentions"]}
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        gao = next(e for e in app.corpus.entities("person") if e["name"] == "高善武")
+        qingdao = next(e for e in app.corpus.entities("place") if e["name"] == "青岛市")
+        app.show_entity(gao)
+        await pilot.pause()
+        await pilot.press("f")
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")  # a hit opened: the search is the last one
+        assert app.user.get("searches")[0].strip() == "entity:高善武"
+        app.show_entity(qingdao)
+        await pilot.pause()
+        await pilot.press("F")
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one(Input).value == "entity:高善武 entity:青岛市 "
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        both = {h.passage for h in app.screen.result.hits}
+        assert both and both == naming(gao) & naming(qingdao) and naming(gao) - both  # both, not either
+        await pilot.press("enter")
+        app.show_entity(qingdao)
+        await pilot.pause()
+        await pilot.press("F")  # already in it: not twice
+        assert app.screen.query_one(Input).value == "entity:高善武 entity:青岛市 "
+
+
 async def test_f_in_an_entitys_panel_searches_the_passages_naming_it(tmp_path):
     from textual.widgets import Input
 
@@ -792,7 +828,7 @@ async def test_an_entitys_panel_counts_its_documents_by_year(tmp_path):
         assert len(within) > 3 and f"in names: {within[0]['name']} {within[0]['count']} · " in head
         assert f" · {len(within) - 3} more" in head
         panel = app.query_one(EntityPanel)
-        assert "t timeline · f search" in str(panel.border_title) and "timeline" not in head  # its keys: in the border
+        assert "t timeline · f/F search" in str(panel.border_title) and "timeline" not in head  # its keys: in the border
         single = next(e for e in app.corpus.entities() if len(e["docs"]) == 1)
         app.show_entity(single)
         await pilot.pause()

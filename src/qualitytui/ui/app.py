@@ -799,6 +799,20 @@ class QualityApp(BookmarkActions, App[None]):
             typed = doc_filter(self.doc_id) + " "
         self.push_screen(SearchScreen(self.corpus, typed, self.user.get("searches", []), select=False), self._search_closed)
 
+    def action_search_with_entity(self) -> None:
+        """From the entity panel: the last search with entity:NAME added, the passages naming this
+        entity among those it found (entity:高善武 then F on 青岛市: the passages naming both)."""
+        if self.corpus is None or self.entity is None:
+            return
+        from qualitytui.core.query import filter_term
+        from qualitytui.ui.screens.search import SearchScreen
+
+        recent = self.user.get("searches", [])
+        last = recent[0].strip() if recent else ""
+        term = filter_term("entity", self.entity["name"])
+        typed = last if term in last.split() else f"{last} {term}".strip()
+        self.push_screen(SearchScreen(self.corpus, typed + " ", recent, select=False), self._search_closed)
+
     def _search_closed(self, chosen: tuple[Result, int] | None) -> None:
         if chosen is None:
             return

@@ -19,6 +19,7 @@ KEYS = [
     ("] / [", "next / previous document"),
     ("/", "search: live results as you type; enter opens a hit; ctrl+o orders the hits best first, newest first, oldest first; ctrl+s exports every passage found as citations"),
     ("f", "find in this document: the search box opens with doc:… typed in (in an entity's panel: entity:…)"),
+    ("F (in the panel)", "the last search with entity:… added: the passages it found that name this entity too"),
     ("n / N", "next / previous search hit (across documents)"),
     ("d", "documents list; s sorts it: as in the folder, newest first, oldest first (] and [ follow it)"),
     ("e", "entities; e again (or f) to type in the filter box, . for the document read's only; enter shows an entity's mentions; enter again steps through them"),

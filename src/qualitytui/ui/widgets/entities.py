@@ -75,11 +75,13 @@ class EntityPanel(Vertical):
     open one), and its mentions in context (``enter`` opens the next)."""
 
     BINDINGS = [Binding(str(k), f"app.open_related({k - 1})", f"Mentioned with {k}", show=False,
-                        id=f"entity.with{k}") for k in range(1, 6)]  # (t, its timeline: QualityApp.action_timeline)
+                        id=f"entity.with{k}") for k in range(1, 6)] + [
+        Binding("F", "app.search_with_entity", "Add to the last search", show=False, id="entity.search_with"),
+    ]  # (t, its timeline: QualityApp.action_timeline; f, a search of its passages: action_find_in_document)
 
     def compose(self) -> ComposeResult:
         # the keys in the panel's top border: a row of its own was cut from a small screen's panel
-        self.border_title = "enter next mention · t timeline · f search · esc close"
+        self.border_title = "enter next mention · t timeline · f/F search · esc close"
         yield Static(id="entity-head")
         yield LazyList(id="entity-mentions")
 
