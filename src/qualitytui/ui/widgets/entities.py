@@ -81,7 +81,7 @@ class EntityPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         # the keys in the panel's top border: a row of its own was cut from a small screen's panel
-        self.border_title = "enter next mention · t timeline · f/F search · esc close"
+        self.border_title = "enter next · t timeline · f/F search · esc close"  # (whole at 80 columns)
         yield Static(id="entity-head")
         yield LazyList(id="entity-mentions")
 
