@@ -122,11 +122,9 @@ def _syllables_with_vowels() -> frozenset[str]:
     return frozenset(s for s in _tables()[0] if any(v in s for v in "aeiouv"))
 
 
-def reading_regex(reading: tuple[str, ...], within: set[str] | None = None, main: bool = False) -> str | None:
-    """Regex source for the characters a reading stands for (only those ``within``, if given; with
-    ``main``, only by their main readings), or None."""
-    sets = [unit_chars(u, main) & within if within is not None else unit_chars(u, main) for u in reading]
-    return classes_regex(sets)
+def reading_regex(reading: tuple[str, ...]) -> str | None:
+    """Regex source for the characters a reading stands for, or None."""
+    return classes_regex([unit_chars(u) for u in reading])
 
 
 def classes_regex(sets: list[frozenset[str]] | list[set[str]]) -> str | None:

@@ -158,15 +158,9 @@ class Searcher:
         if main is not None and main.pattern == pattern.pattern:
             return self._pinyin_runs(reading, pattern)
         if len(reading) == 2:  # the bigrams tell main and rare readings apart by themselves
-            usual = set(self.index.pairs(unit_chars(reading[0], True), unit_chars(reading[1], True)))
-            out: dict[int, float] = {}
-            for bg in self.index.pairs(unit_chars(reading[0]), unit_chars(reading[1])):
-                weight = 1.0 if bg in usual else RARE_READING_WEIGHT
-                for pid, n in self.index.postings(bg).items():
-                    out[pid] = out.get(pid, 0) + n * weight
-            return out
+            return self._pair_counts(reading, set(self.index.pairs(unit_chars(reading[0], True), unit_chars(reading[1], True))))
         of = self.index.form
-        out = {}
+        out: dict[int, float] = {}
         # a run by main readings needs their pairs: most passages lack them (质量强 has no 量奖)
         usual_in = self._holding_pairs(reading, main=True) if main is not None and len(reading) > 1 else None
         for pid, n in self._pinyin_runs(reading, pattern).items():
@@ -174,18 +168,24 @@ class Searcher:
             out[pid] = usual + (n - usual) * RARE_READING_WEIGHT
         return out
 
-    def _pinyin_runs(self, reading: tuple[str, ...], pattern: re.Pattern[str]) -> dict[int, int]:
+    def _pinyin_runs(self, reading: tuple[str, ...], pattern: re.Pattern[str]) -> dict[int, float]:
         """passage → how many runs of characters ``reading`` stands for it holds (``pattern``'s matches)."""
         if len(reading) == 1:
             return {pid: n for pid, f in enumerate(self.index.forms) if (n := len(pattern.findall(f)))}
         if len(reading) == 2:  # the bigrams' own counts are the answer
-            out: dict[int, int] = {}
-            for bg in self.index.pairs(unit_chars(reading[0]), unit_chars(reading[1])):
-                for pid, n in self.index.postings(bg).items():
-                    out[pid] = out.get(pid, 0) + n
-            return out
+            return self._pair_counts(reading)
         of = self.index.form
         return {pid: n for pid in self._holding_pairs(reading) if (n := len(pattern.findall(of(pid))))}
+
+    def _pair_counts(self, reading: tuple[str, ...], usual: set[str] | None = None) -> dict[int, float]:
+        """passage → the runs of a reading of two units, from its bigrams' own counts; with ``usual``,
+        a bigram not in it (read by a rare reading) counts RARE_READING_WEIGHT."""
+        out: dict[int, float] = {}
+        for bg in self.index.pairs(unit_chars(reading[0]), unit_chars(reading[1])):
+            weight = 1 if usual is None or bg in usual else RARE_READING_WEIGHT
+            for pid, n in self.index.postings(bg).items():
+                out[pid] = out.get(pid, 0) + n * weight
+        return out
 
     def _holding_pairs(self, reading: tuple[str, ...], main: bool = False) -> set[int]:
         """Passages holding a pair of characters for each adjacent pair of the reading's units
