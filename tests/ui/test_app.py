@@ -1410,3 +1410,24 @@ async def test_the_search_box_says_when_the_documents_found_were_written(tmp_pat
         await pilot.pause()
         status = str(app.screen.query_one("#search-status").render())
         assert status.startswith(f"{app.corpus.search('好品山东 doc:004').total} passages") and "by year" not in status
+
+
+async def test_a_moved_folder_reopens_where_it_was_left_though_another_was_read_since(tmp_path):
+    mine = seed_copies(tmp_path / "mine", 1)
+    first = make_app(tmp_path, mine)
+    async with first.run_test(size=(120, 40)) as pilot:
+        await ready(first, pilot)
+        ids = first.corpus.doc_ids()
+        await pilot.press("right_square_bracket", "right_square_bracket", "j", "j", "q")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "b.txt").write_text("乙文\n\n第一段。\n\n第二段。\n", encoding="utf-8")
+    between = make_app(tmp_path, other)
+    async with between.run_test(size=(120, 40)) as pilot:
+        await ready(between, pilot)
+        await pilot.press("j", "q")  # the last position saved is this folder's
+    moved = mine.rename(tmp_path / "renamed")
+    app = make_app(tmp_path, moved)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        assert (app.doc_id, app.query_one(PassageList).highlighted) == (ids[2], 2)

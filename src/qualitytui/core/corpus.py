@@ -67,6 +67,7 @@ class Corpus:
         self._timeline: list[dict[str, Any]] | None = None
         self._by_start: dict[str, list[dict[str, Any]]] | None = None
         self._hashes: dict[str, str] | None = None
+        self._doc_of_hash: dict[str, str] | None = None
 
     def _rows(self, table: str) -> list[dict[str, Any]]:
         """A table's rows as stored, read-only: TinyDB's own ``all()`` wraps and copies each row,
@@ -167,8 +168,12 @@ class Corpus:
     def document_of_file(self, digest: str) -> str | None:
         """The id of the first document read from a file with this hash (a file renamed or moved
         keeps its hash and changes its id), or None."""
-        hashes = self._file_hashes()
-        return next((d["id"] for d in self._docs.values() if hashes.get(d["path"]) == digest), None)
+        if self._doc_of_hash is None:  # made once: the app tries every folder's saved position
+            hashes, self._doc_of_hash = self._file_hashes(), {}
+            for doc in self._docs.values():
+                if (known := hashes.get(doc["path"])) is not None:
+                    self._doc_of_hash.setdefault(known, doc["id"])
+        return self._doc_of_hash.get(digest)
 
     def passages_starting(self, text: str) -> list[dict[str, Any]]:
         """Every passage whose text starts with ``text``, in corpus order (where a bookmark's passage

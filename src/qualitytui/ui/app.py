@@ -486,10 +486,7 @@ class QualityApp(BookmarkActions, App[None]):
             self.notify("\n".join(shown), severity="warning", timeout=10)
         docs = corpus.documents(self.doc_order)  # with no position kept, the list's first is opened
         self.marked = self.bookmarks.passages()
-        where = self._position_here()
-        last = self.user.get("position")
-        if not where and isinstance(last, dict) and last.get("file"):  # another folder's: here if its file is
-            where = dict(last, doc="")
+        where = self._position_here() or self._position_elsewhere(corpus)
         if docs and not corpus.exact_document(where.get("doc", "")) and where.get("file"):
             where = dict(where, doc=corpus.document_of_file(where["file"]) or "")  # its file renamed or moved
         if docs and corpus.exact_document(where.get("doc", "")):
@@ -881,6 +878,17 @@ class QualityApp(BookmarkActions, App[None]):
             return kept[self.paths.folder]
         last = self.user.get("position")
         return last if isinstance(last, dict) and last.get("folder", self.paths.folder) == self.paths.folder else {}
+
+    def _position_elsewhere(self, corpus: Corpus) -> dict[str, Any]:
+        """For a folder with no position of its own (new, or moved or renamed since): the most recent
+        position saved in any folder whose file this one holds, else nothing."""
+        last = self.user.get("position")
+        kept = self.user.get("positions")
+        saved = [last] + list(reversed(kept.values() if isinstance(kept, dict) else ()))
+        for where in saved:
+            if isinstance(where, dict) and where.get("file") and corpus.document_of_file(where["file"]):
+                return dict(where, doc="")
+        return {}
 
     async def action_quit(self) -> None:
         self._save_position()
