@@ -134,6 +134,40 @@ def classes_regex(sets: list[frozenset[str]] | list[set[str]]) -> str | None:
     return "".join(re.escape(next(iter(s))) if len(s) == 1 else "[" + re.escape("".join(sorted(s))) + "]" for s in sets)
 
 
+MAX_RUNS = 16
+
+
+class Runs:
+    """The runs of characters, each from its set, that a reading stands for in a text: ``pattern``
+    finds them; ``count`` counts them, by counting each run as a string where there are few runs
+    and none can overlap another (the same count; a regex opening on a class is slow to scan)."""
+
+    def __init__(self, sets: list[set[str]]) -> None:
+        source = classes_regex(sets)
+        if source is None:
+            raise ValueError("a unit stands for no character")
+        self.pattern = re.compile(source)
+        runs: list[str] = [""]
+        for chars in sets:
+            runs = [r + c for r in runs for c in sorted(chars)] if len(runs) * len(chars) <= MAX_RUNS else []
+        self.runs = tuple(runs) if runs and not _may_overlap(runs) else ()
+
+    def count(self, text: str) -> int:
+        if self.runs:
+            return sum(map(text.count, self.runs))
+        return len(self.pattern.findall(text))
+
+
+def _may_overlap(runs: list[str]) -> bool:
+    """Whether a run can start inside another (or itself): an end of one is the start of one."""
+    length = len(runs[0])  # (all of one length: a character per set)
+    for k in range(1, length):
+        starts = {x[:length - k] for x in runs}
+        if any(r[k:] in starts for r in runs):
+            return True
+    return False
+
+
 @lru_cache(maxsize=128)
 def pattern(word: str) -> re.Pattern[str] | None:
     """A pattern for the character runs ``word`` can be read as (any of its readings), or None."""

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from qualitytui.core.date_range import parse_range
-from qualitytui.core.pinyin import classes_regex, unit_chars
+from qualitytui.core.pinyin import Runs, unit_chars
 from qualitytui.core.query import Query, Term, parse, syntax_form
 from qualitytui.core.search_index import K1, Index, bigrams
 from qualitytui.core.snippets import Snippet, snippet
@@ -97,22 +97,22 @@ class Searcher:
         self._doc_of: list[int] | None = None
         self._doc_names: list[str] = []  # each number's document
         self._docs: dict[str, range] | None = None
-        self._patterns: dict[tuple[tuple[str, ...], bool], re.Pattern[str] | None] = {}
+        self._runs: dict[tuple[tuple[str, ...], bool], Runs | None] = {}
         # (key, value) → its passages, or for type:, entity: and year: passage → the spans it matched
         self._filtered: dict[tuple[str, str], tuple[set[int] | dict[int, list[tuple[int, int]]], str | None]] = {}
         self.weights = [KIND_WEIGHT.get(r["kind"], 1.0) for r in rows]
         self._copies = {i for i, r in enumerate(rows) if "copied" in r}
 
-    def _pinyin_pattern(self, reading: tuple[str, ...], main: bool = False) -> re.Pattern[str] | None:
-        """A pattern for the characters a reading stands for (with ``main``, by their main readings
-        only), limited to characters in the corpus."""
+    def _reading_runs(self, reading: tuple[str, ...], main: bool = False) -> Runs | None:
+        """The runs of characters a reading stands for (with ``main``, by their main readings
+        only), limited to characters in the corpus; None if it stands for none."""
         key = (reading, main)
-        if key not in self._patterns:
-            source = classes_regex(self._reading_sets(reading, main))
-            self._patterns[key] = re.compile(source) if source else None
-            if len(self._patterns) > 512:
-                self._patterns.pop(next(iter(self._patterns)))
-        return self._patterns[key]
+        if key not in self._runs:
+            sets = self._reading_sets(reading, main)
+            self._runs[key] = Runs(sets) if all(sets) else None
+            if len(self._runs) > 512:
+                self._runs.pop(next(iter(self._runs)))
+        return self._runs[key]
 
     # -- matching -------------------------------------------------------------------------------
 
@@ -151,31 +151,31 @@ class Searcher:
     def _pinyin(self, reading: tuple[str, ...]) -> dict[int, float]:
         """passage → the runs read so, a run read by a rare reading of a character counting
         RARE_READING_WEIGHT."""
-        pattern = self._pinyin_pattern(reading)
-        if pattern is None:
+        runs = self._reading_runs(reading)
+        if runs is None:
             return {}
-        main = self._pinyin_pattern(reading, main=True)
-        if main is not None and main.pattern == pattern.pattern:
-            return self._pinyin_runs(reading, pattern)
+        main = self._reading_runs(reading, main=True)
+        if main is not None and main.pattern.pattern == runs.pattern.pattern:
+            return self._pinyin_runs(reading, runs)
         if len(reading) == 2:  # the bigrams tell main and rare readings apart by themselves
             return self._pair_counts(reading, set(self.index.pairs(unit_chars(reading[0], True), unit_chars(reading[1], True))))
         of = self.index.form
         out: dict[int, float] = {}
         # a run by main readings needs their pairs: most passages lack them (质量强 has no 量奖)
         usual_in = self._holding_pairs(reading, main=True) if main is not None and len(reading) > 1 else None
-        for pid, n in self._pinyin_runs(reading, pattern).items():
-            usual = 0 if main is None or usual_in is not None and pid not in usual_in else min(n, len(main.findall(of(pid))))
+        for pid, n in self._pinyin_runs(reading, runs).items():
+            usual = 0 if main is None or usual_in is not None and pid not in usual_in else min(n, main.count(of(pid)))
             out[pid] = usual + (n - usual) * RARE_READING_WEIGHT
         return out
 
-    def _pinyin_runs(self, reading: tuple[str, ...], pattern: re.Pattern[str]) -> dict[int, float]:
-        """passage → how many runs of characters ``reading`` stands for it holds (``pattern``'s matches)."""
+    def _pinyin_runs(self, reading: tuple[str, ...], runs: Runs) -> dict[int, float]:
+        """passage → how many of the runs of characters ``reading`` stands for it holds."""
         if len(reading) == 1:
-            return {pid: n for pid, f in enumerate(self.index.forms) if (n := len(pattern.findall(f)))}
+            return {pid: n for pid, f in enumerate(self.index.forms) if (n := runs.count(f))}
         if len(reading) == 2:  # the bigrams' own counts are the answer
             return self._pair_counts(reading)
         of = self.index.form
-        return {pid: n for pid in self._holding_pairs(reading) if (n := len(pattern.findall(of(pid))))}
+        return {pid: n for pid in self._holding_pairs(reading) if (n := runs.count(of(pid)))}
 
     def _pair_counts(self, reading: tuple[str, ...], usual: set[str] | None = None) -> dict[int, float]:
         """passage → the runs of a reading of two units, from its bigrams' own counts; with ``usual``,
@@ -223,9 +223,8 @@ class Searcher:
             return [s for alt in term.either for s in self._spans(alt, form)]
         spans = [m.span() for m in _literal_pattern(term.form).finditer(form)]
         for reading in term.pinyin:
-            pattern = self._pinyin_pattern(reading)
-            if pattern:
-                spans += [m.span() for m in pattern.finditer(form)]
+            if runs := self._reading_runs(reading):
+                spans += [m.span() for m in runs.pattern.finditer(form)]
         return spans
 
     # -- filters --------------------------------------------------------------------------------
@@ -391,7 +390,7 @@ class Searcher:
         parts = []
         for t in terms:
             forms = [_literal_pattern(t.form).pattern]
-            forms += [p.pattern for r in t.pinyin if (p := self._pinyin_pattern(r)) is not None]
+            forms += [p.pattern.pattern for r in t.pinyin if (p := self._reading_runs(r)) is not None]
             parts.append("(?:" + "|".join(forms) + ")")
         return re.compile(r"\s*".join(parts))
 
