@@ -277,6 +277,20 @@ def test_a_dates_title_is_its_clause_and_a_passage_without_punctuation_gives_the
     assert item.title.startswith("2023年5月召开推进会") and len(item.title) == 40
 
 
+def test_a_long_clauses_title_shows_its_date_in_the_list_item_or_document_title_that_holds_it():
+    _, got = items("活动现场发布三大榜单，分别是青岛市入选第一批“好品山东”品牌企业名单、2021年度青岛市通过“泰山品质”认证企业名单、"
+                   "2022年度山东省高端品牌培育企业名单。")
+    assert [i.title for i in got] == ["2021年度青岛市通过“泰山品质”认证企业名单", "2022年度山东省高端品牌培育企业名单"]
+    _, got = items("大会上，正式发布《崂山区推进新型工业化高质量发展 打造“质造崂山”三年行动计划(2025—2027年)》"
+                   "《崂山区建设国内一流科产融合创新型强区行动方案(2024—2028年)》及《若干政策措施》。")
+    first, second = got
+    assert second.title == "《崂山区建设国内一流科产融合创新型强区行动方案(2024—2028年)》"
+    assert first.title.startswith("…") and "(2025—2027年)》" in first.title and len(first.title) <= 40  # its own is longer
+    _, got = items("记者从市市场监督管理局质量发展处获悉的最新情况显示这座城市的品牌培育工作在2024年取得了明显成效并将继续推进")
+    [item] = got
+    assert item.title.startswith("…") and "在2024年取得" in item.title and len(item.title) <= 40
+
+
 def test_a_year_the_text_puts_behind_its_own_dates_it_the_year_after():
     doc_date, got = items("10月25日，市统计局发布前三季度经济运行情况。", "前三季度，全市生产总值增长5.5%，2022年同期为3.9%。")
     assert doc_date.year == 2023 and "same period" in doc_date.evidence[0]

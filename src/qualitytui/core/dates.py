@@ -445,18 +445,53 @@ _CLAUSE_REACH = 300  # characters looked through for a clause's ends: a passage 
 
 
 def _title(x: _Match) -> str:
-    """A short title from the clause holding the date."""
+    """A short title from the clause holding the date: the clause, else the item of a list in it
+    that holds the date, else the clause cut to show the date."""
     text = x.passage["text"]
     s, e = x.m.start(), x.m.end()
     # the clause's start: the last clause end before the date, within reach (else the date's start)
     left = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, s - _CLAUSE_REACH), s)),
                default=0 if s <= _CLAUSE_REACH else s)
     right_m = _CLAUSE_END.search(text, e, e + _CLAUSE_REACH)
-    clause = text[left : right_m.start() if right_m else e + _CLAUSE_REACH].strip()
-    if len(clause.replace(x.m.group(0), "").strip("上午下午，, ")) < 4 and right_m:
+    right = right_m.start() if right_m else e + _CLAUSE_REACH
+    if len(text[left:right].replace(text[s:e], "").strip("上午下午，, ")) < 4 and right_m:
         nxt = _CLAUSE_END.search(text, right_m.end(), right_m.end() + _CLAUSE_REACH)
-        clause = text[left : nxt.start() if nxt else right_m.end() + _CLAUSE_REACH].strip()
-    return clause if len(clause) <= 40 else clause[:39] + "…"
+        right = nxt.start() if nxt else right_m.end() + _CLAUSE_REACH
+    raw = text[left:right]
+    clause = raw.strip()
+    if len(clause) <= _TITLE_LEN:
+        return clause
+    at = s - left - (len(raw) - len(raw.lstrip()))  # the date's place in the clause
+    item = _list_item(clause, at, at + e - s)
+    if len(item) <= _TITLE_LEN and len(item) - (e - s) >= 4:
+        return item  # 分别是甲名单、2021年度乙名单、丙名单: the item that holds the date
+    opens, closes = clause.rfind("《", 0, at), clause.find("》", at)
+    if 0 <= opens and "》" not in clause[opens:at] and 0 < closes - opens < _TITLE_LEN:
+        return clause[opens : closes + 1]  # 《…行动方案(2024—2028年)》: the plan the period is of
+    if at + e - s < _TITLE_LEN:
+        return clause[: _TITLE_LEN - 1] + "…"
+    start = opens if 0 <= opens and at - opens < _TITLE_LEN // 2 else at - _TITLE_LEN // 3  # the date a third in
+    return "…" + clause[start : start + _TITLE_LEN - 2] + ("…" if start + _TITLE_LEN - 2 < len(clause) else "")
+
+
+_TITLE_LEN = 40
+_OPENS, _CLOSES = "《“‘（(「『【", "》”’）)」』】"
+
+
+def _list_item(clause: str, s: int, e: int) -> str:
+    """The item of an enumeration (parted by 、 outside brackets and quotes) that holds [s, e)."""
+    depth, cuts = 0, [-1]
+    for i, ch in enumerate(clause):
+        if ch in _OPENS:
+            depth += 1
+        elif ch in _CLOSES:
+            depth = max(0, depth - 1)
+        elif ch == "、" and depth == 0:
+            cuts.append(i)
+    cuts.append(len(clause))
+    left = max(c for c in cuts if c < s)
+    right = min(c for c in cuts if c >= e)
+    return clause[left + 1 : right].strip()
 
 
 def _period_end(doc: DocDate) -> str:
