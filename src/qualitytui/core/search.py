@@ -155,6 +155,14 @@ class Searcher:
         if runs is None:
             return {}
         main = self._reading_runs(reading, main=True)
+        if len(reading) > 2 and runs.runs:  # few runs: each counted where all its bigrams are
+            usual = set(main.runs) if main is not None else set()
+            out = {}
+            for run in runs.runs:
+                weight = 1 if run in usual else RARE_READING_WEIGHT
+                for pid, n in self._literal(run).items():
+                    out[pid] = out.get(pid, 0) + n * weight
+            return out
         if main is not None and main.pattern.pattern == runs.pattern.pattern:
             return self._pinyin_runs(reading, runs)
         if len(reading) == 2:  # the bigrams tell main and rare readings apart by themselves
