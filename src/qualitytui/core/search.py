@@ -155,9 +155,9 @@ class Searcher:
         if runs is None:
             return {}
         main = self._reading_runs(reading, main=True)
+        out: dict[int, float] = {}
         if len(reading) > 2 and runs.runs:  # few runs: each counted where all its bigrams are
             usual = set(main.runs) if main is not None else set()
-            out = {}
             for run in runs.runs:
                 weight = 1 if run in usual else RARE_READING_WEIGHT
                 for pid, n in self._literal(run).items():
@@ -168,7 +168,6 @@ class Searcher:
         if len(reading) == 2:  # the bigrams tell main and rare readings apart by themselves
             return self._pair_counts(reading, set(self.index.pairs(unit_chars(reading[0], True), unit_chars(reading[1], True))))
         of = self.index.form
-        out: dict[int, float] = {}
         # a run by main readings needs their pairs: most passages lack them (质量强 has no 量奖)
         usual_in = self._holding_pairs(reading, main=True) if main is not None and len(reading) > 1 else None
         for pid, n in self._pinyin_runs(reading, runs).items():
