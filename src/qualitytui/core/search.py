@@ -13,6 +13,7 @@ import re
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any, Callable
 
 from qualitytui.core.date_range import parse_range
@@ -97,6 +98,7 @@ class Searcher:
         self._doc_of: list[int] | None = None
         self._doc_names: list[str] = []  # each number's document
         self._docs: dict[str, range] | None = None
+        self._orders: dict[str, list[int]] = {}  # sort: newest / oldest → each passage's place
         self._runs: dict[tuple[tuple[str, ...], bool], Runs | None] = {}
         # (key, value) → its passages, or for type:, entity: and year: passage → the spans it matched
         self._filtered: dict[tuple[str, str], tuple[set[int] | dict[int, list[tuple[int, int]]], str | None]] = {}
@@ -374,12 +376,21 @@ class Searcher:
     def _by_date(self, ranked: list[tuple[float, int]], order: str, limit: int | None) -> list[tuple[float, int]]:
         """The first ``limit`` of ``ranked`` by their documents' dates in ``order`` (undated ones
         last), each document's in text order."""
-        rank, rows = self._doc_ranks(order), self.rows
+        places, n = self._places(order), len(self.rows)
+        if limit is None or limit >= len(ranked):
+            return sorted(ranked, key=lambda hit: places[hit[1]])
+        pids = list(map(itemgetter(1), ranked))  # (C loops all through: tens of thousands of hits)
+        score = dict(zip(pids, map(itemgetter(0), ranked)))
+        return [(score[pid], pid) for pid in (place % n for place in heapq.nsmallest(limit, map(places.__getitem__, pids)))]
 
-        def place(hit: tuple[float, int]) -> tuple[int, int]:
-            return rank[rows[hit[1]]["doc"]], hit[1]  # (a document's passages in store order)
-
-        return sorted(ranked, key=place) if limit is None or limit >= len(ranked) else heapq.nsmallest(limit, ranked, key=place)
+    def _places(self, order: str) -> list[int]:
+        """Each passage's place in ``order``: its document's rank by date, then its own place in the
+        store (a document's passages in text order), as one number (made once for each order)."""
+        if order not in self._orders:
+            rank, n, of = self._doc_ranks(order), len(self.rows), self._doc_numbers()
+            by_number = [rank[name] * n for name in self._doc_names]
+            self._orders[order] = [by_number[doc] + pid for pid, doc in enumerate(of)]
+        return self._orders[order]
 
     def _phrase_bonus(self, terms: list[Term], ranked: list[tuple[float, int]], limit: int | None) -> list[tuple[float, int]]:
         """Raise passages where the words stand together, as typed or read as pinyin (laoshan cha:
