@@ -859,6 +859,37 @@ async def test_full_stop_keeps_the_entities_of_the_document_read(tmp_path):
         assert [r["id"] for r in listing.rows if isinstance(r, dict)] == every
 
 
+async def test_curly_brackets_go_to_the_next_and_previous_type_of_entities(tmp_path):
+    from qualitytui.ui.widgets.entities import EntityList
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("e")
+        listing = app.query_one(EntityList)
+        listing.focus()
+        types = [r[0] for r in listing.rows if not isinstance(r, dict)]
+        first_of = {t: next(i for i, r in enumerate(listing.rows) if isinstance(r, dict) and r["type"] == t) for t in types}
+
+        def at() -> str:
+            return listing.rows[listing.highlighted]["type"]
+
+        assert at() == types[0] and listing.highlighted == first_of[types[0]]
+        for t in types[1:]:
+            await pilot.press("right_curly_bracket")
+            assert (at(), listing.highlighted) == (t, first_of[t])
+            top = round(listing.scroll_offset.y)
+            assert top == first_of[t] - 1 or top == listing.max_scroll_y  # its heading on top, where the list reaches
+        await pilot.press("right_curly_bracket")  # the last type: stays
+        assert at() == types[-1]
+        await pilot.press("j", "left_curly_bracket")  # inside a type: its first entity
+        assert listing.highlighted == first_of[types[-1]]
+        await pilot.press("left_curly_bracket")  # there already: the type before
+        assert listing.highlighted == first_of[types[-2]]
+        await pilot.press("home", "left_curly_bracket")
+        assert listing.highlighted == first_of[types[0]]  # the first type: stays
+
+
 async def test_h_marks_entity_mentions_in_the_text(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -22,7 +22,7 @@ KEYS = [
     ("F (in the panel)", "the last search with entity:… added: the passages it found that name this entity too"),
     ("n / N", "next / previous search hit (across documents)"),
     ("d", "documents list; s sorts it: as in the folder, newest first, oldest first (] and [ follow it)"),
-    ("e", "entities; e again (or f) to type in the filter box, . for the document read's only; enter shows an entity's mentions; enter again steps through them"),
+    ("e", "entities; e again (or f) to type in the filter box, . for the document read's only, } / { to the next / previous type; enter shows an entity's mentions; enter again steps through them"),
     ("1–5", "in an entity's panel: open one of the entities mentioned most often in the same passages"),
     ("t (in the panel)", "the entity's timeline: the dated items of the passages that name it (entity:NAME in the timeline's filter)"),
     ("t", "timeline along a year axis, starting at the document read; / filters it (2025, 2023..2025, plan, target, entity:崂山区, words, pinyin), . keeps this document's items; enter opens the item's passage; ctrl+s exports the items shown as a chronology with their sources"),
