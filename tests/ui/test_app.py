@@ -1044,6 +1044,33 @@ async def test_s_sorts_the_documents_by_date_and_the_order_is_kept(tmp_path):
         assert str(again.query_one("#docs-title", Static).render()) == "Documents · oldest"
 
 
+async def test_curly_brackets_in_the_timeline_go_to_the_next_and_previous_year(tmp_path):
+    from qualitytui.ui.screens.timeline import TimelineScreen
+    from qualitytui.ui.widgets.lazy_list import LazyList
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("t")
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen)
+        items = screen.query_one("#timeline-items", LazyList)
+        years = [i["start"][:4] for i in screen.items]
+        firsts = [k for k, y in enumerate(years) if k == 0 or years[k - 1] != y]  # each year's first item
+        assert len(firsts) > 3
+        await pilot.press("g")
+        for k in firsts[1:]:
+            await pilot.press("right_curly_bracket")
+            assert items.highlighted == k and round(items.scroll_offset.y) in (k, items.max_scroll_y)
+        await pilot.press("right_curly_bracket")  # in the last year: stays
+        assert items.highlighted == firsts[-1]
+        await pilot.press("G", "left_curly_bracket")  # the last year's first item (the year before's, if it is)
+        expected = firsts[-1] if firsts[-1] != len(years) - 1 else firsts[-2]
+        assert items.highlighted == expected
+        await pilot.press("left_curly_bracket")  # there already: the year before's
+        assert items.highlighted == firsts[firsts.index(expected) - 1]
+
+
 async def test_t_in_the_entity_panel_shows_the_entitys_timeline(tmp_path):
     from textual.widgets import Input
 

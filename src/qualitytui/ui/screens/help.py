@@ -25,7 +25,7 @@ KEYS = [
     ("e", "entities; e again (or f) to type in the filter box, . for the document read's only, } / { to the next / previous type; enter shows an entity's mentions; enter again steps through them"),
     ("1–5", "in an entity's panel: open one of the entities mentioned most often in the same passages"),
     ("t (in the panel)", "the entity's timeline: the dated items of the passages that name it (entity:NAME in the timeline's filter)"),
-    ("t", "timeline along a year axis, starting at the document read; / filters it (2025, 2023..2025, plan, target, entity:崂山区, words, pinyin), . keeps this document's items; enter opens the item's passage; ctrl+s exports the items shown as a chronology with their sources"),
+    ("t", "timeline along a year axis, starting at the document read; / filters it (2025, 2023..2025, plan, target, entity:崂山区, words, pinyin), . keeps this document's items, } / { go to the next / previous year; enter opens the item's passage; ctrl+s exports the items shown as a chronology with their sources"),
     ("h", "mark entity mentions (coloured by type) and dates (bold italic) in the text (toggle)"),
     ("b", "bookmark the current passage (toggle); ★ marks bookmarked passages"),
     ("m", "edit the bookmark's note and tags"),
