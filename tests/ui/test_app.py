@@ -1044,6 +1044,39 @@ async def test_s_sorts_the_documents_by_date_and_the_order_is_kept(tmp_path):
         assert str(again.query_one("#docs-title", Static).render()) == "Documents · oldest"
 
 
+async def test_curly_brackets_in_the_documents_list_go_by_folder_and_by_year(tmp_path):
+    folder = tmp_path / "folder"
+    for name, title in (("2023-05-05_e", "戊文"), ("a/2021-01-05_a", "甲文"), ("a/2023-02-01_b", "乙文"),
+                        ("b/2021-06-01_c", "丙文"), ("b/2022-01-01_d", "丁文")):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / f"{name}.txt").write_text(f"{title}\n\n本市召开质量工作会议，部署全年工作。\n", encoding="utf-8")
+    app = make_app(tmp_path, folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        listing = app.query_one(DocList)
+        await pilot.press("d", "home")
+        assert listing.doc_ids == ["2023-05-05_e", "a/2021-01-05_a", "a/2023-02-01_b", "b/2021-06-01_c", "b/2022-01-01_d"]
+        steps = []
+        for key in ("right_curly_bracket", "right_curly_bracket", "right_curly_bracket", "j", "left_curly_bracket",
+                    "left_curly_bracket"):
+            await pilot.press(key)
+            steps.append(listing.doc_ids[listing.highlighted])
+        # folders: the top one, a/, b/ (stays there), then back: b/'s first, a/'s first
+        assert steps == ["a/2021-01-05_a", "b/2021-06-01_c", "b/2021-06-01_c", "b/2022-01-01_d", "b/2021-06-01_c",
+                         "a/2021-01-05_a"]
+        await pilot.press("s")  # newest first: by year (the file names' days date the articles)
+        years = [d.rpartition("/")[2][:4] for d in listing.doc_ids]
+        assert years == ["2023", "2023", "2022", "2021", "2021"]
+        await pilot.press("home", "right_curly_bracket")
+        assert listing.highlighted == 2
+        await pilot.press("right_curly_bracket")
+        assert listing.highlighted == 3
+        await pilot.press("left_curly_bracket")
+        assert listing.highlighted == 2
+        await pilot.press("left_curly_bracket")
+        assert listing.highlighted == 0
+
+
 async def test_curly_brackets_in_the_timeline_go_to_the_next_and_previous_year(tmp_path):
     from qualitytui.ui.screens.timeline import TimelineScreen
     from qualitytui.ui.widgets.lazy_list import LazyList

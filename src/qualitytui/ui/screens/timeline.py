@@ -52,38 +52,13 @@ class TimelineScreen(Dialog[dict[str, Any] | None]):
         Binding("k", "list('cursor_up')", "Previous", show=False, id="timeline.prev"),
         Binding("g", "list('first')", "First", show=False, id="timeline.first"),
         Binding("G", "list('last')", "Last", show=False, id="timeline.last"),
-        Binding("right_curly_bracket", "year(1)", "Next year", key_display="}", id="timeline.next_year"),
-        Binding("left_curly_bracket", "year(-1)", "Previous year", key_display="{", show=False, id="timeline.previous_year"),
+        Binding("right_curly_bracket", "list('next_group')", "Next year", key_display="}", show=False, id="timeline.next_year"),
+        Binding("left_curly_bracket", "list('previous_group')", "Previous year", key_display="{", show=False,
+                id="timeline.previous_year"),
     ]
 
     def action_list(self, action: str) -> None:
         getattr(self.query_one("#timeline-items", LazyList), f"action_{action}")()
-
-    def action_year(self, step: int) -> None:
-        """To the first item of the next year (``step`` 1), or of this year, or of the year before
-        when there already (``step`` -1): the items are in date order."""
-        listing = self.query_one("#timeline-items", LazyList)
-        if listing.highlighted is None:
-            return
-        at, shown, items = listing.highlighted, self.shown, self.items
-
-        def year(k: int) -> str:
-            return items[shown[k]]["start"][:4]
-
-        if step > 0:
-            to = next((k for k in range(at + 1, len(shown)) if year(k) != year(at)), None)
-        else:
-            start = at
-            while start > 0 and year(start - 1) == year(at):
-                start -= 1
-            to = start
-            if start == at and at > 0:  # at a year's first item already: the year before's first
-                to = at - 1
-                while to > 0 and year(to - 1) == year(at - 1):
-                    to -= 1
-        if to is not None:
-            listing.highlighted = to
-            listing.scroll_to(y=to * listing.lines, animate=False)
 
     def __init__(self, items: list[dict[str, Any]], titles: dict[str, str], doc: str | None = None,
                  passages_naming: Callable[[str], set[str] | None] | None = None, typed: str = "") -> None:
@@ -153,7 +128,8 @@ class TimelineScreen(Dialog[dict[str, Any] | None]):
             return line
 
         at = next((k for k, i in enumerate(shown) if items[i]["doc"] == first_of), 0) if first_of else 0
-        self.query_one("#timeline-items", LazyList).show(len(shown), row, highlighted=at)
+        self.query_one("#timeline-items", LazyList).show(len(shown), row, highlighted=at,
+                                                         group=lambda k: items[shown[k]]["start"][:4])  # } / {: by year
 
     def action_export(self) -> None:
         """The items shown, as a chronology with their sources (Markdown, JSON, CSV or GB/T 7714), to

@@ -13,15 +13,19 @@ from qualitytui.ui.widgets.lazy_list import LazyList
 
 
 class DocList(LazyList):
-    BINDINGS = [Binding("s", "app.sort_documents", "Sort", id="documents.sort")]
+    BINDINGS = [Binding("s", "app.sort_documents", "Sort", id="documents.sort"),
+                Binding("right_curly_bracket", "next_group", "Next year/folder", key_display="}", show=False,
+                        id="documents.next_group")]
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(lines=2, **kwargs)
         self.doc_ids: list[str] = []
 
-    def show_documents(self, docs: list[dict[str, Any]], read: Callable[[str], bool] = lambda doc_id: False) -> None:
+    def show_documents(self, docs: list[dict[str, Any]], read: Callable[[str], bool] = lambda doc_id: False,
+                       by_date: bool = False) -> None:
         """``read(id)``: whether a document was opened before (told apart as in a mail client: a ✓,
-        the unread ones' titles bold); a document read since is redrawn with ``was_read``."""
+        the unread ones' titles bold); a document read since is redrawn with ``was_read``. ``}`` and
+        ``{`` step through the years (``by_date``: the list is in date order), else the folders."""
         self.doc_ids = [d["id"] for d in docs]
 
         def row(i: int) -> Text:
@@ -39,7 +43,13 @@ class DocList(LazyList):
             prompt.append(printable(d["id"]), style="dim")
             return prompt
 
-        self.show(len(docs), row, highlighted=None)
+        def year(i: int) -> str:
+            return ((docs[i].get("date") or {}).get("value") or "")[:4]
+
+        def folder(i: int) -> str:
+            return docs[i]["id"].rpartition("/")[0]
+
+        self.show(len(docs), row, highlighted=None, group=year if by_date else folder)
 
     def was_read(self, doc_id: str) -> None:
         if doc_id in self.doc_ids:

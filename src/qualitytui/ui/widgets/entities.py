@@ -33,14 +33,11 @@ class EntityList(LazyList):
 
     BINDINGS = [Binding("f", "app.filter_entities", "Filter", id="entities.filter"),
                 Binding("full_stop", "app.entities_here", "This document", key_display=".", id="entities.here"),
-                Binding("right_curly_bracket", "next_type", "Next type", key_display="}", id="entities.next_type"),
-                Binding("left_curly_bracket", "previous_type", "Previous type", key_display="{", show=False,
-                        id="entities.previous_type")]
+                Binding("right_curly_bracket", "next_group", "Next type", key_display="}", id="entities.next_type")]
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.rows: list[dict[str, Any] | tuple[str, int]] = []  # an entity, or (type, count) for a heading
-        self.headings: list[int] = []  # the rows that are headings, in order
 
     def show_entities(self, entities: list[dict[str, Any]]) -> None:
         groups: dict[str, list[dict[str, Any]]] = {t: [] for t in ENTITY_TYPES}
@@ -52,26 +49,11 @@ class EntityList(LazyList):
                 rows.append((t, len(group)))
                 rows.extend(group)
         self.rows = rows
-        self.headings = [i for i, row in enumerate(rows) if not isinstance(row, dict)]
-        self.show(len(rows), self._prompt, 0, self.entity_at, self._count)
+        self.show(len(rows), self._prompt, 0, self.entity_at, self._count, group=self._type_at)
 
-    def action_next_type(self) -> None:
-        """To the first entity of the next type (thousands of people stand before the places)."""
-        at = self.highlighted if self.highlighted is not None else -1
-        self._to_heading(next((h for h in self.headings if h > at), None))
-
-    def action_previous_type(self) -> None:
-        """To the first entity of this type, or of the type before when there already."""
-        at = self.highlighted if self.highlighted is not None else 0
-        before = [h for h in self.headings if h < at]
-        if len(before) > 1 and at == before[-1] + 1:
-            before.pop()
-        self._to_heading(before[-1] if before else None)
-
-    def _to_heading(self, heading: int | None) -> None:
-        if heading is not None and heading + 1 < self.count:
-            self.highlighted = heading + 1
-            self.scroll_to(y=heading * self.lines, animate=False)  # the heading on top, in view
+    def _type_at(self, i: int) -> str:
+        row = self.rows[i]
+        return row["type"] if isinstance(row, dict) else row[0]
 
     def entity_at(self, i: int) -> dict[str, Any] | None:
         row = self.rows[i]

@@ -43,6 +43,8 @@ class LazyList(ScrollView, can_focus=True):
         Binding("home", "first", "First", show=False),
         Binding("end", "last", "Last", show=False),
         Binding("enter", "select", "Open", show=False),
+        Binding("right_curly_bracket", "next_group", "Next group", key_display="}", show=False),
+        Binding("left_curly_bracket", "previous_group", "Previous group", key_display="{", show=False),
     ]
 
     highlighted: reactive[int | None] = reactive(None, always_update=True)
@@ -64,6 +66,7 @@ class LazyList(ScrollView, can_focus=True):
         self._row: Callable[[int], Text] = lambda i: Text()
         self._selectable: Callable[[int], bool] | None = None
         self._tail: Callable[[int], Text] | None = None
+        self._group: Callable[[int], object] | None = None
         self._cache: dict[tuple[int, int], list[list[Segment]]] = {}
 
     @property
@@ -77,10 +80,11 @@ class LazyList(ScrollView, can_focus=True):
 
     def show(self, count: int, row: Callable[[int], Text], highlighted: int | None = 0,
              selectable: Callable[[int], bool] | None = None, tail: Callable[[int], Text] | None = None,
-             lines: int | None = None) -> None:
+             lines: int | None = None, group: Callable[[int], object] | None = None) -> None:
         """Replace the rows: ``count`` of them, row ``i`` drawn by ``row(i)``, then ``tail(i)``; each
-        ``lines`` high (default: as before)."""
-        self.count, self._row, self._selectable, self._tail = count, row, selectable, tail
+        ``lines`` high (default: as before); rows in a run of the same ``group(i)`` (a type, a year)
+        are a group, which ``}`` and ``{`` step through."""
+        self.count, self._row, self._selectable, self._tail, self._group = count, row, selectable, tail, group
         self.lines = lines or self.lines
         self._cache.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, count * self.lines)
@@ -186,6 +190,38 @@ class LazyList(ScrollView, can_focus=True):
     def action_last(self) -> None:
         if self.count:
             self.highlighted = self._nearest(self.count - 1, -1)
+
+    def action_next_group(self) -> None:
+        """To the first row of the next group."""
+        group, at = self._group, self.highlighted
+        if group is None or at is None:
+            return
+        here = group(at)
+        self._to_group(next((k for k in range(at + 1, self.count) if group(k) != here), None))
+
+    def action_previous_group(self) -> None:
+        """To the first row of this group, or of the group before when there already."""
+        group, at = self._group, self.highlighted
+        if group is None or at is None:
+            return
+        start = self._group_start(at)
+        if self._nearest(start, 1) == at and start > 0:
+            start = self._group_start(start - 1)
+        self._to_group(start)
+
+    def _group_start(self, i: int) -> int:
+        group = self._group
+        assert group is not None
+        key = group(i)
+        while i > 0 and group(i - 1) == key:
+            i -= 1
+        return i
+
+    def _to_group(self, start: int | None) -> None:
+        """The cursor on the group's first row that can take it, the group's first row (a heading) on top."""
+        if start is not None and (to := self._nearest(start, 1)) is not None:
+            self.highlighted = to
+            self.scroll_to(y=start * self.lines, animate=False)
 
     def action_select(self) -> None:
         if self.highlighted is not None:
