@@ -1077,6 +1077,37 @@ async def test_curly_brackets_in_the_documents_list_go_by_folder_and_by_year(tmp
         assert listing.highlighted == 0
 
 
+async def test_curly_brackets_step_an_entitys_mentions_and_the_search_hits_by_document(tmp_path):
+    from qualitytui.ui.widgets.lazy_list import LazyList
+
+    def firsts(docs: list[str]) -> list[int]:
+        return [k for k, d in enumerate(docs) if k == 0 or docs[k - 1] != d]
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        entity = max(app.corpus.entities(), key=lambda e: len(e["docs"]))
+        app.show_entity(entity)
+        await pilot.pause()
+        mentions = app.query_one("#entity-mentions", LazyList)
+        docs = [m["doc"] for m in app.entity_mentions]
+        starts = firsts(docs)
+        assert len(starts) >= 3 and mentions.has_focus
+        for k in starts[1:]:
+            await pilot.press("right_curly_bracket")
+            assert mentions.highlighted == k
+        await pilot.press("left_curly_bracket", "left_curly_bracket")
+        assert mentions.highlighted == starts[-3]
+        await pilot.press("escape")
+        await search_for(app, pilot, "质量强县")
+        results = app.screen.query_one("#search-results", LazyList)
+        hits = [h.doc for h in app.screen.result.hits]
+        assert len(firsts(hits)) >= 2
+        results.focus()
+        await pilot.press("right_curly_bracket")
+        assert results.highlighted == firsts(hits)[1]
+
+
 async def test_curly_brackets_in_the_timeline_go_to_the_next_and_previous_year(tmp_path):
     from qualitytui.ui.screens.timeline import TimelineScreen
     from qualitytui.ui.widgets.lazy_list import LazyList
@@ -1353,7 +1384,7 @@ async def test_search_snippets_and_entity_mentions_fill_the_width_they_have(tmp_
         await pilot.press("escape")
         await pilot.resize_terminal(160, 40)
         await pilot.pause()
-        entity = next(e for e in app.corpus.entities() if e["name"] == "崂山区")
+        entity = max(app.corpus.entities(), key=lambda e: len(e["docs"]))
         app.show_entity(entity)
         await pilot.pause()
         mentions = app.query_one("#entity-mentions", LazyList)

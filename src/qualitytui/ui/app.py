@@ -617,7 +617,7 @@ class QualityApp(BookmarkActions, App[None]):
 
         self.related = corpus.mentioned_with(entity["id"])
         panel.show_entity(entity, len(mentions), row, self.related, by_year(*corpus.years_of(entity["docs"])),
-                          corpus.named_within(entity))
+                          corpus.named_within(entity), group=lambda i: mentions[i]["doc"])
         panel.query_one("#entity-mentions").focus()
 
     def action_open_related(self, k: int) -> None:

@@ -145,7 +145,7 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
             return hit_prompt(hit, titles.get(hit.doc, hit.doc), dates.get(hit.doc, ""),
                               corpus.hit_snippet(hit, max(20, results.row_width - 2)))
 
-        results.show(len(hits), row, lines=2)
+        results.show(len(hits), row, lines=2, group=lambda i: hits[i].doc)  # } / {: the next document's hits
 
     def action_export(self) -> None:
         """Every passage found, cited (Markdown, JSON, CSV or GB/T 7714), to DATA/exports/search-….md (.json …)."""

@@ -92,9 +92,9 @@ class EntityPanel(Vertical):
 
     def show_entity(self, entity: dict[str, Any], count: int, row: Callable[[int], Text],
                     related: list[tuple[dict[str, Any], int]] = (), years: str = "",
-                    within: list[dict[str, Any]] = ()) -> None:
+                    within: list[dict[str, Any]] = (), group: Callable[[int], object] | None = None) -> None:
         """``years``: its documents by year (wording.by_year); ``within``: the entities whose names
-        hold its name (Corpus.named_within)."""
+        hold its name (Corpus.named_within); ``group(i)``: mention ``i``'s document (} and { step by it)."""
         head = Text(printable(entity["name"]), style="bold")
         head.append(f"  {entity['type']} · {counted(entity['count'], 'mention')} in {counted(len(entity['docs']), 'document')}", style="dim")
         if years and len(entity["docs"]) > 1:
@@ -118,7 +118,7 @@ class EntityPanel(Vertical):
             if len(within) > WITHIN_SHOWN:
                 head.append(f" · {len(within) - WITHIN_SHOWN} more", style="dim")
         self.query_one("#entity-head", Static).update(head)
-        self.query_one("#entity-mentions", LazyList).show(count, row)
+        self.query_one("#entity-mentions", LazyList).show(count, row, group=group)
 
 
 def context_prompt(where: str, snippet_text: str, spans: list[tuple[int, int]]) -> Text:
