@@ -327,6 +327,28 @@ def test_a_year_reported_as_past_beside_this_years_figures_is_the_year_before():
     # the year named as it is going on, or without 今年 beside it: that year
     assert items("今年以来，全市新增企业300家。2022年青岛市质量月活动昨日举行。")[0].year == 2022
     assert items("2022年，青岛港货物吞吐量突破6亿吨。8月份集装箱吞吐量创新高。")[0].year == 2022
+    # what was done in a year named by its number, beside the text's own 今年 (any part of it): a year before
+    doc_date, got = items("截至今年6月，全市累计制定农业地方标准320项。2021年，潍坊获批国家农业标准化示范区建设项目。",
+                          "今年下半年，潍坊将再建设一批示范基地。")
+    assert doc_date.year == 2022 and {i.date_text: i.start for i in got}["今年下半年"] == "2022-07"
+    assert items("2021年，潍坊获批国家农业标准化示范区建设项目。下半年，将再建设一批。")[0].year == 2021  # no 今年
+
+
+def test_the_end_of_the_year_without_a_year_is_the_articles():
+    _, got = items("2023年1月12日，全市召开会议。力争年底前培育省级质量标杆企业20家。", "到今年年底，建成10个。去年年底，发布方案。",
+                   "截至年底，全市共有200家。每年年底前报送总结。")
+    spans = [(i.date_text, i.start, i.kind) for i in got if i.inferred]
+    assert spans == [("年底", "2023-12", "target"), ("今年年底", "2023-12", "target"), ("去年年底", "2022-12", "event"),
+                     ("年底", "2023-12", "statistic_period")]  # (每年年底: every year's, no date)
+
+
+def test_the_nth_of_a_yearly_day_dates_the_article():
+    doc_date, got = items("今天是第五个“中国品牌日”。2017年，国务院批准将每年5月10日设立为“中国品牌日”。昨天，品牌建设促进会成立。")
+    assert (doc_date.year, doc_date.month, doc_date.day) == (2021, 5, 10) and "2017 + 5 - 1" in doc_date.evidence[0]
+    assert {i.date_text: i.start for i in got}["昨天"] == "2021-05-09"
+    # an award of the same first word is no yearly day: 中国质量奖 is not 中国品牌日
+    doc_date, _ = items("第四届中国质量奖评选揭晓。2017年，国家确定每年5月10日为“中国品牌日”。")
+    assert doc_date.year == 2017
 
 
 def test_a_quarter_without_a_year_and_a_day_before_a_closing_are_of_the_articles_year():

@@ -39,8 +39,8 @@ _ALTERNATIVES = "|".join(
         rf"(?P<md>(?P<m3>\d{{1,2}}){_S}月{_S}(?P<d3>\d{{1,2}}){_S}[日号])",
         rf"(?P<m>(?<![\d个])(?P<m4>\d{{1,2}}){_S}月份?(?![\d日号]))",
         r"(?P<d>(?<![\d月])(?P<d4>\d{1,2})日(?=上午|下午|晚|早|凌晨|中午|[,，]|起|开幕|闭幕|举行|召开))",
-        rf"(?P<rel>今年以来|截至目前|第[{_CN_NUM}]季度以来|上半年|下半年|去年[底末]|去年|前年|明年|今年|今天(?!的)|昨日|昨天|近日|日前|近期|目前"
-        r"|上个?月|本月底?|这个月|下个?月|上周|本周|下周)",
+        rf"(?P<rel>今年以来|截至目前|第[{_CN_NUM}]季度以来|上半年|下半年|去年年?[底末]|去年|前年|明年|今年年?[底末]|今年|今天(?!的)|昨日|昨天"
+        r"|近日|日前|近期|目前|上个?月|本月底?|这个月|下个?月|上周|本周|下周)",
     ]
 )
 # Every alternative starts with a digit or one of these characters: checking that first lets the
@@ -56,6 +56,9 @@ _PERIOD = re.compile(  # (the lookahead lets the engine skip most positions at o
     r"|(?P<relh>(?P<rel2>今年|去年|明年)(?P<half2>[上下])半年)"
     rf"|(?P<relq>(?:(?P<rel3>今年|去年|明年)(?P<qpre2>前)?第?|(?P<qpre3>前)|(?<![\d年])第)(?P<q2>[{_CN_NUM}])季度(?!以来)))"
 )
+# 年底前, 到年末 with no year before them: the article's year's end (looked for only where 年底 or 年末 is,
+# as no alternative of _PATTERN opens on 年, the character of every year)
+_YEAR_END = re.compile(r"(?P<rel>(?<![\d〇零一二三四五六七八九十年今去明本每当前])年[底末](?!以来))")
 _YEAR_GROUP = {"iso": "y8", "ymd": "y1", "ym": "y2", "y": "y3", "ypre": "y4", "yq": "y5", "yh": "y6", "ymdr": "y7",
                "ymr": "y9"}  # kind → its year
 _PERIOD_HINT = re.compile(r"季度|半年|五[”期规以时]|届|党的|共产党第")
@@ -185,6 +188,8 @@ def _scan(passages: list[dict[str, Any]], norms: list[str | None] | None = None)
         more = [*_PERIOD.finditer(norm), *_NAMED_PERIOD.finditer(norm)] if _PERIOD_HINT.search(norm) else []
         if "〇" in norm or "零" in norm:  # a year in Chinese numerals (二〇二五年底)
             more += CN_DATE.finditer(norm)
+        if "年底" in norm or "年末" in norm:
+            more += _YEAR_END.finditer(norm)
         if more:
             found = sorted([m for m in found if not any(o.start() < m.end() and m.start() < o.end() for o in more)] + more,
                            key=lambda m: m.start())
@@ -269,9 +274,11 @@ def infer_document_date(passages: list[dict[str, Any]], matches: list[_Match] | 
         if behind:
             after.append(behind)
             plain = [(y, x) for y, x in plain if y != behind[0] - 1]
-    anniversary = _anniversary(passages, plain)
+    anniversary = _anniversary(passages, plain) or _nth_of_yearly(passages, plain)
     if anniversary:
-        d.year, note = anniversary
+        d.year, note = anniversary[:2]
+        if len(anniversary) > 2 and anniversary[2]:
+            d.month, d.day = anniversary[2]
         d.evidence.append(note)
     elif plain or after:
         named = [(y, x, "latest year named as past or present") for y, x in plain]
@@ -400,24 +407,25 @@ def _a_year_behind(x: _Match) -> str | None:
 
 def _past_beside_this_year(matches: list[_Match], plain: list[tuple[int, _Match]]) -> tuple[int, _Match, str] | None:
     """(the year after, its match, why) when the latest year named only opens sentences that report
-    its figures (2022年，青岛港货物吞吐量突破6亿吨) while the text gives figures for part of 今年 (今年1至8月,
-    今年以来): a whole year's figures beside this year's so far are those of a year before."""
-    if not any(_this_year_so_far(x) for x in matches):
+    its figures (2022年，青岛港货物吞吐量突破6亿吨) or what was done then (2021年，潍坊获批…) while the
+    text calls its own year 今年 (今年1至8月, 截至今年6月, 今年下半年): a writer names the present year 今年,
+    so a year named by its number and told as past is a year before."""
+    if not any(x.m.group(0).startswith("今年") for x in matches):
         return None
     latest = max(y for y, _ in plain)
     named = [x for y, x in plain if y == latest]
     if all(x.kind == "y" and not x.m.group("ysuf") and (x.m.start() == 0 or _CLAUSE_END.match(x.norm, x.m.start() - 1))
-           and x.norm.startswith(("，", ","), x.m.end()) and _reports_figures(x) for x in named):
-        return latest + 1, named[0], "a year reported as past beside 今年's own figures: the year after"
+           and x.norm.startswith(("，", ","), x.m.end()) and (_reports_figures(x) or _reports_done(x)) for x in named):
+        return latest + 1, named[0], "a year reported as past beside the text's own 今年: the year after"
     return None
 
 
-def _this_year_so_far(x: _Match) -> bool:
-    """今年以来, 今年1至8月, 今年前10个月, 今年上半年, 今年前三季度: part of the current year, up to now."""
-    g = x.m.group
-    k = x.kind
-    return (k == "rel" and g("rel") == "今年以来" or k == "relmr" and g("rel4") == "今年" or k == "firstm" and g("rel5") == "今年"
-            or k == "relh" and g("rel2") == "今年" and g("half2") == "上" or k == "relq" and g("rel3") == "今年")
+_DONE = re.compile(r"获批|获得|获评|荣获|入选|被评为|被授予|成立|举办|举行|召开|建成|完成|实现|出台|印发|揭牌|挂牌")
+
+
+def _reports_done(x: _Match) -> bool:
+    """Whether the sentence after the date tells what was done then (获批, 成立, 举办 …)."""
+    return bool(_DONE.search(x.norm[x.m.end() : x.m.end() + 40].split("。")[0]))
 
 
 def _is_aim(x: _Match) -> bool:
@@ -434,6 +442,37 @@ def _anniversary(passages: list[dict[str, Any]], plain: list[tuple[int, _Match]]
             first, x = min(plain, key=lambda t: t[0])
             if first + n > max(y for y, _ in plain) and _valid(first + n):
                 return first + n, f"{m.group(0)} ({p['id']}) of {x.m.group(0)} ({x.passage['id']}): {first} + {n}"
+    return None
+
+
+_NTH = re.compile(r"第([一二三四五六七八九十]{1,3}|\d{1,3})[个届]“?([\u4e00-\u9fff]{2,10})")
+
+
+_YEARLY_DAY = re.compile(r"每年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def _nth_of_yearly(passages: list[dict[str, Any]], plain: list[tuple[int, _Match]]
+                   ) -> tuple[int, str, tuple[int, int] | None] | None:
+    """第五个“中国品牌日” with 2017年，…将每年5月10日设立为“中国品牌日” named: a yearly day (or event) first
+    held in 2017 is held the fifth time in 2021, when that is later than every other year; and when
+    the text says 今天是 the fifth, the article's day is the yearly one (5月10日)."""
+    if not plain:
+        return None
+    latest = max(y for y, _ in plain)
+    for p in passages[:8]:
+        for m in _NTH.finditer(p["text"]) if "第" in p["text"] else ():
+            digits = m.group(1)
+            n = int(digits) if digits.isdigit() else _cn_number(digits) if "十" in digits else "一二三四五六七八九".index(digits) + 1
+            for y, x in plain:
+                sentence = x.norm[x.norm.rfind("。", 0, x.m.start()) + 1 : x.norm.find("。", x.m.end()) % (len(x.norm) + 1)]
+                quoted = p["text"][m.end(1) + 1 : m.end(1) + 2] == "“"
+                name = next((m.group(2)[:k] for k in range(len(m.group(2)), 3, -1)  # (中国 of 中国质量奖 and 中国品牌日: no)
+                             if m.group(2)[:k] in sentence and (not quoted or p["text"].startswith("”", m.start(2) + k))), None)
+                if name and "每年" in sentence and y + n - 1 > latest and _valid(y + n - 1):
+                    day = _YEARLY_DAY.search(sentence) if p["text"][max(0, m.start() - 3) : m.start()].endswith(("今天是", "今天")) else None
+                    on = (int(day.group(1)), int(day.group(2))) if day and _valid(y + n - 1, int(day.group(1)), int(day.group(2))) else None
+                    return (y + n - 1, f"{m.group(0)} ({p['id']}) of a yearly {name} from {x.m.group(0)} ({x.passage['id']}): "
+                            f"{y} + {n} - 1" + (f", on {day.group(0)[2:]} (今天)" if on else ""), on)
     return None
 
 
@@ -462,7 +501,7 @@ def _title(x: _Match) -> str:
     if len(clause) <= _TITLE_LEN:
         return clause
     at = s - left - (len(raw) - len(raw.lstrip()))  # the date's place in the clause
-    item = _list_item(clause, at, at + e - s)
+    item = _list_item(clause, at, at + e - s) if "、" in clause else clause
     if len(item) <= _TITLE_LEN and len(item) - (e - s) >= 4:
         return item  # 分别是甲名单、2021年度乙名单、丙名单: the item that holds the date
     opens, closes = clause.rfind("《", 0, at), clause.find("》", at)
@@ -645,8 +684,10 @@ def _resolve(x: _Match, doc: DocDate, last_month: dict[str, int]) -> DateItem | 
             start = _iso(Y)
         elif rel in ("去年",):
             start = _iso(Y - 1)
-        elif rel in ("去年底", "去年末"):
+        elif rel in ("去年底", "去年末", "去年年底", "去年年末"):
             start, precision = _iso(Y - 1, 12), "month"
+        elif rel.endswith(("年底", "年末")) or rel in ("今年底", "今年末"):  # 年底前, 今年年底: the article's year's end
+            start, precision = _iso(Y, 12), "month"
         elif rel == "前年":
             start = _iso(Y - 2)
         elif rel == "明年":
