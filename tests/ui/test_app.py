@@ -140,12 +140,27 @@ async def test_help_and_repairs_screens_open_and_close(tmp_path):
         assert isinstance(app.screen, HelpScreen)
         shown = _rendered(120, *(static.content for static in app.screen.query(Static)))
         assert "query language" in shown and "青岛 OR 济南" in shown and "year:2025" in shown
+        box = app.screen.query_one("#help-box")
+        assert box.scroll_y == 0 and box.max_scroll_y > 5
+        await pilot.press("j", "j", "j")
+        assert box.scroll_y == 3
+        await pilot.press("k", "space")
+        assert box.scroll_y > 3
+        await pilot.press("G")
+        assert box.scroll_y == box.max_scroll_y
+        await pilot.press("g")
+        assert box.scroll_y == 0
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
         await pilot.press("left_square_bracket", "r")
         assert isinstance(app.screen, RepairsScreen)
         assert app.screen.doc["id"] == "004_e0fac6992d39068e"
         assert app.screen.passage["original"].strip().startswith("省省市市")
+        box = app.screen.query_one("#repairs-box")
+        await pilot.press("G")
+        assert box.max_scroll_y > 0 and box.scroll_y == box.max_scroll_y  # j / k, g / G as in the help
+        await pilot.press("g", "j")
+        assert box.scroll_y == 1
         await pilot.press("escape")
         assert not isinstance(app.screen, RepairsScreen)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TypeVar
 
 from textual.await_complete import AwaitComplete
+from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 
 R = TypeVar("R")
@@ -25,3 +27,17 @@ class Dialog(ModalScreen[R]):
         if not self.is_current:
             return AwaitComplete(_nothing())
         return super().dismiss(result)
+
+
+class ScrollingDialog(Dialog[R]):
+    """A dialog of text in a VerticalScroll, moved by j / k, space, g / G as in the reader (the
+    arrows and page keys already move it)."""
+
+    BINDINGS = [Binding("j", "scroll('scroll_down')", "Down", show=False),
+                Binding("k", "scroll('scroll_up')", "Up", show=False),
+                Binding("space", "scroll('scroll_page_down')", "Page down", show=False),
+                Binding("g", "scroll('scroll_home')", "Top", show=False),
+                Binding("G", "scroll('scroll_end')", "End", show=False)]
+
+    def action_scroll(self, how: str) -> None:
+        getattr(self.query_one(VerticalScroll), how)(animate=False)

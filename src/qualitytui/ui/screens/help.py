@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from qualitytui.core.query_help import SYNTAX
-from qualitytui.ui.screens.dialog import Dialog
+from qualitytui.ui.screens.dialog import ScrollingDialog
 from textual.widgets import Static
 
 KEYS = [
@@ -41,7 +41,7 @@ KEYS = [
 ]
 
 
-class HelpScreen(Dialog[None]):
+class HelpScreen(ScrollingDialog[None]):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")]
 
     def compose(self) -> ComposeResult:

@@ -8,14 +8,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from qualitytui.ui.screens.dialog import Dialog
+from qualitytui.ui.screens.dialog import ScrollingDialog
 from textual.widgets import Static
 
 from qualitytui.core.normalize import printable
 from qualitytui.ui.widgets.chinese_text import ChineseText
 
 
-class RepairsScreen(Dialog[None]):
+class RepairsScreen(ScrollingDialog[None]):
     BINDINGS = [Binding("escape,q,r", "dismiss", "Close", id="repairs.close")]
 
     def __init__(self, doc: dict[str, Any], passage: dict[str, Any] | None) -> None:
