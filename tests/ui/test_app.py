@@ -1123,6 +1123,35 @@ async def test_curly_brackets_step_an_entitys_mentions_and_the_search_hits_by_do
         assert results.highlighted == firsts(hits)[1]
 
 
+async def test_keys_typed_while_a_search_runs_are_searched_once_it_ends_only_the_last(tmp_path):
+    from textual.widgets import Input
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        searched = []
+        real = app.corpus.search
+
+        def slow(query, limit=20):  # as on a corpus of thousands of articles
+            searched.append(query)
+            time.sleep(0.2)
+            return real(query, limit)
+
+        app.corpus.search = slow
+        await pilot.press("slash")
+        box = app.screen.query_one("#search-input", Input)
+        for k in range(1, 5):
+            box.value = "质量强链"[:k]
+            await pilot.pause(0.02)
+        for _ in range(200):  # (bounded) until the last typed is shown
+            await settled(app)
+            await pilot.pause(0.02)
+            if app.screen.result is not None and app.screen.result.query == "质量强链":
+                break
+        assert searched == ["质", "质量强链"]  # the first, then the last typed while it ran
+        assert app.screen.result.query == "质量强链" and app.screen.result.total > 0
+
+
 async def test_curly_brackets_in_the_timeline_go_to_the_next_and_previous_year(tmp_path):
     from qualitytui.ui.screens.timeline import TimelineScreen
     from qualitytui.ui.widgets.lazy_list import LazyList

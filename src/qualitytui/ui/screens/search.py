@@ -67,6 +67,11 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
         self.result: Result | None = None  # the one whose hits the list shows
         self.found: Result | None = None  # the last with hits, shown again while a query is half typed
         self.showing_recent = False  # the list holds the recent searches, not hits
+        # one search at a time: keys typed while one runs wait for it, and then only the last is
+        # searched (a thread cannot be stopped, and on a large corpus searches for every key typed
+        # ran side by side, each slowing the others and the typing)
+        self.searching: str | None = None
+        self.wanted = query
         self.titles = corpus.titles()
         self.dates = {d["id"]: dated(d.get("date")) for d in corpus.documents()}
 
@@ -80,7 +85,7 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
 
     def on_mount(self) -> None:
         if self.initial:
-            self.run_search(self.initial)
+            self.request_search(self.initial)
         else:
             self.show_recent()
 
@@ -94,9 +99,16 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
 
     @on(Input.Changed, "#search-input")
     def query_changed(self, event: Input.Changed) -> None:
-        self.run_search(event.value)
+        self.request_search(event.value)
 
-    @work(thread=True, exclusive=True, group="search")
+    def request_search(self, query: str) -> None:
+        """Search for ``query`` now, or once the search running ends if it is still what is typed."""
+        self.wanted = query
+        if self.searching is None:
+            self.searching = query
+            self.run_search(query)
+
+    @work(thread=True, group="search")
     def run_search(self, query: str) -> None:
         if not query.strip():
             self.post_message(SearchDone(query, Result(query, 0, 0.0, [])))
@@ -104,6 +116,9 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
         self.post_message(SearchDone(query, self.corpus.search(query, LIVE_LIMIT)))
 
     def on_search_done(self, message: SearchDone) -> None:
+        self.searching = None
+        if self.wanted != message.query:  # typed on meanwhile: the latest, now
+            self.request_search(self.wanted)
         if message.query != self.query_one(Input).value:
             return  # a later keystroke has its own search coming
         r = message.result
