@@ -463,9 +463,10 @@ def _nth_of_yearly(passages: list[dict[str, Any]], plain: list[tuple[int, _Match
         for m in _NTH.finditer(p["text"]) if "第" in p["text"] else ():
             digits = m.group(1)
             n = int(digits) if digits.isdigit() else _cn_number(digits) if "十" in digits else "一二三四五六七八九".index(digits) + 1
+            quoted = p["text"][m.end(1) + 1 : m.end(1) + 2] == "“"  # (after 第五个)
             for y, x in plain:
-                sentence = x.norm[x.norm.rfind("。", 0, x.m.start()) + 1 : x.norm.find("。", x.m.end()) % (len(x.norm) + 1)]
-                quoted = p["text"][m.end(1) + 1 : m.end(1) + 2] == "“"
+                ends = x.norm.find("。", x.m.end())
+                sentence = x.norm[x.norm.rfind("。", 0, x.m.start()) + 1 : ends if ends >= 0 else len(x.norm)]
                 name = next((m.group(2)[:k] for k in range(len(m.group(2)), 3, -1)  # (中国 of 中国质量奖 and 中国品牌日: no)
                              if m.group(2)[:k] in sentence and (not quoted or p["text"].startswith("”", m.start(2) + k))), None)
                 if name and "每年" in sentence and y + n - 1 > latest and _valid(y + n - 1):
