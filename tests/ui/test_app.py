@@ -903,6 +903,14 @@ async def test_curly_brackets_go_to_the_next_and_previous_type_of_entities(tmp_p
         assert listing.highlighted == first_of[types[-2]]
         await pilot.press("home", "left_curly_bracket")
         assert listing.highlighted == first_of[types[0]]  # the first type: stays
+        await pilot.press("ctrl+p", *"Next group in the list")  # the palette: in the list focused
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert listing.highlighted == first_of[types[1]]
+        app.query_one(PassageList).focus()
+        await app.run_action("next_group")  # no list focused: it says where the keys work
+        assert listing.highlighted == first_of[types[1]] and "move in a list" in str(app._notifications[-1].message)
 
 
 async def test_h_marks_entity_mentions_in_the_text(tmp_path):

@@ -759,6 +759,22 @@ class QualityApp(BookmarkActions, App[None]):
             self._show_sidebar(True)
             doc_list.focus()
 
+    def action_next_group(self) -> None:
+        self._in_focused_list("action_next_group")
+
+    def action_previous_group(self) -> None:
+        self._in_focused_list("action_previous_group")
+
+    def _in_focused_list(self, action: str) -> None:
+        """} / { from the palette: in the list that has the focus, if one has (each list's own keys
+        do it there)."""
+        focused = self.screen.focused
+        if isinstance(focused, LazyList):
+            getattr(focused, action)()
+        else:
+            self.notify("} and { move in a list: the entities, documents, timeline, an entity's mentions, search hits.",
+                        timeout=4)
+
     def action_help(self) -> None:
         from qualitytui.ui.screens.help import HelpScreen
 

@@ -35,6 +35,8 @@ ACTIONS = [
     ("Copy passage with citation", "to the clipboard (c)", "copy_passage"),
     ("Repairs", "what was repaired in this document (r)", "show_repairs"),
     ("Reload the folder", "read the files added, changed or gone since the articles shown were read (ctrl+r)", "reload"),
+    ("Next group in the list", "entities by type, documents by year or folder, the timeline by year, mentions and hits by document (})", "next_group"),
+    ("Previous group in the list", "({)", "previous_group"),
     ("Help", "every key (?)", "help"),
 ]
 
