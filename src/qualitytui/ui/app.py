@@ -769,7 +769,7 @@ class QualityApp(BookmarkActions, App[None]):
         """} / { from the palette: in the list that has the focus, if one has (each list's own keys
         do it there)."""
         focused = self.screen.focused
-        if isinstance(focused, LazyList):
+        if isinstance(focused, LazyList) and focused.grouped:
             getattr(focused, action)()
         else:
             self.notify("} and { move in a list: the entities, documents, timeline, an entity's mentions, search hits.",

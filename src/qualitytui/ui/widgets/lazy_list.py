@@ -74,6 +74,11 @@ class LazyList(ScrollView, can_focus=True):
         return self.count
 
     @property
+    def grouped(self) -> bool:
+        """Whether the rows are in groups that } and { step through."""
+        return self._group is not None
+
+    @property
     def row_width(self) -> int:
         """Cells a row has now (a ``row`` callback may fill them: rows are made again on a resize)."""
         return self.scrollable_content_region.width
