@@ -1009,6 +1009,8 @@ async def test_timeline_draws_items_on_an_axis_and_opens_their_passage(tmp_path)
         assert isinstance(screen, TimelineScreen)
         items = screen.query_one("#timeline-items", LazyList)
         assert items.option_count == len(screen.items) > 20
+        await settled(app)
+        assert screen.all._text is not None  # the items' text folded as it opened, before a word is typed
         starts = [i["start"] for i in screen.items]
         assert starts == sorted(starts)
         rows = [str(items.row_text(k)) for k in range(items.option_count)]

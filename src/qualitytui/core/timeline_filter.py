@@ -105,7 +105,9 @@ class TimelineItems:
         """The entity:NAMEs of ``flt`` that name no entity."""
         return [name for name in flt.entities if self.naming(name) is None]
 
-    def _haystacks(self) -> list[str]:
+    def haystacks(self) -> list[str]:
+        """Each item's date, title and document title, folded (made once: the timeline makes them
+        in a thread as it opens, so that the first word typed in its filter does not wait for them)."""
         if self._text is None:
             titles = self.titles
             self._text = [fold(_SEP.join((i["date_text"], i["title"], titles.get(i["doc"], "")))) for i in self.items]
@@ -128,7 +130,7 @@ class TimelineItems:
             spans = self._spans
             keep = [i for i in keep if spans[i][0] <= last and spans[i][1] >= first]
         if flt.words:
-            text = self._haystacks()
+            text = self.haystacks()
             for word in flt.words:
                 reads = pinyin.pattern(word) if pinyin.is_pinyin_word(word) else None
                 keep = [i for i in keep if word in text[i] or (reads is not None and reads.search(text[i]))]
