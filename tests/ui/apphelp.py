@@ -38,6 +38,11 @@ async def ready(app, pilot):
         if app.corpus is not None and app.sidebar_ready:
             break
         await pilot.pause()
+    for _ in range(500):  # (its thread starts after the sidebar's next refresh: settled may come first)
+        await settled(app)
+        if app.corpus is None or app.prepared:
+            break
+        await pilot.pause()
     await settled(app)
     await pilot.pause()
 

@@ -64,8 +64,12 @@ class EntitiesLoaded(Message):
     rows: list[dict[str, Any]]
 
 
+@dataclass
 class CorpusPrepared(Message):
-    """Everything loaded that is otherwise loaded on first use (Corpus.prepare)."""
+    """Everything loaded that is otherwise loaded on first use (Corpus.prepare), for the corpus shown
+    ``shown``-th (a rebuilt corpus may be shown while the last one's thread is still at it)."""
+
+    shown: int
 
 
 @dataclass
@@ -132,6 +136,8 @@ class QualityApp(BookmarkActions, App[None]):
         self.hit_index = 0
         self.last_query = ""
         self.entities: list[dict[str, Any]] = []
+        self.corpora_shown = 0
+        self.prepared = False  # the corpus shown is all loaded (Corpus.prepare)
         self.entity: dict[str, Any] | None = None  # the entity in the panel
         self.entity_mentions: list[dict[str, Any]] = []
         self.related: list[tuple[dict[str, Any], int]] = []  # what the panel's entity is mentioned with
@@ -403,7 +409,7 @@ class QualityApp(BookmarkActions, App[None]):
     def prepare_corpus(self) -> None:
         # the corpus is no argument: Textual keeps a finished worker (and so its arguments) referred
         # to from a context, which kept a replaced corpus, 450 MB on 10 000 articles, in memory
-        corpus = self.corpus
+        corpus, shown = self.corpus, self.corpora_shown
         if corpus is None:
             return
         # the collector paused: a full collection, set off by what is read here, held the app's
@@ -412,13 +418,14 @@ class QualityApp(BookmarkActions, App[None]):
             # read here, not where the screen is drawn: 0.13 s on 10 000 articles
             self.post_message(EntitiesLoaded(corpus.entity_rows()))
             corpus.prepare()
-            self.post_message(CorpusPrepared())
+            self.post_message(CorpusPrepared(shown))
             # the corpus is all loaded: no collection walks it again. Frozen before the collector runs
             # again, as its first run walks everything made while it was paused: that held the app's
             # screen for 95–214 ms on 10 000 articles, after the first frame
             collector.settle()
 
-    def on_corpus_prepared(self, _: CorpusPrepared) -> None:
+    def on_corpus_prepared(self, message: CorpusPrepared) -> None:
+        self.prepared = message.shown == self.corpora_shown
         self._draw_header(layout=False)  # (now with the passage's dates)
 
     def on_entities_loaded(self, message: EntitiesLoaded) -> None:
@@ -477,6 +484,8 @@ class QualityApp(BookmarkActions, App[None]):
         if self.corpus is not None and self.corpus is not corpus:  # a rebuilt store replaces the last build
             self.corpus.close()
         self.corpus = corpus
+        self.corpora_shown += 1
+        self.prepared = False
         for bar in self.query("#build-progress"):
             bar.display = False
         self.query_one("#status").display = False
