@@ -67,6 +67,14 @@ def test_a_bookmark_made_in_another_folder_is_left_as_it_is_and_cited_as_it_was(
     assert "《甲文》, 记者 孙晶, 2022-09-29 (inferred). d.txt" in md and "乙文" not in md
     [row] = b.reanchor(lambda d: passages(["新标题"] + DOC))  # the very passage here too: it is b's now
     assert "elsewhere" not in row and row["folder"] == "/corpora/b" and row["passage"] == "d#3" and b.passages() == {"d#3"}
+    frozen = UserStore(tmp_path / "frozen.json")  # a store that cannot be written: the same rows, made in memory
+    Bookmarks(frozen, "/corpora/a").add(passages(DOC)[2], doc=doc)
+    frozen.read_only = "not writable (the test's)"
+    seen = Bookmarks(frozen, "/corpora/b")
+    [row] = seen.reanchor(lambda d: other)
+    assert row["elsewhere"] == "/corpora/a" and row["passage"] == "d#2"
+    [row] = seen.reanchor(lambda d: passages(["新标题"] + DOC))
+    assert "elsewhere" not in row and row["folder"] == "/corpora/b" and row["passage"] == "d#3"
     legacy = Bookmarks(UserStore(tmp_path / "old.json"))  # made before bookmarks kept their folder
     legacy.add(passages(DOC)[2])
     [row] = Bookmarks(UserStore(tmp_path / "old.json"), "/corpora/b").reanchor(lambda d: other)

@@ -92,7 +92,10 @@ class Bookmarks:
 
     def listed(self) -> list[dict[str, Any]]:
         """Every bookmark, one made in another folder marked ``elsewhere`` with that folder."""
-        return [b if self.here(b) else {**b, "elsewhere": b["folder"]} for b in self.all()]
+        return self._marked(self.all())
+
+    def _marked(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [b if self.here(b) else {**b, "elsewhere": b["folder"]} for b in rows]
 
     def here(self, b: dict[str, Any]) -> bool:
         """Whether ``b`` was made in the folder open (or before bookmarks recorded their folder)."""
@@ -159,17 +162,14 @@ class Bookmarks:
         """Check every bookmark against the corpus, save the ones that moved, return them all.
         ``starting``: where to look for a passage whose document is gone (Corpus.passages_starting)."""
         moves: dict[str, dict[str, Any]] = {}
-        elsewhere: set[str] = set()
         for b in self.all():
             here = passages(b["doc"])
             if not self.here(b):  # made in another folder: here only if the very passage is
                 p = next((q for q in here if passage_hash(q["text"]) == b["hash"]), None)
                 p = p or (_moved(b, starting) if starting is not None else None)
-                if p is None:
-                    elsewhere.add(b["id"])
-                    continue
-                moves[b["id"]] = {"doc": p["doc"], "passage": p["id"], "index": passage_index(p["id"]),
-                                  "anchored": True, "folder": self.folder}
+                if p is not None:
+                    moves[b["id"]] = {"doc": p["doc"], "passage": p["id"], "index": passage_index(p["id"]),
+                                      "anchored": True, "folder": self.folder}
                 continue
             p = find_anchor(b, here)
             if p is None and not here and starting is not None:
@@ -190,8 +190,7 @@ class Bookmarks:
             self.store.change(apply)
         if not self.store.read_only:
             return self.listed()
-        rows = [{**b, **moves.get(b["id"], {})} for b in self.all()]
-        return [{**b, "elsewhere": b["folder"]} if b["id"] in elsewhere else b for b in rows]
+        return self._marked([{**b, **moves.get(b["id"], {})} for b in self.all()])  # (one found here is here now)
 
 
 def public(b: dict[str, Any]) -> dict[str, Any]:

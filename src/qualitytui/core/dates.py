@@ -276,9 +276,9 @@ def infer_document_date(passages: list[dict[str, Any]], matches: list[_Match] | 
             plain = [(y, x) for y, x in plain if y != behind[0] - 1]
     anniversary = _anniversary(passages, plain) or _nth_of_yearly(passages, plain)
     if anniversary:
-        d.year, note = anniversary[:2]
-        if len(anniversary) > 2 and anniversary[2]:
-            d.month, d.day = anniversary[2]
+        d.year, note, day = anniversary
+        if day:
+            d.month, d.day = day
         d.evidence.append(note)
     elif plain or after:
         named = [(y, x, "latest year named as past or present") for y, x in plain]
@@ -433,15 +433,16 @@ def _is_aim(x: _Match) -> bool:
     return bool(_AIM.search(x.norm[x.m.end() : x.m.end() + 30].split("。")[0]))
 
 
-def _anniversary(passages: list[dict[str, Any]], plain: list[tuple[int, _Match]]) -> tuple[int, str] | None:
-    """成立100周年 with 1921年 named: the year of the anniversary, when it is later than every other year."""
+def _anniversary(passages: list[dict[str, Any]], plain: list[tuple[int, _Match]]) -> tuple[int, str, None] | None:
+    """成立100周年 with 1921年 named: the year of the anniversary, when it is later than every other year
+    (and, as _nth_of_yearly gives, no day)."""
     for p in passages[:8]:
         m = _ANNIVERSARY.search(p["text"]) if "周年" in p["text"] else None
         if m and plain:
             n = int(m.group(1))
             first, x = min(plain, key=lambda t: t[0])
             if first + n > max(y for y, _ in plain) and _valid(first + n):
-                return first + n, f"{m.group(0)} ({p['id']}) of {x.m.group(0)} ({x.passage['id']}): {first} + {n}"
+                return first + n, f"{m.group(0)} ({p['id']}) of {x.m.group(0)} ({x.passage['id']}): {first} + {n}", None
     return None
 
 
@@ -687,7 +688,7 @@ def _resolve(x: _Match, doc: DocDate, last_month: dict[str, int]) -> DateItem | 
             start = _iso(Y - 1)
         elif rel in ("去年底", "去年末", "去年年底", "去年年末"):
             start, precision = _iso(Y - 1, 12), "month"
-        elif rel.endswith(("年底", "年末")) or rel in ("今年底", "今年末"):  # 年底前, 今年年底: the article's year's end
+        elif rel.endswith(("年底", "年末")):  # 年底前, 今年底, 今年年底: the article's year's end
             start, precision = _iso(Y, 12), "month"
         elif rel == "前年":
             start = _iso(Y - 2)

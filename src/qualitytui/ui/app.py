@@ -280,8 +280,7 @@ class QualityApp(BookmarkActions, App[None]):
     def _fill_sidebar(self, corpus: Corpus) -> None:
         """The documents in the sidebar; the entities, the search index and the mention tables
         are read in a thread (prepare_corpus)."""
-        self.query_one(DocList).show_documents(corpus.documents(self.doc_order), self._was_read, self.doc_order != "file")
-        self._highlight_in_doc_list(self.doc_id)
+        self._list_documents(corpus)
         # once the sidebar is drawn: a thread reading the tables meanwhile slowed its drawing (the
         # interpreter's lock shared), which held the screen for 150 ms on 2 000 articles
         self.call_after_refresh(self.prepare_corpus)
@@ -300,9 +299,13 @@ class QualityApp(BookmarkActions, App[None]):
         for title in self.query("#docs-title").results(Static):
             title.update(self._documents_title())
         if self.corpus is not None:
-            for doc_list in self.query(DocList):
-                doc_list.show_documents(self.corpus.documents(self.doc_order), self._was_read, self.doc_order != "file")
-            self._highlight_in_doc_list(self.doc_id)
+            self._list_documents(self.corpus)
+
+    def _list_documents(self, corpus: Corpus) -> None:
+        """The documents list in the order chosen (} and { by year when by date), the one read highlighted."""
+        for doc_list in self.query(DocList):
+            doc_list.show_documents(corpus.documents(self.doc_order), self._was_read, self.doc_order != "file")
+        self._highlight_in_doc_list(self.doc_id)
 
     def _highlight_in_doc_list(self, doc_id: str | None) -> None:
         """The documents list's cursor on ``doc_id`` (the list is there once the sidebar is filled)."""

@@ -39,6 +39,10 @@ class BookmarkActions:
         self.marked = self.bookmarks.passages()
         self.query_one(PassageList).set_bookmarked(self.marked)
 
+    def _add_bookmark(self, p: dict[str, Any], note: str = "", tags: list[str] | tuple[str, ...] = ()) -> None:
+        """Bookmark ``p`` with its document's citation as it is now (Bookmarks.add)."""
+        self.bookmarks.add(p, note, tags, doc=self.corpus.document(p["doc"]) if self.corpus else None)
+
     def action_toggle_bookmark(self) -> None:
         p = self.query_one(PassageList).current
         if p is None:
@@ -49,7 +53,7 @@ class BookmarkActions:
                 self.bookmarks.remove(existing["id"])
                 self.notify("Bookmark removed.", timeout=3)
             else:
-                self.bookmarks.add(p, doc=self.corpus.document(p["doc"]) if self.corpus else None)
+                self._add_bookmark(p)
                 self.notify("Bookmarked. m adds a note and tags; B lists your bookmarks.", timeout=4)
         except UserStoreError as e:
             self.notify(str(e), severity="error", timeout=8)
@@ -69,7 +73,7 @@ class BookmarkActions:
                 if b:
                     self.bookmarks.update(b["id"], note=note, tags=[tags])
                 else:
-                    self.bookmarks.add(p, note, [tags], doc=self.corpus.document(p["doc"]) if self.corpus else None)
+                    self._add_bookmark(p, note, [tags])
                 self.notify("Note saved.", timeout=3)
             except UserStoreError as e:
                 self.notify(str(e), severity="error", timeout=8)

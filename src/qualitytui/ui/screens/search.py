@@ -70,7 +70,7 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
         # one search at a time: keys typed while one runs wait for it, and then only the last is
         # searched (a thread cannot be stopped, and on a large corpus searches for every key typed
         # ran side by side, each slowing the others and the typing)
-        self.searching: str | None = None
+        self.searching = False
         self.wanted = query
         self.titles = corpus.titles()
         self.dates = {d["id"]: dated(d.get("date")) for d in corpus.documents()}
@@ -104,8 +104,8 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
     def request_search(self, query: str) -> None:
         """Search for ``query`` now, or once the search running ends if it is still what is typed."""
         self.wanted = query
-        if self.searching is None:
-            self.searching = query
+        if not self.searching:
+            self.searching = True
             self.run_search(query)
 
     @work(thread=True, group="search")
@@ -116,7 +116,7 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
         self.post_message(SearchDone(query, self.corpus.search(query, LIVE_LIMIT)))
 
     def on_search_done(self, message: SearchDone) -> None:
-        self.searching = None
+        self.searching = False
         if self.wanted != message.query:  # typed on meanwhile: the latest, now
             self.request_search(self.wanted)
         if message.query != self.query_one(Input).value:
