@@ -52,3 +52,28 @@ async def search_for(app, pilot, query: str):
     await pilot.press("slash", *query)
     await app.screen.workers.wait_for_complete()
     await pilot.pause()
+
+
+def write_folder(tmp_path, name: str, files: dict[str, str]) -> Path:
+    """A corpus folder ``name`` under ``tmp_path`` holding ``files`` (path → text, UTF-8; subfolders made)."""
+    folder = tmp_path / name
+    folder.mkdir(exist_ok=True)
+    for path, text in files.items():
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / path).write_text(text, encoding="utf-8")
+    return folder
+
+
+async def open_timeline(app, pilot):
+    """``t``: the timeline screen, and its list of items."""
+    from qualitytui.ui.screens.timeline import TimelineScreen
+    from qualitytui.ui.widgets.lazy_list import LazyList
+
+    await pilot.press("t")
+    assert isinstance(app.screen, TimelineScreen)
+    return app.screen, app.screen.query_one("#timeline-items", LazyList)
+
+
+def group_starts(keys: list) -> list[int]:
+    """The index of each run's first item in ``keys`` (each year's, each document's)."""
+    return [k for k, key in enumerate(keys) if k == 0 or keys[k - 1] != key]

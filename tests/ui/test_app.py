@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from apphelp import app_paths, make_app, ready, search_for, settled
+from apphelp import app_paths, group_starts, make_app, open_timeline, ready, search_for, settled, write_folder
 from rich.console import Console
 from textual.widgets import Static
 from conftest import seed_copies
@@ -433,11 +433,8 @@ async def test_closing_before_the_sidebar_is_filled_is_quiet(tmp_path):
 
 
 async def test_hostile_text_is_shown_literally(tmp_path):
-    corpus = tmp_path / "hostile"
-    corpus.mkdir()
-    (corpus / "x.txt").write_text(
-        "[b]标题[/b] [link=x]点我[/link]\n\n正文[/里有\x1b[31m红色\x1b[0m和[bold red]标记[/]。\n", encoding="utf-8"
-    )
+    corpus = write_folder(tmp_path, "hostile", {
+        "x.txt": "[b]标题[/b] [link=x]点我[/link]\n\n正文[/里有\x1b[31m红色\x1b[0m和[bold red]标记[/]。\n"})
     app = make_app(tmp_path, corpus)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
@@ -999,15 +996,11 @@ async def test_ctrl_s_in_the_timeline_exports_the_items_shown_as_a_chronology(tm
 
 async def test_timeline_draws_items_on_an_axis_and_opens_their_passage(tmp_path):
     from qualitytui.ui.screens.timeline import TimelineScreen
-    from qualitytui.ui.widgets.lazy_list import LazyList
 
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
-        await pilot.press("t")
-        screen = app.screen
-        assert isinstance(screen, TimelineScreen)
-        items = screen.query_one("#timeline-items", LazyList)
+        screen, items = await open_timeline(app, pilot)
         assert items.option_count == len(screen.items) > 20
         await settled(app)
         assert screen.all._text is not None  # the items' text folded as it opened, before a word is typed
@@ -1072,11 +1065,10 @@ async def test_s_sorts_the_documents_by_date_and_the_order_is_kept(tmp_path):
 
 
 async def test_curly_brackets_in_the_documents_list_go_by_folder_and_by_year(tmp_path):
-    folder = tmp_path / "folder"
-    for name, title in (("2023-05-05_e", "戊文"), ("a/2021-01-05_a", "甲文"), ("a/2023-02-01_b", "乙文"),
-                        ("b/2021-06-01_c", "丙文"), ("b/2022-01-01_d", "丁文")):
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / f"{name}.txt").write_text(f"{title}\n\n本市召开质量工作会议，部署全年工作。\n", encoding="utf-8")
+    folder = write_folder(tmp_path, "folder", {
+        f"{name}.txt": f"{title}\n\n本市召开质量工作会议，部署全年工作。\n"
+        for name, title in (("2023-05-05_e", "戊文"), ("a/2021-01-05_a", "甲文"), ("a/2023-02-01_b", "乙文"),
+                            ("b/2021-06-01_c", "丙文"), ("b/2022-01-01_d", "丁文"))})
     app = make_app(tmp_path, folder)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(app, pilot)
@@ -1107,9 +1099,6 @@ async def test_curly_brackets_in_the_documents_list_go_by_folder_and_by_year(tmp
 async def test_curly_brackets_step_an_entitys_mentions_and_the_search_hits_by_document(tmp_path):
     from qualitytui.ui.widgets.lazy_list import LazyList
 
-    def firsts(docs: list[str]) -> list[int]:
-        return [k for k, d in enumerate(docs) if k == 0 or docs[k - 1] != d]
-
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
@@ -1118,7 +1107,7 @@ async def test_curly_brackets_step_an_entitys_mentions_and_the_search_hits_by_do
         await pilot.pause()
         mentions = app.query_one("#entity-mentions", LazyList)
         docs = [m["doc"] for m in app.entity_mentions]
-        starts = firsts(docs)
+        starts = group_starts(docs)
         assert len(starts) >= 3 and mentions.has_focus
         for k in starts[1:]:
             await pilot.press("right_curly_bracket")
@@ -1129,10 +1118,10 @@ async def test_curly_brackets_step_an_entitys_mentions_and_the_search_hits_by_do
         await search_for(app, pilot, "质量强县")
         results = app.screen.query_one("#search-results", LazyList)
         hits = [h.doc for h in app.screen.result.hits]
-        assert len(firsts(hits)) >= 2
+        assert len(group_starts(hits)) >= 2
         results.focus()
         await pilot.press("right_curly_bracket")
-        assert results.highlighted == firsts(hits)[1]
+        assert results.highlighted == group_starts(hits)[1]
 
 
 async def test_keys_typed_while_a_search_runs_are_searched_once_it_ends_only_the_last(tmp_path):
@@ -1165,18 +1154,12 @@ async def test_keys_typed_while_a_search_runs_are_searched_once_it_ends_only_the
 
 
 async def test_curly_brackets_in_the_timeline_go_to_the_next_and_previous_year(tmp_path):
-    from qualitytui.ui.screens.timeline import TimelineScreen
-    from qualitytui.ui.widgets.lazy_list import LazyList
-
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
-        await pilot.press("t")
-        screen = app.screen
-        assert isinstance(screen, TimelineScreen)
-        items = screen.query_one("#timeline-items", LazyList)
+        screen, items = await open_timeline(app, pilot)
         years = [i["start"][:4] for i in screen.items]
-        firsts = [k for k, y in enumerate(years) if k == 0 or years[k - 1] != y]  # each year's first item
+        firsts = group_starts(years)  # each year's first item
         assert len(firsts) > 3
         await pilot.press("g")
         for k in firsts[1:]:
@@ -1309,10 +1292,8 @@ async def test_what_the_first_frame_needed_is_frozen_before_the_collector_runs_a
 
 
 async def test_j_and_k_read_through_a_passage_taller_than_the_screen(tmp_path):
-    corpus = tmp_path / "long"
-    corpus.mkdir()
     long = "质量强链，" * 390 + "最后一句。"  # 1 955 characters (kept whole): far more than an 80x24 screen holds
-    (corpus / "a.txt").write_text(f"标题\n\n{long}\n\n下一段。\n", encoding="utf-8")
+    corpus = write_folder(tmp_path, "long", {"a.txt": f"标题\n\n{long}\n\n下一段。\n"})
     app = make_app(tmp_path, corpus)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
@@ -1450,15 +1431,10 @@ async def test_search_snippets_and_entity_mentions_fill_the_width_they_have(tmp_
 
 
 async def test_the_timeline_axis_leaves_the_titles_room_on_a_narrow_terminal(tmp_path):
-    from qualitytui.ui.screens.timeline import TimelineScreen
-    from qualitytui.ui.widgets.lazy_list import LazyList
-
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
-        await pilot.press("t")
-        assert isinstance(app.screen, TimelineScreen)
-        items = app.screen.query_one("#timeline-items", LazyList)
+        _, items = await open_timeline(app, pilot)
         row = str(items.row_text(0))
         axis = len(row) - len(row.lstrip("·●○━┄◆▪"))
         assert 16 <= axis <= items.row_width // 3  # the axis a third of the row at most (it was 32 of 68)
@@ -1521,16 +1497,12 @@ async def test_the_reading_state_keeps_the_documents_read_last(tmp_path, monkeyp
 
 
 async def test_a_timeline_with_nothing_to_show_says_so_without_an_axis(tmp_path):
-    from qualitytui.ui.screens.timeline import TimelineScreen
-
-    folder = tmp_path / "undated"
-    folder.mkdir()
-    (folder / "a.txt").write_text("质量工作要点\n\n全市上下要抓好质量工作，推动品牌建设。\n", encoding="utf-8")
+    folder = write_folder(tmp_path, "undated", {"a.txt": "质量工作要点\n\n全市上下要抓好质量工作，推动品牌建设。\n"})
     app = make_app(tmp_path, folder)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
-        await pilot.press("t")
-        assert isinstance(app.screen, TimelineScreen) and app.screen.items == []
+        screen, _ = await open_timeline(app, pilot)
+        assert screen.items == []
         head = str(app.screen.query_one("#timeline-head").render())
         assert "No dated items in these articles." in head and "┼" not in head
     app = make_app(tmp_path / "seeds")
@@ -1548,10 +1520,8 @@ async def test_each_folder_reopens_where_it_was_left(tmp_path):
         await ready(seeds, pilot)
         ids = seeds.corpus.doc_ids()
         await pilot.press("right_square_bracket", "j", "j", "j", "q")
-    other = tmp_path / "other"
-    other.mkdir()  # a file named as a seed's, with other text: not the document left
-    (other / f"{ids[1]}.txt").write_text("别的标题\n\n第一段。\n\n第二段。\n\n第三段。\n\n第四段。\n", encoding="utf-8")
-    (other / "b.txt").write_text("乙文\n\n第一段。\n", encoding="utf-8")
+    other = write_folder(tmp_path, "other", {  # a file named as a seed's, with other text: not the document left
+        f"{ids[1]}.txt": "别的标题\n\n第一段。\n\n第二段。\n\n第三段。\n\n第四段。\n", "b.txt": "乙文\n\n第一段。\n"})
     for expected in ((ids[1], 0), None):
         app = make_app(tmp_path, other)
         async with app.run_test(size=(120, 40)) as pilot:
@@ -1597,9 +1567,7 @@ async def test_a_moved_folder_reopens_where_it_was_left_though_another_was_read_
         await ready(first, pilot)
         ids = first.corpus.doc_ids()
         await pilot.press("right_square_bracket", "right_square_bracket", "j", "j", "q")
-    other = tmp_path / "other"
-    other.mkdir()
-    (other / "b.txt").write_text("乙文\n\n第一段。\n\n第二段。\n", encoding="utf-8")
+    other = write_folder(tmp_path, "other", {"b.txt": "乙文\n\n第一段。\n\n第二段。\n"})
     between = make_app(tmp_path, other)
     async with between.run_test(size=(120, 40)) as pilot:
         await ready(between, pilot)

@@ -12,7 +12,7 @@ from qualitytui.ui.screens.timeline import TimelineScreen
 from qualitytui.ui.widgets.lazy_list import LazyList
 from qualitytui.ui.widgets.passages import PassageList
 
-from apphelp import SEEDS, make_app, ready
+from apphelp import SEEDS, make_app, ready, write_folder
 
 
 async def test_b_toggles_a_bookmark_and_the_pane_stars_it(tmp_path):
@@ -121,9 +121,8 @@ async def test_a_bookmark_made_in_another_folder_is_listed_as_there_and_not_star
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
         await pilot.press("j", "j", "b", "q")
-    other = tmp_path / "other"
-    other.mkdir()  # a file of the same name, so the same document id, with other text
-    (other / f"{first_doc}.txt").write_text("别的标题\n\n第一段。\n\n第二段。\n\n第三段。\n", encoding="utf-8")
+    # a file of the same name, so the same document id, with other text
+    other = write_folder(tmp_path, "other", {f"{first_doc}.txt": "别的标题\n\n第一段。\n\n第二段。\n\n第三段。\n"})
     app = make_app(tmp_path, other)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
@@ -277,9 +276,7 @@ async def test_palette_shows_a_title_that_reads_as_markup_as_written_and_reads_p
 
     from qualitytui.ui.commands import DocumentCommands, EntityCommands
 
-    corpus = tmp_path / "odd"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text("[@click=app.quit]质量[/]大会召开\n\n崂山区召开质量大会，局长高善武出席。\n", encoding="utf-8")
+    corpus = write_folder(tmp_path, "odd", {"a.txt": "[@click=app.quit]质量[/]大会召开\n\n崂山区召开质量大会，局长高善武出席。\n"})
     app = make_app(tmp_path, corpus)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
