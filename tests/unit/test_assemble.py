@@ -481,3 +481,13 @@ def test_a_long_paragraph_with_no_sentence_end_is_cut_at_clause_ends():
     assert all(p[-1] in "，；" for p in pieces) and any("cut at clause ends" in w for w in a.warnings)
     unbroken = "质量强市" * 700  # nothing to cut at: one passage, as written
     assert bodies(assemble("标题在此\n\n" + unbroken + "\n"))[0] == unbroken
+
+
+def test_invisible_characters_left_by_web_pages_are_removed_and_listed():
+    zw = "\u200b"
+    text = f"质量{zw}强市\n\n{P1[:6]}{zw}{P1[6:12]}\u00ad{P1[12:]}\n\n{zw}\ufeff\n\n{P2}"
+    a = assemble(text)
+    assert a.title == "质量强市"
+    assert bodies(a) == [P1, P2]  # the line of invisible characters alone is a blank line, not a passage
+    assert sum("invisible characters removed" in w for w in a.warnings) == 3
+    assert [i.original for i in a.items if i.kind == "body"][0] == f"{P1[:6]}{zw}{P1[6:12]}\u00ad{P1[12:]}"

@@ -81,6 +81,12 @@ def test_pinyin_lines_up_with_syllables(tmp_path):
     assert c.search("aoshan").hits == []
 
 
+def test_zero_width_characters_neither_hide_a_word_nor_spoil_a_query(tmp_path):
+    c = small(tmp_path, {"a.txt": "标题一\n\n青\u200b岛市场监管局\u2060发布通知。\n", "b.txt": "标题二\n\n济南的消息。\n"})
+    assert {h.doc for h in c.search("青岛市场监管局发布").hits} == {"a"}
+    assert {h.doc for h in c.search("济\u200b南").hits} == {"b"}  # a query pasted from a web page
+
+
 def test_pinyin_reads_characters_as_they_are_read_in_words(tmp_path):
     c = small(tmp_path, {"a.txt": "标题一\n\n全力推进质量强省建设。\n", "b.txt": "标题二\n\n打造质量强县示范标杆。\n",
                          "c.txt": "标题三\n\n银行支持小微企业。\n"})

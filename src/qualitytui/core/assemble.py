@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from qualitytui.core import shapes
+from qualitytui.core.normalize import INVISIBLE
 from qualitytui.core.repair import fix_spacing, is_terminated, join_lines, undouble
 
 LONG_PARAGRAPH, PIECE = 2000, 500  # characters
@@ -111,9 +112,13 @@ class _Assembler:
     # 1. lines -----------------------------------------------------------------------------
     def _read_lines(self, text: str) -> list[Line]:
         out = []
+        invisible = INVISIBLE.search(text) is not None
         for no, raw in enumerate(text.lstrip("\ufeff").splitlines(), 1):
             t = raw.strip()
             line = Line(no, raw.rstrip(), t)
+            if invisible and t:  # (first: a line of zero-width spaces alone is a blank line)
+                self._amend(line, INVISIBLE.sub("", t).strip(), "invisible characters removed")
+                t = line.text
             if not t or no <= self.front_lines:
                 out.append(line)
                 continue

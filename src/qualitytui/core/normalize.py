@@ -20,6 +20,14 @@ _EXTRA = {
 }
 
 
+# Characters that show nothing and mean nothing in Chinese text, left by web pages and word processors
+# (zero-width spaces, word joiners, a byte-order mark inside a file, soft hyphens, direction marks):
+# between two characters they keep a search or a rule from seeing a word. The repairs take them out.
+# (The zero-width joiner stays: it makes one emoji of several.)
+INVISIBLE_CHARS = "\u200b\u200c\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
+
+
 @lru_cache(maxsize=8192)
 def norm_char(ch: str) -> str:
     if ch in _EXTRA:

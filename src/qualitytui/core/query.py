@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from qualitytui.core.date_range import parse_range
 from qualitytui.core.fold import fold
 from qualitytui.core.models import ENTITY_TYPES, HIT_ORDERS, PASSAGE_KINDS
+from qualitytui.core.normalize import INVISIBLE_CHARS
 from qualitytui.core.pinyin import readings
 
 MAX_QUERY = 500
@@ -35,7 +36,8 @@ _OR = re.compile(r"\s+(?:OR|\|)\s+")  # (OR in capitals, as in most search boxes
 _WORDCHAR = re.compile(r"\w")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # full-width forms of the query syntax (typed with a Chinese input method) mean the same
-_SYNTAX = str.maketrans({"＂": '"', "“": '"', "”": '"', "：": ":", "－": "-", "\u3000": " "})
+_SYNTAX = str.maketrans({"＂": '"', "“": '"', "”": '"', "：": ":", "－": "-", "\u3000": " ",
+                         **dict.fromkeys(INVISIBLE_CHARS)})  # (a query pasted from a web page)
 
 
 @dataclass(frozen=True)
