@@ -95,6 +95,18 @@ def test_pinyin_reads_characters_as_they_are_read_in_words(tmp_path):
     assert {h.doc for h in c.search("yinhang").hits} == {"c"}  # a second reading in use is kept
 
 
+def test_a_last_syllable_being_typed_finds_the_longer_ones_after_itself(tmp_path):
+    c = small(tmp_path, {"a.txt": "质量提升\n\n全面提高产品质量水平。\n", "b.txt": "标题二\n\n创新社会治理方式。\n"})
+    exact = c.search("zhili ")  # typed to its end: zhi-li only (治理)
+    assert [h.doc for h in exact.hits] == ["b"]
+    typing = c.search("zhili")  # on the way to zhiliang: 质量 too, after 治理, which keeps its score
+    assert [h.doc for h in typing.hits] == ["b", "a", "a"]
+    assert typing.hits[0].score == exact.hits[0].score
+    assert [h.doc for h in c.search("zhilia").hits] == ["a", "a"]  # (zhi-lia finds nothing: 质量 in full)
+    assert [h.doc for h in c.search("zhili tisheng").hits] == []  # a word before the last is typed to its end
+    assert [h.doc for h in c.search("kind:body -zhili").hits] == ["a"]  # leaving out leaves out no more
+
+
 def test_a_rare_reading_finds_its_character_and_ranks_below_the_usual_ones(tmp_path):
     c = small(tmp_path, {"a.txt": "标题一\n\n全力推进质量强省建设，强力推进。\n",
                          "b.txt": "标题二\n\n崂山质量奖评选结果公布，发放奖励。\n"})

@@ -59,6 +59,13 @@ def test_words_match_the_date_title_or_document_title_in_any_form():
     assert kept("") == list(range(len(ITEMS))) and parse("").empty
 
 
+def test_a_last_syllable_being_typed_is_also_the_start_of_a_longer_one():
+    # zhiliang typed letter by letter: zhili and zhilia (zhi-li, zhi-lia are syllables) keep 质量
+    assert [kept(w) for w in ("zhil", "zhili", "zhilia", "zhiliang")] == [[0, 1, 2, 3]] * 4
+    assert kept("zhili ") == [] and kept("zhili 2025") == []  # typed to its end: 质量 is not zhi-li
+    assert kept("qingdaoshi") == [0]  # a syllable with no longer one (shi): as before
+
+
 def test_one_documents_items():
     assert kept("", "b") == [2, 3]
     assert kept("2024", "b") == [3]

@@ -54,29 +54,41 @@ def is_pinyin_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _prefix_chars(prefix: str, main: bool = False) -> frozenset[str]:
+def _prefix_chars(prefix: str, main: bool = False, longer: bool = False) -> frozenset[str]:
+    """The characters of the syllables that start with ``prefix`` (with ``longer``, of those longer
+    than it, less the characters ``prefix`` is itself a reading of)."""
     table = _tables()[2 if main else 0]
-    return frozenset().union(*(chars for syl, chars in table.items() if syl.startswith(prefix)))
+    chars = frozenset().union(*(c for syl, c in table.items() if syl.startswith(prefix) and syl != prefix * longer))
+    return chars - table.get(prefix, frozenset()) if longer else chars
 
 
 def unit_chars(unit: str, main: bool = False) -> frozenset[str]:
-    """The characters a unit can stand for: ``syl`` (a whole syllable), ``syl*`` (its start), ``^x`` (an
-    initial); with ``main``, only those for which that is a main reading."""
+    """The characters a unit can stand for: ``syl`` (a whole syllable), ``syl*`` (its start), ``syl+``
+    (a longer syllable it starts: ``li+`` is lia, lian, liang…), ``^x`` (an initial); with ``main``, only
+    those for which that is a main reading."""
     by_syllable, by_initial = _tables()[2:] if main else _tables()[:2]
     if unit.startswith("^"):
         return by_initial.get(unit[1:], frozenset())
     if unit.endswith("*"):
         return _prefix_chars(unit[:-1], main)
+    if unit.endswith("+"):
+        return _prefix_chars(unit[:-1], main, longer=True)
     return by_syllable.get(unit, frozenset())
+
+
+def unfinished(reading: tuple[str, ...]) -> bool:
+    """Whether ``reading`` takes its last syllable, typed whole, for the start of a longer one."""
+    return bool(reading) and reading[-1].endswith("+")
 
 
 @lru_cache(maxsize=512)
 def readings(word: str) -> tuple[tuple[str, ...], ...]:
     """Ways to read ``word`` as a run of characters, fewest units first, at most MAX_ALTERNATIVES.
 
-    Either whole syllables (the last may be the start of one, ``you*``, for typing as you go), or
-    initials only (``qdyp`` → ``^q ^d ^y ^p``; zh/ch/sh count as one). Syllables without a vowel
-    (嗯 n, ng, m) are left out: they would split words anywhere.
+    Either whole syllables (the last may be the start of one, ``you*``, for typing as you go; a last
+    syllable typed whole is also read as the start of a longer one, ``zhili`` as zhi-li and as zhi-li+
+    on the way to zhiliang), or initials only (``qdyp`` → ``^q ^d ^y ^p``; zh/ch/sh count as one).
+    Syllables without a vowel (嗯 n, ng, m) are left out: they would split words anywhere.
     """
     word = word.lower()
     if not is_pinyin_word(word):
@@ -93,6 +105,8 @@ def readings(word: str) -> tuple[tuple[str, ...], ...]:
             piece = word[i:j]
             if piece in table:
                 found += [(piece,) + rest for rest in ways[j]]
+                if j == n and i and _prefix_chars(piece, longer=True):  # (a syllable alone: too many)
+                    found.append((piece + "+",))
             elif j == n and _prefix_chars(piece):
                 found.append((piece + "*",))
         found.sort(key=len)
@@ -169,7 +183,8 @@ def _may_overlap(runs: list[str]) -> bool:
 
 
 @lru_cache(maxsize=128)
-def pattern(word: str) -> re.Pattern[str] | None:
-    """A pattern for the character runs ``word`` can be read as (any of its readings), or None."""
-    alternatives = [src for r in readings(word) if (src := reading_regex(r))]
+def pattern(word: str, finished: bool = False) -> re.Pattern[str] | None:
+    """A pattern for the character runs ``word`` can be read as (any of its readings), or None;
+    ``finished``: the word is typed to its end (its last syllable is not the start of a longer one)."""
+    alternatives = [src for r in readings(word) if not (finished and unfinished(r)) and (src := reading_regex(r))]
     return re.compile("|".join(alternatives)) if alternatives else None

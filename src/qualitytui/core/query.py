@@ -18,13 +18,13 @@ case do not matter. A query that cannot be searched yields a ``problem`` message
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from qualitytui.core.date_range import parse_range
 from qualitytui.core.fold import fold
 from qualitytui.core.models import ENTITY_TYPES, HIT_ORDERS, PASSAGE_KINDS
 from qualitytui.core.normalize import INVISIBLE_CHARS
-from qualitytui.core.pinyin import readings
+from qualitytui.core.pinyin import readings, unfinished
 
 MAX_QUERY = 500
 FILTERS = ("doc", "kind", "type", "entity", "year", "date")
@@ -80,7 +80,8 @@ def _term(text: str, phrase: bool) -> Term | None:
     words = form.split(" ")
     pinyin: tuple[tuple[str, ...], ...] = ()
     if all(w.isascii() and w.isalpha() for w in words):
-        per_word = [readings(w) for w in words]
+        last = len(words) - 1  # (only the last word's last syllable may be the start of a longer one)
+        per_word = [tuple(r for r in readings(w) if k == last or not unfinished(r)) for k, w in enumerate(words)]
         if all(per_word):
             pinyin = _concat(per_word)
     return Term(text, form, pinyin, phrase)
@@ -186,9 +187,33 @@ def parse(raw: str) -> Query:
     if negating:
         q.problem = "NOT needs a word or a phrase after it"
         return q
+    typing = _typing_a_word(text)
+    q.terms = [t if typing and k == len(q.terms) - 1 else _finished(t) for k, t in enumerate(q.terms)]
+    q.excluded = [_finished(t) for t in q.excluded]
     if q.empty and not q.problem:
         q.problem = "nothing to search for: type words, pinyin or a filter such as kind:heading"
     return q
+
+
+def _typing_a_word(text: str) -> bool:
+    """Whether ``text`` ends in a word or an unclosed phrase still being typed (nothing after it):
+    only there may the last syllable typed whole be the start of a longer one (zhili → zhiliang)."""
+    parts = list(_PART.finditer(text))
+    if not parts or parts[-1].end() < len(text.rstrip()) or text[-1:].isspace():
+        return False
+    neg, quoted, key, _, word = parts[-1].groups()
+    if quoted is not None:
+        return not parts[-1].group(0).endswith('"') or parts[-1].group(0) == neg + '"'
+    return key is None and word is not None and word not in ("AND", "NOT") and not word.startswith("-") and ":" not in word
+
+
+def _finished(t: Term) -> Term:
+    """``t`` without the readings that take its last syllable for the start of a longer one."""
+    if t.either:
+        return replace(t, either=tuple(map(_finished, t.either)))
+    if not any(map(unfinished, t.pinyin)):
+        return t
+    return replace(t, pinyin=tuple(r for r in t.pinyin if not unfinished(r)))
 
 
 def _check_filter(key: str, value: str) -> str | None:

@@ -17,7 +17,7 @@ from operator import itemgetter
 from typing import Any, Callable
 
 from qualitytui.core.date_range import parse_range
-from qualitytui.core.pinyin import Runs, unit_chars
+from qualitytui.core.pinyin import Runs, unfinished, unit_chars
 from qualitytui.core.query import Query, Term, parse, syntax_form
 from qualitytui.core.search_index import K1, Index, bigrams
 from qualitytui.core.snippets import Snippet, snippet
@@ -212,29 +212,46 @@ class Searcher:
     def _term(self, term: Term) -> dict[int, float]:
         """passage → weighted frequency of ``term`` (as typed, or read as pinyin; of any of its
         alternatives, for 青岛 OR 济南)."""
+        return self._weighted(term)[0]
+
+    def _weighted(self, term: Term) -> tuple[dict[int, float], set[int] | None]:
+        """``_term``'s frequencies; and where the term's last syllable, read as the start of a longer
+        one, finds passages that the whole syllable does not (质量 for zhili, besides 治理), the
+        passages that hold the term as typed: the others are ranked after them, and the term's
+        rarity is theirs. (Where the whole syllable finds nothing, the longer ones count in full.)"""
         if term.either:
             out: dict[int, float] = {}
             for alt in term.either:
                 for pid, n in self._term(alt).items():
                     out[pid] = out.get(pid, 0) + n
-            return out
+            return out, None
         literal = self._literal(term.form)
         if not term.pinyin:
-            return literal  # shared with the postings cache: read, never changed
-        out: dict[int, float] = dict(literal)
+            return literal, None  # shared with the postings cache: read, never changed
+        out = dict(literal)
+        longer: dict[int, float] = {}
         for reading in term.pinyin:
+            into = longer if unfinished(reading) else out
             for pid, n in self._pinyin(reading).items():
-                out[pid] = out.get(pid, 0) + n * PINYIN_WEIGHT
-        return out
+                into[pid] = into.get(pid, 0) + n * PINYIN_WEIGHT
+        if not out:
+            return longer, None
+        more = longer.keys() - out.keys()  # (a passage the whole syllable finds keeps its score)
+        if not more:
+            return out, None
+        held = set(out)
+        out.update(zip(more, map(longer.__getitem__, more)))
+        return out, held
 
     def _spans(self, term: Term, form: str) -> list[tuple[int, int]]:
         if term.either:
             return [s for alt in term.either for s in self._spans(alt, form)]
         spans = [m.span() for m in _literal_pattern(term.form).finditer(form)]
+        longer = []  # (a last syllable read as the start of a longer one: marked where nothing else is)
         for reading in term.pinyin:
             if runs := self._reading_runs(reading):
-                spans += [m.span() for m in runs.pattern.finditer(form)]
-        return spans
+                (longer if unfinished(reading) else spans).extend(m.span() for m in runs.pattern.finditer(form))
+        return spans or longer
 
     # -- filters --------------------------------------------------------------------------------
 
@@ -318,7 +335,8 @@ class Searcher:
         if problem:
             return Result(raw, 0, _ms(t0), [], problem)
         n = self.index.count
-        per_term = [self._term(t) for t in q.terms]
+        weighted = [self._weighted(t) for t in q.terms]
+        per_term = [tf for tf, _ in weighted]
         if per_term:
             found = set(min(per_term, key=len))
             for tf in per_term:
@@ -333,8 +351,11 @@ class Searcher:
         if self._copies and not q.filtered_by("doc"):
             in_copies = len(found & self._copies)
             found -= self._copies
-        idf = [math.log(1 + (n - len(tf) + 0.5) / (len(tf) + 0.5)) for tf in per_term]
+        idf = [math.log(1 + (n - k + 0.5) / (k + 0.5)) for k in (len(held or tf) for tf, held in weighted)]
         ranked = self._scores(found, per_term, idf)  # (-score, pid): smallest first is best first
+        later = {pid for tf, held in weighted if held is not None for pid in found.difference(held)}
+        if later:
+            ranked = _after_the_rest(ranked, later)
         phrased = len(q.terms) > 1 and not any(t.either for t in q.terms)  # (a phrase bonus applies)
         if q.order == "best":
             if phrased and ranked:
@@ -430,6 +451,19 @@ class Searcher:
             own = self._spans(q.terms[rarest], form)
             anchor = min(own) if own else (merged[0] if merged else anchor)
         return Hit(pid, row["doc"], row["id"], score, snippet(row["text"], *anchor), merged, anchor)
+
+
+def _after_the_rest(ranked: list[tuple[float, int]], later: set[int]) -> list[tuple[float, int]]:
+    """``ranked`` with the scores of the passages in ``later`` scaled down, in proportion, to below
+    every other passage's, so that they come after them in the same order among themselves."""
+    first = [neg for neg, pid in ranked if pid not in later]
+    if not first:
+        return ranked
+    worst, best_later = max(first), min(neg for neg, pid in ranked if pid in later)
+    if best_later > worst:
+        return ranked
+    scale = worst / best_later * 0.99  # (scores are negated: the smaller, the better)
+    return [(neg * scale, pid) if pid in later else (neg, pid) for neg, pid in ranked]
 
 
 def _ms(t0: float) -> float:

@@ -34,6 +34,7 @@ class TimelineFilter:
     words: tuple[str, ...] = ()  # folded
     doc: str | None = None
     entities: tuple[str, ...] = ()  # entity:NAME, as typed
+    typing: bool = False  # the last of ``words`` is still being typed (nothing after it)
 
     @property
     def empty(self) -> bool:
@@ -64,7 +65,8 @@ def parse(text: str, doc: str | None = None) -> TimelineFilter:
             years.append(span)
         else:
             words.append(fold(word))
-    return TimelineFilter(frozenset(kinds), tuple(years), tuple(words), doc, tuple(entities))
+    typing = bool(words) and not text[-1:].isspace() and m.group(2) is not None and fold(m.group(2)) == words[-1]
+    return TimelineFilter(frozenset(kinds), tuple(years), tuple(words), doc, tuple(entities), typing)
 
 
 def years_of(word: str) -> tuple[int, int] | None:
@@ -131,7 +133,8 @@ class TimelineItems:
             keep = [i for i in keep if spans[i][0] <= last and spans[i][1] >= first]
         if flt.words:
             text = self.haystacks()
-            for word in flt.words:
-                reads = pinyin.pattern(word) if pinyin.is_pinyin_word(word) else None
+            for k, word in enumerate(flt.words):
+                finished = not flt.typing or k < len(flt.words) - 1
+                reads = pinyin.pattern(word, finished) if pinyin.is_pinyin_word(word) else None
                 keep = [i for i in keep if word in text[i] or (reads is not None and reads.search(text[i]))]
         return list(keep)
