@@ -74,6 +74,16 @@ async def open_timeline(app, pilot):
     return app.screen, app.screen.query_one("#timeline-items", LazyList)
 
 
+async def filtered(screen, pilot):
+    """The timeline's filter, as typed, applied and drawn (it runs in a thread)."""
+    for _ in range(500):  # bounded
+        await settled(screen.app)
+        await pilot.pause()
+        if not screen.filtering.running:
+            return
+    raise AssertionError("the timeline's filter never ended")
+
+
 def group_starts(keys: list) -> list[int]:
     """The index of each run's first item in ``keys`` (each year's, each document's)."""
     return [k for k, key in enumerate(keys) if k == 0 or keys[k - 1] != key]

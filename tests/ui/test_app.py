@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from apphelp import app_paths, group_starts, make_app, open_timeline, ready, search_for, settled, write_folder
+from apphelp import app_paths, filtered, group_starts, make_app, open_timeline, ready, search_for, settled, write_folder
 from rich.console import Console
 from textual.widgets import Static
 from conftest import seed_copies
@@ -971,7 +971,9 @@ async def test_ctrl_s_in_the_timeline_exports_the_items_shown_as_a_chronology(tm
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
-        await pilot.press("t", "slash", *"2026..2030", "enter", "ctrl+s")
+        await pilot.press("t", "slash", *"2026..2030", "enter")
+        await filtered(app.screen, pilot)
+        await pilot.press("ctrl+s")
         assert isinstance(app.screen, ExportScreen)
         await pilot.press("down", "enter")  # JSON
         await pilot.pause()
@@ -980,7 +982,9 @@ async def test_ctrl_s_in_the_timeline_exports_the_items_shown_as_a_chronology(tm
         rows = json.loads(out.read_text(encoding="utf-8"))
         want = [i for i in app.corpus.timeline() if int((i["end"] or i["start"])[:4]) >= 2026]
         assert want and [(r["passage"], r["what"]) for r in rows] == [(i["passage"], i["title"]) for i in want]
-        await pilot.press("full_stop", "ctrl+s", "enter")  # the document read's only, as Markdown
+        await pilot.press("full_stop")
+        await filtered(app.screen, pilot)
+        await pilot.press("ctrl+s", "enter")  # the document read's only, as Markdown
         await pilot.pause()
         [md] = (tmp_path / "d" / "exports").glob("timeline-*.md")
         text = md.read_text(encoding="utf-8")
@@ -989,7 +993,7 @@ async def test_ctrl_s_in_the_timeline_exports_the_items_shown_as_a_chronology(tm
         assert [line.split(". ", 1)[0] for line in text.splitlines() if line[:1].isdigit()] == [str(n) for n in range(1, len(mine) + 1)]
         box = app.screen.query_one("#timeline-filter")
         box.value = "1999"
-        await pilot.pause()
+        await filtered(app.screen, pilot)
         await pilot.press("ctrl+s")  # nothing shown: said, nothing to choose
         assert isinstance(app.screen, TimelineScreen) and not app.screen.shown
 
@@ -1188,11 +1192,13 @@ async def test_t_in_the_entity_panel_shows_the_entitys_timeline(tmp_path):
         await pilot.press("t")
         assert isinstance(app.screen, TimelineScreen)
         screen = app.screen
+        await filtered(screen, pilot)
         passages = {m["passage"] for m in app.corpus.entity_mentions(entity["id"])}
         shown = [screen.items[i] for i in screen.shown]
         assert screen.query_one("#timeline-filter", Input).value == "entity:高善武"
         assert shown and shown == [i for i in screen.items if i["passage"] in passages]
         await pilot.press("slash", *" 2022")  # the filter goes on from the entity
+        await filtered(screen, pilot)
         assert {i["start"][:4] for i in (screen.items[k] for k in screen.shown)} == {"2022"}
         await pilot.press("enter", "enter")  # to the items, then open the first
         assert not isinstance(app.screen, TimelineScreen)
@@ -1219,7 +1225,7 @@ async def test_the_timeline_starts_at_the_document_read_and_filters_as_typed(tmp
         top = round(listing.scroll_offset.y)
         assert listing.highlighted > listing.size.height and top <= listing.highlighted < top + listing.size.height
         await pilot.press("/", *"2025")
-        await pilot.pause()
+        await filtered(screen, pilot)
         assert screen.query_one("#timeline-filter", Input).value == "2025"
         in_2025 = [i for i in screen.items if int(i["start"][:4]) <= 2025 <= int((i["end"] or i["start"])[:4])]
         assert 0 < listing.option_count == len(in_2025) < len(screen.items)
@@ -1229,9 +1235,11 @@ async def test_the_timeline_starts_at_the_document_read_and_filters_as_typed(tmp
         await pilot.press("slash", "down")  # down does it too
         assert listing.has_focus
         await pilot.press("full_stop")
+        await filtered(screen, pilot)
         ours = [i for i in in_2025 if i["doc"] == doc]
         assert listing.option_count == len(ours)
         await pilot.press("full_stop")
+        await filtered(screen, pilot)
         assert listing.option_count == len(in_2025)
         await pilot.press("full_stop", "enter")
         assert not isinstance(app.screen, TimelineScreen)
@@ -1496,6 +1504,34 @@ async def test_the_reading_state_keeps_the_documents_read_last(tmp_path, monkeyp
     assert list(UserStore(tmp_path / "d" / "user.json").get("read")) == [app._read_key(d) for d in ids[2:]]
 
 
+async def test_the_timeline_filters_in_a_thread_and_once_for_keys_typed_fast(tmp_path, monkeypatch):
+    import threading
+    import time
+
+    from qualitytui.core.timeline_filter import TimelineItems
+
+    app = make_app(tmp_path)
+    keep, ran = TimelineItems.keep, []
+
+    def clocked(self, flt):  # as slow as on a large corpus
+        ran.append((flt, threading.current_thread() is threading.main_thread()))
+        time.sleep(0.1)
+        return keep(self, flt)
+
+    monkeypatch.setattr(TimelineItems, "keep", clocked)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        screen, listing = await open_timeline(app, pilot)
+        box = screen.query_one("#timeline-filter")
+        for k in range(1, len("2025 plan") + 1):  # typed fast
+            box.value = "2025 plan"[:k]
+        await filtered(screen, pilot)
+        assert ran and not any(main for _, main in ran)  # never on the thread that draws and reads keys
+        assert len(ran) == 1  # what the box holds when a run starts: not once for each key typed
+        assert ran[-1][0].years == ((2025, 2025),) and ran[-1][0].kinds == {"plan_period"}
+        assert listing.option_count == len(screen.shown) == len(keep(screen.all, ran[-1][0])) > 0
+
+
 async def test_a_timeline_with_nothing_to_show_says_so_without_an_axis(tmp_path):
     folder = write_folder(tmp_path, "undated", {"a.txt": "质量工作要点\n\n全市上下要抓好质量工作，推动品牌建设。\n"})
     app = make_app(tmp_path, folder)
@@ -1509,7 +1545,7 @@ async def test_a_timeline_with_nothing_to_show_says_so_without_an_axis(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
         await pilot.press("t", "/", *"qqqq")
-        await pilot.pause()
+        await filtered(app.screen, pilot)
         head = str(app.screen.query_one("#timeline-head").render())
         assert "0 of" in head and "No item passes the filter." in head and "┼" not in head
 

@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from qualitytui.ui.screens.dialog import Dialog
 from textual.widgets import Input, Static
 
 from qualitytui.core.models import HIT_ORDERS
@@ -20,6 +19,8 @@ from qualitytui.core.query import with_order
 from qualitytui.core.search import Hit, Result
 from qualitytui.core.snippets import Snippet
 from qualitytui.core.wording import counted, dated, first_shown, in_copies, in_documents
+from qualitytui.ui.one_at_a_time import OneAtATime
+from qualitytui.ui.screens.dialog import Dialog
 from qualitytui.ui.widgets.lazy_list import LazyList
 
 LIVE_LIMIT = 200
@@ -67,11 +68,7 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
         self.result: Result | None = None  # the one whose hits the list shows
         self.found: Result | None = None  # the last with hits, shown again while a query is half typed
         self.showing_recent = False  # the list holds the recent searches, not hits
-        # one search at a time: keys typed while one runs wait for it, and then only the last is
-        # searched (a thread cannot be stopped, and on a large corpus searches for every key typed
-        # ran side by side, each slowing the others and the typing)
-        self.searching = False
-        self.wanted = query
+        self.searches = OneAtATime(self.run_search, query)
         self.titles = corpus.titles()
         self.dates = {d["id"]: dated(d.get("date")) for d in corpus.documents()}
 
@@ -85,7 +82,7 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
 
     def on_mount(self) -> None:
         if self.initial:
-            self.request_search(self.initial)
+            self.searches.ask(self.initial)
         else:
             self.show_recent()
 
@@ -99,14 +96,7 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
 
     @on(Input.Changed, "#search-input")
     def query_changed(self, event: Input.Changed) -> None:
-        self.request_search(event.value)
-
-    def request_search(self, query: str) -> None:
-        """Search for ``query`` now, or once the search running ends if it is still what is typed."""
-        self.wanted = query
-        if not self.searching:
-            self.searching = True
-            self.run_search(query)
+        self.searches.ask(event.value)
 
     @work(thread=True, group="search")
     def run_search(self, query: str) -> None:
@@ -116,11 +106,8 @@ class SearchScreen(Dialog[tuple[Result, int] | None]):
         self.post_message(SearchDone(query, self.corpus.search(query, LIVE_LIMIT)))
 
     def on_search_done(self, message: SearchDone) -> None:
-        self.searching = False
-        if self.wanted != message.query:  # typed on meanwhile: the latest, now
-            self.request_search(self.wanted)
-        if message.query != self.query_one(Input).value:
-            return  # a later keystroke has its own search coming
+        if not self.searches.ended(message.query) or message.query != self.query_one(Input).value:
+            return  # typed on meanwhile: the latest is searched now
         r = message.result
         status = self.query_one("#search-status", Static)
         if not message.query.strip():
