@@ -299,11 +299,11 @@ def test_a_search_says_when_its_documents_were_written(tmp_path, capsys):
     assert sorted(r.doc_ids) == ["a", "b", "c", "d"] and r.documents == 4  # all found, not only the one shown
     years = {d["id"]: (d["date"] or {}).get("value") for d in c.documents()}
     assert [years[d] for d in "abcd"] == ["2023", "2023", "2025", None]
-    assert c.years_found(r) == "2023 █ ▁ 2025 · most in 2023 (2) · 1 undated"  # 2024: none of them
+    assert c.years_found(r) == "2023 █ ▄ 2025 · most in 2023 (2) · 1 undated"  # 2024: none of them
     assert c.years_found(c.search("品牌建设")) == ""  # one year: nothing to draw
     assert main(["--corpus", str(tmp_path / "small"), "--data-dir", str(tmp_path / "d"), "--cache-dir",
                  str(tmp_path / "c"), "search", "质量强链"]) == 0
-    assert "by year (documents): 2023 █ ▁ 2025 · most in 2023 (2) · 1 undated" in capsys.readouterr().out
+    assert "by year (documents): 2023 █ ▄ 2025 · most in 2023 (2) · 1 undated" in capsys.readouterr().out
 
 
 def test_search_command_json_shape(capsys):

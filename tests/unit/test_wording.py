@@ -6,9 +6,11 @@ from qualitytui.core.wording import by_year, first_shown, in_documents, resolved
 
 
 def test_documents_by_year_as_a_line_of_bars():
-    assert by_year({2021: 2, 2023: 14, 2024: 9, 2025: 1}, 2) == "2021 ▂ █▅▁ 2025 · most in 2023 (14) · 2 undated"
-    assert by_year({2022: 1, 2023: 1}) == "2022 ▁▁ 2023"  # no year stands out
-    assert by_year({2022: 3, 2023: 1, 2024: 3}) == "2022 █▁█ 2024 · most in 2022, 2024 (3)"
+    # (eighths of the busiest year, rounded up: 2/14 → ▂, 9/14 → ▆, 1/14 → ▁; 1/3 → ▃)
+    assert by_year({2021: 2, 2023: 14, 2024: 9, 2025: 1}, 2) == "2021 ▂ █▆▁ 2025 · most in 2023 (14) · 2 undated"
+    assert by_year({2022: 1, 2023: 1}) == "2022 ██ 2023"  # no year stands out: each as high as the busiest
+    assert by_year({2022: 3, 2023: 1, 2024: 3}) == "2022 █▃█ 2024 · most in 2022, 2024 (3)"
+    assert by_year({2022: 1, 2023: 2}) == "2022 ▄█ 2023 · most in 2023 (2)"  # half as high, not the lowest bar
     assert by_year({2023: 3}) == "2023 (3)" and by_year({}, 3) == "3 undated" and by_year({}) == ""
     assert by_year({1990: 1, 2023: 5, 2024: 2, 2025: 5}) == "most in 2023 (5), 2025 (5), 2024 (2)"  # too long a line
 

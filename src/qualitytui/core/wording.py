@@ -72,7 +72,9 @@ def by_year(counts: dict[int, int], undated: int = 0) -> str:
     if last - first >= _SPARK_YEARS:
         busiest = sorted(counts, key=lambda y: (-counts[y], y))[:3]
         return "most in " + ", ".join(f"{y} ({counts[y]})" for y in busiest) + rest
-    bars = "".join(_BARS[round((counts[y] - 1) / max(1, top - 1) * 7)] if counts.get(y) else " "
+    # each bar as high as its count against the busiest year's, from nothing (a year with 1 of a
+    # top 2 is half as high, not the lowest bar; years of one each are all full)
+    bars = "".join(_BARS[-(-counts[y] * len(_BARS) // top) - 1] if counts.get(y) else " "
                    for y in range(first, last + 1))
     peaks = sorted(y for y, n in counts.items() if n == top)
     most = f" · most in {', '.join(map(str, peaks[:3]))} ({top})" if len(peaks) < len(counts) else ""
