@@ -1068,6 +1068,36 @@ async def test_s_sorts_the_documents_by_date_and_the_order_is_kept(tmp_path):
         assert str(again.query_one("#docs-title", Static).render()) == "Documents · oldest"
 
 
+async def test_d_again_filters_the_documents_list_and_brackets_follow_what_it_keeps(tmp_path):
+    from textual.widgets import Input
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        listing = app.query_one(DocList)
+        everything = list(listing.doc_ids)
+        await pilot.press("d", "d")  # d again: type to filter
+        box = app.query_one("#doc-filter", Input)
+        assert box.has_focus
+        await pilot.press(*"laoshan")  # pinyin: the titles and subtitles with 崂山
+        await pilot.pause()
+        titles = {d["id"]: d["title"] + (d.get("subtitle") or "") for d in app.corpus.documents()}
+        want = [i for i in everything if "崂山" in titles[i]]
+        assert 1 < len(want) < len(everything) and listing.doc_ids == want
+        assert str(app.query_one("#docs-title", Static).render()) == f"Documents {len(want)}/{len(everything)}"
+        await pilot.press("enter")  # to the list
+        assert listing.has_focus
+        await pilot.press("home", "enter", "right_square_bracket")  # ] goes on through the documents kept
+        assert app.doc_id == want[1]
+        await pilot.press("d", "f", "ctrl+u", *"2022")  # f in the list: the filter box too
+        await pilot.pause()
+        dated = {d["id"]: (d.get("date") or {}).get("value") or "" for d in app.corpus.documents()}
+        assert listing.doc_ids == [i for i in everything if dated[i].startswith("2022")] != []
+        await pilot.press("ctrl+u")
+        await pilot.pause()
+        assert listing.doc_ids == everything and str(app.query_one("#docs-title", Static).render()) == "Documents"
+
+
 async def test_curly_brackets_in_the_documents_list_go_by_folder_and_by_year(tmp_path):
     folder = write_folder(tmp_path, "folder", {
         f"{name}.txt": f"{title}\n\n本市召开质量工作会议，部署全年工作。\n"

@@ -15,11 +15,11 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from qualitytui.core import pinyin
 from qualitytui.core.date_range import parse_range
 from qualitytui.core.fold import fold
 from qualitytui.core.query import QUOTED_VALUE, filter_term
 from qualitytui.core.timeline_axis import item_years
+from qualitytui.core.typed_words import still_typed, word_test
 
 KINDS = ("event", "plan_period", "target", "statistic_period")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -65,7 +65,7 @@ def parse(text: str, doc: str | None = None) -> TimelineFilter:
             years.append(span)
         else:
             words.append(fold(word))
-    typing = bool(words) and not text[-1:].isspace() and m.group(2) is not None and fold(m.group(2)) == words[-1]
+    typing = bool(words) and still_typed(fold(text), words[-1])
     return TimelineFilter(frozenset(kinds), tuple(years), tuple(words), doc, tuple(entities), typing)
 
 
@@ -134,7 +134,6 @@ class TimelineItems:
         if flt.words:
             text = self.haystacks()
             for k, word in enumerate(flt.words):
-                finished = not flt.typing or k < len(flt.words) - 1
-                reads = pinyin.pattern(word, finished) if pinyin.is_pinyin_word(word) else None
-                keep = [i for i in keep if word in text[i] or (reads is not None and reads.search(text[i]))]
+                holds = word_test(word, finished=not flt.typing or k < len(flt.words) - 1)
+                keep = [i for i in keep if holds(text[i])]
         return list(keep)

@@ -20,6 +20,7 @@ from textual.widgets import Header, Input, ProgressBar, Static
 from qualitytui.core import collector
 from qualitytui.core.bookmarks import Bookmarks
 from qualitytui.core.corpus import Corpus, UnknownDocument
+from qualitytui.core.doc_filter import DocumentFilter
 from qualitytui.core.models import DOC_ORDERS, passage_index
 from qualitytui.core.store import CorpusMissing, StoreError, throttled
 from qualitytui.core.normalize import printable
@@ -143,7 +144,8 @@ class QualityApp(BookmarkActions, App[None]):
         self.related: list[tuple[dict[str, Any], int]] = []  # what the panel's entity is mentioned with
         self.entities_here = False  # the sidebar lists only the document read's entities (.)
         self.doc_order = "file"  # the documents list's order (s), remembered: core.models.DOC_ORDERS
-        self._entities_asked = -1.0  # when e last asked for the entity list's focus (focus comes a moment later)
+        self._asked: dict[str, float] = {}  # filter box → when e or d last asked for its list's focus (it comes a moment later)
+        self._doc_filter: tuple[Corpus, DocumentFilter] | None = None  # (made on the first filter typed)
         self.show_mentions = False
         self.user = UserStore(paths.user_store)
         self.bookmarks = Bookmarks(self.user, self.paths.folder)
@@ -257,6 +259,7 @@ class QualityApp(BookmarkActions, App[None]):
             await self.query_one("#reader").mount(panel)
             await sidebar.mount_all([
                 Static(self._documents_title(), classes="pane-title", id="docs-title"),
+                Input(placeholder="filter: words, 2024, unread", id="doc-filter"),
                 DocList(id="docs"),
                 Static(Text("Entities", style="bold"), classes="pane-title", id="entities-title"),
                 Input(placeholder="filter entities", id="entity-filter"),
@@ -285,10 +288,13 @@ class QualityApp(BookmarkActions, App[None]):
         # interpreter's lock shared), which held the screen for 150 ms on 2 000 articles
         self.call_after_refresh(self.prepare_corpus)
 
-    def _documents_title(self) -> Text:
+    def _documents_title(self, shown: int | None = None) -> Text:
+        """``Documents``, with the order when not the folder's and how many of them the filter keeps."""
         title = Text("Documents", style="bold")
+        if shown is not None and self.corpus is not None:
+            title.append(f" {shown}/{len(self.corpus.documents())}")
         if self.doc_order != "file":
-            title.append(f" · {self.doc_order}")  # (newest, oldest: first; a narrow sidebar has room for no more)
+            title.append(f" · {self.doc_order}")  # (newest, oldest: first; a narrow sidebar has room for little more)
         return title
 
     def action_sort_documents(self) -> None:
@@ -296,15 +302,22 @@ class QualityApp(BookmarkActions, App[None]):
         ] and [ follow it."""
         self.doc_order = DOC_ORDERS[(DOC_ORDERS.index(self.doc_order) + 1) % len(DOC_ORDERS)]
         self._save("doc_order", self.doc_order)
-        for title in self.query("#docs-title").results(Static):
-            title.update(self._documents_title())
         if self.corpus is not None:
             self._list_documents(self.corpus)
 
     def _list_documents(self, corpus: Corpus) -> None:
-        """The documents list in the order chosen (} and { by year when by date), the one read highlighted."""
+        """The documents list in the order chosen (} and { by year when by date), those its filter
+        keeps, the one read highlighted."""
+        typed = "".join(box.value for box in self.query("#doc-filter").results(Input))
+        docs = corpus.documents(self.doc_order)
+        if typed.strip():
+            if self._doc_filter is None or self._doc_filter[0] is not corpus:
+                self._doc_filter = (corpus, DocumentFilter(corpus.documents()))
+            docs = self._doc_filter[1].keep(typed, docs, self._was_read)
         for doc_list in self.query(DocList):
-            doc_list.show_documents(corpus.documents(self.doc_order), self._was_read, self.doc_order != "file")
+            doc_list.show_documents(docs, self._was_read, self.doc_order != "file")
+        for title in self.query("#docs-title").results(Static):
+            title.update(self._documents_title(len(docs) if typed.strip() else None))
         self._highlight_in_doc_list(self.doc_id)
 
     def _highlight_in_doc_list(self, doc_id: str | None) -> None:
@@ -603,10 +616,14 @@ class QualityApp(BookmarkActions, App[None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "entity-filter":
             self._show_entities(event.value)
+        elif event.input.id == "doc-filter" and self.corpus is not None:
+            self._list_documents(self.corpus)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "entity-filter":
             self.query_one(EntityList).focus()
+        elif event.input.id == "doc-filter":
+            self.query_one(DocList).focus()
 
     def show_entity(self, entity: dict[str, Any]) -> None:
         panel = self._entity_panel()
@@ -696,18 +713,25 @@ class QualityApp(BookmarkActions, App[None]):
         self.sub_title = f"{printable(item['date_text'])} · {item['kind'].replace('_', ' ')}"
 
     def action_focus_entities(self) -> None:
-        for entities in self.query(EntityList):
-            self._show_sidebar(True)
-            # e once more, also before the focus asked for a moment ago has arrived: type to filter
-            if entities.has_focus or time.monotonic() - self._entities_asked < 0.5:
-                self._entities_asked = -1.0
-                self.action_filter_entities()
-            else:
-                self._entities_asked = time.monotonic()
-                entities.focus()
+        self._list_or_its_filter(EntityList, "#entity-filter")
 
     def action_filter_entities(self) -> None:
-        for box in self.query("#entity-filter").results(Input):
+        self._filter_box("#entity-filter")
+
+    def _list_or_its_filter(self, kind: type[LazyList], box_id: str) -> None:
+        """The sidebar's list of ``kind`` focused; its key pressed once more (also before the focus
+        asked for a moment ago has arrived), its filter box: type to filter."""
+        for listing in self.query(kind):
+            self._show_sidebar(True)
+            if listing.has_focus or time.monotonic() - self._asked.get(box_id, -1.0) < 0.5:
+                self._asked.pop(box_id, None)
+                self._filter_box(box_id)
+            else:
+                self._asked[box_id] = time.monotonic()
+                listing.focus()
+
+    def _filter_box(self, box_id: str) -> None:
+        for box in self.query(box_id).results(Input):
             self._show_sidebar(True)
             box.focus()
 
@@ -726,7 +750,9 @@ class QualityApp(BookmarkActions, App[None]):
     def _step_document(self, delta: int) -> None:
         if self.corpus is None or self.doc_id is None:
             return
-        ids = self.corpus.doc_ids(self.doc_order)  # (as the list shows them)
+        ids = self.corpus.doc_ids(self.doc_order)  # (as the list shows them: those its filter keeps)
+        shown = next((d.doc_ids for d in self.query(DocList) if self.doc_id in d.doc_ids), None)
+        ids = shown or ids
         i = (ids.index(self.doc_id) + delta) % len(ids)
         self.open_where_left(ids[i])
 
@@ -767,9 +793,10 @@ class QualityApp(BookmarkActions, App[None]):
         self._step_document(-1)
 
     def action_focus_documents(self) -> None:
-        for doc_list in self.query(DocList):
-            self._show_sidebar(True)
-            doc_list.focus()
+        self._list_or_its_filter(DocList, "#doc-filter")
+
+    def action_filter_documents(self) -> None:
+        self._filter_box("#doc-filter")
 
     def action_next_group(self) -> None:
         self._in_focused_list("action_next_group")
@@ -923,6 +950,7 @@ class QualityApp(BookmarkActions, App[None]):
         self.exit()
 
     def action_back(self) -> None:
+        self._asked.clear()  # (e or d next is a first press again)
         panel = self._entity_panel()
         if self.screen_stack[0].has_class("-sidebar-shown"):
             self._show_sidebar(False)

@@ -25,6 +25,7 @@ ACTIONS = [
     ("Last passage", "(G)", "last_passage"),
     ("Documents list", "(d)", "focus_documents"),
     ("Sort documents", "as in the folder, newest first, oldest first (s)", "sort_documents"),
+    ("Filter documents", "by words of the title, byline or file, pinyin, a year, unread (d again, or f in the list)", "filter_documents"),
     ("Entities", "the entity sidebar and its filter (e)", "focus_entities"),
     ("Timeline", "dated items on a year axis (t)", "timeline"),
     ("Timeline of this entity", "the dated items of the passages naming the entity shown (t in its panel)", "show_entity_timeline"),

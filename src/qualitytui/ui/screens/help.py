@@ -21,7 +21,7 @@ KEYS = [
     ("f", "find in this document: the search box opens with doc:… typed in (in an entity's panel: entity:…)"),
     ("F (in the panel)", "the last search with entity:… added: the passages it found that name this entity too"),
     ("n / N", "next / previous search hit (across documents)"),
-    ("d", "documents list; s sorts it: as in the folder, newest first, oldest first (] and [ follow it)"),
+    ("d", "documents list; s sorts it: as in the folder, newest first, oldest first; d again (or f) to type in its filter box: words of the title, byline or file, pinyin, 2024 or 2023..2025, unread (] and [ follow the list)"),
     ("e", "entities; e again (or f) to type in the filter box, . for the document read's only; enter shows an entity's mentions; enter again steps through them"),
     ("1–5", "in an entity's panel: open one of the entities mentioned most often in the same passages"),
     ("t (in the panel)", "the entity's timeline: the dated items of the passages that name it (entity:NAME in the timeline's filter)"),

@@ -13,7 +13,8 @@ from qualitytui.ui.widgets.lazy_list import LazyList
 
 
 class DocList(LazyList):
-    BINDINGS = [Binding("s", "app.sort_documents", "Sort", id="documents.sort"),
+    BINDINGS = [Binding("f", "app.filter_documents", "Filter", id="documents.filter"),
+                Binding("s", "app.sort_documents", "Sort", id="documents.sort"),
                 Binding("right_curly_bracket", "next_group", "Next year/folder", key_display="}", show=False,
                         id="documents.next_group")]
 
