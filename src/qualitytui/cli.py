@@ -62,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     docs = add("docs", "list the documents: id, title, passages, repairs")
+    docs.add_argument("filter", nargs="*", metavar="WORD",
+                      help="only documents matching every word: words of the title, subtitle, byline or file path "
+                           "(characters or pinyin), a year (2024) or years (2023..2025), unread (never opened in the app)")
     docs.add_argument("--sort", choices=DOC_ORDERS, default="file",
                       help="file: as in the folder (default); newest, oldest: by each document's date, undated last")
     show = add("show", "print documents with their passages (one id, several, or --all)")
@@ -209,7 +212,15 @@ def _emit_json(value: Any) -> None:
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
-    docs = _open(args, every_skip=True).documents(args.sort)
+    corpus = _open(args, every_skip=True)
+    docs = corpus.documents(args.sort)
+    if args.filter:  # as the app's documents list filters
+        from qualitytui.core.doc_filter import DocumentFilter
+
+        opened = _user_store(args).get("read")
+        opened = opened if isinstance(opened, dict) else {}
+        docs = DocumentFilter(corpus.documents()).keep(" ".join(args.filter), docs,
+                                                       lambda doc: (corpus.file_hash(doc) or doc) in opened)
     if args.json:
         _emit_json(docs)
         return EXIT_OK
@@ -402,13 +413,18 @@ def cmd_tui(args: argparse.Namespace) -> int:
 
 def _bookmarks(args: argparse.Namespace):
     from qualitytui.core.bookmarks import Bookmarks
+
+    return Bookmarks(_user_store(args), _paths(args).folder)
+
+
+def _user_store(args: argparse.Namespace):
+    """The user store (bookmarks, reading state), its notes on stderr."""
     from qualitytui.core.user_store import UserStore
 
-    paths = _paths(args)
-    store = UserStore(paths.user_store)
+    store = UserStore(_paths(args).user_store)
     for m in store.messages:
         print(f"qualitytui: warning: {m}", file=sys.stderr)
-    return Bookmarks(store, paths.folder)
+    return store
 
 
 def _passage(corpus, passage_id: str) -> dict[str, Any]:

@@ -36,6 +36,26 @@ def test_docs_table_is_readable(capsys):
     assert "≈" + json.loads(js)[1]["date"]["value"] in row  # each document's inferred date, marked as inferred
 
 
+def test_docs_keeps_the_documents_matching_every_word_as_the_apps_list_does(capsys):
+    from qualitytui.core.corpus import Corpus
+    from qualitytui.core.user_store import UserStore
+    from qualitytui.paths import Paths
+
+    def ids(*words):
+        code, out, _ = run(capsys, "docs", "--json", *words)
+        assert code == 0
+        return [d["id"][:3] for d in json.loads(out)]
+
+    assert ids("2025") == ["000", "002"] and ids("2022..2023") == ["001", "003", "004"]
+    assert ids("laoshan") == ["000", "002"] and ids("嶗山", "2025") == ["000", "002"]  # pinyin, traditional
+    assert ids("质量强链") == ["004"] and ids("nothing-like-this") == []
+    assert ids("unread") == ["000", "001", "002", "003", "004"]
+    paths = Paths.resolve(None, None, None)  # the test's own dirs (conftest)
+    corpus = Corpus.open(paths)
+    UserStore(paths.user_store).set("read", {corpus.file_hash("001_8b5557aee29fe76b"): 3})  # opened in the app
+    assert ids("unread") == ["000", "002", "003", "004"] and ids("unread", "2022") == []
+
+
 def test_docs_sorted_by_date_newest_or_oldest_first(capsys):
     _, out, _ = run(capsys, "docs", "--json", "--sort", "newest")
     # the seeds' dates: 002 of 2025-03-20, 000 of 2025 (a year alone comes after that year's days), 003 and
