@@ -105,6 +105,9 @@ def test_a_last_syllable_being_typed_finds_the_longer_ones_after_itself(tmp_path
     assert [h.doc for h in c.search("zhilia").hits] == ["a", "a"]  # (zhi-lia finds nothing: 质量 in full)
     assert [h.doc for h in c.search("zhili tisheng").hits] == []  # a word before the last is typed to its end
     assert [h.doc for h in c.search("kind:body -zhili").hits] == ["a"]  # leaving out leaves out no more
+    (tmp_path / "2").mkdir()
+    c = small(tmp_path / "2", {"a.txt": "标题一\n\n青岛质量提升。\n", "b.txt": "标题二\n\n青岛推进基层社会治理。\n"})
+    assert [h.doc for h in c.search("qingdao zhili").hits] == ["b", "a"]  # 青岛质量 standing together still after
 
 
 def test_a_rare_reading_finds_its_character_and_ranks_below_the_usual_ones(tmp_path):

@@ -353,13 +353,14 @@ class Searcher:
             found -= self._copies
         idf = [math.log(1 + (n - k + 0.5) / (k + 0.5)) for k in (len(held or tf) for tf, held in weighted)]
         ranked = self._scores(found, per_term, idf)  # (-score, pid): smallest first is best first
+        # the passages found only by a last syllable read as the start of a longer one
         later = {pid for tf, held in weighted if held is not None for pid in found.difference(held)}
-        if later:
-            ranked = _after_the_rest(ranked, later)
         phrased = len(q.terms) > 1 and not any(t.either for t in q.terms)  # (a phrase bonus applies)
+        if q.order == "best" and phrased and ranked:
+            ranked = self._phrase_bonus(q.terms, ranked, limit)
+        if later:  # (after the bonus: a phrase read so still comes after the words as typed)
+            ranked = _after_the_rest(ranked, later)
         if q.order == "best":
-            if phrased and ranked:
-                ranked = self._phrase_bonus(q.terms, ranked, limit)
             shown = sorted(ranked) if limit is None or limit >= len(ranked) else heapq.nsmallest(limit, ranked)
         else:
             shown = self._by_date(ranked, q.order, limit)
