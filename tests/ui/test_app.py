@@ -1545,7 +1545,7 @@ async def test_the_timeline_filters_in_a_thread_and_once_for_keys_typed_fast(tmp
 
     def clocked(self, flt):  # as slow as on a large corpus
         ran.append((flt, threading.current_thread() is threading.main_thread()))
-        time.sleep(0.1)
+        time.sleep(0.5)
         return keep(self, flt)
 
     monkeypatch.setattr(TimelineItems, "keep", clocked)
@@ -1555,7 +1555,11 @@ async def test_the_timeline_filters_in_a_thread_and_once_for_keys_typed_fast(tmp
         box = screen.query_one("#timeline-filter")
         for k in range(1, len("2025 plan") + 1):  # typed fast
             box.value = "2025 plan"[:k]
+        await pilot.pause(0.3)
+        head = screen.query_one("#timeline-head")
+        assert "filtering…" in str(head.render())  # the items shown are not taken for its result
         await filtered(screen, pilot)
+        assert "filtering…" not in str(head.render())
         assert ran and not any(main for _, main in ran)  # never on the thread that draws and reads keys
         assert len(ran) == 1  # what the box holds when a run starts: not once for each key typed
         assert ran[-1][0].years == ((2025, 2025),) and ran[-1][0].kinds == {"plan_period"}
