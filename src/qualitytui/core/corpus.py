@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from tinydb import TinyDB
 
-from qualitytui.core import pinyin
-from qualitytui.core.fold import fold
 from qualitytui.core.mention_table import Mentions
 from qualitytui.core.snippets import Snippet, snippet
 from qualitytui.core.store import Builder, Progress, folder_changes, open_saved, open_store
@@ -359,18 +357,6 @@ class Corpus:
                 by_text.setdefault(p["text"], found[p["id"]])
         borrowed = {p["id"]: by_text[p["text"]] for p in self.exact_passages(doc_id) if p.get("copied") and p["text"] in by_text}
         return {**own, **borrowed}
-
-    @staticmethod
-    def filter_entities(entities: list[dict[str, Any]], text: str, docs: set[str] | None = None) -> list[dict[str, Any]]:
-        """Entities whose name or an alias contains ``text`` (traditional, full-width, case folded), or
-        reads as it in pinyin (``qingpi`` → 青啤); only those mentioned in ``docs``, when given."""
-        if docs is not None:
-            entities = [e for e in entities if not docs.isdisjoint(e["docs"])]
-        want = fold(text.strip())
-        if not want:
-            return entities
-        reads = pinyin.pattern(want.replace(" ", "")) if want.isascii() else None
-        return [e for e in entities if any(want in fold(n) or (reads and reads.search(n)) for n in [e["name"], *e["aliases"]])]
 
     def searcher(self) -> Searcher:
         """The search engine over this corpus (its index loaded on first use)."""
