@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from functools import partial
+from typing import Any, AsyncIterator, Callable
 
 from textual.command import Hit, Hits, Provider
 from textual.content import Content
@@ -70,6 +72,24 @@ def _shown(matcher: Matcher, label: str, reads: list[re.Pattern[str]]) -> tuple[
 _NOTHING = Content("")
 
 
+def _could_match(query: str, reads: list[re.Pattern[str]]) -> Callable[[str], bool]:
+    """A quick test that a name may match ``query``: its letters in order, as the fuzzy matcher needs
+    them (a regex, in C), or, read as pinyin, every word's characters. The fuzzy matcher itself is run
+    only on the names that pass: name by name, it took 200–300 ms a key on 45 000 entities."""
+    query = query.rpartition(":")[2].strip()  # (Entity: 高善武, as the label reads: the name is 高善武)
+    in_order = re.compile(".*?".join(map(re.escape, query)), re.IGNORECASE | re.DOTALL).search
+    return lambda label: in_order(label) is not None or bool(reads) and all(p.search(label) for p in reads)
+
+
+async def _now_and_then(rows: list[Any]) -> AsyncIterator[Any]:
+    """``rows`` one by one, letting the app in every 2 000 of them: a key typed meanwhile is read,
+    and the palette drops this search for the next."""
+    for k, row in enumerate(rows):
+        if k % 2000 == 1999:
+            await asyncio.sleep(0)
+        yield row
+
+
 def _reading(query: str) -> list[re.Pattern[str]]:
     """What each typed word stands for as pinyin; none when a word cannot be read so."""
     words = query.split()
@@ -84,8 +104,12 @@ class DocumentCommands(Provider):
         if corpus is None:
             return
         matcher, reads = self.matcher(query), _reading(query)
-        for doc in corpus.documents():
-            score, shown = _shown(matcher, f"Open: {doc['title']}", reads)
+        may = _could_match(query, reads)
+        async for doc in _now_and_then(corpus.documents()):
+            if not (may(doc["title"]) or may(doc["id"])):  # (not the label's "Open:": "t" is in every one)
+                continue
+            label = f"Open: {doc['title']}"
+            score, shown = _shown(matcher, label, reads)
             by_id = matcher.match(doc["id"])
             if max(score, by_id) > 0:
                 about = doc["id"] + (f" · copy of {doc['copy_of']}" if doc.get("copy_of") else "")
@@ -98,7 +122,10 @@ class EntityCommands(Provider):
         if getattr(app, "corpus", None) is None:
             return
         matcher, reads = self.matcher(query), _reading(query)
-        for ent in getattr(app, "entities", []):
+        may = _could_match(query, reads)
+        async for ent in _now_and_then(getattr(app, "entities", [])):
+            if not (may(ent["name"]) or any(map(may, ent["aliases"]))):  # (not the label's "Entity:")
+                continue
             label = f"Entity: {ent['name']}"
             score, shown = _shown(matcher, label, reads)
             if not score:  # found by an alias (青啤 for 青岛啤酒): the name, then the alias marked
