@@ -324,10 +324,13 @@ class QualityApp(BookmarkActions, App[None]):
         self._highlight_in_doc_list(self.doc_id)
 
     def _highlight_in_doc_list(self, doc_id: str | None) -> None:
-        """The documents list's cursor on ``doc_id`` (the list is there once the sidebar is filled)."""
+        """The documents list's cursor on ``doc_id`` (the list is there once the sidebar is filled);
+        on its first document when its filter leaves ``doc_id`` out (enter opens it)."""
         for doc_list in self.query(DocList):
             if doc_id in doc_list.doc_ids:
                 doc_list.highlighted = doc_list.doc_ids.index(doc_id)
+            elif doc_list.doc_ids and doc_id is not None:
+                doc_list.highlighted = 0
 
     def _resume_collector(self) -> None:
         if self._collector_paused:
