@@ -38,6 +38,7 @@ class DocumentFilter:
         if not words:
             return docs
         text = self.haystacks()
+        typing = still_typed(fold(typed), words[-1])  # (the last word may be the start of a longer one)
         for k, word in enumerate(words):
             if word == UNREAD:
                 docs = [d for d in docs if not read(d["id"])]
@@ -45,7 +46,7 @@ class DocumentFilter:
                 first, last = span
                 docs = [d for d in docs if (year := _year(d)) and first <= year <= last]  # (undated: in no year)
             else:
-                holds = word_test(word, finished=k < len(words) - 1 or not still_typed(fold(typed), word))
+                holds = word_test(word, finished=k < len(words) - 1 or not typing)
                 docs = [d for d in docs if holds(text.get(d["id"], ""))]
         return docs
 

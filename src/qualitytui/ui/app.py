@@ -148,7 +148,7 @@ class QualityApp(BookmarkActions, App[None]):
         self.entities_here = False  # the sidebar lists only the document read's entities (.)
         self.doc_order = "file"  # the documents list's order (s), remembered: core.models.DOC_ORDERS
         self._asked: dict[str, float] = {}  # filter box → when e or d last asked for its list's focus (it comes a moment later)
-        self._doc_filter: tuple[Corpus, DocumentFilter] | None = None  # (made on the first filter typed)
+        self._doc_filter = DocumentFilter([])  # the corpus shown's (its titles folded on the first key typed)
         self.show_mentions = False
         self.user = UserStore(paths.user_store)
         self.bookmarks = Bookmarks(self.user, self.paths.folder)
@@ -312,11 +312,7 @@ class QualityApp(BookmarkActions, App[None]):
         """The documents list in the order chosen (} and { by year when by date), those its filter
         keeps, the one read highlighted."""
         typed = "".join(box.value for box in self.query("#doc-filter").results(Input))
-        docs = corpus.documents(self.doc_order)
-        if typed.strip():
-            if self._doc_filter is None or self._doc_filter[0] is not corpus:
-                self._doc_filter = (corpus, DocumentFilter(corpus.documents()))
-            docs = self._doc_filter[1].keep(typed, docs, self._was_read)
+        docs = self._doc_filter.keep(typed, corpus.documents(self.doc_order), self._was_read)
         for doc_list in self.query(DocList):
             doc_list.show_documents(docs, self._was_read, self.doc_order != "file")
         for title in self.query("#docs-title").results(Static):
@@ -408,7 +404,7 @@ class QualityApp(BookmarkActions, App[None]):
         if self.corpus is not None:
             self.corpus.close()
         self.corpus, self.entities, self.entity, self.related = None, [], None, []
-        self._entity_filter = EntityFilter([])
+        self._entity_filter, self._doc_filter = EntityFilter([]), DocumentFilter([])
         for doc_list in self.query(DocList):
             doc_list.show_documents([])
         self._show_entities("")
@@ -510,6 +506,7 @@ class QualityApp(BookmarkActions, App[None]):
         if self.corpus is not None and self.corpus is not corpus:  # a rebuilt store replaces the last build
             self.corpus.close()
         self.corpus = corpus
+        self._doc_filter = DocumentFilter(corpus.documents())
         self.corpora_shown += 1
         self.prepared = False
         for bar in self.query("#build-progress"):
@@ -760,9 +757,8 @@ class QualityApp(BookmarkActions, App[None]):
     def _step_document(self, delta: int) -> None:
         if self.corpus is None or self.doc_id is None:
             return
-        ids = self.corpus.doc_ids(self.doc_order)  # (as the list shows them: those its filter keeps)
         shown = next((d.doc_ids for d in self.query(DocList) if self.doc_id in d.doc_ids), None)
-        ids = shown or ids
+        ids = shown or self.corpus.doc_ids(self.doc_order)  # (as the list shows them: those its filter keeps)
         i = (ids.index(self.doc_id) + delta) % len(ids)
         self.open_where_left(ids[i])
 
