@@ -100,8 +100,8 @@ def heldout(show: bool, name: str) -> None:
             for line in filter(None, answers.splitlines()):
                 expr, want = line.split("\t")
                 total += 1
-                # the item of that text, else one whose text holds it or is held in it (5月 of 截至5月底,
-                # 5月下旬): where an expression's edges are drawn is not what is scored
+                # the item of that text, else one whose text holds it or is held in it (5月底 of 截至5月底,
+                # 上半年 of 今年上半年): where an expression's edges are drawn is not what is scored
                 match = next((i for i in pool if squash(i.date_text) == squash(expr)), None) or next(
                     (i for i in pool if squash(i.date_text) in squash(expr) or squash(expr) in squash(i.date_text)), None)
                 if match and (match.start or "").startswith(want):

@@ -161,8 +161,19 @@ def test_a_date_followed_by_before_is_a_deadline_and_as_of_is_a_count():
     kinds = {i.date_text: (i.kind, i.start) for i in got}
     assert kinds["2024年12月31日"] == ("target", "2024-12-31")
     assert kinds["2024年底"] == ("statistic_period", "2024-12")
-    assert kinds["11月"][0] == "statistic_period"
+    assert kinds["11月底"][0] == "statistic_period"
     assert kinds["明年"][0] == "target"
+
+
+def test_a_part_of_a_month_is_in_the_dates_text_and_the_month_is_its_start():
+    _, got = items("发布时间：2024-07-16", "截至5月底，全省已开工项目1200个。", "到2025年6月底，完成全部任务。",
+                   "今年3月中旬，召开推进会。", "明年1月初，启动评选。", "8月下旬，举办博览会。")
+    found = {i.date_text: (i.start, i.precision, i.kind) for i in got}
+    assert found["5月底"] == ("2024-05", "month", "statistic_period")
+    assert found["2025年6月底"] == ("2025-06", "month", "target")
+    assert found["今年3月中旬"][:2] == ("2024-03", "month")
+    assert found["明年1月初"][:2] == ("2025-01", "month")
+    assert found["8月下旬"][:2] == ("2024-08", "month")
 
 
 def test_yesterday_does_not_date_the_article_by_a_deadline():
