@@ -85,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     search = add("search", "ranked search of every passage (Chinese, pinyin, traditional characters)")
     search.epilog = QUERY_HELP
     search.formatter_class = argparse.RawDescriptionHelpFormatter
-    search.add_argument("query", nargs="+", metavar="QUERY", help="words, \"a phrase\", -excluded, filters (below)")
+    search.add_argument("query", nargs="*", metavar="QUERY", help="words, \"a phrase\", -excluded, filters (below)")
     search.add_argument("--limit", type=_limit, default=20, metavar="N", help="show the best N hits (default 20; 0 for all)")
     search.add_argument("--sort", choices=HIT_ORDERS, help="best first (the default), or by the documents' dates: "
                                                        "newest or oldest first (as sort: in the query)")
@@ -326,6 +326,8 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     if args.cite and args.json:
         raise CliError("--json and --cite each choose the output: give one of them", EXIT_USAGE)
+    if not args.query:  # (not required by argparse: a query may open on a dash, -kind:furniture)
+        raise CliError("search needs a QUERY: words, pinyin or a filter (qualitytui search --help)", EXIT_USAGE)
     corpus = _open(args)
     from qualitytui.core.query import with_order
 

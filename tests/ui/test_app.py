@@ -677,7 +677,7 @@ async def test_a_half_typed_query_keeps_the_last_results_on_screen(tmp_path):
         # half typed: each says what it lacks, and the hits of 质量月 stay to read on
         assert "NOT needs a word" in await typed("质量月 NOT ")
         assert "unknown passage kind 'h'" in await typed("质量月 kind:h")
-        assert "NOT leaves out words" in await typed("质量月 NOT kind:heading")
+        assert "sort: cannot be left out" in await typed("质量月 -sort:newest")
         assert "below: 质量月" in str(status.render()) and results.option_count == shown
         assert screen.result.query == "质量月"
         assert "below" not in await typed("质量月 NOT 城阳")

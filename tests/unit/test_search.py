@@ -157,7 +157,30 @@ def test_and_and_not_in_capitals_read_as_in_other_search_boxes(seeds):
     assert [t.text for t in q.terms] == ["青岛 OR 济南", "品牌"] and [t.text for t in q.excluded] == ["崂山"]
     assert [t.text for t in parse("quality and not").terms] == ["quality", "and", "not"]  # lower case: words
     assert parse("AND").problem and parse("质量 NOT").problem  # nothing to search for; NOT with nothing after it
-    assert parse("质量 NOT doc:000").problem  # filters cannot be left out: said, not ignored
+
+
+
+def test_a_filter_left_out_keeps_the_passages_that_fail_it(seeds):
+    quality = set(hit_ids(seeds.search("质量", limit=None)))
+    docs = seeds.doc_ids()
+    in_first = set(hit_ids(seeds.search(f"质量 doc:{docs[0]}", limit=None)))
+    assert in_first and quality - in_first
+    for raw in (f"质量 -doc:{docs[0]}", f"质量 NOT doc:{docs[0]}", f'质量 -doc:"{docs[0]}"', f"质量 -DOC:{docs[0][:3]}"):
+        assert set(hit_ids(seeds.search(raw, limit=None))) == quality - in_first, raw
+    headings = set(hit_ids(seeds.search("kind:heading", limit=None)))
+    every = {p["id"] for d in seeds.documents() for p in seeds.passages(d["id"])}
+    assert set(hit_ids(seeds.search("-kind:heading", limit=None))) == every - headings  # alone, as a filter alone
+    qingdao, laoshan = (set(hit_ids(seeds.search(f"entity:{n}", limit=None))) for n in ("青岛市", "崂山区"))
+    assert qingdao - laoshan and qingdao & laoshan
+    assert set(hit_ids(seeds.search("entity:青岛市 -entity:崂山区", limit=None))) == qingdao - laoshan
+    assert set(hit_ids(seeds.search("质量 -entity:青岛市|崂山区", limit=None))) == quality - qingdao - laoshan
+    q = parse("质量 -kind:heading NOT type:person -青岛")
+    assert q.without == [("kind", ["heading"]), ("type", ["person"])] and not q.filters
+    assert [t.text for t in q.excluded] == ["青岛"] and [t.text for t in q.terms] == ["质量"]
+    assert "cannot be left out" in parse("质量 -sort:newest").problem and parse("质量 NOT sort:oldest").problem
+    assert seeds.search("质量 -doc:nonesuch").message == "unknown document in doc:nonesuch"  # said, not ignored
+    assert seeds.search("质量 -kind:nonsense").message.startswith("unknown passage kind")
+    assert parse("质量 --doc:000").problem is None and parse("质量 --doc:000").excluded  # (two dashes: a word)
 
 
 def test_filters(seeds):
@@ -324,6 +347,15 @@ def test_search_command_excludes_and_reports_bad_queries(capsys):
     assert main(["search", "质量", "-青岛", "--json", "--limit", "0"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["total"] == len(out["hits"]) > 0
+    assert main(["search", "-kind:furniture", "-kind:byline", "--json", "--limit", "0"]) == 0  # a query opening on a dash
+    kept = {h["passage"] for h in json.loads(capsys.readouterr().out)["hits"]}
+    assert main(["search", "kind:furniture|byline", "--json", "--limit", "0"]) == 0
+    left_out = {h["passage"] for h in json.loads(capsys.readouterr().out)["hits"]}
+    assert main(["docs", "--json"]) == 0
+    every = sum(d["passages"] for d in json.loads(capsys.readouterr().out))
+    assert left_out and not kept & left_out and len(kept) + len(left_out) == every
+    assert main(["search", "--limit", "3"]) == 2
+    assert "search needs a QUERY" in capsys.readouterr().err
     assert main(["search", "kind:nonsense"]) == 1
     assert "unknown passage kind" in capsys.readouterr().err
 

@@ -6,6 +6,7 @@
     -青岛, NOT 青岛        without this word (NOT in capitals; AND in capitals adds nothing: all words are needed)
     laoshan, qdyp         pinyin (whole syllables or initials) also matches the characters
     doc:001 kind:heading type:person entity:青岛啤酒 year:2025    filters (a filter alone lists passages)
+    -doc:001, NOT kind:furniture                 a filter left out: passages that do not pass it
     entity:崂山区 entity:高善武, doc:001|002     filters all hold; the values of one (|) are either
     year:2023..2025 date:2024-03 date:2024..     dated items in those years; documents dated then
     sort:newest, sort:oldest                     hits by their documents' dates, not best first
@@ -31,7 +32,7 @@ FILTERS = ("doc", "kind", "type", "entity", "year", "date")
 # a filter's value in quotes, a quote in it doubled (doc:"""好品"" 济南"); unclosed, it runs to the end
 # (while it is typed). The timeline filter's entity:"…" reads the same way.
 QUOTED_VALUE = r'"((?:[^"]|"")*)(?:"(?!")|$)'
-_PART = re.compile(r'(-?)"([^"]*)"?|(?i:(doc|kind|type|entity|year|date|sort)):' + QUOTED_VALUE + r'|(\S+)')
+_PART = re.compile(r'(-?)"([^"]*)"?|(-?)(?i:(doc|kind|type|entity|year|date|sort)):' + QUOTED_VALUE + r'|(\S+)')
 _OR = re.compile(r"\s+(?:OR|\|)\s+")  # (OR in capitals, as in most search boxes: "or" is a word)
 _WORDCHAR = re.compile(r"\w")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -62,12 +63,13 @@ class Query:
     excluded: list[Term] = field(default_factory=list)
     # each filter typed, (key, its values): every filter must hold, any one of its values (doc:001|002)
     filters: list[tuple[str, list[str]]] = field(default_factory=list)
+    without: list[tuple[str, list[str]]] = field(default_factory=list)  # filters left out (-doc:001)
     order: str = "best"
     problem: str | None = None
 
     @property
     def empty(self) -> bool:
-        return not self.terms and not self.filters
+        return not self.terms and not self.filters and not self.without
 
     def filtered_by(self, key: str) -> bool:
         return any(k == key for k, _ in self.filters)
@@ -112,19 +114,24 @@ def parse(raw: str) -> Query:
     joining = False  # the last term takes the next one as an alternative
     negating = False  # NOT came last: the next word or phrase is left out
     for m in _PART.finditer(text):
-        neg, quoted, key, value, word = m.groups()
+        neg, quoted, key_neg, key, value, word = m.groups()
         if word in ("AND", "NOT"):  # (in capitals, as OR: "and", "not" are words)
             negating, joining = word == "NOT", False
             continue
+        if word is not None and word[:1] == "-" and _filter_key(word[1:]):
+            key_neg, word = "-", word[1:]  # -doc:001: a filter left out, as NOT doc:001
         if negating:
             negating = False
-            if key is not None or word is not None and word.partition(":")[0].lower() in (*FILTERS, "sort"):
-                q.problem = "NOT leaves out words and phrases, not filters"
-                return q
             if quoted is not None:
                 neg = "-"
+            elif key is not None or _filter_key(word):
+                key_neg = "-"
             elif not word.startswith("-"):
                 word = "-" + word
+        if key_neg and (key or _filter_key(word)).lower() == "sort":
+            q.problem = "sort: cannot be left out; it orders the hits (sort:best, sort:newest, sort:oldest)"
+            return q
+        into = q.without if key_neg else q.filters
         if key is not None and key.lower() == "sort" or word is not None and word[:5].lower() == "sort:":
             q.order = (value if key is not None else word[5:]).lower()
             if q.order not in HIT_ORDERS:
@@ -138,7 +145,7 @@ def parse(raw: str) -> Query:
             if problem:
                 q.problem = problem
                 return q
-            q.filters.append((key.lower(), [value]))
+            into.append((key.lower(), [value]))
             joining = False
             continue
         if word is not None and "|" in word and word.partition(":")[0].lower() not in FILTERS:
@@ -174,7 +181,7 @@ def parse(raw: str) -> Query:
                 if problem:
                     q.problem = problem
                     return q
-            q.filters.append((key, values))
+            into.append((key, values))
             continue
         if word.startswith("-") and len(word) > 1:
             t = _term(word[1:], phrase=False)
@@ -185,7 +192,7 @@ def parse(raw: str) -> Query:
         if t:
             q.terms.append(t)
     if negating:
-        q.problem = "NOT needs a word or a phrase after it"
+        q.problem = "NOT needs a word, a phrase or a filter after it"
         return q
     typing = _typing_a_word(text)
     q.terms = [t if typing and k == len(q.terms) - 1 else _finished(t) for k, t in enumerate(q.terms)]
@@ -195,13 +202,20 @@ def parse(raw: str) -> Query:
     return q
 
 
+def _filter_key(word: str) -> str:
+    """The filter (or sort:) that ``word`` sets, in lower case, else ''."""
+    key, sep, _ = word.partition(":")
+    key = key.lower()
+    return key if sep and key in (*FILTERS, "sort") else ""
+
+
 def _typing_a_word(text: str) -> bool:
     """Whether ``text`` ends in a word or an unclosed phrase still being typed (nothing after it):
     only there may the last syllable typed whole be the start of a longer one (zhili → zhiliang)."""
     parts = list(_PART.finditer(text))
     if not parts or parts[-1].end() < len(text.rstrip()) or text[-1:].isspace():
         return False
-    neg, quoted, key, _, word = parts[-1].groups()
+    neg, quoted, _, key, _, word = parts[-1].groups()
     if quoted is not None:
         return not parts[-1].group(0).endswith('"') or parts[-1].group(0) == neg + '"'
     return key is None and word is not None and word not in ("AND", "NOT") and not word.startswith("-") and ":" not in word

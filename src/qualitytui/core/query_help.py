@@ -13,6 +13,7 @@ SYNTAX = (
     ("year:2025", "passages with a date in that year (year:2023..2025: in those years);"),
     ("date:2024-03", "passages of documents dated then (date:2023..2024-06, date:2024..). Alone, filters list the passages that pass them;"),
     ("entity:崂山区 entity:高善武", "filters typed apart all hold: passages naming both; entity:崂山区|高善武: either"),
+    ("-doc:ID, NOT kind:furniture", "a filter left out: the passages that do not pass it"),
     ('doc:"2024-03 青岛日报"', "a value with spaces in quotes"),
     ("sort:newest, sort:oldest", "hits by their documents' dates, not best first"),
 )

@@ -256,18 +256,31 @@ class Searcher:
     # -- filters --------------------------------------------------------------------------------
 
     def _filter(self, q: Query) -> tuple[set[int] | None, str | None]:
+        """The passages that pass every filter (None: no filter) and fail every one left out."""
         allowed: set[int] | None = None
         for key, values in q.filters:
-            pids: set[int] = set()
-            for v in values:
-                if (key, v) not in self._filtered:
-                    self._filtered[(key, v)] = getattr(self, f"_filter_{key}")(v)
-                got, problem = self._filtered[(key, v)]
-                if problem:
-                    return None, problem
-                pids.update(got)
+            pids, problem = self._passing(key, values)
+            if problem:
+                return None, problem
             allowed = pids if allowed is None else allowed & pids
+        for key, values in q.without:
+            pids, problem = self._passing(key, values)
+            if problem:
+                return None, problem
+            allowed = (set(range(len(self.rows))) if allowed is None else allowed) - pids
         return allowed, None
+
+    def _passing(self, key: str, values: list[str]) -> tuple[set[int], str | None]:
+        """The passages that pass filter ``key`` with any of ``values`` (each value's looked up once)."""
+        pids: set[int] = set()
+        for v in values:
+            if (key, v) not in self._filtered:
+                self._filtered[(key, v)] = getattr(self, f"_filter_{key}")(v)
+            got, problem = self._filtered[(key, v)]
+            if problem:
+                return pids, problem
+            pids.update(got)
+        return pids, None
 
     def _doc_ranges(self) -> dict[str, range]:
         """Each document's passages, as the range of their rows (made once)."""
