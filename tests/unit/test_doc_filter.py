@@ -32,6 +32,7 @@ def test_pinyin_as_a_search_reads_it():
     assert kept("laoshan") == ["2024/a"] and kept("chengyang") == ["misc/d"]
     assert kept("zhili") == ["2024/a", "2024/b", "2022/c"]  # on the way to zhiliang: 质量
     assert kept("zhili ") == []  # typed to its end: zhi-li (治理) is in no title
+    assert kept("láoshān") == kept("lao2shan1") == ["2024/a"]  # with its tones
 
 
 def test_years_keep_the_documents_dated_then_and_unread_those_never_opened():

@@ -32,6 +32,7 @@ def test_pinyin_whole_initials_spaced_and_being_typed():
     assert names("qingpi") == ["青岛啤酒"] and names("gsw") == ["高善武"]
     assert names("zhiliang dahui") == ["中国质量大会"]  # (spaces optional)
     assert names("laosha") == ["崂山区"]  # a syllable being typed
+    assert names("qīngpí") == names("qing1pi2") == ["青岛啤酒"]  # with its tones
     assert names("zhili") == ["中国质量大会"] and names("zhili ") == []  # zhi-li+ while typed; zhi-li when ended
 
 

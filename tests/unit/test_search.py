@@ -87,6 +87,22 @@ def test_zero_width_characters_neither_hide_a_word_nor_spoil_a_query(tmp_path):
     assert {h.doc for h in c.search("济\u200b南").hits} == {"b"}  # a query pasted from a web page
 
 
+def test_pinyin_with_tone_marks_tone_numbers_or_apostrophes_reads_as_plain_pinyin(tmp_path):
+    c = small(tmp_path, {"a.txt": "标题一\n\n西安的绿色发展。\n", "b.txt": "标题二\n\n先进的女性企业家。\n",
+                         "c.txt": "标题三\n\n青岛的质量强市。\n"})
+    assert {h.doc for h in c.search("qīngdǎo").hits} == {h.doc for h in c.search("Qīng Dǎo").hits} == {"c"}
+    assert {h.doc for h in c.search("qing1dao3").hits} == {"c"} and {h.doc for h in c.search("zhìliàng qiáng").hits} == {"c"}
+    assert {h.doc for h in c.search("lǜsè").hits} == {h.doc for h in c.search("lu:se").hits} == {"a"}  # ü, as v
+    assert {h.doc for h in c.search("nǚxìng").hits} == {"b"}
+    # a written break parts the syllables: xi'an and xi1an1 are 西安, xian1 is one syllable (先)
+    assert {h.doc for h in c.search("xian").hits} == {"a", "b"}
+    assert {h.doc for h in c.search("xī'ān").hits} == {h.doc for h in c.search("xi1an1").hits} == {"a"}
+    assert {h.doc for h in c.search("xian1").hits} == {"b"}
+    hit = c.search("qīngdǎo").hits[0]
+    assert [c.passage(hit.passage)["text"][a:b] for a, b in hit.matches] == ["青岛"]  # marked as pinyin is
+    assert parse("C919").terms[0].pinyin == () and parse("mp3").terms[0].pinyin == ()  # digits of a name, no tones
+
+
 def test_pinyin_reads_characters_as_they_are_read_in_words(tmp_path):
     c = small(tmp_path, {"a.txt": "标题一\n\n全力推进质量强省建设。\n", "b.txt": "标题二\n\n打造质量强县示范标杆。\n",
                          "c.txt": "标题三\n\n银行支持小微企业。\n"})

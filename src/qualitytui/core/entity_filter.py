@@ -43,7 +43,8 @@ class EntityFilter:
         want = fold(typed.strip())
         if want:
             text = self._names()
-            reads = pinyin.pattern(want.replace(" ", ""), finished=typed[-1:].isspace()) if want.isascii() else None
+            word = want.replace(" ", "")
+            reads = pinyin.pattern(word, finished=typed[-1:].isspace()) if pinyin.is_pinyin_word(word) else None
             source = re.escape(want) + (f"|{reads.pattern}" if reads is not None else "")
             starts = self._starts
             found = sorted({bisect_right(starts, m.start()) - 1 for m in re.finditer(source, text)})

@@ -6,11 +6,14 @@ be the start of a syllable (typing as you go). Units always line up with whole c
 ``anshan`` can never match across 崂山's syllables. Readings: data/pinyin.tsv (each syllable with the
 characters mainly read so and those that rarely are, tones dropped, ü as v and as u): a reading
 rare for its character (强 as jiàng) still finds it, and search ranks it below the usual readings.
+Pinyin as dictionaries print it reads the same: tone marks (qīngdǎo) or numbers (qing1dao3), ü as ü,
+v or u:, and an apostrophe or a tone number parts the syllables (xi'an, xi1an1: 西安; xian1: 先).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -48,9 +51,26 @@ def syllables() -> frozenset[str]:
     return frozenset(_tables()[0])
 
 
+_TONE_MARKS = dict.fromkeys(map(ord, "\u0304\u0301\u030c\u0300"))  # ā á ǎ à, as NFD writes them apart
+_SPOKEN = re.compile(r"(?:[a-z]+[1-5]?'?)+")  # letters, each syllable perhaps with its tone number, breaks
+_PIECES = re.compile(r"([1-5]|')")
+
+
+def spoken(word: str) -> str:
+    """``word`` (lower case) in the letters the tables read: tone marks dropped (qīngdǎo → qingdao), ü
+    as v (lǜ, lu: → lv), an apostrophe (xī'ān) as ' and tone numbers (qing1dao3) kept: both are
+    syllable breaks."""
+    if word.isascii() and word.isalpha():
+        return word
+    w = unicodedata.normalize("NFD", word).replace("u\u0308", "v").replace("u:", "v").translate(_TONE_MARKS)
+    return unicodedata.normalize("NFC", w).replace("’", "'")
+
+
 def is_pinyin_word(word: str) -> bool:
-    """Letters only, short enough to split: worth reading as pinyin."""
-    return 2 <= len(word) <= MAX_LETTERS and word.isascii() and word.isalpha()
+    """Letters only (pinyin with its tones and breaks too: qīngdǎo, qing1dao3, xi'an), short enough to
+    split: worth reading as pinyin."""
+    w = spoken(word.lower())
+    return 2 <= len(w) <= MAX_LETTERS and (w.isalpha() and w.isascii() or _SPOKEN.fullmatch(w) is not None)
 
 
 @lru_cache(maxsize=256)
@@ -90,9 +110,16 @@ def readings(word: str) -> tuple[tuple[str, ...], ...]:
     on the way to zhiliang), or initials only (``qdyp`` → ``^q ^d ^y ^p``; zh/ch/sh count as one).
     Syllables without a vowel (嗯 n, ng, m) are left out: they would split words anywhere.
     """
-    word = word.lower()
     if not is_pinyin_word(word):
         return ()
+    word = spoken(word.lower())
+    if not word.isalpha():
+        return _broken_readings(word)
+    return _walk(word, initials=True)
+
+
+def _walk(word: str, initials: bool) -> tuple[tuple[str, ...], ...]:
+    """``readings`` of a word of letters alone; as initials too when ``initials``."""
     table = _syllables_with_vowels()
     n = len(word)
     longest = max(map(len, table))
@@ -114,10 +141,26 @@ def readings(word: str) -> tuple[tuple[str, ...], ...]:
     out = ways[0]
     if out:
         out = [w for w in out if len(w) <= len(out[0]) + 1]  # la-o-shan for laoshan, not l-a-o-…
-    initials = _as_initials(word)
-    if initials and len(initials) <= 8:
-        out.append(initials)
+    as_initials = _as_initials(word) if initials else None
+    if as_initials and len(as_initials) <= 8:
+        out.append(as_initials)
     return tuple(out)
+
+
+def _broken_readings(word: str) -> tuple[tuple[str, ...], ...]:
+    """Readings of a word whose syllable breaks are written (qing1dao3, xi'an): a piece before a tone
+    number is one syllable, one before an apostrophe whole syllables; only the last piece, when
+    nothing follows it, may be unfinished (xi'a → xi-a*)."""
+    parts = _PIECES.split(word)  # piece, break, piece, break … piece
+    out: list[tuple[str, ...]] = [()]
+    for k in range(0, len(parts), 2):
+        piece, after = parts[k], parts[k + 1] if k + 1 < len(parts) else ""
+        if not piece:
+            continue
+        options = [r for r in _walk(piece, initials=False)
+                   if (not after or not any(u.endswith(("*", "+")) for u in r)) and (after in ("", "'") or len(r) == 1)]
+        out = [a + b for a in out for b in options][:MAX_ALTERNATIVES]
+    return tuple(r for r in out if r)
 
 
 def _as_initials(word: str) -> tuple[str, ...] | None:

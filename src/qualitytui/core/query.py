@@ -25,7 +25,7 @@ from qualitytui.core.date_range import parse_range
 from qualitytui.core.fold import fold
 from qualitytui.core.models import ENTITY_TYPES, HIT_ORDERS, PASSAGE_KINDS
 from qualitytui.core.normalize import INVISIBLE_CHARS
-from qualitytui.core.pinyin import readings, unfinished
+from qualitytui.core.pinyin import is_pinyin_word, readings, unfinished
 
 MAX_QUERY = 500
 FILTERS = ("doc", "kind", "type", "entity", "year", "date")
@@ -81,7 +81,7 @@ def _term(text: str, phrase: bool) -> Term | None:
         return None  # punctuation alone finds nothing useful
     words = form.split(" ")
     pinyin: tuple[tuple[str, ...], ...] = ()
-    if all(w.isascii() and w.isalpha() for w in words):
+    if all(map(is_pinyin_word, words)):  # (qīngdǎo, qing1dao3 and xi'an too)
         last = len(words) - 1  # (only the last word's last syllable may be the start of a longer one)
         per_word = [tuple(r for r in readings(w) if k == last or not unfinished(r)) for k, w in enumerate(words)]
         if all(per_word):

@@ -6,7 +6,7 @@ SYNTAX = (
     ("青岛 OR 济南, 青岛|济南", "either word"),
     ('"质量 强链"', "a phrase: the words together, in this order"),
     ("-青岛, NOT 青岛", "leave out passages with this word (AND adds nothing: all words are needed)"),
-    ("laoshan, qdyp", "pinyin, whole syllables or initials, finds 崂山, 青岛优品"),
+    ("laoshan, qdyp", "pinyin, whole syllables or initials, finds 崂山, 青岛优品 (tones may be typed: láoshān, lao2shan1)"),
     ("質量強鏈, ＮＱＩ, nqi", "traditional characters, full-width forms and Latin case do not matter"),
     ("doc:ID kind:heading", "filters: a document, a passage kind;"),
     ("type:person entity:青岛啤酒", "passages naming an entity of a type, or by name;"),
