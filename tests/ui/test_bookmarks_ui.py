@@ -250,6 +250,7 @@ async def test_palette_has_a_command_for_every_key_and_jumps_to_entities(tmp_pat
 
         found = [h.match_display.plain async for h in EntityCommands(app.screen).search("qingpi")]
         assert found == ["Entity: 青岛啤酒  青啤"]  # found by its alias: the name, then the alias
+        assert [h.match_display.plain async for h in EntityCommands(app.screen).search("qīngpí")] == found  # tones
         # the letters of "Entity:" in every label do not make every entity a hit for "e" (as in
         # "Edit note"): on 45 000 entities that cost the palette a second a key
         with_e = [h.text.removeprefix("Entity: ") async for h in EntityCommands(app.screen).search("e")]
