@@ -471,9 +471,13 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
         if args.output:
             from pathlib import Path
 
-            from qualitytui.core.atomic import atomic_write
+            from qualitytui.core.atomic import atomic_write, why_not_written
 
-            atomic_write(Path(args.output), text.encode())
+            target = Path(args.output)
+            try:
+                atomic_write(target, text.encode())
+            except OSError as e:  # (named by the file asked for, not by the temp file written beside it)
+                raise CliError(f"cannot write {target}: {why_not_written(e, target.parent, 'output')}") from None
             print(f"{counted(len(rows), 'bookmark')} written to {args.output}", file=sys.stderr)
         else:
             sys.stdout.write(text)

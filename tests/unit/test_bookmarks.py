@@ -196,6 +196,9 @@ def test_cli_add_list_export_remove_round_trip(capsys, tmp_path):
     target = tmp_path / "out.csv"
     code, _, err = run(capsys, "bookmarks", "export", "--format", "csv", "-o", str(target))
     assert code == 0 and "1 bookmark written" in err and text in target.read_text(encoding="utf-8")
+    code, _, err = run(capsys, "bookmarks", "export", "--format", "csv", "-o", str(target / "x.csv"))  # a file in the way
+    assert code == 1 and err.strip() == f"qualitytui: cannot write {target / 'x.csv'}: the output folder {target} " \
+                                         "cannot be created (a file is in the way)"
     other = tmp_path / "other"
     other.mkdir()
     (other / "x.txt").write_text("别的标题\n\n别的文章的正文。\n", encoding="utf-8")
