@@ -176,6 +176,19 @@ def test_and_and_not_in_capitals_read_as_in_other_search_boxes(seeds):
 
 
 
+def test_or_between_two_values_of_one_filter_and_brackets_around_alternatives(seeds):
+    either = set(hit_ids(seeds.search("kind:heading|title", limit=None)))
+    assert either and either == set(hit_ids(seeds.search("kind:heading OR kind:title", limit=None)))
+    assert either == set(hit_ids(seeds.search("kind:heading|kind:title", limit=None)))
+    docs = seeds.doc_ids()
+    assert {h.doc for h in seeds.search(f"doc:{docs[0]} OR doc:{docs[1]}", limit=None).hits} == set(docs[:2])
+    assert parse("kind:heading OR type:person").problem.startswith("OR takes either value of one filter")
+    grouped = set(hit_ids(seeds.search("质量 (青岛 OR 济南)", limit=None)))
+    assert grouped and grouped == set(hit_ids(seeds.search("质量 青岛 OR 济南", limit=None)))
+    assert [t.text for t in parse("(青岛 OR 济南) 品牌").terms] == ["青岛 OR 济南", "品牌"]
+    assert [t.text for t in parse("质量强县(区").terms] == ["质量强县(区"]  # a bracket in a word is the word's
+
+
 def test_a_filter_left_out_keeps_the_passages_that_fail_it(seeds):
     quality = set(hit_ids(seeds.search("质量", limit=None)))
     docs = seeds.doc_ids()

@@ -1,13 +1,13 @@
 """The search query language.
 
     质量强链 好品山东      several words: passages with all of them
-    青岛 OR 济南, 青岛|济南  either word (OR binds the words on each side of it)
+    青岛 OR 济南, 青岛|济南  either word (OR binds the words on each side of it; (青岛 OR 济南) says the same)
     "质量 强链"            a phrase: these characters in this order
     -青岛, NOT 青岛        without this word (NOT in capitals; AND in capitals adds nothing: all words are needed)
     laoshan, qdyp         pinyin (whole syllables or initials) also matches the characters
     doc:001 kind:heading type:person entity:青岛啤酒 year:2025    filters (a filter alone lists passages)
     -doc:001, NOT kind:furniture                 a filter left out: passages that do not pass it
-    entity:崂山区 entity:高善武, doc:001|002     filters all hold; the values of one (|) are either
+    entity:崂山区 entity:高善武, doc:001|002     filters all hold; the values of one (|, OR) are either
     year:2023..2025 date:2024-03 date:2024..     dated items in those years; documents dated then
     sort:newest, sort:oldest                     hits by their documents' dates, not best first
     doc:"2024-03-18 青岛日报"   a filter's value in quotes may hold spaces (a quote in it doubled)
@@ -34,6 +34,8 @@ FILTERS = ("doc", "kind", "type", "entity", "year", "date")
 QUOTED_VALUE = r'"((?:[^"]|"")*)(?:"(?!")|$)'
 _PART = re.compile(r'(-?)"([^"]*)"?|(-?)(?i:(doc|kind|type|entity|year|date|sort)):' + QUOTED_VALUE + r'|(\S+)')
 _OR = re.compile(r"\s+(?:OR|\|)\s+")  # (OR in capitals, as in most search boxes: "or" is a word)
+# (青岛 OR 济南): brackets around alternatives say what OR does anyway (it binds the words next to it)
+_GROUP = re.compile(r"(?<!\S)\(([^()\s]+(?:\s+(?:OR|\|)\s+[^()\s]+)+)\)(?!\S)")
 _WORDCHAR = re.compile(r"\w")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # full-width forms of the query syntax (typed with a Chinese input method) mean the same
@@ -110,7 +112,7 @@ def parse(raw: str) -> Query:
         q.problem = f"query too long ({len(raw)} characters; at most {MAX_QUERY})"
         return q
     text = _CONTROL.sub(" ", raw.translate(_SYNTAX))
-    text = _OR.sub("|", text)  # 青岛 OR 济南 is 青岛|济南
+    text = _OR.sub("|", _GROUP.sub(r"\1", text))  # 青岛 OR 济南 is 青岛|济南
     joining = False  # the last term takes the next one as an alternative
     negating = False  # NOT came last: the next word or phrase is left out
     for m in _PART.finditer(text):
@@ -175,8 +177,14 @@ def parse(raw: str) -> Query:
         key, sep, value = word.partition(":")
         key = key.lower()
         if sep and key in FILTERS:
-            values = value.split("|")  # doc:001|002: either
-            for v in values:
+            values = value.split("|")  # doc:001|002: either, and kind:heading OR kind:title
+            for k, v in enumerate(values):
+                other, colon, rest = v.partition(":")
+                if colon and other.lower() in FILTERS:
+                    if other.lower() != key:
+                        q.problem = f"OR takes either value of one filter ({key}:a OR {key}:b), not of two ({key}: and {other}:)"
+                        return q
+                    values[k] = v = rest
                 problem = _check_filter(key, v)
                 if problem:
                     q.problem = problem
