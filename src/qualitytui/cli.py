@@ -6,7 +6,7 @@ import argparse
 import json
 import os
 import sys
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from qualitytui import __version__
 from qualitytui.core.citations import FORMATS
@@ -64,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     docs = add("docs", "list the documents: id, title, passages, repairs")
     docs.add_argument("filter", nargs="*", metavar="WORD",
                       help="only documents matching every word: words of the title, subtitle, byline or file path "
-                           "(characters or pinyin), a year (2024) or years (2023..2025), unread (never opened in the app)")
+                           "(characters or pinyin), a year (2024) or years (2023..2025), unread (never opened in the app); "
+                           "-WORD or NOT WORD leaves out what it would keep")
     docs.add_argument("--sort", choices=DOC_ORDERS, default="file",
                       help="file: as in the folder (default); newest, oldest: by each document's date, undated last")
     show = add("show", "print documents with their passages (one id, several, or --all)")
@@ -77,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     line.add_argument("filter", nargs="*", metavar="WORD",
                       help="only items matching every word: a kind (event, plan, target, stat), a year (2025) or years (2023..2025), "
                            "entity:NAME (items whose passage names it), or words of the date, title or document "
-                           "title (characters or pinyin)")
+                           "title (characters or pinyin); -WORD or NOT WORD leaves out what it would keep")
     line.add_argument("--doc", metavar="DOC", help="only this document's items (id, or a unique prefix of one)")
     line.add_argument("--cite", choices=FORMATS, metavar="FORMAT",
                       help="print the items as a chronology with their sources instead: md (each with its citation "
@@ -290,6 +291,13 @@ def cmd_entities(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _entity_quoted(word: str, entity_term: Callable[[str], str]) -> str:
+    """A word of the command line as the filter box would have it typed: entity:NAME (or -entity:NAME)
+    with its name quoted again where it needs to be (the shell took its quotes)."""
+    dash = "-" if word[:1] == "-" else ""
+    return dash + entity_term(word[8:] if dash else word[7:]) if word[len(dash) : len(dash) + 7].lower() == "entity:" else word
+
+
 def cmd_timeline(args: argparse.Namespace) -> int:
     if args.cite and args.json:
         raise CliError("--json and --cite each choose the output: give one of them", EXIT_USAGE)
@@ -298,7 +306,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     if args.filter or args.doc:
         from qualitytui.core.timeline_filter import TimelineItems, entity_term, parse
 
-        typed = " ".join(entity_term(w[7:]) if w[:7].lower() == "entity:" else w for w in args.filter)  # (the shell took its quotes)
+        typed = " ".join(_entity_quoted(w, entity_term) for w in args.filter)
         doc = corpus.resolve(args.doc) if args.doc else None
         if doc:
             _copy_note(corpus, doc, "the original's dated items are listed")
@@ -513,8 +521,9 @@ COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
-    if extra and args.command == "search" and all(x.startswith("-") and not x.startswith("--") for x in extra):
-        args.query += extra  # -青岛: an excluded word, not an option
+    if extra and args.command in ("search", "timeline", "docs") and all(x.startswith("-") and not x.startswith("--") for x in extra):
+        words = args.query if args.command == "search" else args.filter
+        words += extra  # -青岛, -target: a word left out, not an option
     elif extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     from qualitytui.core import collector

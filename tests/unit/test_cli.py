@@ -54,6 +54,7 @@ def test_docs_keeps_the_documents_matching_every_word_as_the_apps_list_does(caps
     corpus = Corpus.open(paths)
     UserStore(paths.user_store).set("read", {corpus.file_hash("001_8b5557aee29fe76b"): 3})  # opened in the app
     assert ids("unread") == ["000", "002", "003", "004"] and ids("unread", "2022") == []
+    assert ids("-unread") == ["001"] and ids("-laoshan", "NOT", "2022") == ["003", "004"]  # (-laoshan: no option)
 
 
 def test_docs_sorted_by_date_newest_or_oldest_first(capsys):

@@ -46,3 +46,10 @@ def test_the_order_given_is_kept():
     flt = DocumentFilter(DOCS)
     newest_first = [DOCS[1], DOCS[0], DOCS[2]]
     assert [d["id"] for d in flt.keep("质量", newest_first, lambda i: False)] == ["2024/b", "2024/a", "2022/c"]
+
+
+def test_a_word_after_a_dash_or_not_leaves_out_what_it_would_keep():
+    assert kept("-2024") == ["2022/c", "misc/d"] and kept("NOT 2024") == kept("-2024")  # (undated: in no year)
+    assert kept("-unread", read={"2024/a"}) == ["2024/a"] and kept("质量 -laoshan") == ["2024/b", "2022/c"]
+    assert kept("质量 NOT 強鏈") == ["2024/a", "2022/c"]  # traditional, as kept
+    assert kept("-") == kept("") and kept("-zhili") == kept("")  # a dash alone; a word left out is typed to its end

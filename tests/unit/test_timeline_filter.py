@@ -132,3 +132,27 @@ def test_the_timeline_command_keeps_an_entitys_items(tmp_path, capsys):
     assert got == [i for i in everything if i["passage"] in passages] and got
     assert main([*base, "timeline", "entity:无此人"]) == 1
     assert "no entity named '无此人'" in capsys.readouterr().err
+
+
+def test_a_word_after_a_dash_or_not_leaves_out_what_it_would_keep():
+    every = list(range(len(ITEMS)))
+    assert kept("-target") == [0, 1, 3, 4] and kept("NOT target") == kept("-target")
+    assert kept("-2025") == [0, 3, 4] and kept("-2023..2025") == [0]
+    assert kept("-laoshan") == [2, 3, 4] and kept("-行動方案") == [0, 2, 3, 4]  # pinyin, traditional: as kept
+    assert kept("2025 -target") == [1] and kept("-target -event") == [1, 3]  # each word left out drops its own
+    assert kept("-") == every and kept("质量 -") == kept("质量")  # a dash alone: the word is still to come
+    assert kept("-zhili") == every  # left out, a word reads as typed to its end: zhi-li (治理) is in no item
+    items = TimelineItems(ITEMS, TITLES, NAMED.get)
+    assert items.keep(parse("-entity:崂山区")) == [0, 3, 4] and items.keep(parse('NOT entity:"崂山区"')) == [0, 3, 4]
+    assert items.unknown_entities(parse("-entity:无此人")) == ["无此人"]
+    assert not parse("-target").empty
+
+
+def test_the_timeline_command_leaves_out_words_after_a_dash(tmp_path, capsys):
+    base = ["--data-dir", str(tmp_path / "d"), "--cache-dir", str(tmp_path / "c")]
+    assert main([*base, "timeline", "--json"]) == 0
+    every = json.loads(capsys.readouterr().out)
+    assert main([*base, "timeline", "-target", "NOT", "2022", "--json"]) == 0  # (-target is no option)
+    got = json.loads(capsys.readouterr().out)
+    want = [i for i in every if i["kind"] != "target" and not (i["start"][:4] <= "2022" <= (i["end"] or i["start"])[:4])]
+    assert got == want and 0 < len(want) < len(every)

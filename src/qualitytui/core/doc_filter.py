@@ -2,7 +2,8 @@
 
 What a reader types: words of the title, subtitle, byline or file (``质量强链``, ``laoshan``,
 ``青岛日报``, a folder's name), years (``2024``, ``2023..2025``: the documents dated then, printed or
-inferred), ``unread`` (those not opened yet). Every word must hold; ``AND`` in capitals adds nothing.
+inferred), ``unread`` (those not opened yet). Every word must hold; ``AND`` in capitals adds nothing;
+a word after ``-`` or ``NOT`` leaves out what it would keep (``-unread``: those opened; ``-2024``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any, Callable
 
 from qualitytui.core.fold import fold
 from qualitytui.core.timeline_filter import years_of
-from qualitytui.core.typed_words import still_typed, word_test
+from qualitytui.core.typed_words import still_typed, typed_words, word_test
 
 UNREAD = "unread"
 _SEP = "\x1f"  # between a document's fields, so that no word matches across two of them
@@ -34,21 +35,24 @@ class DocumentFilter:
     def keep(self, typed: str, docs: list[dict[str, Any]], read: Callable[[str], bool]) -> list[dict[str, Any]]:
         """Those of ``docs`` (in their order) that pass the filter ``typed``; ``read(id)``: whether a
         document was opened before."""
-        words = [fold(w) for w in typed.split() if w != "AND"]
+        words = [(fold(w), left_out) for w, left_out in typed_words(typed)]
         if not words:
             return docs
-        text = self.haystacks()
-        typing = still_typed(fold(typed), words[-1])  # (the last word may be the start of a longer one)
-        for k, word in enumerate(words):
-            if word == UNREAD:
-                docs = [d for d in docs if not read(d["id"])]
-            elif span := years_of(word):
-                first, last = span
-                docs = [d for d in docs if (year := _year(d)) and first <= year <= last]  # (undated: in no year)
-            else:
-                holds = word_test(word, finished=k < len(words) - 1 or not typing)
-                docs = [d for d in docs if holds(text.get(d["id"], ""))]
+        typing = still_typed(fold(typed), words[-1][0])  # (the last word may be the start of a longer one)
+        for k, (word, left_out) in enumerate(words):
+            holds = self._test(word, read, finished=left_out or k < len(words) - 1 or not typing)
+            docs = [d for d in docs if holds(d) != left_out]
         return docs
+
+    def _test(self, word: str, read: Callable[[str], bool], finished: bool) -> Callable[[dict[str, Any]], bool]:
+        """Whether a document passes one word typed (``finished``: typed to its end)."""
+        if word == UNREAD:
+            return lambda d: not read(d["id"])
+        if span := years_of(word):
+            first, last = span
+            return lambda d: 0 < _year(d) and first <= _year(d) <= last  # (undated: in no year)
+        found, text = word_test(word, finished), self.haystacks()
+        return lambda d: found(text.get(d["id"], ""))
 
 
 def _year(doc: dict[str, Any]) -> int:

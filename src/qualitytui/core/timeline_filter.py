@@ -6,7 +6,8 @@ that kind, a year (``2025``) or years (``2023..2025``, ``2025—2027``) the item
 them, ``entity:NAME`` the items whose
 passage names that entity (by its name or an alias, as in search; ``entity:"a b"`` for a name with
 spaces), and any other word the items whose date, title or document title hold it (characters in
-any form, ``質量`` as 质量, or pinyin: ``laoshan``). ``AND`` in capitals adds nothing, as in a search.
+any form, ``質量`` as 质量, or pinyin: ``laoshan``). ``AND`` in capitals adds nothing, as in a search;
+a word after ``-`` or ``NOT`` leaves out what it would keep (``-target``, ``NOT 2025``, ``-entity:青岛市``).
 """
 
 from __future__ import annotations
@@ -19,12 +20,12 @@ from qualitytui.core.date_range import parse_range
 from qualitytui.core.fold import fold
 from qualitytui.core.query import QUOTED_VALUE, filter_term
 from qualitytui.core.timeline_axis import item_years
-from qualitytui.core.typed_words import still_typed, word_test
+from qualitytui.core.typed_words import still_typed, typed_words, word_test
 
 KINDS = ("event", "plan_period", "target", "statistic_period")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _SEP = "\x1f"  # between an item's fields, so that no word matches across two of them
-_WORD = re.compile(r"(?i:entity:)" + QUOTED_VALUE + r"|(\S+)")  # entity:"a b" quoted as in a search
+_QUOTED = re.compile(QUOTED_VALUE)
 
 
 @dataclass(frozen=True)
@@ -35,10 +36,11 @@ class TimelineFilter:
     doc: str | None = None
     entities: tuple[str, ...] = ()  # entity:NAME, as typed
     typing: bool = False  # the last of ``words`` is still being typed (nothing after it)
+    without: tuple[TimelineFilter, ...] = ()  # what is left out (-target, NOT 2025): one filter a word
 
     @property
     def empty(self) -> bool:
-        return not (self.kinds or self.years or self.words or self.doc or self.entities)
+        return not (self.kinds or self.years or self.words or self.doc or self.entities or self.without)
 
 
 def kind_of(word: str) -> str | None:
@@ -51,22 +53,37 @@ def kind_of(word: str) -> str | None:
 
 def parse(text: str, doc: str | None = None) -> TimelineFilter:
     """The filter typed, limited to the items of ``doc`` when given."""
-    kinds, years, words, entities = set(), [], [], []
-    for m in _WORD.finditer(text):
-        quoted, word = m.groups()
-        if quoted is not None or word[:7].lower() == "entity:":
-            if name := (word[7:] if quoted is None else quoted.replace('""', '"')).strip():
-                entities.append(name)
-        elif word == "AND":
-            continue  # as in a search: every word must hold anyway
-        elif kind := kind_of(word):
-            kinds.add(kind)
-        elif span := years_of(word):
-            years.append(span)
+    kinds: set[str] = set()
+    years: list[tuple[int, int]] = []
+    words: list[str] = []
+    entities: list[str] = []
+    without: list[TimelineFilter] = []
+    for word, left_out in typed_words(text):
+        one = _criterion(word)
+        if one is None:
+            continue
+        if left_out:  # (a word left out is read as typed to its end, as a search's -word is)
+            without.append(one)
         else:
-            words.append(fold(word))
+            kinds.update(one.kinds)
+            years += one.years
+            words += one.words
+            entities += one.entities
     typing = bool(words) and still_typed(fold(text), words[-1])
-    return TimelineFilter(frozenset(kinds), tuple(years), tuple(words), doc, tuple(entities), typing)
+    return TimelineFilter(frozenset(kinds), tuple(years), tuple(words), doc, tuple(entities), typing, tuple(without))
+
+
+def _criterion(word: str) -> TimelineFilter | None:
+    """What one word typed asks for, as a filter of its own."""
+    if word[:7].lower() == "entity:":
+        quoted = _QUOTED.fullmatch(word, 7)  # entity:"a b", a quote in it doubled
+        name = (quoted.group(1).replace('""', '"') if quoted else word[7:]).strip()
+        return TimelineFilter(entities=(name,)) if name else None
+    if kind := kind_of(word):
+        return TimelineFilter(kinds=frozenset((kind,)))
+    if span := years_of(word):
+        return TimelineFilter(years=(span,))
+    return TimelineFilter(words=(fold(word),))
 
 
 def years_of(word: str) -> tuple[int, int] | None:
@@ -104,8 +121,9 @@ class TimelineItems:
         return self._named[name]
 
     def unknown_entities(self, flt: TimelineFilter) -> list[str]:
-        """The entity:NAMEs of ``flt`` that name no entity."""
-        return [name for name in flt.entities if self.naming(name) is None]
+        """The entity:NAMEs of ``flt`` (left out too) that name no entity."""
+        names = [*flt.entities, *(name for w in flt.without for name in w.entities)]
+        return [name for name in names if self.naming(name) is None]
 
     def haystacks(self) -> list[str]:
         """Each item's date, title and document title, folded (made once: the timeline makes them
@@ -136,4 +154,7 @@ class TimelineItems:
             for k, word in enumerate(flt.words):
                 holds = word_test(word, finished=not flt.typing or k < len(flt.words) - 1)
                 keep = [i for i in keep if holds(text[i])]
+        for left_out in flt.without:
+            dropped = set(self.keep(left_out))
+            keep = [i for i in keep if i not in dropped]
         return list(keep)
