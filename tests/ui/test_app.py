@@ -676,6 +676,7 @@ async def test_a_half_typed_query_keeps_the_last_results_on_screen(tmp_path):
 
         # half typed: each says what it lacks, and the hits of 质量月 stay to read on
         assert "NOT needs a word" in await typed("质量月 NOT ")
+        assert "OR needs a word" in await typed("质量月 OR")
         assert "unknown passage kind 'h'" in await typed("质量月 kind:h")
         assert "sort: cannot be left out" in await typed("质量月 -sort:newest")
         assert "below: 质量月" in str(status.render()) and results.option_count == shown

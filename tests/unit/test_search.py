@@ -187,6 +187,9 @@ def test_or_between_two_values_of_one_filter_and_brackets_around_alternatives(se
     assert grouped and grouped == set(hit_ids(seeds.search("质量 青岛 OR 济南", limit=None)))
     assert [t.text for t in parse("(青岛 OR 济南) 品牌").terms] == ["青岛 OR 济南", "品牌"]
     assert [t.text for t in parse("质量强县(区").terms] == ["质量强县(区"]  # a bracket in a word is the word's
+    # half typed: an alternative still to come is said (the last hits stay), a bracket still open is no word
+    assert parse("质量 OR").problem == parse("质量 (青岛 OR ").problem == "OR needs a word after it"
+    assert [t.text for t in parse("质量 (青岛 OR 济").terms] == ["质量", "青岛 OR 济"]
 
 
 def test_a_filter_left_out_keeps_the_passages_that_fail_it(seeds):

@@ -36,6 +36,8 @@ _PART = re.compile(r'(-?)"([^"]*)"?|(-?)(?i:(doc|kind|type|entity|year|date|sort
 _OR = re.compile(r"\s+(?:OR|\|)\s+")  # (OR in capitals, as in most search boxes: "or" is a word)
 # (青岛 OR 济南): brackets around alternatives say what OR does anyway (it binds the words next to it)
 _GROUP = re.compile(r"(?<!\S)\(([^()\s]+(?:\s+(?:OR|\|)\s+[^()\s]+)+)\)(?!\S)")
+_GROUP_TYPED = re.compile(r"(?<!\S)\((?=[^()\s]+(?:\s+(?:OR|\|)(?:\s+[^()\s]+)?)+\s*$)")  # (青岛 OR 济 …, still open
+_OR_LAST = re.compile(r"(?:^|\s)(?:OR|\|)\s*$")  # 青岛 OR …, the alternative still to come
 _WORDCHAR = re.compile(r"\w")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # full-width forms of the query syntax (typed with a Chinese input method) mean the same
@@ -112,7 +114,10 @@ def parse(raw: str) -> Query:
         q.problem = f"query too long ({len(raw)} characters; at most {MAX_QUERY})"
         return q
     text = _CONTROL.sub(" ", raw.translate(_SYNTAX))
-    text = _OR.sub("|", _GROUP.sub(r"\1", text))  # 青岛 OR 济南 is 青岛|济南
+    if _OR_LAST.search(text):
+        q.problem = "OR needs a word after it"
+        return q
+    text = _OR.sub("|", _GROUP_TYPED.sub("", _GROUP.sub(r"\1", text)))  # 青岛 OR 济南 is 青岛|济南
     joining = False  # the last term takes the next one as an alternative
     negating = False  # NOT came last: the next word or phrase is left out
     for m in _PART.finditer(text):
