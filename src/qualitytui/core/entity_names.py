@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from qualitytui.core import pinyin
 from qualitytui.core.fold import fold
 
 
@@ -20,6 +21,13 @@ class EntityNames:
 
     def named(self, value: str) -> set[str]:
         """Ids of the entities named ``value`` or known by it as an alias (in any character form: 青啤,
-        靑啤); failing that, of those whose name holds it. Empty when none is."""
+        靑啤); failing that, of those whose name holds it; failing that, of those with a name or alias
+        that ``value`` reads as whole in pinyin (laoshanqu: 崂山区, qingpi: 青啤). Empty when none is."""
         want = fold(value)
-        return set(self._by_form.get(want, ())) or {eid for name, eid in self._names if want in name}
+        found = set(self._by_form.get(want, ())) or {eid for name, eid in self._names if want in name}
+        if found or not pinyin.is_pinyin_word(want):
+            return found
+        reads = pinyin.pattern(want, finished=True)
+        if reads is None:
+            return set()
+        return {eid for form, ids in self._by_form.items() if reads.fullmatch(form) for eid in ids}

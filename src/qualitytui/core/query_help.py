@@ -9,7 +9,7 @@ SYNTAX = (
     ("laoshan, qdyp", "pinyin, whole syllables or initials, finds 崂山, 青岛优品 (tones may be typed: láoshān, lao2shan1)"),
     ("質量強鏈, ＮＱＩ, nqi", "traditional characters, full-width forms and Latin case do not matter"),
     ("doc:ID kind:heading", "filters: a document, a passage kind;"),
-    ("type:person entity:青岛啤酒", "passages naming an entity of a type, or by name;"),
+    ("type:person entity:青岛啤酒", "passages naming an entity of a type, or by name (entity:qingpi: in pinyin);"),
     ("year:2025", "passages with a date in that year (year:2023..2025: in those years);"),
     ("date:2024-03", "passages of documents dated then (date:2023..2024-06, date:2024..). Alone, filters list the passages that pass them;"),
     ("entity:崂山区 entity:高善武", "filters typed apart all hold: passages naming both; entity:崂山区|高善武: either"),
