@@ -1522,9 +1522,9 @@ async def test_a_copy_is_marked_as_one_and_reads_with_the_first_ones_names(tmp_p
 
 
 async def test_the_reading_state_keeps_the_documents_read_last(tmp_path, monkeypatch):
-    from qualitytui.ui import app as app_module
+    from qualitytui.ui import reading_state
 
-    monkeypatch.setattr(app_module, "READ_KEPT", 3)
+    monkeypatch.setattr(reading_state, "READ_KEPT", 3)
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)

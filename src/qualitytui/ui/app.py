@@ -29,6 +29,8 @@ from qualitytui.core.user_store import UserStore, UserStoreError
 from qualitytui.core.wording import by_year, counted, dated, kinds_read, rebuilt_note, resolved
 from qualitytui.paths import Paths
 from qualitytui.ui.bookmark_actions import BookmarkActions
+from qualitytui.ui.reading_state import ReadingState
+from qualitytui.ui.search_actions import SearchActions
 from qualitytui.ui.commands import DocumentCommands, EntityCommands, action_commands
 from qualitytui.ui.widgets.doc_list import DocList
 from qualitytui.ui.widgets.footer import KeysFooter
@@ -82,16 +84,13 @@ class BuildProgress(Message):
     step: str  # the file just read, or the corpus-wide step under way ("linking entities")
 
 
-RECENT_SEARCHES = 20
 # a last build this large is let go of before the rebuilt store is read (10 000 articles held twice
 # took the app to 1 GB); a smaller one stays in view throughout
 LET_GO_MIN_DOCUMENTS = 3000
-POSITIONS_KEPT = 50  # folders whose reading position is kept, the longest unopened go first
-READ_KEPT = 10_000  # documents whose reading state is kept (about 0.5 MB of user.json); the longest unread go first
 FOLDER_CHECK_SECONDS = 30  # how often the folder is looked at (its files' sizes and times) for changes
 
 
-class QualityApp(BookmarkActions, App[None]):
+class QualityApp(SearchActions, ReadingState, BookmarkActions, App[None]):
     TITLE = "qualitytui"
     CSS_PATH = Path(__file__).resolve().parent / "app.tcss"  # absolute: subclasses elsewhere find it too
     COMMANDS = App.COMMANDS | {DocumentCommands, EntityCommands}
@@ -754,50 +753,6 @@ class QualityApp(BookmarkActions, App[None]):
             self.open_document(self.doc_id, current)
         self.notify("Entity mentions and dates marked." if self.show_mentions else "Entity and date marks off.", timeout=2)
 
-    def _step_document(self, delta: int) -> None:
-        if self.corpus is None or self.doc_id is None:
-            return
-        shown = next((d.doc_ids for d in self.query(DocList) if self.doc_id in d.doc_ids), None)
-        ids = shown or self.corpus.doc_ids(self.doc_order)  # (as the list shows them: those its filter keeps)
-        i = (ids.index(self.doc_id) + delta) % len(ids)
-        self.open_where_left(ids[i])
-
-    def _read_key(self, doc_id: str) -> str:
-        """A document's key in ``reading``: its file's hash (the same when the file is renamed or
-        moved, or read in another folder; another when it changes), else its id."""
-        return (self.corpus.file_hash(doc_id) if self.corpus else None) or doc_id
-
-    def _was_read(self, doc_id: str) -> bool:
-        return self._read_key(doc_id) in self.reading
-
-    def open_where_left(self, doc_id: str) -> None:
-        """Open ``doc_id`` at the passage it was left at, if it was read before (else at its start)."""
-        self.open_document(doc_id, self.reading.get(self._read_key(doc_id), 0))
-
-    def _leave_document(self) -> None:
-        """Note the passage the document read is left at (saved with the reading position)."""
-        current = self.query_one(PassageList).highlighted
-        if self.doc_id and current is not None:
-            self._note_read(self.doc_id, current)
-
-    def _note_read(self, doc_id: str, at: int) -> None:
-        """``doc_id`` read up to passage ``at``; the documents list marks it, the first time. The map
-        is kept in the order documents were last read, and to READ_KEPT of them."""
-        key = self._read_key(doc_id)
-        new = self.reading.pop(key, None) is None
-        self.reading[key] = at
-        while len(self.reading) > READ_KEPT:
-            del self.reading[next(iter(self.reading))]
-        if new:
-            for doc_list in self.query(DocList):
-                doc_list.was_read(doc_id)
-
-    def action_next_document(self) -> None:
-        self._step_document(1)
-
-    def action_previous_document(self) -> None:
-        self._step_document(-1)
-
     def action_focus_documents(self) -> None:
         self._list_or_its_filter(DocList, "#doc-filter")
 
@@ -830,126 +785,6 @@ class QualityApp(BookmarkActions, App[None]):
             from qualitytui.ui.screens.repairs import RepairsScreen
 
             self.push_screen(RepairsScreen(self.corpus.document(self.doc_id), self.query_one(PassageList).current))
-
-    # -- search ---------------------------------------------------------------------------------
-
-    def action_search(self) -> None:
-        if self.corpus is None:
-            self.notify("The corpus is still opening.", timeout=3)
-            return
-        from qualitytui.ui.screens.search import SearchScreen
-
-        self.push_screen(SearchScreen(self.corpus, self.last_query, self.user.get("searches", [])), self._search_closed)
-
-    def action_find_in_document(self) -> None:
-        """Search this document only: the search box opens with its doc: filter typed in; from the
-        entity panel, the passages naming its entity: entity:NAME (as t there is its timeline)."""
-        if self.corpus is None or self.doc_id is None:
-            self.notify("The corpus is still opening.", timeout=3)
-            return
-        from qualitytui.core.query import doc_filter, filter_term
-        from qualitytui.ui.screens.search import SearchScreen
-
-        panel = self._entity_panel()
-        if panel is not None and panel.display and panel.has_focus_within and self.entity is not None:
-            typed = filter_term("entity", self.entity["name"]) + " "
-        else:
-            typed = doc_filter(self.doc_id) + " "
-        self.push_screen(SearchScreen(self.corpus, typed, self.user.get("searches", []), select=False), self._search_closed)
-
-    def action_search_with_entity(self) -> None:
-        """From the entity panel: the last search with entity:NAME added, the passages naming this
-        entity among those it found (entity:高善武 then F on 青岛市: the passages naming both)."""
-        if self.corpus is None or self.entity is None:
-            return
-        from qualitytui.core.query import filter_term
-        from qualitytui.ui.screens.search import SearchScreen
-
-        recent = self.user.get("searches", [])
-        last = recent[0].strip() if recent else ""
-        term = filter_term("entity", self.entity["name"])
-        typed = last if term in last.split() else f"{last} {term}".strip()
-        self.push_screen(SearchScreen(self.corpus, typed + " ", recent, select=False), self._search_closed)
-
-    def _search_closed(self, chosen: tuple[Result, int] | None) -> None:
-        if chosen is None:
-            return
-        self.hits, self.hit_index = chosen
-        self.last_query = self.hits.query
-        recent = [self.last_query] + [q for q in self.user.get("searches", []) if q != self.last_query]
-        self._save("searches", recent[:RECENT_SEARCHES])
-        self._show_hit()
-
-    def _hit_marks(self, doc_id: str) -> dict[str, list[tuple[int, int, str]]]:
-        """Every search match in this document, for the pane's highlighting."""
-        marks: dict[str, list[tuple[int, int, str]]] = {}
-        for h in self.hits.hits if self.hits else ():
-            if h.doc == doc_id:
-                marks.setdefault(h.passage, []).extend((s, e, "reverse") for s, e in h.matches)
-        return marks
-
-    def _show_hit(self) -> None:
-        if not self.hits or not self.hits.hits:
-            return
-        hit = self.hits.hits[self.hit_index]
-        self.open_document(hit.doc, passage_index(hit.passage))
-        shown = len(self.hits.hits)
-        of = f" of {self.hits.total}" if self.hits.total > shown else ""
-        self.sub_title = f"search {printable(self.hits.query)} · hit {self.hit_index + 1}/{shown}{of} (n / N)"
-
-    def _step_hit(self, delta: int) -> None:
-        if not self.hits or not self.hits.hits:
-            self.notify("No search yet: press / to search.", timeout=3)
-            return
-        self.hit_index = (self.hit_index + delta) % len(self.hits.hits)
-        self._show_hit()
-
-    def action_next_hit(self) -> None:
-        self._step_hit(1)
-
-    def action_previous_hit(self) -> None:
-        self._step_hit(-1)
-
-    # -- bookmarks and reading state ----------------------------------------------------------
-
-    def _save_position(self) -> None:
-        """The reading position, and where each document read was left (one write)."""
-        current = self.query_one(PassageList).current if self.doc_id and self.corpus else None
-        if not current:
-            return
-        at = passage_index(current["id"])
-        self._note_read(self.doc_id, at)
-        folder = self.paths.folder
-        saved = self._position_here()
-        if (saved.get("doc"), saved.get("passage")) != (self.doc_id, at) or self.user.get("read") != self.reading:
-            # with the file's hash: a file renamed or moved is still found (document_of_file)
-            here = {"doc": self.doc_id, "passage": at, "file": self.corpus.file_hash(self.doc_id), "folder": folder}
-            kept = self.user.get("positions")
-            positions = {f: w for f, w in (kept.items() if isinstance(kept, dict) else ()) if f != folder}
-            positions[folder] = here  # (last, as the most recent)
-            while len(positions) > POSITIONS_KEPT:
-                del positions[next(iter(positions))]
-            self._save_many({"position": here, "positions": positions, "read": dict(self.reading)})
-
-    def _position_here(self) -> dict[str, Any]:
-        """Where the reader was in this folder: its own position, else the last one saved if it was
-        in this folder (or saved before positions named their folder), else nothing."""
-        kept = self.user.get("positions")
-        if isinstance(kept, dict) and isinstance(kept.get(self.paths.folder), dict):
-            return kept[self.paths.folder]
-        last = self.user.get("position")
-        return last if isinstance(last, dict) and last.get("folder", self.paths.folder) == self.paths.folder else {}
-
-    def _position_elsewhere(self, corpus: Corpus) -> dict[str, Any]:
-        """For a folder with no position of its own (new, or moved or renamed since): the most recent
-        position saved in any folder whose file this one holds, else nothing."""
-        last = self.user.get("position")
-        kept = self.user.get("positions")
-        saved = [last] + list(reversed(kept.values() if isinstance(kept, dict) else ()))
-        for where in saved:
-            if isinstance(where, dict) and where.get("file") and corpus.document_of_file(where["file"]):
-                return dict(where, doc="")
-        return {}
 
     async def action_quit(self) -> None:
         self._save_position()
