@@ -268,6 +268,11 @@ def test_matching_filters_by_tag_note_quote_and_title_folded():
     assert [r["doc"] for r in matching(rows, "质量月 note", titles)] == ["b"]
     assert [r["doc"] for r in matching(rows, "标题乙", titles)] == ["b"]
     assert len(matching(rows, "  ", titles)) == 2 and matching(rows, "无此词", titles) == []
+    # as the other filter boxes: pinyin (the last syllable perhaps still typed), words left out
+    assert [r["doc"] for r in matching(rows, "zhiliangyue", titles)] == ["b"]
+    assert [r["doc"] for r in matching(rows, "zhili", titles)] == ["a", "b"] and matching(rows, "zhili ", titles) == []
+    assert [r["doc"] for r in matching(rows, "-质量月", titles)] == ["a"] == [r["doc"] for r in matching(rows, "NOT note", titles)]
+    assert matching(rows, "别的note", titles) == []  # no word across the quote and the note
 
 
 def test_counts_in_messages_agree_with_their_number():

@@ -227,16 +227,22 @@ def export_file(folder: Path, fmt: str, stem: str = "bookmarks") -> Path:
 
 
 def matching(bookmarks: list[dict[str, Any]], query: str, titles: dict[str, str]) -> list[dict[str, Any]]:
-    """The bookmarks whose quote, note, tags or document title hold every word of ``query`` (folded)."""
+    """The bookmarks whose quote, note, tags or document title hold every word of ``query``, read as
+    the other filter boxes read theirs: any character form, or pinyin (``laoshan``); a word after ``-``
+    or ``NOT`` leaves out those holding it."""
     from qualitytui.core.fold import fold
+    from qualitytui.core.typed_words import still_typed, typed_words, word_test
 
-    words = fold(query).split()
+    words = [(fold(w), left_out) for w, left_out in typed_words(query)]
     if not words:
         return list(bookmarks)
+    typing = still_typed(fold(query), words[-1][0])  # (the last word may be the start of a longer one)
+    tests = [(word_test(w, finished=left_out or k < len(words) - 1 or not typing), left_out)
+             for k, (w, left_out) in enumerate(words)]
     out = []
     for b in bookmarks:
         title = (b.get("source") or {}).get("title", "") if b.get("elsewhere") else titles.get(b["doc"], "")
-        hay = fold(" ".join([b["quote"], b.get("note", ""), title, *b.get("tags", [])]))
-        if all(w in hay for w in words):
+        hay = fold("\x1f".join([b["quote"], b.get("note", ""), title, *b.get("tags", [])]))  # (no word across two)
+        if all(holds(hay) != left_out for holds, left_out in tests):
             out.append(b)
     return out

@@ -30,7 +30,7 @@ KEYS = [
     ("h", "mark entity mentions (coloured by type) and dates (bold italic) in the text (toggle)"),
     ("b", "bookmark the current passage (toggle); ★ marks bookmarked passages"),
     ("m", "edit the bookmark's note and tags"),
-    ("B", "bookmarks: type to filter, enter opens, delete removes, x exports (Markdown, JSON, CSV, GB/T 7714)"),
+    ("B", "bookmarks: / filters (words of the quote, note, tags or title, pinyin, -word to leave out), enter opens, delete removes, x exports (Markdown, JSON, CSV, GB/T 7714)"),
     ("c", "copy the current passage with its citation (OSC 52)"),
     ("r", "show what was repaired in this document"),
     ("ctrl+r", "read the folder again: the files added, changed or gone are read, the rest kept (the app also looks every 30 s and says when the folder changed)"),
