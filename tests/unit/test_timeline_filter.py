@@ -156,3 +156,23 @@ def test_the_timeline_command_leaves_out_words_after_a_dash(tmp_path, capsys):
     got = json.loads(capsys.readouterr().out)
     want = [i for i in every if i["kind"] != "target" and not (i["start"][:4] <= "2022" <= (i["end"] or i["start"])[:4])]
     assert got == want and 0 < len(want) < len(every)
+
+
+def test_the_entities_command_keeps_those_named_as_the_sidebars_filter_does(tmp_path, capsys):
+    base = ["--data-dir", str(tmp_path / "d"), "--cache-dir", str(tmp_path / "c")]
+    assert main([*base, "entities", "--json"]) == 0
+    everything = json.loads(capsys.readouterr().out)
+
+    def names(*argv):
+        assert main([*base, "entities", *argv, "--json"]) == 0
+        return [e["name"] for e in json.loads(capsys.readouterr().out)]
+
+    holding = [e["name"] for e in everything if any("青岛" in n for n in [e["name"], *e["aliases"]])]
+    assert names("青岛") == holding and len(holding) > 5  # by name or alias, in the list's order
+    assert names("青島", "--type", "company") == [n for n in holding if any(
+        e["name"] == n and e["type"] == "company" for e in everything)]
+    assert names("qingpi") == ["青岛啤酒"] and names("gsw") == ["高善武"]  # pinyin: an alias's, initials
+    assert names("无此名") == []
+    got = [e for e in everything if e["name"] == "高善武"]
+    assert main([*base, "entities", "gsw", "--json"]) == 0 and json.loads(capsys.readouterr().out) == got  # mentions too
+    assert main([*base, "entities", "gsw"]) == 0 and "高善武" in capsys.readouterr().out
